@@ -1,0 +1,23 @@
+// Installs the bundled demo incident into a data directory on first start, once: deleting it later is respected.
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LOG_FILE } from '../store/incident-log';
+
+export const DEMO_INCIDENT_ID = 'demo-checkout-latency-outage';
+const MARKER = 'demo-seeded.json';
+
+/** Returns true when the demo incident was installed by this call. */
+export async function seedDemoIncident(dataDir: string, assetsDir: string): Promise<boolean> {
+  const marker = join(dataDir, MARKER);
+  try {
+    await readFile(marker);
+    return false;
+  } catch {
+    // first start
+  }
+  const target = join(dataDir, 'incidents', DEMO_INCIDENT_ID);
+  await mkdir(target, { recursive: true });
+  await copyFile(join(assetsDir, 'demo-incident', LOG_FILE), join(target, LOG_FILE));
+  await writeFile(marker, JSON.stringify({ seededAt: new Date().toISOString(), incidentId: DEMO_INCIDENT_ID }) + '\n');
+  return true;
+}

@@ -1,0 +1,125 @@
+// Serves the IPC contract over loopback HTTP (+ SSE for events) so the real renderer runs in any browser; every API call needs the token.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail } from '../../../shared/result';
+import type { EventHub } from '../ipc/event-hub';
+import type { Router } from '../ipc/router';
+import { newAccessToken, presentedToken, tokenMatches } from './access-token';
+import { securityHeaders, serveStatic } from './static-files';
+
+export interface BrowserHostOptions {
+  router: Router;
+  hub: EventHub;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserHost {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('too_large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? newAccessToken();
+  const sseClients = new Set<ServerResponse>();
+  let allowedHosts: Set<string> = new Set();
+
+  const unsubscribe = options.hub.subscribe((name, payload) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!tokenMatches(token, presentedToken(req, url))) {
+      sendJson(res, 401, fail('unauthorized', 'Missing or wrong access token. Open the URL printed by `npm run web`, which carries the token.'));
+      return;
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15000);
+      req.on('close', () => {
+        clearInterval(keepAlive);
+        sseClients.delete(res);
+      });
+      return;
+    }
+    const rpc = /^\/api\/rpc\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
+    if (!rpc || req.method !== 'POST') {
+      sendJson(res, 404, fail('not_found', `No API route ${req.method} ${url.pathname}.`));
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      sendJson(res, 415, fail('validation', 'Requests must be application/json.'));
+      return;
+    }
+    let input: unknown;
+    try {
+      const text = await readBody(req);
+      input = text.trim() === '' ? {} : JSON.parse(text);
+    } catch (e) {
+      const tooLarge = (e as Error).message === 'too_large';
+      sendJson(res, tooLarge ? 413 : 400, fail('validation', tooLarge ? 'Request body is larger than 1 MiB.' : 'Request body is not valid JSON.'));
+      return;
+    }
+    const result = await options.router.dispatch(rpc[1]!, input);
+    sendJson(res, 200, result);
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // DNS-rebinding guard: only answer to the loopback names we printed.
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      sendJson(res, 421, fail('unauthorized', 'Unexpected Host header.'));
+      return;
+    }
+    const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url) : serveStatic(options.rendererDir, url.pathname, res);
+    work.catch((e: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, fail('internal', (e as Error).message));
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    token,
+    url: `${origin}/?token=${token}`,
+    async close() {
+      unsubscribe();
+      for (const client of sseClients) client.end();
+      sseClients.clear();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// Incident use cases over the store: declare, status/severity/commander changes, notes, listing and timeline reads.
+import type { IncidentEvent } from '../../../shared/events';
+import { applyIncidentEvent, projectIncident, type IncidentState } from '../../../shared/incidents/incident-state';
+import { statusChangeProblem } from '../../../shared/incidents/status';
+import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
+import { DomainError } from '../../../shared/result';
+import { incidentIdFor, type IncidentStore } from '../store/incident-store';
+
+export class IncidentService {
+  private readonly states = new Map<string, IncidentState>();
+
+  constructor(
+    private readonly store: IncidentStore,
+    private readonly operator: () => string,
+  ) {
+    for (const incident of store.list()) {
+      const state = incident.log && projectIncident(incident.id, incident.log.events);
+      if (state) this.states.set(incident.id, state);
+    }
+    store.onAppend((id, events) => this.fold(id, events));
+  }
+
+  private fold(id: string, events: IncidentEvent[]): void {
+    let state = this.states.get(id);
+    for (const e of events) {
+      if (!state) state = projectIncident(id, [e]);
+      else state = applyIncidentEvent(state, e);
+    }
+    if (state) this.states.set(id, state);
+  }
+
+  list(): IncidentListItem[] {
+    const items = this.store.list().map((i) => {
+      const state = this.states.get(i.id);
+      return state ? { id: i.id, state, problems: i.problems } : { id: i.id, problems: i.problems };
+    });
+    return items.sort((a, b) => (b.state?.declaredAt ?? '').localeCompare(a.state?.declaredAt ?? ''));
+  }
+
+  get(incidentId: string): IncidentListItem {
+    const stored = this.store.get(incidentId);
+    const state = this.states.get(incidentId);
+    return state ? { id: incidentId, state, problems: stored.problems } : { id: incidentId, problems: stored.problems };
+  }
+
+  state(incidentId: string): IncidentState {
+    const state = this.states.get(incidentId);
+    if (!state) {
+      this.store.get(incidentId);
+      throw new DomainError('conflict', `Incident ${incidentId} has no readable declaration; see its problems.`);
+    }
+    return state;
+  }
+
+  async declare(input: ParsedInputOf<'incidents.declare'>): Promise<IncidentState> {
+    const now = new Date();
+    let id = incidentIdFor(input.title, now);
+    while (this.store.has(id)) id = incidentIdFor(input.title, now);
+    await this.store.create(id, {
+      type: 'incident.declared',
+      actor: this.operator(),
+      payload: { title: input.title, severity: input.severity, commander: input.commander, services: input.services, ...(input.summary ? { summary: input.summary } : {}) },
+    });
+    return this.state(id);
+  }
+
+  async changeStatus(input: ParsedInputOf<'incidents.changeStatus'>): Promise<IncidentState> {
+    const current = this.state(input.incidentId);
+    const problem = statusChangeProblem(current.status, input.to);
+    if (problem) throw new DomainError('conflict', problem);
+    await this.store.append(input.incidentId, [
+      { type: 'incident.status_changed', actor: this.operator(), payload: { from: current.status, to: input.to, ...(input.reason ? { reason: input.reason } : {}) } },
+    ]);
+    return this.state(input.incidentId);
+  }
+
+  async changeSeverity(input: ParsedInputOf<'incidents.changeSeverity'>): Promise<IncidentState> {
+    const current = this.state(input.incidentId);
+    if (current.severity === input.to) throw new DomainError('conflict', `The incident is already ${input.to}.`);
+    await this.store.append(input.incidentId, [
+      { type: 'incident.severity_changed', actor: this.operator(), payload: { from: current.severity, to: input.to, ...(input.reason ? { reason: input.reason } : {}) } },
+    ]);
+    return this.state(input.incidentId);
+  }
+
+  async changeCommander(input: ParsedInputOf<'incidents.changeCommander'>): Promise<IncidentState> {
+    const current = this.state(input.incidentId);
+    if (current.commander === input.to) throw new DomainError('conflict', `${input.to} is already the commander.`);
+    await this.store.append(input.incidentId, [{ type: 'incident.commander_changed', actor: this.operator(), payload: { from: current.commander, to: input.to } }]);
+    return this.state(input.incidentId);
+  }
+
+  async addNote(input: ParsedInputOf<'incidents.addNote'>): Promise<IncidentEvent> {
+    this.state(input.incidentId);
+    const [event] = await this.store.append(input.incidentId, [
+      {
+        type: 'note.added',
+        actor: this.operator(),
+        payload: { text: input.text, kind: input.kind ?? 'note', ...(input.happenedAt ? { happenedAt: input.happenedAt } : {}) },
+      },
+    ]);
+    return event!;
+  }
+
+  timeline(input: ParsedInputOf<'timeline.events'>): { events: IncidentEvent[]; lastSeq: number; hasMore: boolean } {
+    const stored = this.store.get(input.incidentId);
+    const all = stored.log?.events ?? [];
+    const from = lowerBoundBySeq(all, input.afterSeq + 1);
+    const events = all.slice(from, from + input.limit);
+    return { events, lastSeq: stored.log?.lastSeq ?? 0, hasMore: from + input.limit < all.length };
+  }
+}
+
+/** Index of the first event whose seq is ≥ seq (events are sorted by seq; gaps exist where lines were quarantined). */
+function lowerBoundBySeq(events: readonly IncidentEvent[], seq: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

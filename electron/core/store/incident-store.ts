@@ -1,0 +1,125 @@
+// All incidents in a data directory: one folder each, opened at start; a broken incident is reported, never blocks the others.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { IncidentEvent, NewEvent } from '../../../shared/events';
+import type { LogProblem } from '../../../shared/ipc';
+import { DomainError } from '../../../shared/result';
+import { IncidentLog, LOG_FILE } from './incident-log';
+
+export interface StoredIncident {
+  id: string;
+  log?: IncidentLog;
+  problems: LogProblem[];
+}
+
+export type AppendListener = (incidentId: string, events: IncidentEvent[]) => void;
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,100}$/;
+
+export function incidentIdFor(title: string, at: Date, suffix = randomBytes(3).toString('hex')): string {
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `${at.toISOString().slice(0, 10)}-${slug || 'incident'}-${suffix}`;
+}
+
+export class IncidentStore {
+  private readonly incidents = new Map<string, StoredIncident>();
+  private readonly listeners = new Set<AppendListener>();
+
+  private constructor(readonly incidentsDir: string) {}
+
+  static async open(dataDir: string): Promise<IncidentStore> {
+    const store = new IncidentStore(join(dataDir, 'incidents'));
+    await mkdir(store.incidentsDir, { recursive: true });
+    const names = (await readdir(store.incidentsDir)).filter((n) => ID_PATTERN.test(n)).sort();
+    await Promise.all(names.map((n) => store.load(n)));
+    return store;
+  }
+
+  private async load(id: string): Promise<void> {
+    const dir = join(this.incidentsDir, id);
+    try {
+      if (!(await stat(dir)).isDirectory()) return;
+      const log = await IncidentLog.open(dir);
+      const problems = [...log.problems];
+      if (log.events[0]?.type !== 'incident.declared') {
+        problems.push({
+          kind: 'unreadable',
+          file: join(dir, LOG_FILE),
+          line: 1,
+          message: 'The log does not start with an incident declaration, so the incident cannot be shown.',
+        });
+      }
+      this.incidents.set(id, { id, log, problems });
+    } catch (e) {
+      this.incidents.set(id, {
+        id,
+        problems: [{ kind: 'unreadable', file: join(dir, LOG_FILE), line: 0, message: `Could not open the incident log: ${(e as Error).message}` }],
+      });
+    }
+  }
+
+  onAppend(listener: AppendListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  list(): StoredIncident[] {
+    return [...this.incidents.values()];
+  }
+
+  has(id: string): boolean {
+    return this.incidents.has(id);
+  }
+
+  get(id: string): StoredIncident {
+    const found = this.incidents.get(id);
+    if (!found) throw new DomainError('not_found', `No incident with id ${id}.`);
+    return found;
+  }
+
+  private writable(id: string): IncidentLog {
+    const found = this.get(id);
+    if (!found.log || found.problems.some((p) => p.kind === 'unreadable')) {
+      throw new DomainError('conflict', `Incident ${id} cannot be changed because its log is unreadable.`);
+    }
+    return found.log;
+  }
+
+  /** Creates a new incident folder whose log starts with `declaration`. */
+  async create(id: string, declaration: Extract<NewEvent, { type: 'incident.declared' }>): Promise<IncidentEvent[]> {
+    if (this.incidents.has(id)) throw new DomainError('conflict', `Incident ${id} already exists.`);
+    const dir = join(this.incidentsDir, id);
+    const log = await IncidentLog.open(dir);
+    if (log.events.length > 0) {
+      await log.close();
+      throw new DomainError('conflict', `The folder for incident ${id} already holds events.`);
+    }
+    this.incidents.set(id, { id, log, problems: [] });
+    try {
+      return await this.append(id, [declaration]);
+    } catch (e) {
+      this.incidents.delete(id);
+      await log.close();
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  async append(id: string, events: readonly NewEvent[]): Promise<IncidentEvent[]> {
+    const stored = await this.writable(id).append(events);
+    for (const l of this.listeners) l(id, stored);
+    return stored;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.incidents.values()].map((i) => i.log?.close()));
+    this.incidents.clear();
+  }
+}

@@ -1,0 +1,23 @@
+// The application menu: standard roles plus the cockpit's keyboard-first commands, forwarded to the renderer.
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+
+export function installAppMenu(focused: () => BrowserWindow | undefined): void {
+  const command = (name: string) => () => focused()?.webContents.send('firebreak:menu', name);
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'Incident',
+      submenu: [
+        { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', click: command('palette') },
+        { label: 'Declare Incident…', accelerator: 'CmdOrCtrl+Shift+D', click: command('declare') },
+        { label: 'Add Note…', accelerator: 'CmdOrCtrl+Shift+N', click: command('note') },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

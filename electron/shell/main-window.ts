@@ -1,0 +1,57 @@
+// The cockpit window with Electron's security checklist applied: isolation, sandbox, CSP, no window.open, guarded navigation.
+import { BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../core/host/static-files';
+import { isTrustedRendererUrl, openExternalSafely, setTrustedRendererUrl } from './navigation-guard';
+
+export function hardenSession(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+export async function createMainWindow(): Promise<BrowserWindow> {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Firebreak',
+    show: false,
+    backgroundColor: '#111418',
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    void openExternalSafely(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isTrustedRendererUrl(url)) {
+      event.preventDefault();
+      void openExternalSafely(url);
+    }
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer) {
+    setTrustedRendererUrl(devServer);
+    await win.loadURL(devServer);
+  } else {
+    const file = join(__dirname, '..', 'renderer', 'index.html');
+    setTrustedRendererUrl(`file://${file.replace(/\\/g, '/')}`);
+    await win.loadFile(file);
+  }
+  return win;
+}

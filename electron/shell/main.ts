@@ -1,0 +1,52 @@
+// Electron main process: single instance, secure window, IPC wiring to the plain-Node core. Everything else lives in electron/core.
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { startCore, type FirebreakCore } from '../core/firebreak-core';
+import { resolveDataDir } from '../core/platform/data-dir';
+import { installAppMenu } from './app-menu';
+import { registerIpc } from './ipc-bridge';
+import { createMainWindow, hardenSession } from './main-window';
+
+let core: FirebreakCore | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession();
+    const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
+    core = await startCore({
+      dataDir: resolveDataDir(undefined, app.getPath('userData')),
+      assetsDir,
+      mode: 'desktop',
+      version: app.getVersion(),
+      reportError: (channel, error) => console.error(`[firebreak] ${channel} failed:`, error),
+    });
+    registerIpc(core, () => BrowserWindow.getAllWindows());
+    installAppMenu(() => BrowserWindow.getFocusedWindow() ?? undefined);
+    await createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    void core?.close();
+  });
+}

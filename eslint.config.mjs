@@ -1,0 +1,53 @@
+// Lint rules, including the import boundaries between layers (the VS Code "code-import-patterns" idea).
+import js from '@eslint/js';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const boundary = (message, { paths = [], groups = [] }) => ({
+  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: groups.map((group) => ({ group, message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'assets/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Use openExternalSafely() from electron/shell/navigation-guard.ts.' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: boundary('shared/ is pure TypeScript: no Node built-ins, no Electron, no DOM frameworks, no imports from other layers.', {
+      paths: ['electron', 'react', 'react-dom', ...nodeBuiltins],
+      groups: ['**/electron/**', '**/renderer/**'],
+    }),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: boundary('renderer/ talks to the core only through the client interface: no Electron, no Node built-ins, no main-process code.', {
+      paths: ['electron', ...nodeBuiltins],
+      groups: ['**/electron/**'],
+    }),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: boundary('electron/core/ is plain Node: it never imports electron, the shell or the renderer.', {
+      paths: ['electron'],
+      groups: ['**/renderer/**', '**/shell/**', '**/preload/**'],
+    }),
+  },
+  {
+    files: ['electron/shell/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: boundary('electron/ never imports renderer/.', { groups: ['**/renderer/**'] }),
+  },
+  {
+    files: ['electron/shell/navigation-guard.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

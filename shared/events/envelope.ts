@@ -1,0 +1,20 @@
+// The envelope every incident event is stored in, and the helper that declares one event type with its payload schema.
+import { z } from 'zod';
+
+export const EVENT_SCHEMA_VERSION = 1;
+
+export const Actor = z.string().trim().min(1).max(120);
+
+export const envelopeShape = {
+  /** Schema version of the envelope, so old logs can be migrated instead of misread. */
+  v: z.literal(EVENT_SCHEMA_VERSION),
+  /** Monotonic sequence number within one incident log, starting at 1. */
+  seq: z.number().int().positive(),
+  /** When the event was recorded (ISO 8601, UTC). */
+  ts: z.iso.datetime(),
+  actor: Actor,
+};
+
+export function eventOf<T extends string, P extends z.ZodType>(type: T, payload: P) {
+  return z.object({ ...envelopeShape, type: z.literal(type), payload });
+}

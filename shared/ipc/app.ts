@@ -1,0 +1,21 @@
+// IPC contract for the application itself: who is using it, where data lives, which capabilities exist.
+import { z } from 'zod';
+import { request } from './define';
+
+export const capabilityNames = ['runbooks', 'metrics', 'updates', 'rollback', 'jira', 'pagerduty', 'playback'] as const;
+export const CapabilityName = z.enum(capabilityNames);
+export type CapabilityName = z.infer<typeof CapabilityName>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['desktop', 'browser']),
+  dataDir: z.string(),
+  operator: z.string(),
+  /** Capabilities that are built and configured; panes for the others say plainly that they are not available yet. */
+  capabilities: z.array(CapabilityName),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const appContract = {
+  'app.info': request('Version, mode, data directory and available capabilities', z.object({}), AppInfo),
+};

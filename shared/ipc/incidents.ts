@@ -1,0 +1,83 @@
+// IPC contract for incidents: declare, list, open, change status/severity/commander, add notes, read the timeline.
+import { z } from 'zod';
+import { IncidentEvent, NoteKind, ServiceName } from '../events';
+import { IncidentStatus } from '../incidents/status';
+import { Severity } from '../incidents/severity';
+import { request } from './define';
+
+export const IncidentId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,100}$/, 'Not an incident id');
+
+const Person = z.string().trim().min(1, 'Required').max(120);
+
+export const IncidentStateSchema = z.object({
+  id: IncidentId,
+  title: z.string(),
+  severity: Severity,
+  status: IncidentStatus,
+  commander: z.string(),
+  services: z.array(z.string()),
+  summary: z.string().optional(),
+  demo: z.boolean(),
+  declaredAt: z.string(),
+  resolvedAt: z.string().optional(),
+  updatedAt: z.string(),
+  lastSeq: z.number(),
+  eventCount: z.number(),
+  noteCount: z.number(),
+  statusHistory: z.array(z.object({ status: IncidentStatus, at: z.string(), actor: z.string() })),
+});
+
+/** A problem found while opening a log: a torn tail that was truncated, or a corrupt line that was quarantined. */
+export const LogProblem = z.object({
+  kind: z.enum(['torn_tail', 'corrupt_line', 'unreadable']),
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+  message: z.string(),
+  excerpt: z.string().optional(),
+});
+export type LogProblem = z.infer<typeof LogProblem>;
+
+export const IncidentListItem = z.object({
+  id: IncidentId,
+  state: IncidentStateSchema.optional(),
+  problems: z.array(LogProblem),
+});
+export type IncidentListItem = z.infer<typeof IncidentListItem>;
+
+export const DeclareIncidentInput = z.object({
+  title: z.string().trim().min(3, 'At least 3 characters').max(200),
+  severity: Severity,
+  commander: Person,
+  services: z.array(ServiceName).max(50).default([]),
+  summary: z.string().max(4000).optional(),
+});
+export type DeclareIncidentInput = z.input<typeof DeclareIncidentInput>;
+
+const ByIncident = z.object({ incidentId: IncidentId });
+
+export const incidentsContract = {
+  'incidents.list': request('All incidents, newest first, with any problems found in their logs', z.object({}), z.array(IncidentListItem)),
+  'incidents.get': request('One incident with its problems', ByIncident, IncidentListItem),
+  'incidents.declare': request('Declare a new incident', DeclareIncidentInput, IncidentStateSchema),
+  'incidents.changeStatus': request(
+    'Move the incident to another status',
+    ByIncident.extend({ to: IncidentStatus, reason: z.string().max(2000).optional() }),
+    IncidentStateSchema,
+  ),
+  'incidents.changeSeverity': request(
+    'Re-classify the incident',
+    ByIncident.extend({ to: Severity, reason: z.string().max(2000).optional() }),
+    IncidentStateSchema,
+  ),
+  'incidents.changeCommander': request('Hand over command', ByIncident.extend({ to: Person }), IncidentStateSchema),
+  'incidents.addNote': request(
+    'Add a timestamped note',
+    ByIncident.extend({ text: z.string().trim().min(1, 'A note cannot be empty').max(20000), kind: NoteKind.optional(), happenedAt: z.iso.datetime().optional() }),
+    IncidentEvent,
+  ),
+  'timeline.events': request(
+    'Events of an incident after a sequence number, oldest first',
+    ByIncident.extend({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(5000).default(2000) }),
+    z.object({ events: z.array(IncidentEvent), lastSeq: z.number(), hasMore: z.boolean() }),
+  ),
+};

@@ -1,0 +1,28 @@
+// The whole IPC contract: every request channel and every pushed event, shared by main, preload, the browser host and the renderer.
+import { z } from 'zod';
+import { appContract } from './app';
+import { incidentsContract } from './incidents';
+
+export const contract = { ...appContract, ...incidentsContract };
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
+export const channels = Object.keys(contract) as Channel[];
+export const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Events pushed from the core to every window. */
+export const eventContract = {
+  'incident.changed': z.object({ incidentId: z.string(), lastSeq: z.number() }),
+  'incidents.listChanged': z.object({}),
+};
+export type EventContract = typeof eventContract;
+export type EventName = keyof EventContract;
+export type EventPayload<E extends EventName> = z.output<EventContract[E]>;
+export const eventNames = Object.keys(eventContract) as EventName[];
+export const isEventName = (name: string): name is EventName => Object.prototype.hasOwnProperty.call(eventContract, name);
+
+export * from './app';
+export * from './define';
+export * from './incidents';
