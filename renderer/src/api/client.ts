@@ -1,0 +1,55 @@
+// The one client interface the cockpit uses to reach the core, whichever transport carries it (Electron IPC or the browser host).
+import type { Channel, EventName, EventPayload, InputOf, OutputOf } from '../../../shared/ipc';
+import type { AppError, Result } from '../../../shared/result';
+import { createHttpTransport } from './http-transport';
+import { createIpcTransport, hasIpcBridge } from './ipc-transport';
+
+export interface Transport {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(name: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** A failed call as an exception, for react-query; keeps the envelope's code and details for the UI. */
+export class CallError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'CallError';
+  }
+}
+
+export interface FirebreakClient {
+  call<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  callOrThrow<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  readonly transport: 'ipc' | 'http';
+}
+
+export function createClient(transport: Transport, kind: 'ipc' | 'http'): FirebreakClient {
+  const call = async <C extends Channel>(channel: C, input: InputOf<C>) => {
+    try {
+      return (await transport.invoke(channel, input)) as Result<OutputOf<C>>;
+    } catch (e) {
+      return { ok: false as const, error: { code: 'unavailable' as const, message: `Firebreak's core did not answer: ${(e as Error).message}` } };
+    }
+  };
+  return {
+    transport: kind,
+    call,
+    async callOrThrow(channel, input) {
+      const result = await call(channel, input);
+      if (!result.ok) throw new CallError(result.error);
+      return result.value;
+    },
+    subscribe(name, listener) {
+      return transport.subscribe(name, listener as (payload: unknown) => void);
+    },
+  };
+}
+
+let current: FirebreakClient | undefined;
+
+/** The client for this window: IPC when running in Electron, otherwise the browser host that served the page. */
+export function getClient(): FirebreakClient {
+  current ??= hasIpcBridge() ? createClient(createIpcTransport(), 'ipc') : createClient(createHttpTransport(window.location), 'http');
+  return current;
+}

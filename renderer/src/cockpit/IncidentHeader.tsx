@@ -1,0 +1,61 @@
+// Cockpit header: title, severity, status control, commander, services and elapsed time.
+import type { IncidentState } from '../../../shared/incidents/incident-state';
+import { incidentStatuses, statusLabels, type IncidentStatus } from '../../../shared/incidents/status';
+import { formatDuration, incidentElapsedMs } from '../../../shared/time/format-duration';
+import { useIncidentMutations } from '../api/queries';
+import { useUiStore } from '../state/ui-store';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useNow } from './use-now';
+
+export function IncidentHeader({ state }: { state: IncidentState }) {
+  const now = useNow();
+  const { changeStatus } = useIncidentMutations();
+  const openDialog = useUiStore((s) => s.openDialog);
+  return (
+    <header className="incident-header">
+      <div className="incident-title-row">
+        {state.demo ? (
+          <span className="demo-badge" title="Bundled demo incident: a recorded example, not live data">
+            DEMO
+          </span>
+        ) : null}
+        <h1 className="incident-title">{state.title}</h1>
+      </div>
+      <div className="incident-facts">
+        <button type="button" className={`sev-chip sev-${state.severity.toLowerCase()}`} onClick={() => openDialog('severity')} title="Change severity">
+          {state.severity}
+        </button>
+        <label className="status-control">
+          <span className="visually-hidden">Status</span>
+          <select
+            aria-label="Status"
+            value={state.status}
+            data-status={state.status}
+            onChange={(e) => changeStatus.mutate({ incidentId: state.id, to: e.target.value as IncidentStatus })}
+          >
+            {incidentStatuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="fact">
+          Commander <strong>{state.commander}</strong>
+        </span>
+        {state.services.length > 0 ? (
+          <span className="fact">
+            Services <strong>{state.services.join(', ')}</strong>
+          </span>
+        ) : null}
+        <span className="fact" title={`Declared ${new Date(state.declaredAt).toLocaleString()}`}>
+          {state.resolvedAt ? 'Lasted' : 'Elapsed'} <strong data-testid="elapsed">{formatDuration(incidentElapsedMs(state.declaredAt, state.resolvedAt, now))}</strong>
+        </span>
+        <button type="button" onClick={() => openDialog('note')}>
+          Add note
+        </button>
+      </div>
+      <ErrorNotice error={changeStatus.error} title="Status not changed" />
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+// UI-only state (never server data): which incident is open, which dialog or palette is showing.
+import { create } from 'zustand';
+
+export type DialogName = 'declare' | 'note' | 'status' | 'severity' | 'switch';
+
+interface UiState {
+  selectedIncidentId: string | undefined;
+  paletteOpen: boolean;
+  dialog: DialogName | undefined;
+  selectIncident(id: string | undefined): void;
+  openPalette(open: boolean): void;
+  openDialog(dialog: DialogName | undefined): void;
+}
+
+const LAST_INCIDENT_KEY = 'firebreak.lastIncident';
+
+function rememberedIncident(): string | undefined {
+  try {
+    return window.localStorage.getItem(LAST_INCIDENT_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const useUiStore = create<UiState>((set) => ({
+  selectedIncidentId: rememberedIncident(),
+  paletteOpen: false,
+  dialog: undefined,
+  selectIncident(id) {
+    try {
+      if (id) window.localStorage.setItem(LAST_INCIDENT_KEY, id);
+    } catch {
+      // storage may be unavailable (private mode); selection still works for this session
+    }
+    set({ selectedIncidentId: id });
+  },
+  openPalette: (paletteOpen) => set({ paletteOpen, ...(paletteOpen ? { dialog: undefined } : {}) }),
+  openDialog: (dialog) => set({ dialog, paletteOpen: false }),
+}));
