@@ -5,6 +5,7 @@ import { EVENT_SCHEMA_VERSION, IncidentEvent, type NewEvent } from '../../../sha
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { parseLog } from './parse-log';
+import { sealedLength, writeSeal } from './log-seal';
 
 export const LOG_FILE = 'events.jsonl';
 
@@ -21,7 +22,7 @@ export class IncidentLog {
   private nextSeq: number;
 
   private constructor(
-    readonly dir: string,
+    readonly file: string,
     private readonly handle: FileHandle,
     private readonly committed: IncidentEvent[],
     readonly problems: LogProblem[],
@@ -41,14 +42,14 @@ export class IncidentLog {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       bytes = Buffer.alloc(0);
     }
-    const parsed = parseLog(bytes, file);
+    const parsed = parseLog(bytes, file, await sealedLength(file));
     const handle = await open(file, 'a+');
     if (parsed.tornTail) {
       await writeFile(join(dir, `torn-tail-${Date.now()}.bin`), parsed.tornTail);
       await handle.truncate(parsed.cleanLength);
       await handle.sync();
     }
-    return new IncidentLog(dir, handle, parsed.events, parsed.problems, parsed.cleanLength);
+    return new IncidentLog(file, handle, parsed.events, parsed.problems, parsed.cleanLength);
   }
 
   get events(): readonly IncidentEvent[] {
@@ -119,9 +120,10 @@ export class IncidentLog {
     }
   }
 
-  /** Waits for in-flight writes, then closes the file. */
+  /** Waits for in-flight writes, closes the file and seals it when every line in it was validated and nothing failed. */
   async close(): Promise<void> {
     while (this.flushing) await this.flushing;
     await this.handle.close();
+    if (!this.failure && this.problems.length === 0) await writeSeal(this.file).catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 // Reads the bytes of an incident log into events, finding a torn tail and quarantining corrupt lines instead of dropping them.
-import { IncidentEvent } from '../../../shared/events';
+import { EVENT_SCHEMA_VERSION, IncidentEvent, eventTypes } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
 
 export interface ParsedLog {
@@ -17,12 +17,37 @@ function excerptOf(line: string): string {
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
 
-function checkLine(text: string, lastSeq: number): { event: IncidentEvent } | { error: string } {
+const knownTypes = new Set<string>(eventTypes);
+
+/**
+ * The cheap check used for bytes this app already validated and closed cleanly (see log-seal.ts):
+ * envelope fields and a known type, without re-running the full payload schema.
+ */
+function looksLikeStoredEvent(raw: unknown): raw is IncidentEvent {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const e = raw as Record<string, unknown>;
+  return (
+    e.v === EVENT_SCHEMA_VERSION &&
+    typeof e.seq === 'number' &&
+    typeof e.ts === 'string' &&
+    typeof e.actor === 'string' &&
+    typeof e.type === 'string' &&
+    knownTypes.has(e.type) &&
+    typeof e.payload === 'object' &&
+    e.payload !== null
+  );
+}
+
+function checkLine(text: string, lastSeq: number, trusted: boolean): { event: IncidentEvent } | { error: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     return { error: `not valid JSON (${(e as Error).message})` };
+  }
+  if (trusted && looksLikeStoredEvent(raw)) {
+    if (raw.seq <= lastSeq) return { error: `sequence ${raw.seq} does not follow ${lastSeq}` };
+    return { event: raw };
   }
   const parsed = IncidentEvent.safeParse(raw);
   if (!parsed.success) {
@@ -33,30 +58,28 @@ function checkLine(text: string, lastSeq: number): { event: IncidentEvent } | { 
   return { event: parsed.data };
 }
 
-export function parseLog(bytes: Buffer, file: string): ParsedLog {
+/**
+ * Parses a log. `trustedLength` is how many leading bytes this app wrote, validated and sealed at a clean close;
+ * those get the cheap check, everything else the full schema.
+ */
+export function parseLog(bytes: Buffer, file: string, trustedLength = 0): ParsedLog {
   const events: IncidentEvent[] = [];
   const problems: LogProblem[] = [];
+  // Everything after the last newline is an unfinished write: the writer died mid-append, and that event was never
+  // acknowledged (acknowledgement follows the fsync of the full line).
+  const cleanLength = bytes.lastIndexOf(NEWLINE) + 1;
+  const text = bytes.toString('utf8', 0, cleanLength);
+  const trustedChars = trustedLength >= cleanLength ? text.length : 0;
   let start = 0;
   let lineNo = 0;
   let lastSeq = 0;
-  while (start < bytes.length) {
-    const end = bytes.indexOf(NEWLINE, start);
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
     lineNo++;
-    if (end === -1) {
-      // No newline: the writer died mid-append. This event was never acknowledged (ack follows fsync of the full line).
-      const tail = bytes.subarray(start);
-      problems.push({
-        kind: 'torn_tail',
-        file,
-        line: lineNo,
-        message: `The last ${tail.length} bytes were an unfinished write (the app stopped while saving). They were set aside and the log was truncated to the last complete event.`,
-        excerpt: excerptOf(tail.toString('utf8')),
-      });
-      return { events, problems, cleanLength: start, tornTail: Buffer.from(tail) };
-    }
-    const text = bytes.toString('utf8', start, end);
-    if (text.trim() !== '') {
-      const checked = checkLine(text, lastSeq);
+    const line = text.slice(start, end);
+    const blank = line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
+    if (!blank) {
+      const checked = checkLine(line, lastSeq, end < trustedChars);
       if ('event' in checked) {
         events.push(checked.event);
         lastSeq = checked.event.seq;
@@ -66,11 +89,22 @@ export function parseLog(bytes: Buffer, file: string): ParsedLog {
           file,
           line: lineNo,
           message: `Line ${lineNo} ${checked.error}. It is quarantined: kept in the file, left out of every view.`,
-          excerpt: excerptOf(text),
+          excerpt: excerptOf(line),
         });
       }
     }
     start = end + 1;
   }
-  return { events, problems, cleanLength: bytes.length };
+  if (cleanLength < bytes.length) {
+    const tail = bytes.subarray(cleanLength);
+    problems.push({
+      kind: 'torn_tail',
+      file,
+      line: lineNo + 1,
+      message: `The last ${tail.length} bytes were an unfinished write (the app stopped while saving). They were set aside and the log was truncated to the last complete event.`,
+      excerpt: excerptOf(tail.toString('utf8')),
+    });
+    return { events, problems, cleanLength, tornTail: Buffer.from(tail) };
+  }
+  return { events, problems, cleanLength };
 }

@@ -1,7 +1,7 @@
 // react-query hooks for core data, with query keys per domain and invalidation driven by core events.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { InputOf } from '../../../shared/ipc';
+import type { IncidentListItem, InputOf } from '../../../shared/ipc';
 import { getClient } from './client';
 
 export const queryKeys = {
@@ -49,7 +49,11 @@ export function useIncidentMutations() {
   return {
     declare: useMutation({
       mutationFn: (input: InputOf<'incidents.declare'>) => client.callOrThrow('incidents.declare', input),
-      onSuccess: (state) => refresh(state.id),
+      onSuccess: (state) => {
+        // Put the new incident in the list at once, so selecting it never races the list refetch.
+        queryClient.setQueryData(queryKeys.incidents, (old: IncidentListItem[] | undefined) => [{ id: state.id, state, problems: [] }, ...(old ?? [])]);
+        refresh(state.id);
+      },
     }),
     changeStatus: useMutation({
       mutationFn: (input: InputOf<'incidents.changeStatus'>) => client.callOrThrow('incidents.changeStatus', input),

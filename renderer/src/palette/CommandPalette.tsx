@@ -47,6 +47,8 @@ function PaletteBody(props: {
         <input
           autoFocus
           className="palette-input"
+          role="combobox"
+          aria-expanded="true"
           placeholder="Type a command…"
           aria-label="Command"
           aria-controls="palette-list"

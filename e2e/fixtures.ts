@@ -1,0 +1,91 @@
+// Test fixtures: every test gets a fresh temp data directory, its own browser host process, and a Chromium page opened on it.
+import { test as base, chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(__dirname, '..');
+export const chromiumPath = process.env.FIREBREAK_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+}
+
+/** Starts `node out/main/web.js` (the same entry `npm run web` uses) and waits for the URL line. */
+export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
+  const entry = join(repoRoot, 'out', 'main', 'web.js');
+  if (!existsSync(entry)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e tests.');
+  const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0'], {
+    cwd: repoRoot,
+    env: { ...process.env, FIREBREAK_OPERATOR: 'e2e.commander', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Browser host did not start in 15 s:\n${output}`)), 15_000);
+    const check = () => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Browser host exited with ${code}:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dataDir, process: child, output: () => output };
+}
+
+export async function stopHost(host: RunningHost): Promise<void> {
+  if (host.process.exitCode !== null) return;
+  await new Promise<void>((r) => {
+    host.process.once('exit', () => r());
+    host.process.kill('SIGTERM');
+  });
+}
+
+/** Opens the cockpit and waits for the explicit readiness marker instead of sleeping. */
+export async function openCockpit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.app[data-ready="true"]').waitFor();
+}
+
+export const test = base.extend<{ dataDir: string; host: RunningHost }, { browser: Browser }>({
+  browser: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'firebreak-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  host: async ({ dataDir }, use) => {
+    const host = await startHost(dataDir);
+    await use(host);
+    await stopHost(host);
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,87 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCore, type FirebreakCore } from '../firebreak-core';
+import { startBrowserHost, type BrowserHost } from './browser-host';
+
+let dataDir: string;
+let rendererDir: string;
+let core: FirebreakCore;
+let host: BrowserHost;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'firebreak-host-'));
+  rendererDir = await mkdtemp(join(tmpdir(), 'firebreak-renderer-'));
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>cockpit</title>');
+  core = await startCore({ dataDir, assetsDir: join(__dirname, '..', '..', '..', 'assets'), mode: 'browser', version: 'test', operator: 'tester' });
+  host = await startBrowserHost({ router: core.router, hub: core.hub, rendererDir });
+});
+afterEach(async () => {
+  await host.close();
+  await core.close();
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(rendererDir, { recursive: true, force: true });
+});
+
+const rpc = (channel: string, body: unknown, token: string | null = host.token) =>
+  fetch(`${host.origin}/api/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('browser host', () => {
+  it('prints a loopback URL with a random token', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  });
+
+  it('answers 401 without the token or with a wrong one', async () => {
+    expect((await rpc('incidents.list', {}, null)).status).toBe(401);
+    expect((await rpc('incidents.list', {}, 'x'.repeat(host.token.length))).status).toBe(401);
+    expect((await fetch(`${host.origin}/api/events`)).status).toBe(401);
+  });
+
+  it('rejects malformed messages with a validation error', async () => {
+    const badJson = await rpc('incidents.declare', '{not json');
+    expect(badJson.status).toBe(400);
+    const invalid = (await (await rpc('incidents.declare', { title: 1, severity: 'SEV7' })).json()) as { ok: boolean; error: { code: string; details: string[] } };
+    expect(invalid.ok).toBe(false);
+    expect(invalid.error.code).toBe('validation');
+    expect(invalid.error.details.join(' ')).toMatch(/severity/);
+    const unknown = (await (await rpc('incidents.dropTables', {})).json()) as { error: { code: string } };
+    expect(unknown.error.code).toBe('validation');
+  });
+
+  it('serves the contract and pushes events over SSE', async () => {
+    const events = await fetch(`${host.origin}/api/events?token=${host.token}`);
+    const reader = events.body!.getReader();
+    const declared = (await (await rpc('incidents.declare', { title: 'Login failing', severity: 'SEV2', commander: 'kim', services: ['auth'] })).json()) as {
+      ok: true;
+      value: { id: string; status: string };
+    };
+    expect(declared.ok).toBe(true);
+    expect(declared.value.status).toBe('investigating');
+    let text = '';
+    while (!text.includes('incident.changed')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain(declared.value.id);
+    await reader.cancel();
+  });
+
+  it('refuses requests with a foreign Host header (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      const req = request(`${host.origin}/`, { headers: { host: 'evil.example:80' } }, (res) => resolve(res.statusCode ?? 0));
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy and never escapes its folder', async () => {
+    const page = await fetch(`${host.origin}/`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('cockpit');
+    const escape = await fetch(`${host.origin}/..%2f..%2fetc%2fpasswd`);
+    expect(await escape.text()).not.toContain('root:');
+  });
+});

@@ -1,0 +1,101 @@
+import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewEvent } from '../../../shared/events';
+import { IncidentLog, LOG_FILE } from './incident-log';
+
+const declared: NewEvent = { type: 'incident.declared', actor: 'ana', payload: { title: 'DB saturation', severity: 'SEV2', commander: 'ana', services: ['db'] } };
+const note = (text: string): NewEvent => ({ type: 'note.added', actor: 'ana', payload: { text } });
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'firebreak-log-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('IncidentLog', () => {
+  it('assigns monotonic sequence numbers and persists events across reopen', async () => {
+    const log = await IncidentLog.open(dir);
+    const [first] = await log.append([declared]);
+    const stored = await Promise.all([log.append([note('a')]), log.append([note('b'), note('c')])]);
+    expect(first!.seq).toBe(1);
+    expect(stored.flat().map((e) => e.seq)).toEqual([2, 3, 4]);
+    await log.close();
+
+    const reopened = await IncidentLog.open(dir);
+    expect(reopened.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(reopened.problems).toEqual([]);
+    const [next] = await reopened.append([note('d')]);
+    expect(next!.seq).toBe(5);
+    await reopened.close();
+  });
+
+  it('refuses an invalid event without writing anything', async () => {
+    const log = await IncidentLog.open(dir);
+    await log.append([declared]);
+    expect(() => log.append([{ type: 'note.added', actor: 'ana', payload: { text: '' } }])).toThrow(/invalid/);
+    const [after] = await log.append([note('still fine')]);
+    expect(after!.seq).toBe(2);
+    await log.close();
+    expect((await readFile(join(dir, LOG_FILE), 'utf8')).trim().split('\n')).toHaveLength(2);
+  });
+
+  it('truncates a torn tail, keeps a copy of the torn bytes and reports it', async () => {
+    const log = await IncidentLog.open(dir);
+    await log.append([declared, note('complete')]);
+    await log.close();
+    await appendFile(join(dir, LOG_FILE), '{"v":1,"seq":3,"ts":"2026-');
+
+    const reopened = await IncidentLog.open(dir);
+    expect(reopened.events).toHaveLength(2);
+    expect(reopened.problems).toEqual([expect.objectContaining({ kind: 'torn_tail', line: 3 })]);
+    const [next] = await reopened.append([note('after recovery')]);
+    expect(next!.seq).toBe(3);
+    await reopened.close();
+    const lines = (await readFile(join(dir, LOG_FILE), 'utf8')).trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([1, 2, 3]);
+    const saved = (await readdir(dir)).filter((f) => f.startsWith('torn-tail-'));
+    expect(saved).toHaveLength(1);
+    expect(await readFile(join(dir, saved[0]!), 'utf8')).toBe('{"v":1,"seq":3,"ts":"2026-');
+  });
+
+  it('quarantines a corrupt line in the middle with its file and line, keeping the rest', async () => {
+    const log = await IncidentLog.open(dir);
+    await log.append([declared, note('one'), note('two')]);
+    await log.close();
+    const file = join(dir, LOG_FILE);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    lines[1] = '{"v":1,"seq":2,"ts":"garbage"';
+    await writeFile(file, lines.join('\n'));
+
+    const reopened = await IncidentLog.open(dir);
+    expect(reopened.events.map((e) => e.seq)).toEqual([1, 3]);
+    expect(reopened.problems).toEqual([expect.objectContaining({ kind: 'corrupt_line', file, line: 2 })]);
+    expect(reopened.problems[0]!.message).toMatch(/quarantined/);
+    const [next] = await reopened.append([note('three')]);
+    expect(next!.seq).toBe(4);
+    await reopened.close();
+    // The corrupt line is still in the file: quarantined, never silently dropped.
+    expect(await readFile(file, 'utf8')).toContain('"ts":"garbage"');
+  });
+
+  it('reports a schema violation and an out-of-order sequence as corrupt lines', async () => {
+    const file = join(dir, LOG_FILE);
+    const ok = (seq: number) => JSON.stringify({ v: 1, seq, ts: '2026-01-01T00:00:00.000Z', actor: 'a', type: 'note.added', payload: { text: 'x', kind: 'note' } });
+    const decl = JSON.stringify({ v: 1, seq: 1, ts: '2026-01-01T00:00:00.000Z', actor: 'a', type: 'incident.declared', payload: { title: 'abc', severity: 'SEV1', commander: 'a', services: [] } });
+    const wrongType = JSON.stringify({ v: 1, seq: 3, ts: '2026-01-01T00:00:00.000Z', actor: 'a', type: 'note.added', payload: { text: 42 } });
+    await writeFile(file, [decl, ok(2), wrongType, ok(2), ok(4)].join('\n') + '\n');
+    const log = await IncidentLog.open(dir);
+    expect(log.events.map((e) => e.seq)).toEqual([1, 2, 4]);
+    expect(log.problems.map((p) => [p.line, p.kind])).toEqual([
+      [3, 'corrupt_line'],
+      [4, 'corrupt_line'],
+    ]);
+    expect(log.problems[0]!.message).toMatch(/payload\.text/);
+    expect(log.problems[1]!.message).toMatch(/sequence 2 does not follow 2/);
+    await log.close();
+  });
+});

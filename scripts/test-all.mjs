@@ -1,0 +1,39 @@
+// `npm test`: system packages, lint, typecheck, unit tests, production build, Playwright e2e — and which Electron-only checks were skipped.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { locateElectron } from './electron-binary.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
+
+const root = join(import.meta.dirname, '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+ensureSystemPackages();
+
+const steps = [
+  ['lint', bin('eslint'), ['.']],
+  ['typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
+  ['typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
+  ['unit tests', bin('vitest'), ['run']],
+  ['build', bin('electron-vite'), ['build']],
+  ['e2e (Chromium + browser host, Electron specs skip without a binary)', bin('playwright'), ['test']],
+];
+
+const timings = [];
+for (const [name, command, args] of steps) {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  timings.push(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (run.status !== 0) {
+    console.error(`\n✗ ${name} failed (exit ${run.status ?? run.signal}).`);
+    process.exit(run.status ?? 1);
+  }
+}
+
+console.log('\n━━ summary ━━');
+for (const t of timings) console.log(`✓ ${t}`);
+const electron = locateElectron();
+if (!electron.binary) {
+  console.log(`Skipped Electron-only checks (e2e/electron.spec.ts: the desktop window journey) because ${electron.reason}.`);
+  console.log('The same journey ran in Chromium against the browser host. Run `npm start` once on a machine with internet to fetch Electron.');
+}
