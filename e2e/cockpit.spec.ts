@@ -57,6 +57,8 @@ test('the bundled demo incident is there on first start and clearly labelled', a
   await expect(header.locator('.demo-badge')).toHaveText('DEMO');
   await expect(header.getByLabel('Status')).toHaveValue('resolved');
   await expect(page.locator('[data-pane="timeline"] .pane-meta')).toHaveText(/^\d{3} events$/);
+  // The timeline is virtualized: search brings the first event into view.
+  await page.getByLabel('Search timeline').fill('incident declared');
   await expect(page.locator('.timeline')).toContainText('Incident declared: Checkout latency and 5xx');
 });
 

@@ -30,8 +30,8 @@ test.describe('Electron desktop app', () => {
       let app = await launch();
       let page = await app.firstWindow();
       await page.locator('.app[data-ready="true"]').waitFor();
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       await page.getByRole('button', { name: 'Declare incident' }).first().click();
       const dialog = page.getByRole('dialog', { name: 'Declare incident' });
       await dialog.getByLabel('Title', { exact: true }).fill('Electron journey');

@@ -1,34 +1,53 @@
-// The incident cockpit: header over timeline, runbook checklist, metrics, stakeholder updates and rollback panes.
+// The incident cockpit: header over timeline, runbook checklist, metrics, stakeholder updates and rollback panes — live, or
+// as it was at any moment during review playback (every pane renders a projection of the same event prefix).
+import { useMemo } from 'react';
 import type { CapabilityName } from '../../../shared/ipc';
 import { useIncident } from '../api/queries';
+import { useIncidentEvents } from '../api/timeline-query';
 import { MetricsPane } from '../panes/metrics/MetricsPane';
 import { RollbackPane } from '../panes/rollback/RollbackPane';
 import { RunbookPane } from '../panes/runbooks/RunbookPane';
 import { TimelinePane } from '../panes/timeline/TimelinePane';
 import { UpdatesPane } from '../panes/updates/UpdatesPane';
+import { PlaybackBar } from '../playback/PlaybackBar';
+import type { PaneMoment } from '../playback/pane-moment';
+import { useCockpitReplay } from '../playback/use-cockpit-replay';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { IncidentHeader } from './IncidentHeader';
 import { LogProblems } from './LogProblems';
 
+const noEvents: never[] = [];
+
 export function Cockpit({ incidentId }: { incidentId: string; capabilities: readonly CapabilityName[] }) {
   const incident = useIncident(incidentId);
+  const eventsQuery = useIncidentEvents(incidentId);
+  const events = eventsQuery.data ?? noEvents;
+  const moment = useCockpitReplay(incidentId, events);
+  const asOf: PaneMoment | undefined = useMemo(
+    () => (moment.at === undefined ? undefined : { at: moment.at, events: events.slice(0, moment.visibleCount) }),
+    [moment.at, moment.visibleCount, events],
+  );
+
   if (incident.error) return <ErrorNotice error={incident.error} title="This incident could not be opened" />;
   if (!incident.data) return <p className="loading">Loading incident…</p>;
-  const { state, problems } = incident.data;
+  const { problems } = incident.data;
+  const state = asOf ? moment.state.incident : incident.data.state;
   return (
-    <div className="cockpit" data-incident-id={incidentId}>
-      {state ? <IncidentHeader state={state} /> : null}
+    <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
+      {state ? <IncidentHeader state={state} keyTimes={moment.state.keyTimes} at={asOf?.at} /> : null}
+      <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
       <LogProblems problems={problems} />
+      <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
       {state ? (
         <div className="cockpit-grid">
-          <TimelinePane incidentId={incidentId} />
+          <TimelinePane incidentId={incidentId} events={events} asOf={asOf} />
           <div className="cockpit-column">
-            <RunbookPane incidentId={incidentId} />
-            <RollbackPane incidentId={incidentId} />
+            <RunbookPane incidentId={incidentId} asOf={asOf} />
+            <RollbackPane incidentId={incidentId} asOf={asOf} />
           </div>
           <div className="cockpit-column">
-            <MetricsPane incidentId={incidentId} />
-            <UpdatesPane incidentId={incidentId} />
+            <MetricsPane incidentId={incidentId} asOf={asOf} />
+            <UpdatesPane incidentId={incidentId} asOf={asOf} />
           </div>
         </div>
       ) : null}

@@ -1,14 +1,19 @@
 // Cockpit header: title, severity, status control, commander, services and elapsed time.
 import type { IncidentState } from '../../../shared/incidents/incident-state';
+import type { KeyTimes } from '../../../shared/incidents/key-times';
 import { incidentStatuses, statusLabels, type IncidentStatus } from '../../../shared/incidents/status';
 import { formatDuration, incidentElapsedMs } from '../../../shared/time/format-duration';
 import { useIncidentMutations } from '../api/queries';
 import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { KeyTimesRow } from './KeyTimesRow';
 import { useNow } from './use-now';
 
-export function IncidentHeader({ state }: { state: IncidentState }) {
-  const now = useNow();
+/** `at` is set during review playback: the header then shows that moment and cannot change anything. */
+export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; keyTimes: KeyTimes; at?: number | undefined }) {
+  const live = useNow();
+  const now = at ?? live;
+  const readOnly = at !== undefined;
   const { changeStatus } = useIncidentMutations();
   const openDialog = useUiStore((s) => s.openDialog);
   return (
@@ -22,7 +27,13 @@ export function IncidentHeader({ state }: { state: IncidentState }) {
         <h1 className="incident-title">{state.title}</h1>
       </div>
       <div className="incident-facts">
-        <button type="button" className={`sev-chip sev-${state.severity.toLowerCase()}`} onClick={() => openDialog('severity')} title="Change severity">
+        <button
+          type="button"
+          className={`sev-chip sev-${state.severity.toLowerCase()}`}
+          onClick={() => openDialog('severity')}
+          disabled={readOnly}
+          title="Change severity"
+        >
           {state.severity}
         </button>
         <label className="status-control">
@@ -30,6 +41,7 @@ export function IncidentHeader({ state }: { state: IncidentState }) {
           <select
             aria-label="Status"
             value={state.status}
+            disabled={readOnly}
             data-status={state.status}
             onChange={(e) => changeStatus.mutate({ incidentId: state.id, to: e.target.value as IncidentStatus })}
           >
@@ -51,10 +63,13 @@ export function IncidentHeader({ state }: { state: IncidentState }) {
         <span className="fact" title={`Declared ${new Date(state.declaredAt).toLocaleString()}`}>
           {state.resolvedAt ? 'Lasted' : 'Elapsed'} <strong data-testid="elapsed">{formatDuration(incidentElapsedMs(state.declaredAt, state.resolvedAt, now))}</strong>
         </span>
-        <button type="button" onClick={() => openDialog('note')}>
-          Add note
-        </button>
+        {readOnly ? null : (
+          <button type="button" onClick={() => openDialog('note')}>
+            Add note
+          </button>
+        )}
       </div>
+      <KeyTimesRow times={keyTimes} />
       <ErrorNotice error={changeStatus.error} title="Status not changed" />
     </header>
   );

@@ -1,0 +1,62 @@
+// Timeline filter bar: source chips, actor, type, kind, pinned-only, full-text search and jump-to-time.
+import type { NoteKind } from '../../../../shared/events';
+import { timelineSources, type TimelineSource } from '../../../../shared/timeline/describe-event';
+import type { TimelineFilter } from '../../../../shared/timeline/timeline-view';
+
+const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
+
+export function TimelineFilters(props: {
+  filter: TimelineFilter;
+  onChange: (f: TimelineFilter) => void;
+  actors: string[];
+  types: string[];
+  presentSources: ReadonlySet<TimelineSource>;
+  onJump: (time: string) => void;
+}) {
+  const { filter, onChange } = props;
+  const sources = filter.sources ?? new Set<TimelineSource>();
+  const toggle = (s: TimelineSource) => {
+    const next = new Set(sources);
+    if (next.has(s)) next.delete(s);
+    else next.add(s);
+    onChange({ ...filter, sources: next });
+  };
+  return (
+    <div className="timeline-filters">
+      <input type="search" aria-label="Search timeline" placeholder="Search…" value={filter.text ?? ''} onChange={(e) => onChange({ ...filter, text: e.target.value })} />
+      <div className="source-chips" role="group" aria-label="Filter by source">
+        {timelineSources
+          .filter((s) => props.presentSources.has(s))
+          .map((s) => (
+            <button key={s} type="button" className={sources.has(s) ? 'chip on' : 'chip'} aria-pressed={sources.has(s)} onClick={() => toggle(s)}>
+              {s}
+            </button>
+          ))}
+      </div>
+      <div className="filter-row">
+        <select aria-label="Filter by actor" value={filter.actor ?? ''} onChange={(e) => onChange({ ...filter, actor: e.target.value || undefined })}>
+          <option value="">All actors</option>
+          {props.actors.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+        <select aria-label="Filter by type" value={filter.type ?? ''} onChange={(e) => onChange({ ...filter, type: e.target.value || undefined })}>
+          <option value="">All types</option>
+          {props.types.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+        <select aria-label="Filter by kind" value={filter.kind ?? ''} onChange={(e) => onChange({ ...filter, kind: (e.target.value || undefined) as NoteKind | undefined })}>
+          <option value="">All kinds</option>
+          {kinds.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+        <label className="inline-check">
+          <input type="checkbox" checked={filter.pinnedOnly ?? false} onChange={(e) => onChange({ ...filter, pinnedOnly: e.target.checked })} /> Pinned
+        </label>
+        <input type="time" step={1} aria-label="Jump to time" onChange={(e) => e.target.value && props.onJump(e.target.value)} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// Review playback controls: scrubber over the incident's lifetime, play/pause, speed, previous/next event, keyboard control.
+import { useEffect } from 'react';
+import type { EventClock } from '../../../shared/playback/checkpoints';
+import { playbackSpeeds, usePlaybackStore, type PlaybackSpeed } from '../state/playback-store';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) && (el as HTMLInputElement).type !== 'range';
+}
+
+export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock; visibleCount: number; total: number }) {
+  const { active, t, playing, speed, start, stop, seek, setPlaying, setSpeed } = usePlaybackStore();
+
+  // Advance the clock while playing; stop at the end.
+  useEffect(() => {
+    if (!active || !playing) return;
+    let last = performance.now();
+    const id = window.setInterval(() => {
+      const now = performance.now();
+      const next = usePlaybackStore.getState().t + (now - last) * speed;
+      last = now;
+      if (next >= clock.end) {
+        seek(clock.end);
+        setPlaying(false);
+      } else seek(next);
+    }, 100);
+    return () => window.clearInterval(id);
+  }, [active, playing, speed, clock, seek, setPlaying]);
+
+  const stepTo = (count: number) => seek(clock.timeOf(Math.max(0, Math.min(total, count))));
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === ' ') setPlaying(!usePlaybackStore.getState().playing);
+      else if (e.key === 'ArrowRight' || e.key === '.') stepTo(visibleCount + 1);
+      else if (e.key === 'ArrowLeft' || e.key === ',') stepTo(visibleCount - 1);
+      else if (e.key === 'Home') seek(clock.start);
+      else if (e.key === 'End') seek(clock.end);
+      else if (e.key === 'Escape') stop();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!active) {
+    return (
+      <div className="playback-bar">
+        <button type="button" onClick={() => start(clock.start)} disabled={total === 0}>
+          ▶ Review playback
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="playback-bar active" role="group" aria-label="Playback">
+      <button type="button" onClick={() => stepTo(visibleCount - 1)} aria-label="Previous event">
+        ⏮
+      </button>
+      <button type="button" onClick={() => setPlaying(!playing)} aria-label={playing ? 'Pause' : 'Play'}>
+        {playing ? '⏸' : '▶'}
+      </button>
+      <button type="button" onClick={() => stepTo(visibleCount + 1)} aria-label="Next event">
+        ⏭
+      </button>
+      <input
+        type="range"
+        className="scrubber"
+        aria-label="Playback position"
+        min={clock.start}
+        max={clock.end}
+        step={1000}
+        value={Math.min(Math.max(t, clock.start), clock.end)}
+        aria-valuetext={new Date(t).toLocaleString()}
+        onChange={(e) => seek(Number(e.target.value))}
+      />
+      <label className="speed">
+        <span className="visually-hidden">Speed</span>
+        <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value) as PlaybackSpeed)}>
+          {playbackSpeeds.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <output className="playback-time" data-testid="playback-time">
+        {new Date(t).toLocaleString()} · event {visibleCount}/{total}
+      </output>
+      <button type="button" onClick={stop}>
+        Back to live
+      </button>
+    </div>
+  );
+}

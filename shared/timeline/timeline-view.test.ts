@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_SCHEMA_VERSION, type IncidentEvent } from '../events';
+import { buildTimelineRows, filterTimeline, indexAtTime } from './timeline-view';
+
+const at = (m: number) => new Date(Date.parse('2026-02-01T10:00:00Z') + m * 60_000).toISOString();
+const base = (seq: number, actor = 'ana') => ({ v: EVENT_SCHEMA_VERSION, seq, ts: at(seq), actor }) as const;
+const events: IncidentEvent[] = [
+  { ...base(1), type: 'incident.declared', payload: { title: 'Queue stuck', severity: 'SEV2', commander: 'ana', services: [] } },
+  { ...base(2, 'alertmanager'), type: 'alert.fired', payload: { alertname: 'QueueDepthHigh', summary: 'depth 40k', labels: {} } },
+  { ...base(3), type: 'note.added', payload: { text: 'Consumer pods OOM-killed', kind: 'observation', happenedAt: at(-5) } },
+  { ...base(4, 'ben'), type: 'note.added', payload: { text: 'Maybe the new batch size', kind: 'note' } },
+  { ...base(5), type: 'timeline.entry_pinned', payload: { targetSeq: 2, pinned: true } },
+  { ...base(6), type: 'timeline.entry_classified', payload: { targetSeq: 4, kind: 'hypothesis' } },
+  { ...base(7), type: 'timeline.entry_pinned', payload: { targetSeq: 3, pinned: true } },
+  { ...base(8), type: 'timeline.entry_pinned', payload: { targetSeq: 3, pinned: false } },
+];
+
+describe('timeline view', () => {
+  const rows = buildTimelineRows(events);
+
+  it('applies pins and classifications to their targets and hides the annotation events', () => {
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+    expect(rows.filter((r) => r.pinned).map((r) => r.seq)).toEqual([2]);
+    expect(rows.find((r) => r.seq === 4)!.kind).toBe('hypothesis');
+    expect(rows.find((r) => r.seq === 3)!.kind).toBe('observation');
+  });
+
+  it('keeps both times of a late report: happened-at and recorded-at', () => {
+    const late = rows.find((r) => r.seq === 3)!;
+    expect(late.happenedAt).toBe(at(-5));
+    expect(late.ts).toBe(at(3));
+  });
+
+  it('filters by source, actor, type, kind, pins and all search words', () => {
+    expect(filterTimeline(rows, { sources: new Set(['alerts']) }).map((r) => r.seq)).toEqual([2]);
+    expect(filterTimeline(rows, { actor: 'ben' }).map((r) => r.seq)).toEqual([4]);
+    expect(filterTimeline(rows, { type: 'note.added' }).map((r) => r.seq)).toEqual([3, 4]);
+    expect(filterTimeline(rows, { kind: 'hypothesis' }).map((r) => r.seq)).toEqual([4]);
+    expect(filterTimeline(rows, { pinnedOnly: true }).map((r) => r.seq)).toEqual([2]);
+    expect(filterTimeline(rows, { text: 'oom consumer' }).map((r) => r.seq)).toEqual([3]);
+    expect(filterTimeline(rows, { text: 'oom missing' })).toEqual([]);
+  });
+
+  it('finds the row to jump to for a time', () => {
+    const newestFirst = [...rows].reverse();
+    expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(3)) + 1000)]!.seq).toBe(3);
+    expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(100)))]!.seq).toBe(4);
+    expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(-100)))]!.seq).toBe(1);
+  });
+});

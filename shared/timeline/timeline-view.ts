@@ -1,0 +1,74 @@
+// The timeline as the pane shows it: entries with their pins and classifications applied, filtered by source, actor, type and text.
+import type { IncidentEvent, NoteKind } from '../events';
+import { toTimelineEntry, type TimelineEntry, type TimelineSource } from './describe-event';
+
+export interface TimelineRow extends TimelineEntry {
+  pinned: boolean;
+  /** Observation / hypothesis / decision / action, from the note itself or a later classification. */
+  kind?: NoteKind;
+  /** Lower-cased text for search, computed once. */
+  haystack: string;
+}
+
+const annotationTypes = new Set<IncidentEvent['type']>(['timeline.entry_pinned', 'timeline.entry_classified']);
+
+/** Folds the log into rows, oldest first. Annotation events change their target rows and are not rows themselves. */
+export function buildTimelineRows(events: readonly IncidentEvent[]): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  const bySeq = new Map<number, TimelineRow>();
+  for (const e of events) {
+    if (e.type === 'timeline.entry_pinned') {
+      const target = bySeq.get(e.payload.targetSeq);
+      if (target) target.pinned = e.payload.pinned;
+      continue;
+    }
+    if (e.type === 'timeline.entry_classified') {
+      const target = bySeq.get(e.payload.targetSeq);
+      if (target) target.kind = e.payload.kind;
+      continue;
+    }
+    const entry = toTimelineEntry(e);
+    const row: TimelineRow = { ...entry, pinned: false, haystack: `${entry.text} ${entry.actor} ${entry.type}`.toLowerCase() };
+    if (e.type === 'note.added' && e.payload.kind !== 'note') row.kind = e.payload.kind;
+    rows.push(row);
+    bySeq.set(row.seq, row);
+  }
+  return rows;
+}
+
+export interface TimelineFilter {
+  sources?: ReadonlySet<TimelineSource>;
+  actor?: string;
+  type?: string;
+  kind?: NoteKind;
+  pinnedOnly?: boolean;
+  text?: string;
+}
+
+export function filterTimeline(rows: readonly TimelineRow[], filter: TimelineFilter): TimelineRow[] {
+  const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const sources = filter.sources && filter.sources.size > 0 ? filter.sources : undefined;
+  return rows.filter(
+    (r) =>
+      (!sources || sources.has(r.source)) &&
+      (!filter.actor || r.actor === filter.actor) &&
+      (!filter.type || r.type === filter.type) &&
+      (!filter.kind || r.kind === filter.kind) &&
+      (!filter.pinnedOnly || r.pinned) &&
+      words.every((w) => r.haystack.includes(w)),
+  );
+}
+
+export const isAnnotation = (type: IncidentEvent['type']): boolean => annotationTypes.has(type);
+
+/** Index (in newest-first order) of the newest row at or before `t`: where "jump to time" scrolls. */
+export function indexAtTime(newestFirst: readonly TimelineRow[], t: number): number {
+  let lo = 0;
+  let hi = newestFirst.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Date.parse(newestFirst[mid]!.ts) > t) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, Math.max(0, newestFirst.length - 1));
+}
