@@ -2,6 +2,7 @@
 // Deterministic (seeded), so regenerating gives the same bytes; run with `npm run demo:generate`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chainHash, GENESIS_HASH } from '../electron/core/store/hash-chain';
 import { EVENT_SCHEMA_VERSION, IncidentEvent, type NewEvent } from '../shared/events';
 
 const start = Date.parse('2026-03-14T09:12:00.000Z');
@@ -15,7 +16,9 @@ function at(minute: number, second = 0): string {
 
 function add(minute: number, second: number, event: NewEvent): void {
   const candidate = { ...event, v: EVENT_SCHEMA_VERSION, seq: events.length + 1, ts: at(minute, second) };
-  events.push(IncidentEvent.parse(candidate));
+  const parsed = IncidentEvent.parse(candidate);
+  parsed.h = chainHash(events.at(-1)?.h ?? GENESIS_HASH, parsed);
+  events.push(parsed);
 }
 
 const ic = 'maya.okafor';

@@ -13,6 +13,8 @@ export const envelopeShape = {
   /** When the event was recorded (ISO 8601, UTC). */
   ts: z.iso.datetime(),
   actor: Actor,
+  /** Hash chain: sha256 over the previous event's hash and this event's canonical JSON, so editing a past event is detected. */
+  h: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 };
 
 export function eventOf<T extends string, P extends z.ZodType>(type: T, payload: P) {

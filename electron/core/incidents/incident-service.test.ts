@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/result';
 import { DEMO_INCIDENT_ID, seedDemoIncident } from '../demo/seed-demo';
+import { verifyChain } from '../store/hash-chain';
 import { IncidentStore } from '../store/incident-store';
 import { IncidentService } from './incident-service';
 
@@ -69,6 +70,7 @@ describe('IncidentService', () => {
     expect(demo.state!.eventCount).toBeGreaterThanOrEqual(250);
     const types = new Set(store.get(DEMO_INCIDENT_ID).log!.events.map((e) => e.type));
     for (const t of ['alert.fired', 'page.acknowledged', 'test.run', 'approval.recorded', 'deploy.started', 'update.published', 'git.commit']) expect(types).toContain(t);
+    expect(verifyChain(store.get(DEMO_INCIDENT_ID).log!.events)).toMatchObject({ ok: true });
     expect(demo.state!.statusHistory.map((s) => s.status)).toEqual(['investigating', 'identified', 'mitigating', 'monitoring', 'resolved']);
     await store.close();
   });

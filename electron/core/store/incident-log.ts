@@ -6,6 +6,7 @@ import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { parseLog } from './parse-log';
 import { sealedLength, writeSeal } from './log-seal';
+import { chainHash, GENESIS_HASH } from './hash-chain';
 
 export const LOG_FILE = 'events.jsonl';
 
@@ -20,6 +21,7 @@ export class IncidentLog {
   private flushing: Promise<void> | undefined;
   private failure: Error | undefined;
   private nextSeq: number;
+  private lastHash: string;
 
   private constructor(
     readonly file: string,
@@ -29,6 +31,7 @@ export class IncidentLog {
     private size: number,
   ) {
     this.nextSeq = (committed.at(-1)?.seq ?? 0) + 1;
+    this.lastHash = committed.at(-1)?.h ?? GENESIS_HASH;
   }
 
   /** Opens (creating if needed) the log in `dir`, truncating a torn tail after saving it aside. */
@@ -78,6 +81,10 @@ export class IncidentLog {
         throw new DomainError('validation', `Event ${e.type} is invalid: ${issue?.message ?? 'invalid'}`, [issue?.path.join('.') ?? '']);
       }
       stored.push(parsed.data);
+    }
+    for (const e of stored) {
+      e.h = chainHash(this.lastHash, e);
+      this.lastHash = e.h;
     }
     this.nextSeq += stored.length;
     const batch = (this.pending ??= { lines: [], events: [], waiters: [] });

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncidentEvent, NewEvent } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
+import { verifyChain } from './hash-chain';
 import { IncidentLog, LOG_FILE } from './incident-log';
 
 export interface StoredIncident {
@@ -62,6 +63,28 @@ export class IncidentStore {
         id,
         problems: [{ kind: 'unreadable', file: join(dir, LOG_FILE), line: 0, message: `Could not open the incident log: ${(e as Error).message}` }],
       });
+    }
+  }
+
+  /**
+   * Verifies every incident's hash chain, one incident per tick so start-up and the UI are not held up; a broken chain
+   * becomes a problem shown with the incident. Calls `onBroken` for each incident whose chain is broken.
+   */
+  async verifyChains(onBroken: (incidentId: string) => void = () => undefined): Promise<void> {
+    for (const incident of [...this.incidents.values()]) {
+      await new Promise((r) => setImmediate(r));
+      if (!incident.log) continue;
+      const verdict = verifyChain(incident.log.events);
+      if (!verdict.ok && !incident.problems.some((p) => p.kind === 'chain_broken')) {
+        const index = incident.log.events.findIndex((e) => e.seq === verdict.seq);
+        incident.problems.push({
+          kind: 'chain_broken',
+          file: join(incident.log.file),
+          line: index + 1,
+          message: `Integrity check failed: ${verdict.reason}. The log may have been edited outside Firebreak; treat events from #${verdict.seq} on with care.`,
+        });
+        onBroken(incident.id);
+      }
     }
   }
 

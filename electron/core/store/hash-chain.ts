@@ -1,0 +1,36 @@
+// The event log's hash chain: each event's hash covers the previous hash and the event's canonical JSON, so changing,
+// removing or reordering a past event breaks every hash after it.
+import { createHash } from 'node:crypto';
+import type { IncidentEvent } from '../../../shared/events';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted, so the hash does not depend on key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function chainHash(previousHash: string, event: IncidentEvent): string {
+  const { h: _h, ...body } = event;
+  return createHash('sha256').update(previousHash).update('\n').update(canonicalJson(body)).digest('hex');
+}
+
+export type ChainVerdict = { ok: true; head: string } | { ok: false; seq: number; reason: string };
+
+export function verifyChain(events: readonly IncidentEvent[]): ChainVerdict {
+  let previous = GENESIS_HASH;
+  for (const event of events) {
+    if (!event.h) return { ok: false, seq: event.seq, reason: `event #${event.seq} carries no hash` };
+    const expected = chainHash(previous, event);
+    if (event.h !== expected) {
+      return { ok: false, seq: event.seq, reason: `event #${event.seq} does not match the hash chain: it, or an event before it, was changed, removed or reordered after it was written` };
+    }
+    previous = event.h;
+  }
+  return { ok: true, head: previous };
+}
