@@ -31,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: resolveDataDir(undefined, app.getPath('userData')),
       assetsDir,
       mode: 'desktop',
+      rendererDir: join(__dirname, '..', 'renderer'),
       version: app.getVersion(),
       reportError: (channel, error) => console.error(`[firebreak] ${channel} failed:`, error),
     });

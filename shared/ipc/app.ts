@@ -8,7 +8,8 @@ export type CapabilityName = z.infer<typeof CapabilityName>;
 
 export const AppInfo = z.object({
   version: z.string(),
-  mode: z.enum(['desktop', 'browser']),
+  // 'bundle': a read-only review bundle opened straight from its file in a plain browser.
+  mode: z.enum(['desktop', 'browser', 'bundle']),
   dataDir: z.string(),
   operator: z.string(),
   /** Capabilities that are built and configured; panes for the others say plainly that they are not available yet. */

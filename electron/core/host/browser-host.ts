@@ -22,7 +22,8 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Large enough for an imported review bundle (the contract caps that at 60 MiB). */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -81,7 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       input = text.trim() === '' ? {} : JSON.parse(text);
     } catch (e) {
       const tooLarge = (e as Error).message === 'too_large';
-      sendJson(res, tooLarge ? 413 : 400, fail('validation', tooLarge ? 'Request body is larger than 1 MiB.' : 'Request body is not valid JSON.'));
+      sendJson(res, tooLarge ? 413 : 400, fail('validation', tooLarge ? 'Request body is larger than 64 MiB.' : 'Request body is not valid JSON.'));
       return;
     }
     const result = await options.router.dispatch(rpc[1]!, input);

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     dataDir,
     assetsDir: join(root, 'assets'),
     mode: 'browser',
+    rendererDir: join(root, 'out', 'renderer'),
     version,
     reportError: (channel, error) => console.error(`[firebreak] ${channel} failed:`, error),
   });

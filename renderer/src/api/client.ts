@@ -1,6 +1,7 @@
 // The one client interface the cockpit uses to reach the core, whichever transport carries it (Electron IPC or the browser host).
 import type { Channel, EventName, EventPayload, InputOf, OutputOf } from '../../../shared/ipc';
 import type { AppError, Result } from '../../../shared/result';
+import { createBundleTransport, hasEmbeddedBundle } from './bundle-transport';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport, hasIpcBridge } from './ipc-transport';
 
@@ -21,10 +22,10 @@ export interface FirebreakClient {
   call<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
   callOrThrow<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
-  readonly transport: 'ipc' | 'http';
+  readonly transport: 'ipc' | 'http' | 'bundle';
 }
 
-export function createClient(transport: Transport, kind: 'ipc' | 'http'): FirebreakClient {
+export function createClient(transport: Transport, kind: FirebreakClient['transport']): FirebreakClient {
   const call = async <C extends Channel>(channel: C, input: InputOf<C>) => {
     try {
       return (await transport.invoke(channel, input)) as Result<OutputOf<C>>;
@@ -50,6 +51,10 @@ let current: FirebreakClient | undefined;
 
 /** The client for this window: IPC when running in Electron, otherwise the browser host that served the page. */
 export function getClient(): FirebreakClient {
-  current ??= hasIpcBridge() ? createClient(createIpcTransport(), 'ipc') : createClient(createHttpTransport(window.location), 'http');
+  current ??= hasEmbeddedBundle()
+    ? createClient(createBundleTransport(), 'bundle')
+    : hasIpcBridge()
+      ? createClient(createIpcTransport(), 'ipc')
+      : createClient(createHttpTransport(window.location), 'http');
   return current;
 }

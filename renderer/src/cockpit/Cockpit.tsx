@@ -1,9 +1,11 @@
 // The incident cockpit: header over timeline, runbook checklist, metrics, stakeholder updates and rollback panes — live, or
 // as it was at any moment during review playback (every pane renders a projection of the same event prefix).
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { CapabilityName } from '../../../shared/ipc';
-import { useIncident } from '../api/queries';
+import { useAppInfo, useIncident } from '../api/queries';
+import { usePlaybackStore } from '../state/playback-store';
 import { useIncidentEvents } from '../api/timeline-query';
+import { ConnectorsPane } from '../panes/connectors/ConnectorsPane';
 import { MetricsPane } from '../panes/metrics/MetricsPane';
 import { RollbackPane } from '../panes/rollback/RollbackPane';
 import { RunbookPane } from '../panes/runbooks/RunbookPane';
@@ -23,6 +25,13 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   const eventsQuery = useIncidentEvents(incidentId);
   const events = eventsQuery.data ?? noEvents;
   const moment = useCockpitReplay(incidentId, events);
+  // A review bundle opened in a browser is read-only: show it in playback, starting at its end.
+  const bundleMode = useAppInfo().data?.mode === 'bundle';
+  const startPlayback = usePlaybackStore((s) => s.start);
+  const playbackActive = usePlaybackStore((s) => s.active);
+  useEffect(() => {
+    if (bundleMode && !playbackActive && events.length > 0) startPlayback(moment.clock.end);
+  }, [bundleMode, playbackActive, events.length, moment.clock, startPlayback]);
   const asOf: PaneMoment | undefined = useMemo(
     () => (moment.at === undefined ? undefined : { at: moment.at, events: events.slice(0, moment.visibleCount) }),
     [moment.at, moment.visibleCount, events],
@@ -44,6 +53,7 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
           <div className="cockpit-column">
             <RunbookPane incidentId={incidentId} asOf={asOf} />
             <RollbackPane incidentId={incidentId} asOf={asOf} />
+            <ConnectorsPane incidentId={incidentId} asOf={asOf} />
           </div>
           <div className="cockpit-column">
             <MetricsPane incidentId={incidentId} asOf={asOf} />

@@ -6,6 +6,7 @@ import { formatDuration, incidentElapsedMs } from '../../../shared/time/format-d
 import { useIncidentMutations } from '../api/queries';
 import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { ExportBundleButton } from '../review/ExportBundleButton';
 import { KeyTimesRow } from './KeyTimesRow';
 import { useNow } from './use-now';
 
@@ -68,6 +69,10 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
             Add note
           </button>
         )}
+        <button type="button" onClick={() => openDialog('review')}>
+          Review
+        </button>
+        {readOnly ? null : <ExportBundleButton incidentId={state.id} />}
       </div>
       <KeyTimesRow times={keyTimes} />
       <ErrorNotice error={changeStatus.error} title="Status not changed" />

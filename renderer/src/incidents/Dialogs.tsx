@@ -1,4 +1,7 @@
 // Mounts whichever incident dialog the UI store says is open.
+import { useAppInfo } from '../api/queries';
+import { ImportBundleDialog } from '../review/ImportBundleDialog';
+import { ReviewDialog } from '../review/ReviewDialog';
 import { useUiStore } from '../state/ui-store';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
 import { NoteDialog } from './NoteDialog';
@@ -6,9 +9,12 @@ import { SeverityDialog } from './SeverityDialog';
 
 export function Dialogs() {
   const { dialog, openDialog, selectedIncidentId } = useUiStore();
+  const bundleMode = useAppInfo().data?.mode === 'bundle';
   const close = () => openDialog(undefined);
   if (dialog === 'declare') return <DeclareIncidentDialog onClose={close} />;
   if (dialog === 'note' && selectedIncidentId) return <NoteDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'severity' && selectedIncidentId) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={bundleMode} />;
+  if (dialog === 'import') return <ImportBundleDialog onClose={close} />;
   return null;
 }

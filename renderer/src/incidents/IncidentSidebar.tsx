@@ -1,11 +1,12 @@
 // The incident switcher: every incident with severity and status; broken logs are listed with their problem, not hidden.
 import { statusLabels } from '../../../shared/incidents/status';
-import { useIncidents } from '../api/queries';
+import { useAppInfo, useIncidents } from '../api/queries';
 import { useUiStore } from '../state/ui-store';
 
 export function IncidentSidebar() {
   const incidents = useIncidents();
   const { selectedIncidentId, selectIncident, openDialog } = useUiStore();
+  const bundleMode = useAppInfo().data?.mode === 'bundle';
   return (
     <nav className="sidebar" aria-label="Incidents">
       <div className="brand">
@@ -14,9 +15,18 @@ export function IncidentSidebar() {
         </span>
         Firebreak
       </div>
-      <button type="button" className="primary declare-button" onClick={() => openDialog('declare')}>
-        Declare incident
-      </button>
+      {bundleMode ? (
+        <p className="bundle-note">Read-only review bundle</p>
+      ) : (
+        <>
+          <button type="button" className="primary declare-button" onClick={() => openDialog('declare')}>
+            Declare incident
+          </button>
+          <button type="button" onClick={() => openDialog('import')}>
+            Import review bundle…
+          </button>
+        </>
+      )}
       <ul className="incident-list">
         {(incidents.data ?? []).map((item) => (
           <li key={item.id}>

@@ -1,7 +1,7 @@
 // Ctrl/Cmd+K command palette: type to filter, arrows to move, Enter to run.
 import { useMemo, useState } from 'react';
 import { useIncidentMutations, useIncidents } from '../api/queries';
-import { useUiStore } from '../state/ui-store';
+import { useUiStore, type DialogName } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { buildCommands, filterCommands, type PaletteCommand } from './commands';
 
@@ -24,7 +24,7 @@ export function CommandPalette() {
 function PaletteBody(props: {
   onClose: () => void;
   currentId: string | undefined;
-  onDialog: (d: 'declare' | 'note' | 'status' | 'severity' | 'switch') => void;
+  onDialog: (d: DialogName) => void;
   onOpen: (id: string) => void;
 }) {
   const incidents = useIncidents();

@@ -3,7 +3,7 @@ import { incidentStatuses, statusLabels } from '../../../shared/incidents/status
 import type { IncidentListItem } from '../../../shared/ipc';
 
 export type PaletteAction =
-  | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' }
+  | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' }
   | { kind: 'status'; to: (typeof incidentStatuses)[number] }
   | { kind: 'open'; incidentId: string };
 
@@ -15,7 +15,10 @@ export interface PaletteCommand {
 }
 
 export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined): PaletteCommand[] {
-  const commands: PaletteCommand[] = [{ id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' } }];
+  const commands: PaletteCommand[] = [
+    { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' } },
+    { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' } },
+  ];
   const current = incidents.find((i) => i.id === currentId)?.state;
   if (current) {
     commands.push({ id: 'note', label: 'Add note…', hint: current.title, action: { kind: 'dialog', dialog: 'note' } });
@@ -25,6 +28,7 @@ export function buildCommands(incidents: readonly IncidentListItem[], currentId:
       }
     }
     commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' } });
+    commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' } });
   }
   for (const incident of incidents) {
     if (incident.id !== currentId && incident.state) {

@@ -1,0 +1,48 @@
+// Post-incident review use cases: draft from the log, save the edited text, export and import review bundles.
+import type { IncidentEvent } from '../../../shared/events';
+import type { OutputOf, ParsedInputOf } from '../../../shared/ipc';
+import { generateReviewDraft } from '../../../shared/review/review-draft';
+import { DomainError } from '../../../shared/result';
+import type { IncidentStore } from '../store/incident-store';
+import { buildBundle, bundleFileName, bundleHtml } from './bundle-export';
+import { importBundle } from './bundle-import';
+
+export class ReviewService {
+  constructor(
+    private readonly store: IncidentStore,
+    private readonly options: { operator: () => string; appVersion: string; rendererDir: string; onImported: (incidentId: string) => void },
+  ) {}
+
+  private events(incidentId: string): readonly IncidentEvent[] {
+    const log = this.store.get(incidentId).log;
+    if (!log) throw new DomainError('conflict', `Incident ${incidentId} has no readable log.`);
+    return log.events;
+  }
+
+  get(input: ParsedInputOf<'review.get'>): OutputOf<'review.get'> {
+    const events = this.events(input.incidentId);
+    const saved = events.findLast((e) => e.type === 'review.saved');
+    return {
+      generated: generateReviewDraft(input.incidentId, events),
+      ...(saved && saved.type === 'review.saved' ? { saved: { markdown: saved.payload.markdown, savedAt: saved.ts, by: saved.actor } } : {}),
+    };
+  }
+
+  async save(input: ParsedInputOf<'review.save'>): Promise<IncidentEvent> {
+    this.events(input.incidentId);
+    const [event] = await this.store.append(input.incidentId, [{ type: 'review.saved', actor: this.options.operator(), payload: { markdown: input.markdown } }]);
+    return event!;
+  }
+
+  async exportBundle(input: ParsedInputOf<'review.exportBundle'>): Promise<OutputOf<'review.exportBundle'>> {
+    const bundle = await buildBundle(this.store, input.incidentId, { exportedBy: this.options.operator(), appVersion: this.options.appVersion });
+    const content = await bundleHtml(bundle, this.options.rendererDir);
+    return { fileName: bundleFileName(input.incidentId), content, bytes: Buffer.byteLength(content) };
+  }
+
+  async importBundle(input: ParsedInputOf<'review.importBundle'>): Promise<OutputOf<'review.importBundle'>> {
+    const incidentId = await importBundle(this.store, input.content, input.asCopy);
+    this.options.onImported(incidentId);
+    return { incidentId };
+  }
+}

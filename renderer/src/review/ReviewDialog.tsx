@@ -1,0 +1,54 @@
+// Post-incident review editor: starts from the draft generated from the log, edited with a live preview, saved as an event.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import MarkdownIt from 'markdown-it';
+import { useMemo, useState } from 'react';
+import { getClient } from '../api/client';
+import { Dialog } from '../ui/Dialog';
+import { ErrorNotice } from '../ui/ErrorNotice';
+
+// html: false — review text is never executed as HTML.
+const markdown = new MarkdownIt({ html: false, linkify: false });
+
+export function ReviewDialog({ incidentId, onClose, readOnly }: { incidentId: string; onClose: () => void; readOnly: boolean }) {
+  const queryClient = useQueryClient();
+  const review = useQuery({ queryKey: ['review', incidentId], queryFn: () => getClient().callOrThrow('review.get', { incidentId }) });
+  const [text, setText] = useState<string | undefined>(undefined);
+  const current = text ?? review.data?.saved?.markdown ?? review.data?.generated ?? '';
+  const preview = useMemo(() => markdown.render(current), [current]);
+  const save = useMutation({
+    mutationFn: () => getClient().callOrThrow('review.save', { incidentId, markdown: current }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['review', incidentId] }),
+  });
+
+  return (
+    <Dialog title="Post-incident review" onClose={onClose} wide>
+      <ErrorNotice error={review.error} title="Review could not be loaded" />
+      {review.data ? (
+        <div className="review-editor">
+          <textarea aria-label="Review text" value={current} readOnly={readOnly} onChange={(e) => setText(e.target.value)} rows={24} />
+          {/* markdown-it with html:false escapes any HTML in the text, so this preview cannot run markup. */}
+          <div className="review-preview markdown" aria-label="Review preview" dangerouslySetInnerHTML={{ __html: preview }} />
+        </div>
+      ) : null}
+      <p className="field-hint">
+        {review.data?.saved ? `Last saved ${new Date(review.data.saved.savedAt).toLocaleString()} by ${review.data.saved.by}.` : 'Generated from the incident log; not saved yet.'}
+      </p>
+      <ErrorNotice error={save.error} title="Review not saved" />
+      <div className="form-actions">
+        {readOnly ? null : (
+          <button type="button" onClick={() => setText(review.data?.generated ?? '')}>
+            Regenerate from log
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        {readOnly ? null : (
+          <button type="button" className="primary" disabled={save.isPending || !current.trim()} onClick={() => save.mutate()}>
+            {save.isSuccess && text === undefined ? 'Saved' : 'Save review'}
+          </button>
+        )}
+      </div>
+    </Dialog>
+  );
+}

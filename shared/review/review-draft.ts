@@ -1,0 +1,76 @@
+// Generates the post-incident review draft from the log: summary, impact window, key times, decisions, what went well and
+// badly, contributing factors and action items. The commander edits it; the edited text is stored as an event.
+import type { IncidentEvent } from '../events';
+import { projectIncident } from '../incidents/incident-state';
+import { keyDurations, keyTimes } from '../incidents/key-times';
+import { severityCriteria } from '../incidents/severity';
+import { formatDuration } from '../time/format-duration';
+
+const when = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'not reached');
+const line = (e: IncidentEvent, text: string) => `- ${when(e.ts)} — ${text} (${e.actor})`;
+
+export function generateReviewDraft(incidentId: string, events: readonly IncidentEvent[]): string {
+  const state = projectIncident(incidentId, events);
+  if (!state) return '# Post-incident review\n\nThe incident log has no declaration; nothing to review.\n';
+  const times = keyTimes(events);
+  const d = keyDurations(times);
+  const decisionSeqs = new Set(events.flatMap((e) => (e.type === 'timeline.entry_classified' && e.payload.kind === 'decision' ? [e.payload.targetSeq] : [])));
+  const decisions = events.flatMap((e) => {
+    if (e.type === 'note.added' && (e.payload.kind === 'decision' || decisionSeqs.has(e.seq))) return [line(e, e.payload.text)];
+    if (e.type === 'approval.recorded') return [line(e, `${e.payload.approver} ${e.payload.decision} ${e.payload.subject}`)];
+    if (e.type === 'incident.severity_changed') return [line(e, `severity ${e.payload.from} → ${e.payload.to}${e.payload.reason ? `: ${e.payload.reason}` : ''}`)];
+    if (e.type === 'incident.status_changed') return [line(e, `status ${e.payload.from} → ${e.payload.to}${e.payload.reason ? `: ${e.payload.reason}` : ''}`)];
+    return [];
+  });
+  const hypotheses = events.flatMap((e) => (e.type === 'note.added' && e.payload.kind === 'hypothesis' ? [`- ${e.payload.text}`] : []));
+  const actions = events.flatMap((e) => (e.type === 'note.added' && e.payload.kind === 'action' ? [`- [ ] ${e.payload.text}`] : []));
+  const updates = events.filter((e) => e.type === 'update.published').length;
+  const failedTests = events.filter((e) => e.type === 'test.run' && e.payload.outcome === 'failed').length;
+  const failedDeploys = events.filter((e) => e.type === 'deploy.finished' && e.payload.outcome !== 'succeeded').length;
+
+  const well: string[] = [];
+  const badly: string[] = [];
+  if (d.timeToAcknowledgeMs !== undefined) (d.timeToAcknowledgeMs <= 5 * 60_000 ? well : badly).push(`Page acknowledged ${formatDuration(d.timeToAcknowledgeMs)} after detection.`);
+  else badly.push('No page acknowledgement was recorded.');
+  if (updates > 0) well.push(`${updates} stakeholder update(s) published during the incident.`);
+  else badly.push('No stakeholder update was published.');
+  if (events.some((e) => e.type === 'deploy.started' && e.payload.strategy === 'canary')) well.push('The fix was rolled out by canary first.');
+  if (failedTests > 0) badly.push(`${failedTests} test run(s) failed during the fix.`);
+  if (failedDeploys > 0) badly.push(`${failedDeploys} deploy(s) failed or were halted.`);
+  if (d.timeToMitigateMs !== undefined && d.timeToMitigateMs > 60 * 60_000) badly.push(`Mitigation took ${formatDuration(d.timeToMitigateMs)}.`);
+
+  const impactEnd = times.mitigated ?? times.resolved;
+  return [
+    `# Post-incident review: ${state.title}`,
+    '',
+    `**Severity** ${state.severity} (${severityCriteria[state.severity].label}) · **Commander** ${state.commander} · **Services** ${state.services.join(', ') || '—'} · **Status** ${state.status}`,
+    '',
+    '## Summary',
+    state.summary ?? '_What happened, in two or three sentences._',
+    '',
+    '## Impact window',
+    `From ${when(times.detected)} to ${when(impactEnd)}${times.detected && impactEnd ? ` (${formatDuration(Date.parse(impactEnd) - Date.parse(times.detected))})` : ''}.`,
+    '',
+    '## Key times',
+    `- Detected: ${when(times.detected)}`,
+    `- Acknowledged: ${when(times.acknowledged)}${d.timeToAcknowledgeMs !== undefined ? ` (time to acknowledge ${formatDuration(d.timeToAcknowledgeMs)})` : ''}`,
+    `- Mitigated: ${when(times.mitigated)}${d.timeToMitigateMs !== undefined ? ` (time to mitigate ${formatDuration(d.timeToMitigateMs)})` : ''}`,
+    `- Resolved: ${when(times.resolved)}${d.timeToResolveMs !== undefined ? ` (time to resolve ${formatDuration(d.timeToResolveMs)})` : ''}`,
+    '',
+    '## Timeline of decisions',
+    ...(decisions.length > 0 ? decisions : ['- _No decisions recorded._']),
+    '',
+    '## What went well',
+    ...(well.length > 0 ? well.map((w) => `- ${w}`) : ['- _…_']),
+    '',
+    '## What went badly',
+    ...(badly.length > 0 ? badly.map((b) => `- ${b}`) : ['- _…_']),
+    '',
+    '## Contributing factors',
+    ...(hypotheses.length > 0 ? hypotheses : ['- _…_']),
+    '',
+    '## Action items',
+    ...(actions.length > 0 ? actions : ['- [ ] _…_']),
+    '',
+  ].join('\n');
+}
