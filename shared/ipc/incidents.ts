@@ -29,7 +29,7 @@ export const IncidentStateSchema = z.object({
 
 /** A problem found while opening a log: a torn tail that was truncated, or a corrupt line that was quarantined. */
 export const LogProblem = z.object({
-  kind: z.enum(['torn_tail', 'corrupt_line', 'unreadable']),
+  kind: z.enum(['torn_tail', 'corrupt_line', 'unreadable', 'chain_broken']),
   file: z.string(),
   line: z.number().int().nonnegative(),
   message: z.string(),
@@ -75,9 +75,19 @@ export const incidentsContract = {
     ByIncident.extend({ text: z.string().trim().min(1, 'A note cannot be empty').max(20000), kind: NoteKind.optional(), happenedAt: z.iso.datetime().optional() }),
     IncidentEvent,
   ),
+  'timeline.pin': request(
+    'Pin or unpin a timeline entry as a key event',
+    ByIncident.extend({ targetSeq: z.number().int().positive(), pinned: z.boolean() }),
+    IncidentEvent,
+  ),
+  'timeline.classify': request(
+    'Mark a timeline entry as observation, hypothesis, decision or action',
+    ByIncident.extend({ targetSeq: z.number().int().positive(), kind: NoteKind }),
+    IncidentEvent,
+  ),
   'timeline.events': request(
     'Events of an incident after a sequence number, oldest first',
-    ByIncident.extend({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(5000).default(2000) }),
+    ByIncident.extend({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(20000).default(2000) }),
     z.object({ events: z.array(IncidentEvent), lastSeq: z.number(), hasMore: z.boolean() }),
   ),
 };

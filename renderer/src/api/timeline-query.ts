@@ -9,7 +9,7 @@ export async function loadAllEvents(incidentId: string): Promise<IncidentEvent[]
   const events: IncidentEvent[] = [];
   let afterSeq = 0;
   for (;;) {
-    const page = await client.callOrThrow('timeline.events', { incidentId, afterSeq, limit: 5000 });
+    const page = await client.callOrThrow('timeline.events', { incidentId, afterSeq, limit: 20000 });
     events.push(...page.events);
     if (!page.hasMore || page.events.length === 0) return events;
     afterSeq = page.events.at(-1)!.seq;
@@ -17,4 +17,10 @@ export async function loadAllEvents(incidentId: string): Promise<IncidentEvent[]
 }
 
 export const useIncidentEvents = (incidentId: string | undefined) =>
-  useQuery({ queryKey: queryKeys.timeline(incidentId ?? ''), queryFn: () => loadAllEvents(incidentId!), enabled: !!incidentId });
+  useQuery({
+    queryKey: queryKeys.timeline(incidentId ?? ''),
+    queryFn: () => loadAllEvents(incidentId!),
+    enabled: !!incidentId,
+    // Logs can hold 100k events: deep-comparing them on every refetch costs more than it saves.
+    structuralSharing: false,
+  });
