@@ -11,6 +11,7 @@ ensureSystemPackages();
 
 const steps = [
   ['lint', bin('eslint'), ['.']],
+  ['security scan (electronegativity)', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]],
   ['typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
   ['unit tests', bin('vitest'), ['run']],

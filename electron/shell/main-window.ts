@@ -29,6 +29,8 @@ export async function createMainWindow(): Promise<BrowserWindow> {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
