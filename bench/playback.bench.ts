@@ -22,7 +22,7 @@ function bigIncident(count: number): IncidentEvent[] {
     let e: IncidentEvent;
     if (seq === 1) e = { ...base, type: 'incident.declared', payload: { title: 'Bench: 100k events', severity: 'SEV1', commander: 'ana', services: ['api'] } };
     else if (seq % 5000 === 0) {
-      const to = incidentStatuses[(incidentStatuses.indexOf(status) + 1) % incidentStatuses.length]!;
+      const to: (typeof incidentStatuses)[number] = incidentStatuses[(incidentStatuses.indexOf(status) + 1) % incidentStatuses.length]!;
       e = { ...base, type: 'incident.status_changed', payload: { from: status, to } };
       status = to;
     } else if (seq % 3 === 0) e = { ...base, type: 'metric.observed', payload: { service: 'api', metric: 'p99_latency', value: seq % 900, unit: 'ms' } };

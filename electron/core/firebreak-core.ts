@@ -1,11 +1,30 @@
 // Composes the plain-Node core (store, services, router, event hub) that both the Electron main process and the browser host serve.
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
+import { connectorHandlers } from './connectors/connector-handlers';
+import { startConnectors } from './connectors/connectors-core';
 import { seedDemoIncident } from './demo/seed-demo';
 import { IncidentService } from './incidents/incident-service';
+import { ReviewService } from './review/review-service';
 import { EventHub } from './ipc/event-hub';
 import { createRouter, type ErrorReporter, type Router } from './ipc/router';
+import { metricsHandlers } from './metrics/metrics-handlers';
+import { MetricsService } from './metrics/metrics-service';
+import { prometheusHealthQuery } from './rollback/prometheus-health';
+import { rollbackHandlers } from './rollback/rollback-handlers';
+import { RollbackService } from './rollback/rollback-service';
+import { ChecklistService } from './runbooks/checklist-service';
+import { runbookHandlers } from './runbooks/runbook-handlers';
+import { RunbookLibrary } from './runbooks/runbook-library';
+import { ServiceCatalogue } from './services/service-catalogue';
+import type { SecretVault } from './secrets/secret-vault';
+import { openBrowserVault } from './secrets/vault-key';
 import { IncidentStore } from './store/incident-store';
+import { CadencePolicyFile } from './updates/cadence-policy-file';
+import { UpdateTemplateFiles } from './updates/template-files';
+import { updateHandlers } from './updates/update-handlers';
+import { UpdateService } from './updates/update-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -15,6 +34,10 @@ export interface CoreOptions {
   operator?: string;
   seedDemo?: boolean;
   reportError?: ErrorReporter;
+  /** The built renderer (out/renderer), inlined into exported review bundles. */
+  rendererDir?: string;
+  /** Where connector secrets live; the desktop shell passes a safeStorage-backed vault, browser mode uses the encrypted file vault. */
+  vault?: SecretVault;
 }
 
 export interface FirebreakCore {
@@ -37,14 +60,59 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   const operator = options.operator ?? defaultOperator();
   const incidents = new IncidentService(store, () => operator);
   const hub = new EventHub();
+  const review = new ReviewService(store, {
+    operator: () => operator,
+    appVersion: options.version,
+    rendererDir: options.rendererDir ?? join(options.assetsDir, '..', 'out', 'renderer'),
+    onImported: (incidentId) => {
+      incidents.track(incidentId);
+      hub.emit('incidents.listChanged', {});
+    },
+  });
+  // One vault for every connector secret (Jira, PagerDuty, Prometheus/Alertmanager); browser mode falls back to the encrypted file vault.
+  const vault = options.vault ?? (await openBrowserVault({ dataDir: options.dataDir }));
+  const connectors = await startConnectors({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault });
+  const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
+  const checklists = new ChecklistService(store, runbookLibrary, () => operator);
+  runbookLibrary.onChange(() => hub.emit('runbooks.libraryChanged', {}));
+  runbookLibrary.pullInBackground((e) => options.reportError?.('runbooks.syncNow', e));
+  const updates = new UpdateService({
+    store,
+    templates: new UpdateTemplateFiles(options.dataDir, options.assetsDir),
+    policy: new CadencePolicyFile(options.dataDir),
+    delivery: connectors.updateDelivery,
+    operator: () => operator,
+  });
+  void store.verifyChains((incidentId) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 }));
   store.onAppend((incidentId, events) => {
     hub.emit('incident.changed', { incidentId, lastSeq: events.at(-1)?.seq ?? 0 });
     if (events.some((e) => e.type === 'incident.declared')) hub.emit('incidents.listChanged', {});
   });
 
+  const metrics = new MetricsService({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, onUpdate: (incidentId) => hub.emit('metrics.updated', { incidentId }) });
+
+  const catalogue = ServiceCatalogue.inDataDir(options.dataDir);
+  const healthQuery = prometheusHealthQuery(metrics);
+  const rollbacks = new RollbackService({
+    store,
+    catalogue,
+    operator: () => operator,
+    publishOutput: (output) => hub.emit('rollback.output', output),
+    // Verification uses Prometheus only when the metrics capability is configured; otherwise it is a manual step.
+    queryHealth: healthQuery,
+    healthAvailable: () => metrics.isConfigured(),
+  });
+  await rollbacks.recoverInterrupted();
+
   const router = createRouter(
     {
-      'app.info': () => ({ version: options.version, mode: options.mode, dataDir: options.dataDir, operator, capabilities: [] }),
+      'app.info': async () => ({
+        version: options.version,
+        mode: options.mode,
+        dataDir: options.dataDir,
+        operator,
+        capabilities: ['runbooks', 'updates', ...((await metrics.isConfigured()) ? (['metrics'] as const) : []), ...((await catalogue.read()).services.length > 0 ? (['rollback'] as const) : []), ...(await connectors.capabilities())],
+      }),
       'incidents.list': () => incidents.list(),
       'incidents.get': ({ incidentId }) => incidents.get(incidentId),
       'incidents.declare': (input) => incidents.declare(input),
@@ -53,9 +121,29 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       'incidents.changeCommander': (input) => incidents.changeCommander(input),
       'incidents.addNote': (input) => incidents.addNote(input),
       'timeline.events': (input) => incidents.timeline(input),
+      'timeline.pin': (input) => incidents.annotate(input),
+      'review.get': (input) => review.get(input),
+      'review.save': (input) => review.save(input),
+      'review.exportBundle': (input) => review.exportBundle(input),
+      'review.importBundle': (input) => review.importBundle(input),
+      'timeline.classify': (input) => incidents.annotate(input),
+      ...runbookHandlers(runbookLibrary, checklists),
+      ...updateHandlers(updates),
+      ...metricsHandlers(metrics),
+      ...rollbackHandlers({ catalogue, rollbacks, store, operator: () => operator }),
+      ...connectorHandlers(connectors),
     },
     options.reportError,
   );
 
-  return { router, hub, close: () => store.close() };
+  return {
+    router,
+    hub,
+    close: async () => {
+      await connectors.close();
+      await rollbacks.close();
+      await metrics.close();
+      await store.close();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-// Events that arrive from the outside world: alerts, pages, commits, deploys, tests, decisions and published updates.
+// Events that arrive from the outside world: alerts, pages, commits, deploys, tests, decisions and metric observations.
 import { z } from 'zod';
 import { eventOf } from './envelope';
 import { ServiceName } from './incident-events';
@@ -80,14 +80,6 @@ export const MetricObserved = eventOf(
   z.object({ service: ServiceName, metric: z.string().min(1), value: z.number(), unit: z.string() }),
 );
 
-export const Audience = z.enum(['executives', 'support', 'customers', 'engineers']);
-export type Audience = z.infer<typeof Audience>;
-
-export const UpdatePublished = eventOf(
-  'update.published',
-  z.object({ audience: Audience, channel: z.string().min(1), text: z.string().min(1).max(20000) }),
-);
-
 export const sourceEventSchemas = [
   AlertFired,
   AlertResolved,
@@ -99,5 +91,4 @@ export const sourceEventSchemas = [
   TestRun,
   ApprovalRecorded,
   MetricObserved,
-  UpdatePublished,
 ] as const;

@@ -1,9 +1,18 @@
 // The whole IPC contract: every request channel and every pushed event, shared by main, preload, the browser host and the renderer.
 import { z } from 'zod';
 import { appContract } from './app';
+import { reviewContract } from './review';
 import { incidentsContract } from './incidents';
+import { jiraContract } from './jira';
+import { outboxContract } from './outbox';
+import { pagerDutyContract } from './pagerduty';
+import { metricsContract } from './metrics';
+import { rollbackContract, rollbackEventContract } from './rollback';
+import { runbooksContract } from './runbooks';
+import { servicesContract } from './services';
+import { updatesContract } from './updates';
 
-export const contract = { ...appContract, ...incidentsContract };
+export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract };
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
@@ -16,6 +25,11 @@ export const isChannel = (name: string): name is Channel => Object.prototype.has
 export const eventContract = {
   'incident.changed': z.object({ incidentId: z.string(), lastSeq: z.number() }),
   'incidents.listChanged': z.object({}),
+  /** The runbook library was rescanned or synced; browsers refetch lists and search. */
+  'runbooks.libraryChanged': z.object({}),
+  /** A metrics poll finished for the incident; its pane refetches the view. */
+  'metrics.updated': z.object({ incidentId: z.string() }),
+  ...rollbackEventContract,
 };
 export type EventContract = typeof eventContract;
 export type EventName = keyof EventContract;
@@ -24,5 +38,14 @@ export const eventNames = Object.keys(eventContract) as EventName[];
 export const isEventName = (name: string): name is EventName => Object.prototype.hasOwnProperty.call(eventContract, name);
 
 export * from './app';
+export * from './review';
 export * from './define';
 export * from './incidents';
+export * from './runbooks';
+export * from './updates';
+export * from './metrics';
+export * from './services';
+export * from './rollback';
+export * from './jira';
+export * from './pagerduty';
+export * from './outbox';

@@ -1,8 +1,11 @@
 // Turns any incident event into the one line the timeline shows, plus the source it is filtered by.
+import { connectorHappenedAt, describeConnectorEvent, describeOutboxEvent } from '../connectors/describe-connector-event';
 import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
+import { describeRollbackEvent } from '../rollback/describe-rollback-event';
+import { describeRunbookEvent } from '../runbooks/describe-runbook-event';
 
-export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates'] as const;
+export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'runbooks', 'tickets', 'outbox'] as const;
 export type TimelineSource = (typeof timelineSources)[number];
 
 export interface TimelineEntry {
@@ -39,6 +42,23 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string 
       return { source: 'pages', text: `Paged ${event.payload.target} via ${event.payload.source}: ${event.payload.summary}` };
     case 'page.acknowledged':
       return { source: 'pages', text: `Page acknowledged by ${event.payload.by} (${event.payload.source})` };
+    case 'git.tag':
+      return { source: 'git', text: `${event.payload.service}@${event.payload.branch} tagged ${event.payload.tag} at ${event.payload.sha.slice(0, 8)}` };
+    case 'rollback.planned':
+    case 'rollback.confirmed':
+    case 'rollback.step':
+    case 'rollback.completed':
+    case 'rollback.failed':
+    case 'rollback.cancelled':
+    case 'rollback.verified':
+      return { source: 'rollback', text: describeRollbackEvent(event) };
+    case 'runbook.attached':
+    case 'runbook.step_checked':
+    case 'runbook.step_unchecked':
+    case 'runbook.step_skipped':
+    case 'runbook.step_assigned':
+    case 'runbook.step_noted':
+      return { source: 'runbooks', text: describeRunbookEvent(event) };
     case 'git.commit':
       return { source: 'git', text: `${event.payload.service}@${event.payload.branch} ${event.payload.sha.slice(0, 8)} ${event.payload.author}: ${event.payload.message}` };
     case 'deploy.started':
@@ -59,6 +79,50 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string 
       return { source: 'metrics', text: `${event.payload.service} ${event.payload.metric} = ${event.payload.value} ${event.payload.unit}` };
     case 'update.published':
       return { source: 'updates', text: `Update to ${event.payload.audience} via ${event.payload.channel}: ${event.payload.text}` };
+    case 'update.delivery_queued':
+      return {
+        source: 'updates',
+        text: event.payload.connectorConfigured
+          ? `Update to ${event.payload.audience} queued for ${event.payload.channel} in the outbox${event.payload.outboxId ? ` (${event.payload.outboxId})` : ''}: ${event.payload.detail}`
+          : `Update to ${event.payload.audience} queued for ${event.payload.channel} but not sent: ${event.payload.detail}`,
+      };
+    case 'update.draft_saved':
+      return { source: 'updates', text: `Draft update to ${event.payload.audience} saved` };
+    case 'update.reminder_acknowledged':
+      return { source: 'updates', text: `Reminder acknowledged: update to ${event.payload.audience} due ${event.payload.dueAt}` };
+    case 'metrics.panel_added':
+      return { source: 'metrics', text: `Metrics panel added: ${event.payload.title} (${event.payload.promql})` };
+    case 'metrics.panel_removed':
+      return { source: 'metrics', text: `Metrics panel removed: ${event.payload.title}` };
+    case 'metrics.silence_created':
+      return {
+        source: 'alerts',
+        text: `Silence created until ${event.payload.endsAt} for ${event.payload.matchers.map((m) => `${m.name}${m.isEqual === false ? '!' : ''}${m.isRegex ? '~' : '='}"${m.value}"`).join(', ')}${event.payload.comment ? `: ${event.payload.comment}` : ''}`,
+      };
+    case 'metrics.silence_expired':
+      return { source: 'alerts', text: `Silence ${event.payload.silenceId.slice(0, 8)} expired${event.payload.comment ? `: ${event.payload.comment}` : ''}` };
+    case 'jira.issue_linked':
+    case 'jira.comment_imported':
+    case 'jira.status_seen':
+    case 'pagerduty.incident_linked':
+    case 'pagerduty.log_entry_imported':
+    case 'pagerduty.note_imported': {
+      const { source, text } = describeConnectorEvent(event);
+      return { source, text };
+    }
+    case 'outbox.intent_queued':
+    case 'outbox.attempted':
+    case 'outbox.sent':
+    case 'outbox.failed':
+    case 'outbox.retry_requested':
+    case 'outbox.cancelled':
+      return describeOutboxEvent(event);
+    case 'timeline.entry_pinned':
+      return { source: 'notes', text: `${event.payload.pinned ? 'Pinned' : 'Unpinned'} event #${event.payload.targetSeq}` };
+    case 'review.saved':
+      return { source: 'notes', text: `Post-incident review saved (${event.payload.markdown.length} characters)` };
+    case 'timeline.entry_classified':
+      return { source: 'notes', text: `Marked event #${event.payload.targetSeq} as ${event.payload.kind}` };
   }
 }
 
@@ -66,5 +130,7 @@ export function toTimelineEntry(event: IncidentEvent): TimelineEntry {
   const { source, text } = describe(event);
   const entry: TimelineEntry = { seq: event.seq, ts: event.ts, actor: event.actor, type: event.type, source, text };
   if (event.type === 'note.added' && event.payload.happenedAt) entry.happenedAt = event.payload.happenedAt;
+  const remoteAt = connectorHappenedAt(event);
+  if (remoteAt) entry.happenedAt = remoteAt;
   return entry;
 }

@@ -20,6 +20,13 @@ export class IncidentService {
     store.onAppend((id, events) => this.fold(id, events));
   }
 
+  /** Projects an incident that arrived outside of appends (an imported bundle). */
+  track(id: string): void {
+    const log = this.store.get(id).log;
+    const state = log && projectIncident(id, log.events);
+    if (state) this.states.set(id, state);
+  }
+
   private fold(id: string, events: IncidentEvent[]): void {
     let state = this.states.get(id);
     for (const e of events) {
@@ -98,6 +105,21 @@ export class IncidentService {
         actor: this.operator(),
         payload: { text: input.text, kind: input.kind ?? 'note', ...(input.happenedAt ? { happenedAt: input.happenedAt } : {}) },
       },
+    ]);
+    return event!;
+  }
+
+  async annotate(
+    input: ParsedInputOf<'timeline.pin'> | ParsedInputOf<'timeline.classify'>,
+  ): Promise<IncidentEvent> {
+    this.state(input.incidentId);
+    const events = this.store.get(input.incidentId).log?.events ?? [];
+    const target = events[lowerBoundBySeq(events, input.targetSeq)];
+    if (!target || target.seq !== input.targetSeq) throw new DomainError('not_found', `Event #${input.targetSeq} is not in this incident's timeline.`);
+    const [event] = await this.store.append(input.incidentId, [
+      'pinned' in input
+        ? { type: 'timeline.entry_pinned', actor: this.operator(), payload: { targetSeq: input.targetSeq, pinned: input.pinned } }
+        : { type: 'timeline.entry_classified', actor: this.operator(), payload: { targetSeq: input.targetSeq, kind: input.kind } },
     ]);
     return event!;
   }

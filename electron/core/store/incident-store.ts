@@ -88,6 +88,12 @@ export class IncidentStore {
     }
   }
 
+  /** Loads an incident folder written by someone else (an import) into the store. */
+  async adopt(id: string): Promise<void> {
+    if (this.incidents.has(id)) throw new DomainError('conflict', `Incident ${id} already exists.`);
+    await this.load(id);
+  }
+
   onAppend(listener: AppendListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

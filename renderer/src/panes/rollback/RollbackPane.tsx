@@ -1,6 +1,76 @@
-// Placeholder for the Rollback pane until that capability lands.
-import { NotAvailablePane } from '../../cockpit/NotAvailablePane';
+// Guarded rollback pane: choose service and strategy → plan → typed confirmation → streamed progress → verify → result,
+// with the incident's audit trail. In playback it shows the projection of the events up to the chosen moment, read-only.
+import { useMemo, useState } from 'react';
+import { projectRollbacks } from '../../../../shared/rollback/rollback-state';
+import type { PaneProps } from '../../playback/pane-moment';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { AuditTrail } from './AuditTrail';
+import { PlanRollbackForm } from './PlanRollbackForm';
+import { RollbackCard } from './RollbackCard';
+import { ServiceEditorDialog } from './ServiceEditorDialog';
+import { useRollbacks, useServices } from './rollback-queries';
+import { currentRollback } from './rollback-view';
+import './rollback.css';
 
-export function RollbackPane(_props: { incidentId: string }) {
-  return <NotAvailablePane id="rollback" title="Rollback" reason="Guarded rollback is not built in this version." />;
+export function RollbackPane({ incidentId, asOf }: PaneProps) {
+  const readOnly = asOf !== undefined;
+  const services = useServices();
+  const live = useRollbacks(incidentId, !readOnly);
+  const replayed = useMemo(() => (asOf ? projectRollbacks(asOf.events) : undefined), [asOf]);
+  const rollbacks = replayed ?? live.data ?? [];
+  const [selectedId, setSelectedId] = useState<string>();
+  const shown = rollbacks.find((r) => r.id === selectedId) ?? currentRollback(rollbacks);
+  const configured = services.data?.services ?? [];
+  const [editing, setEditing] = useState<{ name?: string }>();
+
+  return (
+    <section className="pane rollback-pane" aria-labelledby="rollback-title" data-pane="rollback">
+      <header className="pane-header">
+        <h2 id="rollback-title">Rollback</h2>
+        {readOnly ? (
+          <span className="pane-meta">playback — read-only</span>
+        ) : services.data && !services.data.problem ? (
+          <span className="rollback-service-buttons">
+            {configured.map((s) => (
+              <button key={s.name} type="button" className="link-button" onClick={() => setEditing({ name: s.name })}>
+                Edit {s.name}
+              </button>
+            ))}
+            <button type="button" className="link-button" onClick={() => setEditing({})}>
+              Add service
+            </button>
+          </span>
+        ) : null}
+      </header>
+      {!readOnly ? (
+        <>
+          <ErrorNotice error={services.error} title="Services could not be loaded" />
+          <ErrorNotice error={live.error} title="Rollbacks could not be loaded" />
+          {services.data?.problem ? (
+            <div className="error-notice" role="alert">
+              <strong>The service catalogue is invalid</strong>
+              <p>{services.data.problem.message}</p>
+              <ul>
+                {services.data.problem.details.slice(0, 8).map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {services.data && !services.data.problem && configured.length === 0 ? (
+            <div className="rollback-empty">
+              <p>
+                No services are configured, so there is nothing to roll back yet. Add one here, or describe your services in {services.data.file} (a{' '}
+                <code>services</code> array).
+              </p>
+            </div>
+          ) : null}
+          {configured.length > 0 ? <PlanRollbackForm incidentId={incidentId} services={configured} onPlanned={setSelectedId} /> : null}
+        </>
+      ) : null}
+      {shown ? <RollbackCard key={shown.id} incidentId={incidentId} rollback={shown} all={rollbacks} readOnly={readOnly} /> : null}
+      <AuditTrail rollbacks={rollbacks} selectedId={shown?.id} onSelect={setSelectedId} />
+      {editing ? <ServiceEditorDialog service={configured.find((s) => s.name === editing.name)} onClose={() => setEditing(undefined)} /> : null}
+    </section>
+  );
 }

@@ -1,6 +1,48 @@
-// Placeholder for the Runbook checklist pane until that capability lands.
-import { NotAvailablePane } from '../../cockpit/NotAvailablePane';
+// The cockpit's runbook pane: every runbook attached to the incident as a checklist (live, or replayed read-only during playback).
+import { useMemo, useState } from 'react';
+import { projectChecklists } from '../../../../shared/runbooks/checklist';
+import type { PaneProps } from '../../playback/pane-moment';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ChecklistCard } from './ChecklistCard';
+import { RunbookLibraryDialog } from './RunbookLibraryDialog';
+import { useChecklists, useLibraryEventSync } from './runbook-queries';
+import './runbooks.css';
 
-export function RunbookPane(_props: { incidentId: string }) {
-  return <NotAvailablePane id="runbooks" title="Runbook checklist" reason="The runbook library and incident checklists are not built in this version." />;
+export function RunbookPane({ incidentId, asOf }: PaneProps) {
+  useLibraryEventSync();
+  const live = useChecklists(incidentId);
+  // Playback shows the checklists exactly as the events up to that moment left them.
+  const replayed = useMemo(() => (asOf ? projectChecklists(asOf.events) : undefined), [asOf]);
+  const [library, setLibrary] = useState<{ open: boolean; runbookId?: string }>({ open: false });
+  const lists = replayed ?? live.data ?? [];
+  const readOnly = replayed !== undefined;
+  return (
+    <section className={lists.length === 0 ? 'pane runbook-pane runbook-pane-empty' : 'pane runbook-pane'} aria-labelledby="runbooks-title" data-pane="runbooks">
+      <header className="pane-header">
+        <h2 id="runbooks-title">Runbooks</h2>
+        <span className="pane-meta">{lists.length === 1 ? '1 checklist' : `${lists.length} checklists`}</span>
+        <button type="button" onClick={() => setLibrary({ open: true })}>
+          Runbook library…
+        </button>
+      </header>
+      {readOnly ? null : <ErrorNotice error={live.error} title="Checklists could not be loaded" />}
+      {(readOnly || live.isFetched) && lists.length === 0 ? (
+        <p className="empty-state">
+          {readOnly ? 'No runbook was attached at this moment.' : 'No runbook attached yet. Open the library, pick a runbook and attach it to work through it as a checklist.'}
+        </p>
+      ) : null}
+      {lists.map((list) => (
+        <ChecklistCard key={list.runbookId} incidentId={incidentId} checklist={list} readOnly={readOnly} onOpen={(runbookId) => setLibrary({ open: true, runbookId })} />
+      ))}
+      {library.open ? (
+        <RunbookLibraryDialog
+          incidentId={incidentId}
+          attachedIds={lists.map((l) => l.runbookId)}
+          canAttach={!readOnly}
+          {...(library.runbookId ? { initialRunbookId: library.runbookId } : {})}
+          onClose={() => setLibrary({ open: false })}
+        />
+      ) : null}
+    </section>
+  );
 }

@@ -1,0 +1,91 @@
+// User journey: a temp git repo configured as a service; plan a revert rollback, confirm it, watch it run, verify it, see it on the timeline.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
+import { expect, openCockpit, test, type RunningHost } from './fixtures';
+
+let repos: ScriptedRepos | undefined;
+test.afterEach(() => repos?.cleanup());
+
+async function rpc<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
+  const response = await fetch(`${host.origin}/api/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value;
+}
+
+test('revert rollback of a configured service, from plan to verified, with every step on the timeline', async ({ page, dataDir, host }) => {
+  repos = scriptedRepos();
+  const good = repos.commit('release 1.0', 'app.txt', 'version=1\n', '2026-03-01T08:00:00Z');
+  repos.push();
+  repos.tag('v1.0.0', good);
+  repos.commit('PAY-1 switch payment provider', 'provider.txt', 'provider=new\n', new Date(Date.now() - 60_000).toISOString());
+  const bad = repos.commit('PAY-2 raise timeout', 'app.txt', 'version=1\ntimeout=30\n', new Date(Date.now() - 30_000).toISOString());
+  repos.push();
+  const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Checkout payments failing', severity: 'SEV2', commander: 'e2e.commander', services: ['checkout'] });
+  expect((await rpc<{ capabilities: string[] }>(host, 'app.info', {})).capabilities).not.toContain('rollback');
+
+  await openCockpit(page, host.url);
+  await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout payments failing/ }).click();
+  const pane = page.locator('[data-pane="rollback"]');
+  const timeline = page.locator('.timeline');
+
+  // Configure the service from the pane; the core validates the entry and names the field that is wrong.
+  await expect(pane).toContainText('No services are configured');
+  await pane.getByRole('button', { name: 'Add service' }).click();
+  const editor = page.getByRole('dialog', { name: 'Add a service' });
+  const entry = { name: 'checkout', git: { clonePath: 'clone', remote: { name: 'origin' } }, deploy: { branch: 'main', releaseTagPattern: 'v*' }, rollback: { strategies: [{ kind: 'revert' }, { kind: 'move-ref' }] } };
+  await editor.getByLabel('Service entry (JSON)').fill(JSON.stringify(entry));
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('alert')).toContainText('git.clonePath: The clone path must be absolute');
+  await editor.getByLabel('Service entry (JSON)').fill(JSON.stringify({ ...entry, git: { clonePath: repos.clone, remote: { name: 'origin' } } }));
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  expect(JSON.parse(readFileSync(join(dataDir, 'services.json'), 'utf8')).services[0].name).toBe('checkout');
+  expect((await rpc<{ capabilities: string[] }>(host, 'app.info', {})).capabilities).toContain('rollback');
+
+  await pane.getByRole('button', { name: 'Put git history on timeline' }).click();
+  await expect(pane.getByRole('status')).toContainText('2 new commit(s)');
+  await expect(timeline).toContainText('PAY-2 raise timeout');
+
+  await pane.getByLabel('Strategy').selectOption('revert');
+  await pane.getByRole('button', { name: 'Plan rollback' }).click();
+  const card = pane.locator('.rollback-card');
+  await expect(card).toHaveAttribute('data-stage', 'planned');
+  await expect(card.getByRole('list', { name: 'Commits' })).toContainText('PAY-2 raise timeout');
+  await expect(card.getByRole('list', { name: 'Commits' })).toContainText('PAY-1 switch payment provider');
+  await expect(card).toContainText(bad.slice(0, 8));
+  await expect(card).toContainText('v1.0.0');
+
+  await card.getByRole('button', { name: 'Confirm…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Roll back checkout?' });
+  const go = dialog.getByRole('button', { name: 'Roll back checkout' });
+  await dialog.getByLabel(/Type checkout to confirm/).fill('checkou');
+  await expect(go).toBeDisabled();
+  await dialog.getByLabel(/Type checkout to confirm/).fill('checkout');
+  await dialog.getByLabel('Second approver (optional)').fill('omar');
+  await go.click();
+
+  await expect(card).toHaveAttribute('data-stage', 'completed', { timeout: 20_000 });
+  await expect(card.getByRole('list', { name: 'Progress' })).toContainText('Push');
+  await expect(card).toContainText('approved by omar');
+  await card.getByLabel('Verification note').fill('5xx back to baseline');
+  await card.getByRole('button', { name: 'Verified healthy' }).click();
+  await expect(card).toContainText('Verified healthy by e2e.commander: 5xx back to baseline');
+
+  // The timeline is virtualized and newest first: the latest rollback lines are on screen; the plan is checked in the log below.
+  await expect(timeline).toContainText('Rollback of checkout confirmed by e2e.commander, approved by omar');
+  await expect(timeline).toContainText('Rollback of checkout completed');
+  await expect(timeline).toContainText('Rollback of checkout verified healthy');
+  await expect(pane.getByRole('list', { name: 'Rollback audit trail' })).toContainText('completed, verified healthy');
+
+  const remote = repos.remoteSha();
+  expect(repos.git(repos.bare, 'rev-parse', `${remote}^`)).toBe(bad);
+  expect(repos.git(repos.bare, 'rev-parse', `${remote}^{tree}`)).toBe(repos.git(repos.bare, 'rev-parse', `${good}^{tree}`));
+  const events = await rpc<{ events: { type: string }[] }>(host, 'timeline.events', { incidentId: incident.id });
+  expect(events.events.map((e) => e.type)).toEqual(expect.arrayContaining(['git.commit', 'rollback.planned', 'rollback.confirmed', 'rollback.step', 'rollback.completed', 'rollback.verified']));
+});

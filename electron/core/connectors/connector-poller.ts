@@ -1,0 +1,63 @@
+// Keeps linked Jira issues and PagerDuty incidents flowing into open incidents' timelines by syncing them on an interval.
+import { projectLinks } from '../../../shared/connectors/incident-links';
+import { projectIncident } from '../../../shared/incidents/incident-state';
+import type { IncidentStore } from '../store/incident-store';
+import type { ConnectorSettings } from './connector-settings';
+
+export interface SyncTargets {
+  jira: { sync(incidentId: string): Promise<unknown> };
+  pagerDuty: { sync(incidentId: string): Promise<unknown> };
+}
+
+export class ConnectorPoller {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  /** The last failure per incident and system, so the settings panel can explain a silent sync. */
+  readonly lastErrors = new Map<string, string>();
+
+  constructor(
+    private readonly store: IncidentStore,
+    private readonly settings: ConnectorSettings,
+    private readonly targets: SyncTargets,
+    private readonly intervalMs = 60_000,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.pollOnce(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One sync pass over incidents that are not resolved and have links; failures are remembered, never thrown. */
+  async pollOnce(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const [jiraOn, pdOn] = [await this.settings.jiraConfigured(), await this.settings.pagerDutyConfigured()];
+      if (!jiraOn && !pdOn) return;
+      for (const incident of this.store.list()) {
+        const events = incident.log?.events;
+        if (!events || projectIncident(incident.id, events)?.status === 'resolved') continue;
+        const links = projectLinks(events);
+        if (jiraOn && links.jiraIssues.length > 0) await this.guard(`${incident.id}/jira`, () => this.targets.jira.sync(incident.id));
+        if (pdOn && links.pagerDuty) await this.guard(`${incident.id}/pagerduty`, () => this.targets.pagerDuty.sync(incident.id));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async guard(key: string, task: () => Promise<unknown>): Promise<void> {
+    try {
+      await task();
+      this.lastErrors.delete(key);
+    } catch (e) {
+      this.lastErrors.set(key, e instanceof Error ? e.message : String(e));
+    }
+  }
+}

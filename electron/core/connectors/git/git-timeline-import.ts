@@ -1,0 +1,66 @@
+// Puts a service's deploy-ref history from the incident window on the timeline as git.commit / git.tag events, each sha once.
+import type { NewEvent } from '../../../../shared/events';
+import { projectIncident } from '../../../../shared/incidents/incident-state';
+import type { GitImportResult, ParsedInputOf } from '../../../../shared/ipc';
+import { DomainError } from '../../../../shared/result';
+import { deployRef } from '../../../../shared/services/service-config';
+import type { ServiceCatalogue } from '../../services/service-catalogue';
+import type { IncidentStore } from '../../store/incident-store';
+import { planningError } from '../../rollback/git-errors';
+import { readDeployHistory } from './deploy-history';
+import { GitRepo } from './git-repo';
+
+/** How far before the declaration the window starts by default: the change that caused an incident usually lands shortly before it. */
+export const DEFAULT_LOOKBACK_MS = 6 * 60 * 60 * 1000;
+
+export async function importGitTimeline(
+  store: IncidentStore,
+  catalogue: ServiceCatalogue,
+  actor: string,
+  input: ParsedInputOf<'git.importTimeline'>,
+  now: () => Date = () => new Date(),
+): Promise<GitImportResult> {
+  const events = store.get(input.incidentId).log?.events ?? [];
+  const incident = projectIncident(input.incidentId, events);
+  if (!incident) throw new DomainError('conflict', `Incident ${input.incidentId} has no readable declaration.`);
+  const service = await catalogue.get(input.service);
+  if (!service.git || !service.deploy) throw new DomainError('validation', `Service ${service.name} has no git repository and deploy ref configured.`);
+  const since = new Date(input.since ?? new Date(Date.parse(incident.declaredAt) - DEFAULT_LOOKBACK_MS).toISOString());
+  const until = new Date(input.until ?? incident.resolvedAt ?? now().toISOString());
+  if (since >= until) throw new DomainError('validation', `The window is empty: ${since.toISOString()} is not before ${until.toISOString()}.`);
+  const ref = deployRef(service.deploy);
+  const repo = new GitRepo(service.git.clonePath, service.git.remote.name);
+  const history = await readDeployHistory(repo, ref, { since, until }).catch((e: unknown) => {
+    throw planningError(e, repo.cwd);
+  });
+  if (!history) throw new DomainError('not_found', `The remote "${repo.remote}" has no ${ref}.`);
+
+  const knownShas = new Set(events.flatMap((e) => (e.type === 'git.commit' ? [e.payload.sha] : [])));
+  const knownTags = new Set(events.flatMap((e) => (e.type === 'git.tag' ? [`${e.payload.tag}@${e.payload.sha}`] : [])));
+  const branch = service.deploy.branch ?? service.deploy.tag!;
+  const toAppend: NewEvent[] = [];
+  let tagsImported = 0;
+  for (const c of [...history.commits].reverse()) {
+    const ts = new Date(c.committedAt).toISOString();
+    if (!knownShas.has(c.sha)) {
+      toAppend.push({ type: 'git.commit', actor, ts, payload: { service: service.name, sha: c.sha, author: c.author, message: c.message.slice(0, 4000), branch } });
+    }
+    for (const tag of c.tags) {
+      if (knownTags.has(`${tag}@${c.sha}`)) continue;
+      toAppend.push({ type: 'git.tag', actor, ts, payload: { service: service.name, tag, sha: c.sha, branch } });
+      tagsImported++;
+    }
+  }
+  if (toAppend.length > 0) await store.append(input.incidentId, toAppend);
+  const imported = toAppend.filter((e) => e.type === 'git.commit').length;
+  return {
+    service: service.name,
+    ref,
+    since: since.toISOString(),
+    until: until.toISOString(),
+    commits: history.commits,
+    imported,
+    alreadyOnTimeline: history.commits.length - imported,
+    tagsImported,
+  };
+}

@@ -1,0 +1,28 @@
+// The router handlers for every runbooks.* channel, so firebreak-core registers the whole domain with one spread.
+import type { Handlers } from '../ipc/router';
+import type { ChecklistService } from './checklist-service';
+import type { RunbookLibrary } from './runbook-library';
+
+type RunbookChannel = Extract<keyof Handlers, `runbooks.${string}`>;
+
+export function runbookHandlers(library: RunbookLibrary, checklists: ChecklistService): Pick<Handlers, RunbookChannel> {
+  return {
+    // Listing rescans (a stat per file), so edits made in an editor show up without a sync.
+    'runbooks.list': async (filter) => {
+      await library.refresh();
+      return library.list(filter);
+    },
+    'runbooks.search': ({ query, limit, ...filter }) => ({ hits: library.search(query, filter, limit) }),
+    'runbooks.get': ({ runbookId }) => library.get(runbookId),
+    'runbooks.library': () => library.status(),
+    'runbooks.configureSync': ({ source }) => library.configure(source),
+    'runbooks.syncNow': () => library.syncNow(),
+    'runbooks.attach': (input) => checklists.attach(input),
+    'runbooks.checkStep': (input) => checklists.check(input),
+    'runbooks.uncheckStep': (input) => checklists.uncheck(input),
+    'runbooks.skipStep': (input) => checklists.skip(input),
+    'runbooks.assignStep': (input) => checklists.assign(input),
+    'runbooks.noteStep': (input) => checklists.note(input),
+    'runbooks.checklists': ({ incidentId }) => checklists.checklists(incidentId),
+  };
+}

@@ -1,0 +1,22 @@
+// The router handlers for every updates.* channel, so firebreak-core registers the whole domain with one spread.
+import type { Handlers } from '../ipc/router';
+import type { UpdateService } from './update-service';
+
+type UpdateChannelName = Extract<keyof Handlers, `updates.${string}`>;
+
+export function updateHandlers(updates: UpdateService): Pick<Handlers, UpdateChannelName> {
+  return {
+    'updates.templates': () => updates.templates(),
+    'updates.saveTemplate': ({ audience, source }) => updates.saveTemplate(audience, source),
+    'updates.resetTemplate': ({ audience }) => updates.resetTemplate(audience),
+    'updates.draft': ({ incidentId, audience }) => updates.draft(incidentId, audience),
+    'updates.render': ({ incidentId, audience, source }) => updates.render(incidentId, audience, source),
+    'updates.saveDraft': ({ incidentId, audience, source }) => updates.saveDraft(incidentId, audience, source),
+    'updates.cadence': ({ incidentId }) => updates.cadence(incidentId),
+    'updates.acknowledgeReminder': ({ incidentId, audience, dueAt }) => updates.acknowledgeReminder(incidentId, audience, dueAt),
+    'updates.policy': () => updates.policy(),
+    'updates.savePolicy': ({ policy }) => updates.savePolicy(policy),
+    'updates.channels': () => updates.channels(),
+    'updates.publish': (input) => updates.publish(input),
+  };
+}

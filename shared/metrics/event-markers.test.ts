@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { IncidentEvent } from '../events';
+import { markersFromEvents, markersNear } from './event-markers';
+
+const ev = (seq: number, ts: string, type: string, payload: unknown) => IncidentEvent.parse({ v: 1, seq, ts, actor: 'ic', type, payload });
+
+describe('markersFromEvents', () => {
+  const events = [
+    ev(1, '2026-11-25T10:00:00.000Z', 'incident.declared', { title: 'Checkout down', severity: 'SEV1', commander: 'ic', services: ['checkout'] }),
+    ev(2, '2026-11-25T10:05:00.000Z', 'deploy.started', { service: 'checkout', version: 'v2', strategy: 'canary' }),
+    ev(3, '2026-11-25T10:06:00.000Z', 'alert.fired', { alertname: 'A', summary: 's' }),
+    ev(4, '2026-11-25T10:20:00.000Z', 'note.added', { text: 'Rolled back by hand', happenedAt: '2026-11-25T10:10:00.000Z' }),
+    ev(5, '2026-11-25T10:15:00.000Z', 'incident.status_changed', { from: 'investigating', to: 'mitigating' }),
+  ];
+
+  it('marks deploys, status changes and notes (at when they happened), not alerts', () => {
+    const markers = markersFromEvents(events);
+    expect(markers.map((m) => [m.seq, m.kind])).toEqual([
+      [1, 'status'],
+      [2, 'deploy'],
+      [4, 'note'],
+      [5, 'status'],
+    ]);
+    expect(markers[2]!.at).toBe(Date.parse('2026-11-25T10:10:00.000Z'));
+    expect(markers[1]!.text).toContain('Deploy started: checkout v2');
+  });
+
+  it('keeps only markers inside the chart range', () => {
+    expect(markersFromEvents(events, Date.parse('2026-11-25T10:04:00.000Z'), Date.parse('2026-11-25T10:11:00.000Z')).map((m) => m.seq)).toEqual([2, 4]);
+  });
+
+  it('finds the markers near a hovered time, nearest first', () => {
+    const markers = markersFromEvents(events);
+    const at = Date.parse('2026-11-25T10:09:00.000Z');
+    expect(markersNear(markers, at, 5 * 60_000).map((m) => m.seq)).toEqual([4, 2]);
+    expect(markersNear(markers, at, 1000)).toEqual([]);
+  });
+});

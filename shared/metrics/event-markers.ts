@@ -1,0 +1,41 @@
+// The incident's own events that every chart marks: deploys, rollbacks, status and severity changes, notes and decisions.
+import type { IncidentEvent } from '../events';
+import { toTimelineEntry } from '../timeline/describe-event';
+
+export type MarkerKind = 'deploy' | 'rollback' | 'status' | 'note';
+
+export interface EventMarker {
+  seq: number;
+  /** Unix ms where the marker sits: when it happened, which for late notes is not when it was recorded. */
+  at: number;
+  kind: MarkerKind;
+  actor: string;
+  text: string;
+}
+
+function kindOf(event: IncidentEvent): MarkerKind | undefined {
+  if (event.type.startsWith('rollback.')) return 'rollback';
+  if (event.type === 'deploy.started' || event.type === 'deploy.finished') return 'deploy';
+  if (event.type === 'incident.declared' || event.type === 'incident.status_changed' || event.type === 'incident.severity_changed') return 'status';
+  if (event.type === 'note.added') return 'note';
+  return undefined;
+}
+
+/** Markers within [fromMs, toMs], oldest first. Rollback steps collapse into their start and outcome so charts stay readable. */
+export function markersFromEvents(events: readonly IncidentEvent[], fromMs = -Infinity, toMs = Infinity): EventMarker[] {
+  const out: EventMarker[] = [];
+  for (const e of events) {
+    const kind = kindOf(e);
+    if (!kind || e.type === 'rollback.step') continue;
+    const entry = toTimelineEntry(e);
+    const at = Date.parse(entry.happenedAt ?? entry.ts);
+    if (at < fromMs || at > toMs) continue;
+    out.push({ seq: e.seq, at, kind, actor: e.actor, text: entry.text });
+  }
+  return out.sort((a, b) => a.at - b.at || a.seq - b.seq);
+}
+
+/** Markers within `toleranceMs` of a hovered time, nearest first: what the chart tooltip names. */
+export function markersNear(markers: readonly EventMarker[], atMs: number, toleranceMs: number): EventMarker[] {
+  return markers.filter((m) => Math.abs(m.at - atMs) <= toleranceMs).sort((a, b) => Math.abs(a.at - atMs) - Math.abs(b.at - atMs));
+}

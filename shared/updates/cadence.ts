@@ -1,0 +1,201 @@
+// Stakeholder-update cadence: per-severity policy and a pure projection of the event log into "next update due" per audience.
+import { z } from 'zod';
+import { Audience, audiences, type IncidentEvent } from '../events';
+import type { Severity as SeverityName } from '../incidents/severity';
+
+const Minutes = z.number().int('Whole minutes').min(1, 'At least 1 minute').max(24 * 60, 'At most 24 hours');
+
+export const CadenceRule = z
+  .object({
+    /** The first update to each audience is due this long after declaring (or re-classifying, or reopening). */
+    firstWithinMinutes: Minutes,
+    /** While the incident is younger than `untilMinutes`, updates are due every `everyMinutes`. */
+    phases: z.array(z.object({ untilMinutes: Minutes.max(7 * 24 * 60), everyMinutes: Minutes })).max(6),
+    thenEveryMinutes: Minutes,
+    audiences: z.array(Audience).min(1, 'Pick at least one audience, or turn the cadence off').max(audiences.length),
+  })
+  .refine((r) => r.phases.every((p, i) => i === 0 || p.untilMinutes > r.phases[i - 1]!.untilMinutes), {
+    message: 'Phases must be listed in increasing "until" order',
+    path: ['phases'],
+  });
+export type CadenceRule = z.infer<typeof CadenceRule>;
+
+/** null turns the cadence off for that severity. */
+export const CadencePolicy = z.object({
+  SEV1: CadenceRule.nullable(),
+  SEV2: CadenceRule.nullable(),
+  SEV3: CadenceRule.nullable(),
+  SEV4: CadenceRule.nullable(),
+});
+export type CadencePolicy = z.infer<typeof CadencePolicy>;
+
+const everyone = [...audiences];
+
+/** Common practice: first update within 5 minutes for SEV1/SEV2, every 20 minutes for two hours, then hourly. */
+export const defaultCadencePolicy: CadencePolicy = {
+  SEV1: { firstWithinMinutes: 5, phases: [{ untilMinutes: 120, everyMinutes: 20 }], thenEveryMinutes: 60, audiences: everyone },
+  SEV2: { firstWithinMinutes: 5, phases: [{ untilMinutes: 120, everyMinutes: 20 }], thenEveryMinutes: 60, audiences: everyone },
+  SEV3: { firstWithinMinutes: 30, phases: [{ untilMinutes: 240, everyMinutes: 60 }], thenEveryMinutes: 240, audiences: ['support', 'engineers'] },
+  SEV4: null,
+};
+
+export type CadenceState = 'off' | 'scheduled' | 'overdue' | 'done';
+
+export interface AudienceCadence {
+  audience: Audience;
+  state: CadenceState;
+  /** When the next update to this audience is due; absent when the cadence is off or the final update went out. */
+  dueAt?: string;
+  /** Why it is due then, in words the commander can check against the policy. */
+  reason: string;
+  lastPublishedAt?: string;
+  /** The commander dismissed the reminder for this due time. */
+  acknowledged: boolean;
+}
+
+export interface CadenceStatus {
+  severity: SeverityName;
+  resolved: boolean;
+  /** The time the projection was computed for. */
+  at: string;
+  audiences: AudienceCadence[];
+  /** The audience whose update is due soonest (overdue first), if any. */
+  next?: AudienceCadence;
+}
+
+const MINUTE = 60_000;
+
+/** The interval after an update published when the incident was `ageMinutes` old. */
+export function intervalMinutes(rule: CadenceRule, ageMinutes: number): { every: number; phase: string } {
+  for (const p of rule.phases) {
+    if (ageMinutes < p.untilMinutes) return { every: p.everyMinutes, phase: `during the first ${formatMinutes(p.untilMinutes)}` };
+  }
+  const last = rule.phases.at(-1);
+  return { every: rule.thenEveryMinutes, phase: last ? `after the first ${formatMinutes(last.untilMinutes)}` : 'throughout' };
+}
+
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60 || minutes % 60 !== 0) return `${minutes} min`;
+  return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+}
+
+interface Timeline {
+  severity: SeverityName;
+  declaredAt: number;
+  /** Declaration, the last re-classification or the last reopening: the first-update clock restarts there. */
+  anchor: number;
+  anchorWhy: string;
+  resolvedAt?: number;
+  lastPublished: Map<Audience, number>;
+  acknowledged: Map<Audience, Set<string>>;
+}
+
+function foldTimeline(events: readonly IncidentEvent[]): Timeline | undefined {
+  let t: Timeline | undefined;
+  for (const e of events) {
+    const at = Date.parse(e.ts);
+    if (e.type === 'incident.declared') {
+      t ??= { severity: e.payload.severity, declaredAt: at, anchor: at, anchorWhy: `of declaring a ${e.payload.severity}`, lastPublished: new Map(), acknowledged: new Map() };
+      continue;
+    }
+    if (!t) continue;
+    switch (e.type) {
+      case 'incident.severity_changed':
+        t.severity = e.payload.to;
+        t.anchor = at;
+        t.anchorWhy = `of re-classifying to ${e.payload.to}`;
+        break;
+      case 'incident.status_changed':
+        if (e.payload.to === 'resolved') t.resolvedAt = at;
+        else if (t.resolvedAt !== undefined) {
+          delete t.resolvedAt;
+          t.anchor = at;
+          t.anchorWhy = 'of reopening the incident';
+        }
+        break;
+      case 'update.published':
+        t.lastPublished.set(e.payload.audience, at);
+        break;
+      case 'update.reminder_acknowledged': {
+        const set = t.acknowledged.get(e.payload.audience) ?? new Set<string>();
+        set.add(new Date(e.payload.dueAt).toISOString());
+        t.acknowledged.set(e.payload.audience, set);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return t;
+}
+
+function audienceCadence(t: Timeline, rule: CadenceRule | null, audience: Audience, now: number): AudienceCadence {
+  const last = t.lastPublished.get(audience);
+  const base = { audience, acknowledged: false, ...(last !== undefined ? { lastPublishedAt: new Date(last).toISOString() } : {}) };
+  if (!rule) return { ...base, state: 'off', reason: `No update cadence for ${t.severity}.` };
+  if (!rule.audiences.includes(audience)) return { ...base, state: 'off', reason: `${t.severity} updates do not go to ${audience}.` };
+  let due: number;
+  let reason: string;
+  if (t.resolvedAt !== undefined) {
+    if (last !== undefined && last >= t.resolvedAt) return { ...base, state: 'done', reason: 'The final update after resolution was published.' };
+    due = t.resolvedAt + rule.firstWithinMinutes * MINUTE;
+    reason = `Final update within ${formatMinutes(rule.firstWithinMinutes)} of resolving.`;
+  } else if (last === undefined || last < t.anchor) {
+    due = t.anchor + rule.firstWithinMinutes * MINUTE;
+    reason = `First update within ${formatMinutes(rule.firstWithinMinutes)} ${t.anchorWhy}.`;
+    if (last !== undefined) {
+      const { every } = intervalMinutes(rule, (last - t.declaredAt) / MINUTE);
+      const regular = last + every * MINUTE;
+      // A regular due time that falls inside the grace window stays; one already past at the change would be instantly overdue.
+      if (regular > t.anchor && regular < due) {
+        due = regular;
+        reason = `Every ${formatMinutes(every)} since the last update.`;
+      }
+    }
+  } else {
+    const { every, phase } = intervalMinutes(rule, (last - t.declaredAt) / MINUTE);
+    due = last + every * MINUTE;
+    reason = `Every ${formatMinutes(every)} ${phase}.`;
+  }
+  const dueAt = new Date(due).toISOString();
+  return { ...base, state: now > due ? 'overdue' : 'scheduled', dueAt, reason, acknowledged: t.acknowledged.get(audience)?.has(dueAt) ?? false };
+}
+
+/** Projects the event log into the cadence of every audience at time `now` (inject the clock; never read it here). */
+export function cadenceStatus(events: readonly IncidentEvent[], policy: CadencePolicy, now: Date): CadenceStatus | undefined {
+  const t = foldTimeline(events);
+  if (!t) return undefined;
+  const rule = policy[t.severity];
+  const list = audiences.map((a) => audienceCadence(t, rule, a, now.getTime()));
+  const pending = list.filter((a) => a.dueAt !== undefined).sort((a, b) => a.dueAt!.localeCompare(b.dueAt!));
+  return {
+    severity: t.severity,
+    resolved: t.resolvedAt !== undefined,
+    at: now.toISOString(),
+    audiences: list,
+    ...(pending[0] ? { next: pending[0] } : {}),
+  };
+}
+
+/** When the update after one published now would be due, for "next update at" in the text; undefined when none is planned. */
+export function nextDueIfPublishedNow(events: readonly IncidentEvent[], policy: CadencePolicy, audience: Audience, now: Date): Date | undefined {
+  const t = foldTimeline(events);
+  if (!t || t.resolvedAt !== undefined) return undefined;
+  const rule = policy[t.severity];
+  if (!rule || !rule.audiences.includes(audience)) return undefined;
+  const { every } = intervalMinutes(rule, (now.getTime() - t.declaredAt) / MINUTE);
+  return new Date(now.getTime() + every * MINUTE);
+}
+
+/** "4:59", "1:02:03", "2d 03:04:05", or "-0:30" when overdue; seconds are floored so the display never shows more time than is left. */
+export function formatCountdown(msUntilDue: number): string {
+  const overdue = msUntilDue < 0;
+  const total = overdue ? Math.ceil(-msUntilDue / 1000) : Math.floor(msUntilDue / 1000);
+  const d = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const body = d > 0 ? `${d}d ${pad(h)}:${pad(m)}:${pad(s)}` : h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+  return overdue ? `-${body}` : body;
+}

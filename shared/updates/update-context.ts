@@ -1,0 +1,169 @@
+// Builds the variables a stakeholder-update template is filled with, purely from the incident's event log.
+import type { Audience, IncidentEvent } from '../events';
+import { projectIncident } from '../incidents/incident-state';
+import { severityCriteria } from '../incidents/severity';
+import { statusLabels } from '../incidents/status';
+import { toTimelineEntry } from '../timeline/describe-event';
+import { nextDueIfPublishedNow, type CadencePolicy } from './cadence';
+import { previousUpdate, type PublishedUpdate } from './update-history';
+
+export interface UpdateVariable {
+  name: string;
+  kind: 'text' | 'list';
+  description: string;
+}
+
+/** The variables every template may use; the editor lists them and the parser rejects anything else. */
+export const updateVariables: readonly UpdateVariable[] = [
+  { name: 'title', kind: 'text', description: 'Incident title' },
+  { name: 'incidentId', kind: 'text', description: 'Incident id' },
+  { name: 'severity', kind: 'text', description: 'SEV1…SEV4' },
+  { name: 'severityLabel', kind: 'text', description: 'Critical, Major, Minor or Low' },
+  { name: 'status', kind: 'text', description: 'Investigating, Identified, Mitigating, Monitoring or Resolved' },
+  { name: 'commander', kind: 'text', description: 'Incident commander' },
+  { name: 'impact', kind: 'text', description: 'Impact as written when the incident was declared (empty if none)' },
+  { name: 'services', kind: 'text', description: 'Affected services, comma separated (declared plus those with firing alerts)' },
+  { name: 'startedAt', kind: 'text', description: 'When the incident was declared (UTC)' },
+  { name: 'duration', kind: 'text', description: 'How long it has been open, or how long it lasted once resolved' },
+  { name: 'resolvedAt', kind: 'text', description: 'When it was resolved (UTC); empty while open' },
+  { name: 'changes', kind: 'list', description: 'What changed since the last update to this audience, from the timeline' },
+  { name: 'lastUpdateAt', kind: 'text', description: 'When this audience was last updated (UTC); empty if never' },
+  { name: 'actions', kind: 'list', description: 'Actions in progress: action notes since the last status change, deploys still running' },
+  { name: 'alerts', kind: 'list', description: 'Alerts still firing' },
+  { name: 'nextUpdateAt', kind: 'text', description: 'When the next update is due if this one goes out now (UTC); empty when none is planned' },
+  { name: 'now', kind: 'text', description: 'Time of this update (UTC)' },
+  { name: 'audience', kind: 'text', description: 'executives, customers, support or engineers' },
+];
+
+export const updateVariableNames: ReadonlySet<string> = new Set(updateVariables.map((v) => v.name));
+
+/** Changes listed in one update before the rest is summarised as "… and N earlier changes". */
+export const MAX_LISTED_CHANGES = 12;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-11-25 12:21 UTC": updates go to people in many time zones, so they always say UTC. */
+export function formatUtc(at: Date): string {
+  return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${formatClock(at)}`;
+}
+
+export function formatClock(at: Date): string {
+  return `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())} UTC`;
+}
+
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const days = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  return days > 0 ? `${days} d ${h} h ${pad(m)} min` : `${h} h ${pad(m)} min`;
+}
+
+/** Events worth telling stakeholders about; alerts, pages, commits, metrics and update bookkeeping are left to the timeline. */
+function isNewsworthy(e: IncidentEvent): boolean {
+  switch (e.type) {
+    case 'incident.status_changed':
+    case 'incident.severity_changed':
+    case 'incident.commander_changed':
+    case 'deploy.started':
+    case 'deploy.finished':
+    case 'test.run':
+    case 'approval.recorded':
+      return true;
+    case 'note.added':
+      return e.payload.kind !== 'hypothesis';
+    default:
+      return false;
+  }
+}
+
+function changesSince(events: readonly IncidentEvent[], afterSeq: number): string[] {
+  const lines = events
+    .filter((e) => e.seq > afterSeq && isNewsworthy(e))
+    .map((e) => {
+      const entry = toTimelineEntry(e);
+      return `${formatClock(new Date(entry.happenedAt ?? entry.ts))} — ${entry.text.replace(/\s+/g, ' ').trim()}`;
+    });
+  if (lines.length <= MAX_LISTED_CHANGES) return lines;
+  const hidden = lines.length - (MAX_LISTED_CHANGES - 1);
+  return [`… and ${hidden} earlier changes (see the timeline)`, ...lines.slice(-(MAX_LISTED_CHANGES - 1))];
+}
+
+function actionsInProgress(events: readonly IncidentEvent[]): string[] {
+  let phaseStart = 0;
+  events.forEach((e, i) => {
+    if (e.type === 'incident.status_changed') phaseStart = i;
+  });
+  const actions: string[] = [];
+  for (const e of events.slice(phaseStart)) {
+    if (e.type === 'note.added' && e.payload.kind === 'action') actions.push(e.payload.text.replace(/\s+/g, ' ').trim());
+  }
+  const deploys = new Map<string, string>();
+  for (const e of events) {
+    const key = e.type === 'deploy.started' || e.type === 'deploy.finished' ? `${e.payload.service}@${e.payload.version}` : undefined;
+    if (!key) continue;
+    if (e.type === 'deploy.started') {
+      deploys.set(key, `Deploying ${e.payload.service} ${e.payload.version} (${e.payload.strategy}${e.payload.percent !== undefined ? ` ${e.payload.percent}%` : ''})`);
+    } else deploys.delete(key);
+  }
+  return [...actions, ...deploys.values()];
+}
+
+function firingAlerts(events: readonly IncidentEvent[]): { lines: string[]; services: string[] } {
+  const firing = new Map<string, { line: string; service?: string }>();
+  for (const e of events) {
+    if (e.type === 'alert.fired') {
+      firing.set(e.payload.fingerprint ?? e.payload.alertname, {
+        line: `${e.payload.alertname}${e.payload.service ? ` (${e.payload.service})` : ''}: ${e.payload.summary}`,
+        ...(e.payload.service ? { service: e.payload.service } : {}),
+      });
+    } else if (e.type === 'alert.resolved') firing.delete(e.payload.fingerprint ?? e.payload.alertname);
+  }
+  const list = [...firing.values()];
+  return { lines: list.map((a) => a.line), services: list.flatMap((a) => (a.service ? [a.service] : [])) };
+}
+
+export interface UpdateContext {
+  values: Record<string, string | string[]>;
+  previous?: PublishedUpdate;
+}
+
+/** Fills every variable for one audience at time `now`; undefined when the log has no readable declaration. */
+export function buildUpdateContext(
+  incidentId: string,
+  events: readonly IncidentEvent[],
+  audience: Audience,
+  policy: CadencePolicy,
+  now: Date,
+): UpdateContext | undefined {
+  const state = projectIncident(incidentId, events);
+  if (!state) return undefined;
+  const previous = previousUpdate(events, audience);
+  const alerts = firingAlerts(events);
+  const services = [...new Set([...state.services, ...alerts.services])];
+  const declared = new Date(state.declaredAt);
+  const end = state.resolvedAt ? new Date(state.resolvedAt) : now;
+  const next = nextDueIfPublishedNow(events, policy, audience, now);
+  const values: UpdateContext['values'] = {
+    title: state.title,
+    incidentId: state.id,
+    severity: state.severity,
+    severityLabel: severityCriteria[state.severity].label,
+    status: statusLabels[state.status],
+    commander: state.commander,
+    impact: state.summary?.trim() ?? '',
+    services: services.join(', '),
+    startedAt: formatUtc(declared),
+    duration: formatDuration(end.getTime() - declared.getTime()),
+    resolvedAt: state.resolvedAt ? formatUtc(new Date(state.resolvedAt)) : '',
+    changes: changesSince(events, previous?.seq ?? 0),
+    lastUpdateAt: previous ? formatUtc(new Date(previous.ts)) : '',
+    actions: actionsInProgress(events),
+    alerts: alerts.lines,
+    nextUpdateAt: next ? formatClock(next) : '',
+    now: formatUtc(now),
+    audience,
+  };
+  return previous ? { values, previous } : { values };
+}

@@ -1,0 +1,75 @@
+// What the log says about past stakeholder updates: publications, queued deliveries and saved drafts, per audience.
+import type { Audience, EventOfType, IncidentEvent } from '../events';
+
+export interface PublishedUpdate {
+  seq: number;
+  ts: string;
+  actor: string;
+  audience: Audience;
+  channel: string;
+  text: string;
+  publicationId?: string;
+  deliveries: QueuedDelivery[];
+}
+
+export interface QueuedDelivery {
+  seq: number;
+  ts: string;
+  channel: EventOfType<'update.delivery_queued'>['payload']['channel'];
+  connectorConfigured: boolean;
+  outboxId?: string;
+  detail: string;
+}
+
+export interface SavedDraft {
+  seq: number;
+  ts: string;
+  actor: string;
+  source: string;
+}
+
+/** Every published update, oldest first, each with the deliveries queued for it. */
+export function publishedUpdates(events: readonly IncidentEvent[], audience?: Audience): PublishedUpdate[] {
+  const list: PublishedUpdate[] = [];
+  const byPublication = new Map<string, PublishedUpdate>();
+  for (const e of events) {
+    if (e.type === 'update.published' && (!audience || e.payload.audience === audience)) {
+      const update: PublishedUpdate = {
+        seq: e.seq,
+        ts: e.ts,
+        actor: e.actor,
+        audience: e.payload.audience,
+        channel: e.payload.channel,
+        text: e.payload.text,
+        deliveries: [],
+        ...(e.payload.publicationId ? { publicationId: e.payload.publicationId } : {}),
+      };
+      list.push(update);
+      if (e.payload.publicationId) byPublication.set(e.payload.publicationId, update);
+    } else if (e.type === 'update.delivery_queued') {
+      byPublication.get(e.payload.publicationId)?.deliveries.push({
+        seq: e.seq,
+        ts: e.ts,
+        channel: e.payload.channel,
+        connectorConfigured: e.payload.connectorConfigured,
+        detail: e.payload.detail,
+        ...(e.payload.outboxId ? { outboxId: e.payload.outboxId } : {}),
+      });
+    }
+  }
+  return list;
+}
+
+/** The latest update published to `audience`, the one a new draft is compared with. */
+export function previousUpdate(events: readonly IncidentEvent[], audience: Audience): PublishedUpdate | undefined {
+  return publishedUpdates(events, audience).at(-1);
+}
+
+/** The commander's latest saved draft for `audience`, if any. */
+export function latestDraft(events: readonly IncidentEvent[], audience: Audience): SavedDraft | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'update.draft_saved' && e.payload.audience === audience) return { seq: e.seq, ts: e.ts, actor: e.actor, source: e.payload.source };
+  }
+  return undefined;
+}
