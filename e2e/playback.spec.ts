@@ -32,6 +32,12 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
   await expect(page.locator('.timeline')).not.toContainText('Monitoring → Resolved');
   await search.fill('');
 
+  // The other panes show that moment too: the updates published so far (four of the demo's seven), read-only.
+  const updates = page.locator('[data-pane="updates"]');
+  await expect(updates).toHaveAttribute('data-playback', 'true');
+  await expect(updates.locator('.pane-meta')).toHaveText('4 published by then');
+  await expect(updates.locator('[data-audience="executives"]')).toContainText('Fix written and tested');
+
   // Step with the keyboard, then go back to live.
   const before = await page.getByTestId('playback-time').textContent();
   await scrubber.focus();

@@ -22,7 +22,8 @@ import { AlertFeed } from './alert-feed';
 import { CaptureStore } from './capture-store';
 import { MetricsSettings } from './metrics-settings';
 import { PanelFeed } from './panel-feed';
-import { alertsFromTimeline, seriesForWire, silenceViews } from './metrics-view';
+import { seriesForWire, silenceViews } from '../../../shared/metrics/metrics-view';
+import { capturedMetricsView } from '../../../shared/metrics/captured-view';
 
 export interface MetricsServiceOptions {
   dataDir: string;
@@ -242,37 +243,18 @@ export class MetricsService {
   async captured(input: ParsedInputOf<'metrics.captured'>): Promise<MetricsView> {
     const state = this.options.incidents.state(input.incidentId);
     const { config } = await this.settings.current();
-    const until = input.untilMs ?? Infinity;
-    const events = this.events(input.incidentId);
-    const { panels: captured, problems } = await this.captures.read(input.incidentId);
-    const panels: PanelView[] = [];
-    for (const ranges of captured.values()) {
-      const replay = replayPanel(ranges, until);
-      if (!replay) continue;
-      const series = clipSeries(replay.series, -Infinity, until);
-      panels.push({
-        ...replay.panel,
-        origin: { kind: 'captured' },
-        ...seriesForWire(series, input.widthPx),
-        freshness: series.length > 0 ? { state: 'captured', capturedAt: replay.capturedAt } : { state: 'empty' },
-        warnings: replay.warnings ?? [],
-        range: { start: replay.start, end: Math.min(replay.end, until / 1000), step: replay.step },
-      });
-    }
-    panels.sort((a, b) => a.title.localeCompare(b.title));
-    const range = incidentRange(state, Math.min(this.now(), until), this.rangeOptions(config));
-    const alerts = alertsFromTimeline(events, until);
-    return {
+    const { panels, problems } = await this.captures.read(input.incidentId);
+    return capturedMetricsView({
       incidentId: input.incidentId,
-      configured: config.prometheus.length > 0,
-      live: false,
-      refreshSeconds: config.refreshSeconds,
-      range,
-      panels,
-      alerts: { configured: !!config.alertmanager, alerts, silences: silenceViews(events, undefined, alerts, until), freshness: { state: 'captured' } },
-      markers: markersFromEvents(events.filter((e) => Date.parse(e.ts) <= until), range.start * 1000, range.end * 1000),
-      problems: problems.map((p) => `Captured file ${p.file} was skipped: ${p.message}`),
-    };
+      state,
+      events: this.events(input.incidentId),
+      captured: panels,
+      captureProblems: problems.map((p) => `Captured file ${p.file} was skipped: ${p.message}`),
+      untilMs: input.untilMs,
+      widthPx: input.widthPx,
+      now: this.now(),
+      config: { configured: config.prometheus.length > 0, alertmanagerConfigured: !!config.alertmanager, refreshSeconds: config.refreshSeconds, range: this.rangeOptions(config) },
+    });
   }
 
   async addPanel(input: ParsedInputOf<'metrics.addPanel'>): Promise<{ panelId: string; key: string }> {

@@ -2,6 +2,8 @@
 import { IncidentEvent } from '../../../shared/events';
 import { projectIncident } from '../../../shared/incidents/incident-state';
 import type { LogProblem } from '../../../shared/ipc';
+import { CaptureSegment, fromSegment, type CapturedRange } from '../../../shared/metrics/capture-segment';
+import { capturedMetricsView } from '../../../shared/metrics/captured-view';
 import { BUNDLE_ELEMENT_ID, ReviewBundle } from '../../../shared/review/bundle-format';
 import { generateReviewDraft } from '../../../shared/review/review-draft';
 import type { Result } from '../../../shared/result';
@@ -19,6 +21,24 @@ interface LoadedBundle {
   bundle?: ReviewBundle;
   events: IncidentEvent[];
   problems: LogProblem[];
+}
+
+/** Captured metrics segments carried in the bundle (files metrics/<panel>/<segment>.json), by panel key. */
+function capturedPanels(bundle: ReviewBundle | undefined): { panels: Map<string, CapturedRange[]>; problems: string[] } {
+  const panels = new Map<string, CapturedRange[]>();
+  const problems: string[] = [];
+  for (const file of [...(bundle?.files ?? [])].sort((a, b) => a.path.localeCompare(b.path))) {
+    const match = /^metrics\/([a-z0-9-]{1,80})\/[^/]+\.json$/.exec(file.path);
+    if (!match) continue;
+    try {
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      const segment = CaptureSegment.parse(JSON.parse(new TextDecoder().decode(bytes)));
+      panels.set(match[1]!, [...(panels.get(match[1]!) ?? []), fromSegment(segment)]);
+    } catch (e) {
+      problems.push(`Captured file ${file.path} was skipped: ${(e as Error).message}`);
+    }
+  }
+  return { panels, problems };
 }
 
 async function loadBundle(): Promise<LoadedBundle> {
@@ -80,6 +100,23 @@ export function createBundleTransport(): Transport {
               ...(saved?.type === 'review.saved' ? { saved: { markdown: saved.payload.markdown, savedAt: saved.ts, by: saved.actor } } : {}),
             },
           };
+        }
+        case 'metrics.captured': {
+          if (!state) return readOnly(channel);
+          const { untilMs, widthPx = 600 } = input as { untilMs?: number; widthPx?: number };
+          const { panels, problems: captureProblems } = capturedPanels(bundle);
+          const view = capturedMetricsView({
+            incidentId: id,
+            state,
+            events,
+            captured: panels,
+            captureProblems,
+            untilMs,
+            widthPx,
+            now: Date.parse(events.at(-1)?.ts ?? state.updatedAt),
+            config: { configured: panels.size > 0, alertmanagerConfigured: false, refreshSeconds: 5, range: { leadInSeconds: 30 * 60, tailSeconds: 30 * 60 } },
+          });
+          return { ok: true, value: view };
         }
         default:
           return readOnly(channel);

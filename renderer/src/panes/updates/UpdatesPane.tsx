@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AudienceDraft } from './AudienceDraft';
 import { CadenceSettings } from './CadenceSettings';
 import { ReminderBanner } from './ReminderBanner';
+import { UpdatesPlayback } from './UpdatesPlayback';
 import { activeReminders, countdownText } from './reminders';
 import { useUpdateCadence, useUpdateMutations } from './update-queries';
 import { useNotificationPermission, useReminderNotifications } from './use-reminder-notifications';
@@ -24,7 +25,12 @@ function countdownChip(entry: z.infer<typeof AudienceCadenceSchema> | undefined,
   return { text, state: overdue ? 'overdue' : 'scheduled' };
 }
 
-export function UpdatesPane({ incidentId }: PaneProps) {
+export function UpdatesPane({ incidentId, asOf }: PaneProps) {
+  if (asOf) return <UpdatesPlayback events={asOf.events} at={asOf.at} />;
+  return <LiveUpdatesPane incidentId={incidentId} />;
+}
+
+function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
   const [audience, setAudience] = useState<Audience>('executives');
   const [edits, setEdits] = useState<Record<string, string | undefined>>({});
   const incident = useIncident(incidentId);

@@ -1,12 +1,23 @@
 // Builds what the pane receives: panels downsampled for the chart width, alert and silence lists, and the playback view from disk.
-import type { IncidentEvent } from '../../../shared/events';
-import type { SilenceMatcher } from '../../../shared/events/metrics-events';
-import type { PanelView, SilenceView } from '../../../shared/ipc/metrics';
-import { firingFromEvents, type ActiveAlert } from '../../../shared/metrics/alert-reconcile';
-import { MAX_LINES } from '../../../shared/metrics/chart-data';
-import { lttb } from '../../../shared/metrics/lttb';
-import { encodeSeries, type MetricSeries } from '../../../shared/metrics/series';
-import type { Silence } from '../connectors/prometheus/alertmanager-api';
+import type { IncidentEvent } from '../events';
+import type { SilenceMatcher } from '../events/metrics-events';
+import type { PanelView, SilenceView } from '../ipc/metrics';
+import { firingFromEvents, type ActiveAlert } from './alert-reconcile';
+import { MAX_LINES } from './chart-data';
+import { lttb } from './lttb';
+import { encodeSeries, type MetricSeries } from './series';
+
+/** The fields of an Alertmanager silence (GET /api/v2/silences) that the views use. */
+export interface Silence {
+  id: string;
+  status: { state: 'active' | 'pending' | 'expired' };
+  matchers: { name: string; value: string; isRegex: boolean; isEqual: boolean }[];
+  startsAt: string;
+  endsAt: string;
+  comment: string;
+  createdBy: string;
+  updatedAt?: string;
+}
 
 /** Series as they travel to the pane: at most MAX_LINES, each LTTB-downsampled to twice the width (the chart halves it again). */
 export function seriesForWire(series: readonly MetricSeries[], widthPx: number): { series: PanelView['series']; totalSeries: number } {

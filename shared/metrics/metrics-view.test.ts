@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IncidentEvent } from '../../../shared/events';
-import { decodeSeries } from '../../../shared/metrics/series';
-import type { Silence } from '../connectors/prometheus/alertmanager-api';
-import { alertsFromTimeline, seriesForWire, silenceViews } from './metrics-view';
+import { IncidentEvent } from '../events';
+import { alertsFromTimeline, seriesForWire, silenceViews, type Silence } from './metrics-view';
+import { decodeSeries } from './series';
 
 const ev = (seq: number, ts: string, type: string, payload: unknown, actor = 'ic') => IncidentEvent.parse({ v: 1, seq, ts, actor, type, payload });
 const matchers = [{ name: 'alertname', value: 'High', isRegex: false, isEqual: true }];

@@ -1,0 +1,43 @@
+// The updates pane during review playback: what had been published to each audience by that moment, and what was due.
+import { useMemo } from 'react';
+import { audiences, type IncidentEvent } from '../../../../shared/events';
+import { cadenceStatus, defaultCadencePolicy } from '../../../../shared/updates/cadence';
+import { publishedUpdates } from '../../../../shared/updates/update-history';
+import { countdownText } from './reminders';
+
+const labels = { executives: 'Executives', customers: 'Customers', support: 'Support', engineers: 'Engineering' } as const;
+
+export function UpdatesPlayback({ events, at }: { events: readonly IncidentEvent[]; at: number }) {
+  const published = useMemo(() => publishedUpdates(events), [events]);
+  // Countdowns use the shipped cadence policy: the policy file is app configuration, not part of the incident log.
+  const cadence = useMemo(() => cadenceStatus(events, defaultCadencePolicy, new Date(at)), [events, at]);
+  return (
+    <section className="pane updates-pane" aria-labelledby="updates-title" data-pane="updates" data-playback="true">
+      <header className="pane-header">
+        <h2 id="updates-title">Stakeholder updates</h2>
+        <span className="pane-meta">{published.length} published by then</span>
+      </header>
+      <ul className="updates-playback">
+        {audiences.map((audience) => {
+          const mine = published.filter((u) => u.audience === audience);
+          const last = mine.at(-1);
+          const due = cadence?.audiences.find((c) => c.audience === audience);
+          const countdown = due?.dueAt ? countdownText(due.dueAt, at) : undefined;
+          return (
+            <li key={audience} data-audience={audience}>
+              <strong>{labels[audience]}</strong> · {mine.length} update(s)
+              {countdown ? <span className={countdown.overdue ? 'countdown countdown-overdue' : 'countdown'}> · next {countdown.text}</span> : null}
+              {last ? (
+                <blockquote>
+                  <time dateTime={last.ts}>{new Date(last.ts).toLocaleTimeString()}</time> via {last.channel}: {last.text}
+                </blockquote>
+              ) : (
+                <p className="field-hint">Nothing published yet.</p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
