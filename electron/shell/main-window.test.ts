@@ -66,10 +66,17 @@ describe('Electron security checklist', () => {
     });
   });
 
-  it('denies every permission request and sets a strict CSP on every response', () => {
-    const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) recorded.permissionHandler!({}, p, (ok) => answers.push(ok));
-    expect(answers).toEqual([false, false, false, false]);
+  it('grants only clipboard writes and notifications, only to the app itself; sets a strict CSP on every response', () => {
+    const app = { getURL: () => `file://${join(__dirname, '..', 'renderer', 'index.html')}` };
+    const foreign = { getURL: () => 'https://evil.example/' };
+    const ask = (wc: unknown, p: string) => {
+      let answer: boolean | undefined;
+      recorded.permissionHandler!(wc, p, (ok) => (answer = ok));
+      return answer;
+    };
+    expect(['media', 'geolocation', 'clipboard-read', 'openExternal'].map((p) => ask(app, p))).toEqual([false, false, false, false]);
+    expect(['clipboard-sanitized-write', 'notifications'].map((p) => ask(app, p))).toEqual([true, true]);
+    expect(['clipboard-sanitized-write', 'notifications'].map((p) => ask(foreign, p))).toEqual([false, false]);
     let headers: Record<string, string[]> = {};
     recorded.headersHandler!({ responseHeaders: {} }, (r) => (headers = r.responseHeaders));
     expect(headers['Content-Security-Policy']![0]).toMatch(/default-src 'self'; script-src 'self'.*object-src 'none'/);

@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../core/host/static-files';
 import { isTrustedRendererUrl, openExternalSafely, setTrustedRendererUrl } from './navigation-guard';
 
+/**
+ * The cockpit's own page may write to the clipboard (publishing an update) and show notifications (update reminders);
+ * every other permission, and every request from any other origin, is denied.
+ */
+const grantedToTheApp = new Set(['clipboard-sanitized-write', 'notifications']);
+
 export function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => callback(grantedToTheApp.has(permission) && isTrustedRendererUrl(wc.getURL())));
+  session.defaultSession.setPermissionCheckHandler((wc, permission) => wc !== null && grantedToTheApp.has(permission) && isTrustedRendererUrl(wc.getURL()));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

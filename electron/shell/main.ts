@@ -5,6 +5,7 @@ import { startCore, type FirebreakCore } from '../core/firebreak-core';
 import { resolveDataDir } from '../core/platform/data-dir';
 import { installAppMenu } from './app-menu';
 import { registerIpc } from './ipc-bridge';
+import { safeStorageVault } from './safe-storage-vault';
 import { createMainWindow, hardenSession } from './main-window';
 
 let core: FirebreakCore | undefined;
@@ -27,8 +28,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     hardenSession();
     const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
+    const dataDir = resolveDataDir(undefined, app.getPath('userData'));
+    const vault = safeStorageVault(dataDir);
     core = await startCore({
-      dataDir: resolveDataDir(undefined, app.getPath('userData')),
+      dataDir,
+      ...(vault ? { vault } : {}),
       assetsDir,
       mode: 'desktop',
       rendererDir: join(__dirname, '..', 'renderer'),
