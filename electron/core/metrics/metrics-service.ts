@@ -9,7 +9,6 @@ import { adhocPanelsFromEvents, panelsForIncident } from '../../../shared/metric
 import { incidentRange, rangeIsOpen, type RangeOptions } from '../../../shared/metrics/incident-range';
 import { markersFromEvents } from '../../../shared/metrics/event-markers';
 import { replayPanel } from '../../../shared/metrics/capture-segment';
-import { clipSeries } from '../../../shared/metrics/series';
 import { serverFor, type MetricsConfig } from '../../../shared/metrics/metrics-config';
 import { DomainError } from '../../../shared/result';
 import type { IncidentService } from '../incidents/incident-service';
