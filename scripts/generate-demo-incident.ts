@@ -84,6 +84,9 @@ const scripted: [number, number, NewEvent][] = [
   [70, 0, { type: 'note.added', actor: sre, payload: { kind: 'observation', text: 'Verified: p99 395 ms, 5xx 0.12%, payments-gateway handshakes 150/s — all at baseline for 12 minutes.' } }],
   [73, 0, { type: 'incident.status_changed', actor: ic, payload: { from: 'monitoring', to: 'resolved', reason: 'Metrics at baseline for 15 minutes' } }],
   [74, 0, { type: 'update.published', actor: ic, payload: { audience: 'engineers', channel: 'clipboard', text: 'Resolved. Root cause: payments-client 2.14.0 disabled keep-alive by default. Fix: checkout-api 5.31.1 (PAY-4821). Review Thursday; follow-ups: pin client config, add handshake-rate alert.' } }],
+  [74, 30, { type: 'update.published', actor: ic, payload: { audience: 'executives', channel: 'clipboard', text: 'SEV1 resolved at 10:25 UTC. Checkout was degraded for 73 minutes (~8% of payments failed). Cause: a payments library update; fixed by checkout-api 5.31.1. Review on Thursday.' } }],
+  [74, 45, { type: 'update.published', actor: ic, payload: { audience: 'customers', channel: 'clipboard', text: 'Resolved: checkout is working normally again. Payments that failed between 09:07 and 10:10 UTC were not charged; please retry them. We are sorry for the disruption.' } }],
+  [75, 0, { type: 'update.published', actor: ic, payload: { audience: 'support', channel: 'clipboard', text: 'Resolved at 10:25 UTC. Failed payments between 09:07 and 10:10 UTC were not charged; customers can retry. Close tickets with macro PAY-OUTAGE-0314-RESOLVED.' } }],
   [76, 0, { type: 'note.added', actor: ic, payload: { kind: 'action', text: 'Document: post-incident review scheduled Thursday 14:00 UTC. Action items: PAY-4830 handshake-rate alert, PAY-4831 contract test for client defaults, PAY-4832 dependency bump checklist.' } }],
 ];
 

@@ -5,6 +5,12 @@ import type { AppInfo } from '../../shared/ipc';
 import { connectorHandlers } from './connectors/connector-handlers';
 import { startConnectors } from './connectors/connectors-core';
 import { seedDemoIncident } from './demo/seed-demo';
+import { AppLog } from './diagnostics/app-log';
+import { configurationSummary } from './diagnostics/configuration-summary';
+import { diagnosticsReport } from './diagnostics/diagnostics-report';
+import { primeRedactor } from './diagnostics/redactor-primer';
+import { RedactingVault } from './diagnostics/redacting-vault';
+import { redactingRouter } from './diagnostics/redacting-router';
 import { IncidentService } from './incidents/incident-service';
 import { ReviewService } from './review/review-service';
 import { EventHub } from './ipc/event-hub';
@@ -33,7 +39,10 @@ export interface CoreOptions {
   version: string;
   operator?: string;
   seedDemo?: boolean;
+  /** Told about unexpected handler failures after they are written (redacted) to the application log. */
   reportError?: ErrorReporter;
+  /** The application log; the entry points open it early so start-up failures land in it too. Defaults to <dataDir>/logs. */
+  log?: AppLog;
   /** The built renderer (out/renderer), inlined into exported review bundles. */
   rendererDir?: string;
   /** Where connector secrets live; the desktop shell passes a safeStorage-backed vault, browser mode uses the encrypted file vault. */
@@ -43,6 +52,7 @@ export interface CoreOptions {
 export interface FirebreakCore {
   router: Router;
   hub: EventHub;
+  log: AppLog;
   close(): Promise<void>;
 }
 
@@ -55,6 +65,12 @@ function defaultOperator(): string {
 }
 
 export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
+  const log = options.log ?? new AppLog({ dataDir: options.dataDir });
+  const reportError: ErrorReporter = (area, error) => {
+    log.error(area, `${area} failed unexpectedly`, { error });
+    options.reportError?.(area, error);
+  };
+  log.info('core', 'Starting Firebreak core', { version: options.version, mode: options.mode, dataDir: options.dataDir });
   if (options.seedDemo !== false) await seedDemoIncident(options.dataDir, options.assetsDir);
   const store = await IncidentStore.open(options.dataDir);
   const operator = options.operator ?? defaultOperator();
@@ -70,12 +86,13 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     },
   });
   // One vault for every connector secret (Jira, PagerDuty, Prometheus/Alertmanager); browser mode falls back to the encrypted file vault.
-  const vault = options.vault ?? (await openBrowserVault({ dataDir: options.dataDir }));
+  // Every secret read or stored through the vault becomes known to the log redactor.
+  const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
   const connectors = await startConnectors({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault });
   const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
   const checklists = new ChecklistService(store, runbookLibrary, () => operator);
   runbookLibrary.onChange(() => hub.emit('runbooks.libraryChanged', {}));
-  runbookLibrary.pullInBackground((e) => options.reportError?.('runbooks.syncNow', e));
+  runbookLibrary.pullInBackground((e) => reportError('runbooks.syncNow', e));
   const updates = new UpdateService({
     store,
     templates: new UpdateTemplateFiles(options.dataDir, options.assetsDir),
@@ -103,16 +120,20 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     healthAvailable: () => metrics.isConfigured(),
   });
   await rollbacks.recoverInterrupted();
+  await primeRedactor(connectors.settings, metrics.settings);
 
-  const router = createRouter(
+  const appInfo = async (): Promise<AppInfo> => ({
+    version: options.version,
+    mode: options.mode,
+    dataDir: options.dataDir,
+    operator,
+    capabilities: ['runbooks', 'updates', ...((await metrics.isConfigured()) ? (['metrics'] as const) : []), ...((await catalogue.read()).services.length > 0 ? (['rollback'] as const) : []), ...(await connectors.capabilities())],
+  });
+
+  const router = redactingRouter(createRouter(
     {
-      'app.info': async () => ({
-        version: options.version,
-        mode: options.mode,
-        dataDir: options.dataDir,
-        operator,
-        capabilities: ['runbooks', 'updates', ...((await metrics.isConfigured()) ? (['metrics'] as const) : []), ...((await catalogue.read()).services.length > 0 ? (['rollback'] as const) : []), ...(await connectors.capabilities())],
-      }),
+      'app.info': appInfo,
+      'app.diagnostics': () => diagnosticsReport({ info: appInfo, configuration: () => configurationSummary({ connectors: connectors.settings, metrics: metrics.settings, catalogue }), log }),
       'incidents.list': () => incidents.list(),
       'incidents.get': ({ incidentId }) => incidents.get(incidentId),
       'incidents.declare': (input) => incidents.declare(input),
@@ -133,17 +154,21 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       ...rollbackHandlers({ catalogue, rollbacks, store, operator: () => operator }),
       ...connectorHandlers(connectors),
     },
-    options.reportError,
-  );
+    reportError,
+  ), log.redactor);
+  log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 
   return {
     router,
     hub,
+    log,
     close: async () => {
       await connectors.close();
       await rollbacks.close();
       await metrics.close();
       await store.close();
+      log.info('core', 'Firebreak core stopped');
+      await log.flush();
     },
   };
 }

@@ -1,6 +1,7 @@
 // Electron main process: single instance, secure window, IPC wiring to the plain-Node core. Everything else lives in electron/core.
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { AppLog } from '../core/diagnostics/app-log';
 import { startCore, type FirebreakCore } from '../core/firebreak-core';
 import { resolveDataDir } from '../core/platform/data-dir';
 import { installAppMenu } from './app-menu';
@@ -30,14 +31,18 @@ if (!app.requestSingleInstanceLock()) {
     const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
     const dataDir = resolveDataDir(undefined, app.getPath('userData'));
     const vault = safeStorageVault(dataDir);
+    // Main-process errors go to <dataDir>/logs/firebreak.log, redacted; the terminal (when there is one) sees the same lines.
+    const log = new AppLog({ dataDir, echo: (line) => (/"level":"(warn|error)"/.test(line) ? console.error(line) : undefined) });
+    process.on('uncaughtException', (error) => log.error('main', 'Uncaught exception in the main process', { error }));
+    process.on('unhandledRejection', (reason) => log.error('main', 'Unhandled promise rejection in the main process', { reason }));
     core = await startCore({
       dataDir,
+      log,
       ...(vault ? { vault } : {}),
       assetsDir,
       mode: 'desktop',
       rendererDir: join(__dirname, '..', 'renderer'),
       version: app.getVersion(),
-      reportError: (channel, error) => console.error(`[firebreak] ${channel} failed:`, error),
     });
     registerIpc(core, () => BrowserWindow.getAllWindows());
     installAppMenu(() => BrowserWindow.getFocusedWindow() ?? undefined);

@@ -19,4 +19,9 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const appContract = {
   'app.info': request('Version, mode, data directory and available capabilities', z.object({}), AppInfo),
+  'app.diagnostics': request(
+    'A redacted diagnostics report (versions, platform, configuration without secrets, recent log lines) to paste into a support ticket',
+    z.object({}),
+    z.object({ text: z.string(), logFile: z.string() }),
+  ),
 };

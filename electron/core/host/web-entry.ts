@@ -1,6 +1,7 @@
 // `npm run web`: starts the core and the loopback browser host, and prints the URL with its access token (like Jupyter).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { AppLog } from '../diagnostics/app-log';
 import { startCore } from '../firebreak-core';
 import { defaultUserDataDir, resolveDataDir } from '../platform/data-dir';
 import { startBrowserHost } from './browser-host';
@@ -10,18 +11,22 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+let log: AppLog | undefined;
+
 async function main(): Promise<void> {
   // Built to out/main/web.js (CommonJS), so the project root is two levels up.
   const root = resolve(__dirname, '..', '..');
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = resolveDataDir(argValue('--data-dir'), defaultUserDataDir());
+  // Warnings and errors also go to the terminal, already redacted like the log file.
+  log = new AppLog({ dataDir, echo: (line) => (/"level":"(warn|error)"/.test(line) ? console.error(line) : undefined) });
   const core = await startCore({
     dataDir,
+    log,
     assetsDir: join(root, 'assets'),
     mode: 'browser',
     rendererDir: join(root, 'out', 'renderer'),
     version,
-    reportError: (channel, error) => console.error(`[firebreak] ${channel} failed:`, error),
   });
   const port = argValue('--port');
   const host = await startBrowserHost({ router: core.router, hub: core.hub, rendererDir: join(root, 'out', 'renderer'), ...(port ? { port: Number(port) } : {}) });
@@ -36,7 +41,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
-main().catch((e: unknown) => {
-  console.error(`Firebreak could not start: ${e instanceof Error ? e.message : String(e)}`);
+main().catch(async (e: unknown) => {
+  const message = `Firebreak could not start: ${e instanceof Error ? e.message : String(e)}`;
+  if (log) {
+    log.error('startup', message, { error: e });
+    await log.flush();
+  }
+  console.error(log ? log.redactor.redactText(message) : message);
   process.exit(1);
 });

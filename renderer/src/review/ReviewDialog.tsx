@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import MarkdownIt from 'markdown-it';
 import { useMemo, useState } from 'react';
 import { getClient } from '../api/client';
+import { useAppInfo } from '../api/queries';
+import { ActionItemsToJira } from './ActionItemsToJira';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 
@@ -11,6 +13,7 @@ const markdown = new MarkdownIt({ html: false, linkify: false });
 
 export function ReviewDialog({ incidentId, onClose, readOnly }: { incidentId: string; onClose: () => void; readOnly: boolean }) {
   const queryClient = useQueryClient();
+  const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
   const review = useQuery({ queryKey: ['review', incidentId], queryFn: () => getClient().callOrThrow('review.get', { incidentId }) });
   const [text, setText] = useState<string | undefined>(undefined);
   const current = text ?? review.data?.saved?.markdown ?? review.data?.generated ?? '';
@@ -33,6 +36,7 @@ export function ReviewDialog({ incidentId, onClose, readOnly }: { incidentId: st
       <p className="field-hint">
         {review.data?.saved ? `Last saved ${new Date(review.data.saved.savedAt).toLocaleString()} by ${review.data.saved.by}.` : 'Generated from the incident log; not saved yet.'}
       </p>
+      {!readOnly && jiraConfigured ? <ActionItemsToJira incidentId={incidentId} markdown={current} /> : null}
       <ErrorNotice error={save.error} title="Review not saved" />
       <div className="form-actions">
         {readOnly ? null : (

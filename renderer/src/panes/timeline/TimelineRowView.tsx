@@ -2,7 +2,7 @@
 import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 
 export function TimelineRowView(props: {
@@ -18,12 +18,12 @@ export function TimelineRowView(props: {
         {clock(row.happenedAt ?? row.ts)}
         {row.happenedAt ? <span className="late" title={`Happened ${new Date(row.happenedAt).toLocaleString()}, recorded ${new Date(row.ts).toLocaleString()}`}>*</span> : null}
       </time>
-      <span className="timeline-source">{row.source}</span>
-      <span className="timeline-text">
+      <span className="timeline-body">
+        <span className="timeline-source">{row.source}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
-        {row.text}
+        <span className="timeline-text">{row.text}</span>
+        <span className="timeline-actor"> — {row.actor}</span>
       </span>
-      <span className="timeline-actor">{row.actor}</span>
       {props.readOnly ? null : (
         <span className="row-actions">
           <button type="button" className="icon-button" aria-pressed={row.pinned} aria-label={row.pinned ? `Unpin event ${row.seq}` : `Pin event ${row.seq}`} onClick={() => props.onPin(row)}>
