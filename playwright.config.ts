@@ -1,8 +1,13 @@
 // Playwright: the cockpit in Debian Chromium against the browser host (e2e/*.spec.ts); Electron specs skip without a binary.
 import { defineConfig } from '@playwright/test';
+import { contractDependentE2e, contractsSkipMessage, locateContracts } from './scripts/contracts-location.mjs';
+
+const contracts = locateContracts();
+if (!contracts.dir) console.warn(contractsSkipMessage(contracts.searched));
 
 export default defineConfig({
   testDir: 'e2e',
+  testIgnore: contracts.dir ? [] : contractDependentE2e,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

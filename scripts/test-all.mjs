@@ -3,11 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { locateElectron } from './electron-binary.mjs';
 import { ensureSystemPackages } from './system-packages.mjs';
+import { contractsSkipMessage, locateContracts } from './contracts-location.mjs';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 ensureSystemPackages();
+const contracts = locateContracts();
 
 const steps = [
   ['lint', bin('eslint'), ['.']],
@@ -33,6 +35,7 @@ for (const [name, command, args] of steps) {
 
 console.log('\n━━ summary ━━');
 for (const t of timings) console.log(`✓ ${t}`);
+if (!contracts.dir) console.log(contractsSkipMessage(contracts.searched));
 const electron = locateElectron();
 if (!electron.binary) {
   console.log(`Skipped Electron-only checks (e2e/electron.spec.ts: the desktop window journey) because ${electron.reason}.`);
