@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncidentEvent, NewEvent } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
-import { verifyChain } from './hash-chain';
+import { verifyChainInSlices } from './hash-chain';
 import { IncidentLog, LOG_FILE } from './incident-log';
 
 export interface StoredIncident {
@@ -67,14 +67,13 @@ export class IncidentStore {
   }
 
   /**
-   * Verifies every incident's hash chain, one incident per tick so start-up and the UI are not held up; a broken chain
+   * Verifies every incident's hash chain, in slices so start-up and requests are not held up; a broken chain
    * becomes a problem shown with the incident. Calls `onBroken` for each incident whose chain is broken.
    */
   async verifyChains(onBroken: (incidentId: string) => void = () => undefined): Promise<void> {
     for (const incident of [...this.incidents.values()]) {
-      await new Promise((r) => setImmediate(r));
       if (!incident.log) continue;
-      const verdict = verifyChain(incident.log.events);
+      const verdict = await verifyChainInSlices(incident.log.events);
       if (!verdict.ok && !incident.problems.some((p) => p.kind === 'chain_broken')) {
         const index = incident.log.events.findIndex((e) => e.seq === verdict.seq);
         incident.problems.push({
