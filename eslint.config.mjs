@@ -47,6 +47,11 @@ export default tseslint.config(
     rules: boundary('electron/ never imports renderer/.', { groups: ['**/renderer/**'] }),
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/shell/navigation-guard.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -1,6 +1,6 @@
 // Playwright: the cockpit in Debian Chromium against the browser host (e2e/*.spec.ts); Electron specs skip without a binary.
 import { defineConfig } from '@playwright/test';
-import { contractDependentE2e, contractsSkipMessage, locateContracts } from './scripts/contracts-location.mjs';
+import { contractDependentE2e, contractsSkipMessage, locateContracts } from './scripts/contracts-location.cjs';
 
 const contracts = locateContracts();
 if (!contracts.dir) console.warn(contractsSkipMessage(contracts.searched));

@@ -1,6 +1,6 @@
 // Unit and integration tests for shared/, the plain-Node core and renderer logic (no browser, no Electron).
 import { configDefaults, defineConfig } from 'vitest/config';
-import { contractDependentTests, contractsSkipMessage, locateContracts } from './scripts/contracts-location.mjs';
+import { contractDependentTests, contractsSkipMessage, locateContracts } from './scripts/contracts-location.cjs';
 
 const contracts = locateContracts();
 if (!contracts.dir) console.warn(contractsSkipMessage(contracts.searched));

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { locateElectron } from './electron-binary.mjs';
 import { ensureSystemPackages } from './system-packages.mjs';
-import { contractsSkipMessage, locateContracts } from './contracts-location.mjs';
+import { contractsSkipMessage, locateContracts } from './contracts-location.cjs';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);

@@ -1,11 +1,12 @@
 // Finds the official OpenAPI contracts (kept beside the repository in ../shared/contracts, never copied into it) for the
 // contract-validated connector tests, and names those tests so they can be skipped — loudly — where the contracts are absent.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// CommonJS so that the Playwright config (CommonJS-transformed), the vitest config and test-all.mjs can all load it.
+const { existsSync } = require('node:fs');
+const { join, resolve } = require('node:path');
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(__dirname, '..');
 
-export const contractDependentTests = [
+const contractDependentTests = [
   'electron/core/connectors/testing/openapi-contract.test.ts',
   'electron/core/connectors/jira/jira-client.test.ts',
   'electron/core/connectors/pagerduty/pagerduty-client.test.ts',
@@ -13,16 +14,18 @@ export const contractDependentTests = [
   'electron/core/outbox/outbox-worker.test.ts',
   'electron/core/outbox/outbox-crash.test.ts',
 ];
-export const contractDependentE2e = ['connectors.spec.ts'];
+const contractDependentE2e = ['connectors.spec.ts'];
 
 /** FIREBREAK_CONTRACTS_DIR, else ../shared/contracts next to the repo, else /work/shared/contracts. Sets the env var for child processes. */
-export function locateContracts() {
+function locateContracts() {
   const candidates = [process.env.FIREBREAK_CONTRACTS_DIR, join(root, '..', 'shared', 'contracts'), '/work/shared/contracts'].filter(Boolean);
   const found = candidates.find((dir) => existsSync(join(dir, 'jira-platform-v3.openapi.json')) && existsSync(join(dir, 'pagerduty-rest-v2.openapi.json')));
   if (found) process.env.FIREBREAK_CONTRACTS_DIR = found;
   return { dir: found, searched: candidates };
 }
 
-export function contractsSkipMessage(searched) {
+function contractsSkipMessage(searched) {
   return `Skipped the contract-validated Jira/PagerDuty tests (${[...contractDependentTests, ...contractDependentE2e.map((f) => `e2e/${f}`)].join(', ')}) because the official OpenAPI contracts were not found in ${searched.join(' or ')}. Put ../shared/contracts beside the repository or set FIREBREAK_CONTRACTS_DIR.`;
 }
+
+module.exports = { contractDependentTests, contractDependentE2e, locateContracts, contractsSkipMessage };
