@@ -12,7 +12,7 @@ import { chainHash, GENESIS_HASH } from '../electron/core/store/hash-chain';
 import { startHost, stopHost } from '../e2e/fixtures';
 import type { BenchResult } from './run';
 
-function bigIncident(count: number): IncidentEvent[] {
+export function bigIncident(count: number): IncidentEvent[] {
   const start = Date.parse('2026-01-01T00:00:00Z');
   const events: IncidentEvent[] = [];
   let status: (typeof incidentStatuses)[number] = 'investigating';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IncidentEvent } from '../events';
-import { markersFromEvents, markersNear } from './event-markers';
+import { MAX_MARKERS, markersFromEvents, markersNear } from './event-markers';
 
 const ev = (seq: number, ts: string, type: string, payload: unknown) => IncidentEvent.parse({ v: 1, seq, ts, actor: 'ic', type, payload });
 
@@ -34,5 +34,28 @@ describe('markersFromEvents', () => {
     const at = Date.parse('2026-11-25T10:09:00.000Z');
     expect(markersNear(markers, at, 5 * 60_000).map((m) => m.seq)).toEqual([4, 2]);
     expect(markersNear(markers, at, 1000)).toEqual([]);
+  });
+});
+
+describe('markers on very long incidents', () => {
+  it('keeps every deploy, status change and decision and thins plain notes to the cap', () => {
+    const ts = (i: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + i * 1000).toISOString();
+    const events = Array.from({ length: 5000 }, (_, i) =>
+      IncidentEvent.parse(
+        i === 0
+          ? { v: 1, seq: 1, ts: ts(0), actor: 'a', type: 'incident.declared', payload: { title: 'Long', severity: 'SEV2', commander: 'a', services: [] } }
+          : i % 1000 === 0
+            ? { v: 1, seq: i + 1, ts: ts(i), actor: 'a', type: 'deploy.started', payload: { service: 'api', version: `v${i}`, strategy: 'canary' } }
+            : i % 777 === 0
+              ? { v: 1, seq: i + 1, ts: ts(i), actor: 'a', type: 'note.added', payload: { text: `decision ${i}`, kind: 'decision' } }
+              : { v: 1, seq: i + 1, ts: ts(i), actor: 'a', type: 'note.added', payload: { text: `note ${i}` } },
+      ),
+    );
+    const result = markersFromEvents(events);
+    expect(result.length).toBeLessThanOrEqual(MAX_MARKERS);
+    expect(result.filter((m) => m.kind === 'deploy')).toHaveLength(4);
+    expect(result.filter((m) => m.text.startsWith('decision'))).toHaveLength(6);
+    expect(result.filter((m) => m.kind === 'status')).toHaveLength(1);
+    expect(result.map((m) => m.at)).toEqual([...result.map((m) => m.at)].sort((a, b) => a - b));
   });
 });

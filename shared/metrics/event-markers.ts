@@ -21,9 +21,26 @@ function kindOf(event: IncidentEvent): MarkerKind | undefined {
   return undefined;
 }
 
-/** Markers within [fromMs, toMs], oldest first. Rollback steps collapse into their start and outcome so charts stay readable. */
+/** More markers than this cannot be told apart on a chart; beyond it plain notes are thinned (see markersFromEvents). */
+export const MAX_MARKERS = 300;
+
+/** Keeps every `keep` marker and an even sample of the others, so the total stays within `max`. */
+function thin(markers: EventMarker[], keep: (m: EventMarker) => boolean, max: number): EventMarker[] {
+  if (markers.length <= max) return markers;
+  const kept = markers.filter(keep);
+  const others = markers.filter((m) => !keep(m));
+  const budget = Math.max(0, max - kept.length);
+  const sampled = budget === 0 ? [] : others.filter((_, i) => Math.floor((i * budget) / others.length) !== Math.floor(((i - 1) * budget) / others.length));
+  return [...kept, ...sampled];
+}
+
+/**
+ * Markers within [fromMs, toMs], oldest first. Rollback steps collapse into their start and outcome so charts stay readable;
+ * on very long incidents plain notes are thinned to MAX_MARKERS while deploys, rollbacks, status changes and decisions all stay.
+ */
 export function markersFromEvents(events: readonly IncidentEvent[], fromMs = -Infinity, toMs = Infinity): EventMarker[] {
   const out: EventMarker[] = [];
+  const significant = new Set<number>();
   for (const e of events) {
     const kind = kindOf(e);
     if (!kind || e.type === 'rollback.step') continue;
@@ -31,8 +48,9 @@ export function markersFromEvents(events: readonly IncidentEvent[], fromMs = -In
     const at = Date.parse(entry.happenedAt ?? entry.ts);
     if (at < fromMs || at > toMs) continue;
     out.push({ seq: e.seq, at, kind, actor: e.actor, text: entry.text });
+    if (kind !== 'note' || (e.type === 'note.added' && e.payload.kind !== 'note')) significant.add(e.seq);
   }
-  return out.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  return thin(out, (m) => significant.has(m.seq), MAX_MARKERS).sort((a, b) => a.at - b.at || a.seq - b.seq);
 }
 
 /** Markers within `toleranceMs` of a hovered time, nearest first: what the chart tooltip names. */
