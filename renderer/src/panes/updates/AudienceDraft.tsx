@@ -7,7 +7,7 @@ import { renderTemplate, type TemplateProblem } from '../../../../shared/updates
 import { diffUpdates } from '../../../../shared/updates/update-diff';
 import { CallError, getClient } from '../../api/client';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { copyText } from './copy-text';
+import { copyText } from '../../ui/clipboard';
 import { DraftEditor } from './DraftEditor';
 import { PublishControls } from './PublishControls';
 import { UpdatePreview } from './UpdatePreview';

@@ -1,4 +1,4 @@
-// Copies text to the clipboard: the async Clipboard API, falling back to a selection copy where that API is refused.
+// Copies text to the clipboard: the async Clipboard API, falling back to a selection copy where that API is refused. Shared by every copy button.
 export async function copyText(text: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
