@@ -26,6 +26,8 @@ test('SEV1: 5-minute countdown, executive draft, publish to the clipboard and qu
   const execTab = pane.getByRole('tab', { name: /Executives/ });
   await expect(execTab).toHaveAttribute('aria-selected', 'true');
   await expect(execTab.locator('.countdown')).toHaveText(/^due in (5:00|4:[0-5]\d)$/);
+  // The header carries the same countdown, visible whatever pane the commander is looking at.
+  await expect(page.getByTestId('next-update')).toHaveText(/^Next update \w+ due in (5:00|4:[0-5]\d)$/);
 
   // The draft starts from the executive template, filled from the incident.
   const editor = pane.getByLabel('Draft for Executives');

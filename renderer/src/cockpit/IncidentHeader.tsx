@@ -8,6 +8,7 @@ import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { ExportBundleButton } from '../review/ExportBundleButton';
 import { KeyTimesRow } from './KeyTimesRow';
+import { NextUpdateChip } from './NextUpdateChip';
 import { useNow } from './use-now';
 
 /** `at` is set during review playback: the header then shows that moment and cannot change anything. */
@@ -64,6 +65,7 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
         <span className="fact" title={`Declared ${new Date(state.declaredAt).toLocaleString()}`}>
           {state.resolvedAt ? 'Lasted' : 'Elapsed'} <strong data-testid="elapsed">{formatDuration(incidentElapsedMs(state.declaredAt, state.resolvedAt, now))}</strong>
         </span>
+        {readOnly || state.demo ? null : <NextUpdateChip incidentId={state.id} />}
         {readOnly ? null : (
           <button type="button" onClick={() => openDialog('note')}>
             Add note
