@@ -75,6 +75,8 @@ test('import a PagerDuty incident, link a Jira issue, post a note to both, see t
     const timeline = page.locator('.timeline');
     await expect(timeline).toContainText('Linked PagerDuty incident #1 Checkout 5xx spike');
     await expect(timeline).toContainText('Linked Jira OPS-7');
+    // Jira keys on the timeline link to the configured site (opened outside the app).
+    await expect(timeline.locator('a', { hasText: 'OPS-7' }).first()).toHaveAttribute('href', /\/browse\/OPS-7$/);
     await expect(timeline).toContainText('Queued: PagerDuty note');
     await expect(timeline).toContainText('Queued: Comment on OPS-7');
     await expect(timeline).toContainText('PagerDuty: Triggered through the API');

@@ -24,6 +24,7 @@ import { ChecklistService } from './runbooks/checklist-service';
 import { runbookHandlers } from './runbooks/runbook-handlers';
 import { RunbookLibrary } from './runbooks/runbook-library';
 import { ServiceCatalogue } from './services/service-catalogue';
+import { exportConfig, importConfig, type ConfigTransferDeps } from './settings/config-transfer';
 import type { SecretVault } from './secrets/secret-vault';
 import { openBrowserVault } from './secrets/vault-key';
 import { IncidentStore } from './store/incident-store';
@@ -66,6 +67,7 @@ function defaultOperator(): string {
 
 export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   const log = options.log ?? new AppLog({ dataDir: options.dataDir });
+  log.redactor.trust(options.dataDir);
   const reportError: ErrorReporter = (area, error) => {
     log.error(area, `${area} failed unexpectedly`, { error });
     options.reportError?.(area, error);
@@ -88,15 +90,16 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   // One vault for every connector secret (Jira, PagerDuty, Prometheus/Alertmanager); browser mode falls back to the encrypted file vault.
   // Every secret read or stored through the vault becomes known to the log redactor.
   const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
-  const connectors = await startConnectors({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault });
+  const connectors = await startConnectors({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, redact: (text) => log.redactor.redactText(text) });
   const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
   const checklists = new ChecklistService(store, runbookLibrary, () => operator);
   runbookLibrary.onChange(() => hub.emit('runbooks.libraryChanged', {}));
   runbookLibrary.pullInBackground((e) => reportError('runbooks.syncNow', e));
+  const cadence = new CadencePolicyFile(options.dataDir);
   const updates = new UpdateService({
     store,
     templates: new UpdateTemplateFiles(options.dataDir, options.assetsDir),
-    policy: new CadencePolicyFile(options.dataDir),
+    policy: cadence,
     delivery: connectors.updateDelivery,
     operator: () => operator,
   });
@@ -130,6 +133,8 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     capabilities: ['runbooks', 'updates', ...((await metrics.isConfigured()) ? (['metrics'] as const) : []), ...((await catalogue.read()).services.length > 0 ? (['rollback'] as const) : []), ...(await connectors.capabilities())],
   });
 
+  const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
+
   const router = redactingRouter(createRouter(
     {
       'app.info': appInfo,
@@ -153,6 +158,12 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       ...metricsHandlers(metrics),
       ...rollbackHandlers({ catalogue, rollbacks, store, operator: () => operator }),
       ...connectorHandlers(connectors),
+      'settings.exportConfig': () => exportConfig(configTransfer),
+      'settings.importConfig': async ({ content }) => {
+        const imported = await importConfig(configTransfer, content);
+        log.info('settings', 'Configuration imported', { sections: imported.applied, notes: imported.notes.length });
+        return imported;
+      },
     },
     reportError,
   ), log.redactor);

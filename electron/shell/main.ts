@@ -33,8 +33,8 @@ if (!app.requestSingleInstanceLock()) {
     const vault = safeStorageVault(dataDir);
     // Main-process errors go to <dataDir>/logs/firebreak.log, redacted; the terminal (when there is one) sees the same lines.
     const log = new AppLog({ dataDir, echo: (line) => (/"level":"(warn|error)"/.test(line) ? console.error(line) : undefined) });
-    process.on('uncaughtException', (error) => log.error('main', 'Uncaught exception in the main process', { error }));
-    process.on('unhandledRejection', (reason) => log.error('main', 'Unhandled promise rejection in the main process', { reason }));
+    // A monitor only records (redacted): Electron's own handling of a crash stays as it is.
+    process.on('uncaughtExceptionMonitor', (error, origin) => log.error('main', `Uncaught ${origin === 'unhandledRejection' ? 'promise rejection' : 'exception'} in the main process`, { error }));
     core = await startCore({
       dataDir,
       log,

@@ -10,9 +10,10 @@ import { metricsContract } from './metrics';
 import { rollbackContract, rollbackEventContract } from './rollback';
 import { runbooksContract } from './runbooks';
 import { servicesContract } from './services';
+import { settingsContract } from './settings';
 import { updatesContract } from './updates';
 
-export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract };
+export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract };
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
@@ -49,3 +50,4 @@ export * from './rollback';
 export * from './jira';
 export * from './pagerduty';
 export * from './outbox';
+export * from './settings';

@@ -32,12 +32,14 @@ export interface ConnectorsCoreOptions {
   tuning?: TransportTuning;
   /** How often linked Jira issues / PagerDuty incidents are read into open incidents' timelines; 0 turns polling off. */
   syncIntervalMs?: number;
+  /** Applied to outbox failure reasons before they are recorded (the core passes the log's secret redactor). */
+  redact?: (text: string) => string;
 }
 
 export async function startConnectors(options: ConnectorsCoreOptions): Promise<ConnectorsCore> {
   const vault = options.vault ?? (await openBrowserVault({ dataDir: options.dataDir }));
   const settings = new ConnectorSettings(options.dataDir, vault, options.tuning);
-  const worker = new OutboxWorker(options.store, new ConnectorDispatch(settings, () => 'firebreak'), () => 'firebreak');
+  const worker = new OutboxWorker(options.store, new ConnectorDispatch(settings, () => 'firebreak'), () => 'firebreak', options.redact ? { redact: options.redact } : {});
   const outbox = new OutboxService(options.store, worker, options.operator);
   const jira = new JiraService(options.store, settings, outbox, options.operator);
   const pagerDuty = new PagerDutyService(options.store, options.incidents, settings, outbox, jira, options.operator);

@@ -20,6 +20,7 @@ const KNOWN_PREFIX = /\b(?:ATATT[A-Za-z0-9_=-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|gl
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
   private ordered: string[] = [];
+  private readonly trusted: string[] = [];
 
   /** Remembers a secret value (as read from or written to the vault) so later text containing it is redacted. */
   remember(value: string | undefined): void {
@@ -27,6 +28,14 @@ export class SecretRedactor {
     this.secrets.add(value);
     // Longest first, so a secret that contains another is removed whole.
     this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * Marks text known not to be secret (the data directory, whose temp or user names can look token-like), so the
+   * token-shape heuristic leaves it readable. Vault values are still removed from it.
+   */
+  trust(text: string): void {
+    if (text.length > 0) this.trusted.push(text);
   }
 
   /** Number of distinct vault values known, for the diagnostics report (never the values). */
@@ -48,7 +57,7 @@ export class SecretRedactor {
       .replace(QUERY_SECRET, (_m, lead: string, key: string) => `${lead}${key}${HIDDEN}`)
       .replace(JSON_SECRET, (_m, open: string, _v: string, close: string) => `${open}${HIDDEN}${close}`)
       .replace(KNOWN_PREFIX, HIDDEN)
-      .replace(TOKEN_LIKE, HIDDEN);
+      .replace(TOKEN_LIKE, (match) => (this.trusted.some((t) => t.includes(match)) ? match : HIDDEN));
   }
 
   /** A JSON-safe copy of any value with every string redacted (errors become name/message/stack; cycles are cut). */

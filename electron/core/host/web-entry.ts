@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argValue('--data-dir'), defaultUserDataDir());
   // Warnings and errors also go to the terminal, already redacted like the log file.
   log = new AppLog({ dataDir, echo: (line) => (/"level":"(warn|error)"/.test(line) ? console.error(line) : undefined) });
+  const appLog = log;
+  process.on('uncaughtExceptionMonitor', (error, origin) => appLog.error('host', `Uncaught ${origin === 'unhandledRejection' ? 'promise rejection' : 'exception'}`, { error }));
   const core = await startCore({
     dataDir,
     log,

@@ -11,6 +11,8 @@ export interface OutboxWorkerOptions {
   random?: () => number;
   /** Delay between automatic retries; the cap keeps an offline laptop retrying every few minutes, never giving up on its own. */
   backoff?: Partial<BackoffOptions>;
+  /** Cleans a failure reason before it enters the incident log: remote error bodies can quote tokens or routing keys back. */
+  redact?: (text: string) => string;
 }
 
 const STALL_PAUSE_MS = 5_000;
@@ -28,6 +30,7 @@ export class OutboxWorker {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly backoff: BackoffOptions;
+  private readonly redact: (text: string) => string;
   /** Set when recording an outcome itself failed (e.g. the disk is full): pause instead of spinning. */
   private stalledUntil = 0;
   lastStall: string | undefined;
@@ -41,6 +44,7 @@ export class OutboxWorker {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.redact = options.redact ?? ((text) => text);
   }
 
   /** Starts sending everything pending in any incident log (including intents left in doubt by a crash). */
@@ -213,7 +217,7 @@ export class OutboxWorker {
 
   private async recordFailure(item: OutboxItem, error: unknown, prefix?: string): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    const reason = (prefix ? `${prefix}: ${message}` : message).slice(0, 2000);
+    const reason = this.redact(prefix ? `${prefix}: ${message}` : message).slice(0, 2000);
     // Offline, timeouts, 429 and 5xx are worth waiting out; bad input, auth and missing resources need a person.
     const retryable = error instanceof DomainError && error.code === 'unavailable';
     const payload = retryable

@@ -1,7 +1,9 @@
 // Mounts whichever incident dialog the UI store says is open.
 import { useAppInfo } from '../api/queries';
+import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
 import { ImportBundleDialog } from '../review/ImportBundleDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { useUiStore } from '../state/ui-store';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
 import { NoteDialog } from './NoteDialog';
@@ -16,5 +18,7 @@ export function Dialogs() {
   if (dialog === 'severity' && selectedIncidentId) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={bundleMode} />;
   if (dialog === 'import') return <ImportBundleDialog onClose={close} />;
+  if (dialog === 'settings' && !bundleMode) return <SettingsDialog onClose={close} />;
+  if (dialog === 'diagnostics' && !bundleMode) return <DiagnosticsDialog onClose={close} />;
   return null;
 }

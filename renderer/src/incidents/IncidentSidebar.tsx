@@ -1,6 +1,7 @@
 // The incident switcher: every incident with severity and status; broken logs are listed with their problem, not hidden.
 import { statusLabels } from '../../../shared/incidents/status';
 import { useAppInfo, useIncidents } from '../api/queries';
+import { StartHereCard } from '../settings/StartHereCard';
 import { useUiStore } from '../state/ui-store';
 
 export function IncidentSidebar() {
@@ -25,6 +26,10 @@ export function IncidentSidebar() {
           <button type="button" onClick={() => openDialog('import')}>
             Import review bundle…
           </button>
+          <button type="button" onClick={() => openDialog('settings')}>
+            Settings…
+          </button>
+          <StartHereCard />
         </>
       )}
       <ul className="incident-list">

@@ -3,7 +3,7 @@ import { incidentStatuses, statusLabels } from '../../../shared/incidents/status
 import type { IncidentListItem } from '../../../shared/ipc';
 
 export type PaletteAction =
-  | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' }
+  | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics' }
   | { kind: 'status'; to: (typeof incidentStatuses)[number] }
   | { kind: 'open'; incidentId: string };
 
@@ -18,6 +18,8 @@ export function buildCommands(incidents: readonly IncidentListItem[], currentId:
   const commands: PaletteCommand[] = [
     { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' } },
     { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' } },
+    { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' } },
+    { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' } },
   ];
   const current = incidents.find((i) => i.id === currentId)?.state;
   if (current) {

@@ -16,7 +16,8 @@ export const connectorKeys = {
 
 const client = () => getClient();
 
-export const useJiraSettings = () => useQuery({ queryKey: connectorKeys.jiraSettings, queryFn: () => client().callOrThrow('jira.settings.get', {}) });
+export const useJiraSettings = (enabled = true) =>
+  useQuery({ queryKey: connectorKeys.jiraSettings, queryFn: () => client().callOrThrow('jira.settings.get', {}), enabled });
 export const usePagerDutySettings = () => useQuery({ queryKey: connectorKeys.pagerDutySettings, queryFn: () => client().callOrThrow('pagerduty.settings.get', {}) });
 export const useLinkedJira = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: connectorKeys.linkedJira(incidentId), queryFn: () => client().callOrThrow('jira.linked', { incidentId }), enabled });

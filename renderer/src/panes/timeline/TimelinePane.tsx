@@ -7,7 +7,8 @@ import type { IncidentEvent, NoteKind } from '../../../../shared/events';
 import type { TimelineSource } from '../../../../shared/timeline/describe-event';
 import { buildTimelineRows, filterTimeline, indexAtTime, type TimelineFilter, type TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { getClient } from '../../api/client';
-import { useIncidentMutations } from '../../api/queries';
+import { useAppInfo, useIncidentMutations } from '../../api/queries';
+import { useJiraSettings } from '../connectors/connector-queries';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { NoteBox } from './NoteBox';
@@ -42,10 +43,13 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   };
 
   const readOnly = asOf !== undefined;
+  const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
+  const jiraSite = useJiraSettings(jiraConfigured).data?.siteUrl;
   const renderRow = (row: TimelineRow) => (
     <TimelineRowView
       row={row}
       readOnly={readOnly}
+      jiraSite={jiraSite}
       onPin={(r) => annotate.mutate({ targetSeq: r.seq, pinned: !r.pinned })}
       onClassify={(r, kind) => annotate.mutate({ targetSeq: r.seq, kind })}
     />

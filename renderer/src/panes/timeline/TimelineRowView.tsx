@@ -1,6 +1,7 @@
 // One timeline row: time (and happened-at for late reports), source, text, actor, kind badge, pin and classify controls.
 import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
+import { TimelineText } from './TimelineText';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
@@ -8,6 +9,7 @@ const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 export function TimelineRowView(props: {
   row: TimelineRow;
   readOnly: boolean;
+  jiraSite: string | undefined;
   onPin: (row: TimelineRow) => void;
   onClassify: (row: TimelineRow, kind: NoteKind) => void;
 }) {
@@ -21,7 +23,7 @@ export function TimelineRowView(props: {
       <span className="timeline-body">
         <span className="timeline-source">{row.source}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
-        <span className="timeline-text">{row.text}</span>
+        <TimelineText text={row.text} jiraSite={props.jiraSite} />
         <span className="timeline-actor"> — {row.actor}</span>
       </span>
       {props.readOnly ? null : (
