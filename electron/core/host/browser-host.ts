@@ -90,7 +90,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // A request answered before its body was read (401, 404, 415…) must still be drained, or the kept-alive
+    // connection would carry the leftover bytes into the next request.
+    res.once('finish', () => {
+      if (!req.complete) req.resume();
+    });
+    let url: URL;
+    try {
+      // Prefixing (rather than resolving against a base) keeps paths such as "//" as paths instead of host-less URLs.
+      url = new URL(`http://127.0.0.1${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? '/'}`);
+    } catch {
+      sendJson(res, 400, fail('validation', 'Malformed request URL.'));
+      return;
+    }
     // DNS-rebinding guard: only answer to the loopback names we printed.
     if (!allowedHosts.has(req.headers.host ?? '')) {
       sendJson(res, 421, fail('unauthorized', 'Unexpected Host header.'));
