@@ -121,6 +121,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     // Verification uses Prometheus only when the metrics capability is configured; otherwise it is a manual step.
     queryHealth: healthQuery,
     healthAvailable: () => metrics.isConfigured(),
+    reportError,
   });
   await rollbacks.recoverInterrupted();
   await primeRedactor(connectors.settings, metrics.settings);

@@ -25,6 +25,8 @@ export interface RollbackServiceDeps {
   clock?: Clock;
   /** Test seam, see GitRunOptions.beforePush. */
   beforePush?: () => Promise<void>;
+  /** Where failures that cannot be recorded in the incident log go (the redacted application log). */
+  reportError?: (area: string, error: unknown) => void;
 }
 
 interface PlannedEntry {
@@ -144,7 +146,7 @@ export class RollbackService {
       if (result && run.plan.health && this.deps.queryHealth && (await (this.deps.healthAvailable?.() ?? true))) await this.verifyAutomatically(run);
     } catch (e) {
       // The log itself could not be written; nothing more can be recorded, but the lock must not stay held.
-      console.error(`[firebreak] rollback ${run.rollbackId} could not record its outcome:`, e);
+      (this.deps.reportError ?? ((area, error) => console.error(`[firebreak] ${area}:`, error)))(`rollback ${run.rollbackId} could not record its outcome`, e);
     } finally {
       this.running.delete(run.plan.service.toLowerCase());
       this.runs.delete(run.rollbackId);
