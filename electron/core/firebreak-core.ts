@@ -24,6 +24,7 @@ import { ChecklistService } from './runbooks/checklist-service';
 import { runbookHandlers } from './runbooks/runbook-handlers';
 import { RunbookLibrary } from './runbooks/runbook-library';
 import { ServiceCatalogue } from './services/service-catalogue';
+import { GitTimelinePoller } from './connectors/git/git-timeline-poller';
 import { exportConfig, importConfig, type ConfigTransferDeps } from './settings/config-transfer';
 import type { SecretVault } from './secrets/secret-vault';
 import { openBrowserVault } from './secrets/vault-key';
@@ -44,6 +45,8 @@ export interface CoreOptions {
   reportError?: ErrorReporter;
   /** The application log; the entry points open it early so start-up failures land in it too. Defaults to <dataDir>/logs. */
   log?: AppLog;
+  /** Background pulls (git history of open incidents); tests that drive everything themselves turn them off. */
+  backgroundSync?: boolean;
   /** The built renderer (out/renderer), inlined into exported review bundles. */
   rendererDir?: string;
   /** Where connector secrets live; the desktop shell passes a safeStorage-backed vault, browser mode uses the encrypted file vault. */
@@ -124,6 +127,15 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     reportError,
   });
   await rollbacks.recoverInterrupted();
+  // Commits, merges and tags on the deploy refs of open incidents' services reach their timelines without a click.
+  const gitHistory = new GitTimelinePoller({
+    store,
+    catalogue,
+    operator: () => operator,
+    openIncidents: () => incidents.list().flatMap((i) => (i.state && i.state.status !== 'resolved' ? [{ id: i.id, services: i.state.services }] : [])),
+    reportError,
+  });
+  if (options.backgroundSync !== false) gitHistory.start();
   await primeRedactor(connectors.settings, metrics.settings);
 
   const appInfo = async (): Promise<AppInfo> => ({
@@ -175,6 +187,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     hub,
     log,
     close: async () => {
+      await gitHistory.stop();
       await connectors.close();
       await rollbacks.close();
       await metrics.close();
