@@ -57,14 +57,14 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
   }
   return (
     <div className="playback-bar active" role="group" aria-label="Playback">
-      <button type="button" onClick={() => stepTo(visibleCount - 1)} aria-label="Previous event">
-        ⏮
+      <button type="button" onClick={() => stepTo(visibleCount - 1)} aria-label="Previous event" title="Previous event (←)">
+        «
       </button>
-      <button type="button" onClick={() => setPlaying(!playing)} aria-label={playing ? 'Pause' : 'Play'}>
-        {playing ? '⏸' : '▶'}
+      <button type="button" onClick={() => setPlaying(!playing)} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (space)">
+        {playing ? '❚❚' : '▶'}
       </button>
-      <button type="button" onClick={() => stepTo(visibleCount + 1)} aria-label="Next event">
-        ⏭
+      <button type="button" onClick={() => stepTo(visibleCount + 1)} aria-label="Next event" title="Next event (→)">
+        »
       </button>
       <input
         type="range"
