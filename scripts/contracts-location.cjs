@@ -13,6 +13,7 @@ const contractDependentTests = [
   'electron/core/connectors/connectors-flow.test.ts',
   'electron/core/outbox/outbox-worker.test.ts',
   'electron/core/outbox/outbox-crash.test.ts',
+  'electron/core/outbox/outbox-queue-crash.test.ts',
 ];
 const contractDependentE2e = ['connectors.spec.ts'];
 

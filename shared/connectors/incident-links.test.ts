@@ -40,4 +40,11 @@ describe('intent marker', () => {
     expect(hasIntentMarker(text, 'ob_Xy-z_1234')).toBe(false);
     expect(hasIntentMarker(`> ${markerFooter('ob_quoted_1234')}\n${text}`, 'ob_Xy-z_123456')).toBe(true);
   });
+
+  it('finds keys that end in "-" (base64url), as the footer closes them with ")"', () => {
+    const text = `Mitigated\n\n${markerFooter('ob_3_lvVyeGIDQNGvN-')}`;
+    expect(findIntentKey(text)).toBe('ob_3_lvVyeGIDQNGvN-');
+    expect(hasIntentMarker(text, 'ob_3_lvVyeGIDQNGvN-')).toBe(true);
+    expect(hasIntentMarker(text, 'ob_3_lvVyeGIDQNGvN')).toBe(false);
+  });
 });

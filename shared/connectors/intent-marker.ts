@@ -1,6 +1,8 @@
 // The marker Firebreak puts in comments and notes it writes, so a resend can find an earlier copy and a sync can skip its own echoes.
 
-const MARKER = /\bfirebreak:([A-Za-z0-9_-]{8,80})\b/;
+// The key ends where key characters end: a trailing \b would cut a base64url key ending in "-" short, and the copy already sent
+// would then not be found (and be sent again after a crash).
+const MARKER = /\bfirebreak:([A-Za-z0-9_-]{8,80})(?![A-Za-z0-9_-])/;
 
 export function intentMarker(intentKey: string): string {
   return `firebreak:${intentKey}`;

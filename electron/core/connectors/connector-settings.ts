@@ -1,10 +1,11 @@
 // Jira and PagerDuty settings: non-secret fields in <dataDir>/connectors/settings.json, tokens and routing keys in the SecretVault.
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { JiraSettingsView } from '../../../shared/ipc/jira';
 import type { PagerDutySettingsView } from '../../../shared/ipc/pagerduty';
 import { DomainError } from '../../../shared/result';
+import { writeFileAtomic } from '../metrics/atomic-file';
 import type { SecretVault } from '../secrets/secret-vault';
 import { HostLimiter } from './http/host-limiter';
 import { HttpTransport, type TransportClock } from './http/http-transport';
@@ -33,6 +34,7 @@ export class ConnectorSettings {
   private readonly file: string;
   private readonly limiter = new HostLimiter(4);
   private listeners = new Set<() => void>();
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(
     dataDir: string,
@@ -61,17 +63,15 @@ export class ConnectorSettings {
   }
 
   private async write(settings: SettingsFile): Promise<void> {
-    await mkdir(join(this.file, '..'), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const handle = await open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(JSON.stringify(settings, null, 2));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, this.file);
+    await writeFileAtomic(this.file, JSON.stringify(settings, null, 2), 0o600);
     for (const l of this.listeners) l();
+  }
+
+  /** One read-modify-write of the file at a time: saving Jira and PagerDuty at once must not drop either. */
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(work, work);
+    this.writing = run.catch(() => undefined);
+    return run;
   }
 
   private transport(product: string): HttpTransport {
@@ -85,17 +85,21 @@ export class ConnectorSettings {
   }
 
   async saveJira(input: { siteUrl: string; email: string; apiToken?: string | undefined }): Promise<JiraSettingsView> {
-    const current = await this.read();
-    if (!input.apiToken && !(await this.vault.has(JIRA_TOKEN))) throw new DomainError('validation', 'Paste a Jira API token (none is stored yet).', ['apiToken']);
-    if (input.apiToken) await this.vault.set(JIRA_TOKEN, input.apiToken);
-    await this.write({ ...current, jira: { siteUrl: normaliseUrl(input.siteUrl), email: input.email } });
+    await this.serialised(async () => {
+      const current = await this.read();
+      if (!input.apiToken && !(await this.vault.has(JIRA_TOKEN))) throw new DomainError('validation', 'Paste a Jira API token (none is stored yet).', ['apiToken']);
+      if (input.apiToken) await this.vault.set(JIRA_TOKEN, input.apiToken);
+      await this.write({ ...current, jira: { siteUrl: normaliseUrl(input.siteUrl), email: input.email } });
+    });
     return this.jiraView();
   }
 
   async clearJira(): Promise<JiraSettingsView> {
-    const { jira: _drop, ...rest } = await this.read();
-    await this.vault.delete(JIRA_TOKEN);
-    await this.write(rest);
+    await this.serialised(async () => {
+      const { jira: _drop, ...rest } = await this.read();
+      await this.vault.delete(JIRA_TOKEN);
+      await this.write(rest);
+    });
     return this.jiraView();
   }
 
@@ -132,36 +136,40 @@ export class ConnectorSettings {
     apiToken?: string | undefined;
     routingKeys?: Record<string, string> | undefined;
   }): Promise<PagerDutySettingsView> {
-    const current = await this.read();
-    if (!input.apiToken && !(await this.vault.has(PD_TOKEN))) throw new DomainError('validation', 'Paste a PagerDuty REST API token (none is stored yet).', ['apiToken']);
-    if (input.apiToken) await this.vault.set(PD_TOKEN, input.apiToken);
-    const names = new Set(current.pagerDuty?.routingKeyNames ?? []);
-    for (const [name, key] of Object.entries(input.routingKeys ?? {})) {
-      if (key) {
-        await this.vault.set(routingSecret(name), key);
-        names.add(name);
-      } else {
-        await this.vault.delete(routingSecret(name));
-        names.delete(name);
+    await this.serialised(async () => {
+      const current = await this.read();
+      if (!input.apiToken && !(await this.vault.has(PD_TOKEN))) throw new DomainError('validation', 'Paste a PagerDuty REST API token (none is stored yet).', ['apiToken']);
+      if (input.apiToken) await this.vault.set(PD_TOKEN, input.apiToken);
+      const names = new Set(current.pagerDuty?.routingKeyNames ?? []);
+      for (const [name, key] of Object.entries(input.routingKeys ?? {})) {
+        if (key) {
+          await this.vault.set(routingSecret(name), key);
+          names.add(name);
+        } else {
+          await this.vault.delete(routingSecret(name));
+          names.delete(name);
+        }
       }
-    }
-    await this.write({
-      ...current,
-      pagerDuty: {
-        fromEmail: input.fromEmail,
-        apiUrl: normaliseUrl(input.apiUrl ?? current.pagerDuty?.apiUrl ?? PAGERDUTY_API_URL),
-        eventsUrl: normaliseUrl(input.eventsUrl ?? current.pagerDuty?.eventsUrl ?? PAGERDUTY_EVENTS_URL),
-        routingKeyNames: [...names].sort(),
-      },
+      await this.write({
+        ...current,
+        pagerDuty: {
+          fromEmail: input.fromEmail,
+          apiUrl: normaliseUrl(input.apiUrl ?? current.pagerDuty?.apiUrl ?? PAGERDUTY_API_URL),
+          eventsUrl: normaliseUrl(input.eventsUrl ?? current.pagerDuty?.eventsUrl ?? PAGERDUTY_EVENTS_URL),
+          routingKeyNames: [...names].sort(),
+        },
+      });
     });
     return this.pagerDutyView();
   }
 
   async clearPagerDuty(): Promise<PagerDutySettingsView> {
-    const { pagerDuty, ...rest } = await this.read();
-    await this.vault.delete(PD_TOKEN);
-    for (const name of pagerDuty?.routingKeyNames ?? []) await this.vault.delete(routingSecret(name));
-    await this.write(rest);
+    await this.serialised(async () => {
+      const { pagerDuty, ...rest } = await this.read();
+      await this.vault.delete(PD_TOKEN);
+      for (const name of pagerDuty?.routingKeyNames ?? []) await this.vault.delete(routingSecret(name));
+      await this.write(rest);
+    });
     return this.pagerDutyView();
   }
 

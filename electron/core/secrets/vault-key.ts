@@ -4,9 +4,10 @@
 //    Linux $XDG_STATE_HOME/firebreak-keys (default ~/.local/state/firebreak-keys), macOS ~/Library/Application Support/Firebreak Keys,
 //    Windows %LOCALAPPDATA%\Firebreak\keys (data lives in roaming %APPDATA%). Copying the data directory alone does not reveal tokens.
 import { randomBytes, scryptSync } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, relative, resolve, isAbsolute } from 'node:path';
+import { syncDir } from '../metrics/atomic-file';
 import { AesGcmCipher } from './aes-gcm-cipher';
 import { CipherFileVault } from './cipher-file-vault';
 
@@ -42,10 +43,26 @@ export async function keyFromFile(keyDir: string, dataDir: string): Promise<Buff
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   await mkdir(keyDir, { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  await writeFile(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EEXIST') throw e;
-  });
+  // Written and fsynced aside, then linked into place: a crash mid-write leaves a stray temp file, never an empty key file that
+  // would lock the vault for good. link() refuses to replace a key another process created first; that key is then used.
+  const temp = join(keyDir, `.vault.key.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(randomBytes(32).toString('hex') + '\n');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(temp, file).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EEXIST') return;
+      // A file system without hard links: rename is still atomic, only the first-creator-wins guarantee is lost.
+      await rename(temp, file);
+    });
+  } finally {
+    await rm(temp, { force: true });
+  }
+  await syncDir(keyDir);
   await chmod(file, 0o600);
   return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
 }

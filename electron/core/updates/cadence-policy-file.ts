@@ -1,9 +1,10 @@
 // The update cadence policy per severity, kept in <dataDir>/update-cadence.json; defaults apply until someone saves one.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CadencePolicy, defaultCadencePolicy } from '../../../shared/updates/cadence';
 import type { CadencePolicyInfo } from '../../../shared/ipc/updates';
 import { DomainError } from '../../../shared/result';
+import { writeFileAtomic } from '../metrics/atomic-file';
 
 export const CADENCE_FILE = 'update-cadence.json';
 
@@ -43,10 +44,8 @@ export class CadencePolicyFile {
       const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(policy)'}: ${i.message}`);
       throw new DomainError('validation', `The cadence was not saved: ${details[0]}`, details);
     }
-    await mkdir(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(parsed.data, null, 2) + '\n', 'utf8');
-    await rename(tmp, this.path);
+    // A temp file per save (two saves at once must never share one), fsynced before it replaces the policy.
+    await writeFileAtomic(this.path, JSON.stringify(parsed.data, null, 2) + '\n');
     return { policy: parsed.data, origin: 'file', file: this.path };
   }
 }
