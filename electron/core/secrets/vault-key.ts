@@ -37,7 +37,11 @@ export async function keyFromFile(keyDir: string, dataDir: string): Promise<Buff
   const file = join(keyDir, 'vault.key');
   try {
     const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
-    if (key.length !== 32) throw new Error(`The vault key file ${file} is damaged (expected 64 hex characters).`);
+    if (key.length !== 32) {
+      throw new Error(
+        `The vault key file ${file} is damaged (expected 64 hex characters). Delete it and re-enter the connector tokens in Settings: the secrets it protected cannot be recovered.`,
+      );
+    }
     return key;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
