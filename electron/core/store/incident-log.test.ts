@@ -99,3 +99,28 @@ describe('IncidentLog', () => {
     await log.close();
   });
 });
+
+describe('log seal', () => {
+  it('covers the validated prefix, survives a crash without a clean close, and is voided by any change inside it', async () => {
+    const { sealedLength } = await import('./log-seal');
+    const file = join(dir, LOG_FILE);
+    const log = await IncidentLog.open(dir);
+    await log.append([declared, note('one')]);
+    await log.close();
+    const closedSize = (await readFile(file)).length;
+    expect(await sealedLength(file)).toBe(closedSize);
+
+    // Appended by a process that then died (no clean close): the old seal still covers the prefix it validated.
+    await appendFile(file, (await readFile(file, 'utf8')).split('\n')[1]!.replace('"seq":2', '"seq":3').replace('one', 'two') + '\n');
+    expect(await sealedLength(file)).toBe(closedSize);
+    const reopened = await IncidentLog.open(dir);
+    // The chain breaks on the hand-made line, but its schema is valid: it is kept and the seal now covers it too.
+    expect(reopened.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    await reopened.close();
+    expect(await sealedLength(file)).toBe((await readFile(file)).length);
+
+    // Same-length edit inside the sealed prefix: the hash no longer matches, so nothing is trusted.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"text":"one"', '"text":"ONE"'));
+    expect(await sealedLength(file)).toBe(0);
+  });
+});

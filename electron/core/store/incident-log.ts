@@ -45,7 +45,13 @@ export class IncidentLog {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       bytes = Buffer.alloc(0);
     }
-    const parsed = parseLog(bytes, file, await sealedLength(file));
+    const sealed = await sealedLength(file, bytes);
+    const parsed = parseLog(bytes, file, sealed);
+    // Everything is validated now: seal it, so that even after a crash (no clean close) the next open re-validates only what
+    // was appended since. Never seal over a quarantined line: the cheap check could let it through later.
+    if (parsed.cleanLength > sealed && !parsed.problems.some((p) => p.kind === 'corrupt_line')) {
+      await writeSeal(file, bytes, parsed.cleanLength).catch(() => undefined);
+    }
     const handle = await open(file, 'a+');
     if (parsed.tornTail) {
       await writeFile(join(dir, `torn-tail-${Date.now()}.bin`), parsed.tornTail);

@@ -59,7 +59,7 @@ function checkLine(text: string, lastSeq: number, trusted: boolean): { event: In
 }
 
 /**
- * Parses a log. `trustedLength` is how many leading bytes this app wrote, validated and sealed at a clean close;
+ * Parses a log. `trustedLength` is how many leading bytes a valid seal covers (fully validated before, unchanged since);
  * those get the cheap check, everything else the full schema.
  */
 export function parseLog(bytes: Buffer, file: string, trustedLength = 0): ParsedLog {
@@ -68,32 +68,39 @@ export function parseLog(bytes: Buffer, file: string, trustedLength = 0): Parsed
   // Everything after the last newline is an unfinished write: the writer died mid-append, and that event was never
   // acknowledged (acknowledgement follows the fsync of the full line).
   const cleanLength = bytes.lastIndexOf(NEWLINE) + 1;
-  const text = bytes.toString('utf8', 0, cleanLength);
-  const trustedChars = trustedLength >= cleanLength ? text.length : 0;
-  let start = 0;
+  const trusted = Math.min(trustedLength, cleanLength);
+  // The sealed prefix gets the cheap check, the rest the full schema; both end on a line boundary.
+  const segments = [
+    { text: bytes.toString('utf8', 0, trusted), trusted: true },
+    { text: bytes.toString('utf8', trusted, cleanLength), trusted: false },
+  ];
   let lineNo = 0;
   let lastSeq = 0;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    lineNo++;
-    const line = text.slice(start, end);
-    const blank = line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
-    if (!blank) {
-      const checked = checkLine(line, lastSeq, end < trustedChars);
-      if ('event' in checked) {
-        events.push(checked.event);
-        lastSeq = checked.event.seq;
-      } else {
-        problems.push({
-          kind: 'corrupt_line',
-          file,
-          line: lineNo,
-          message: `Line ${lineNo} ${checked.error}. It is quarantined: kept in the file, left out of every view.`,
-          excerpt: excerptOf(line),
-        });
+  for (const segment of segments) {
+    const { text } = segment;
+    let start = 0;
+    while (start < text.length) {
+      const end = text.indexOf('\n', start);
+      lineNo++;
+      const line = text.slice(start, end);
+      const blank = line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
+      if (!blank) {
+        const checked = checkLine(line, lastSeq, segment.trusted);
+        if ('event' in checked) {
+          events.push(checked.event);
+          lastSeq = checked.event.seq;
+        } else {
+          problems.push({
+            kind: 'corrupt_line',
+            file,
+            line: lineNo,
+            message: `Line ${lineNo} ${checked.error}. It is quarantined: kept in the file, left out of every view.`,
+            excerpt: excerptOf(line),
+          });
+        }
       }
+      start = end + 1;
     }
-    start = end + 1;
   }
   if (cleanLength < bytes.length) {
     const tail = bytes.subarray(cleanLength);
