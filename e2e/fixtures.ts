@@ -49,9 +49,14 @@ export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): P
 }
 
 export async function stopHost(host: RunningHost): Promise<void> {
-  if (host.process.exitCode !== null) return;
+  if (host.process.exitCode !== null || host.process.signalCode !== null) return;
   await new Promise<void>((r) => {
-    host.process.once('exit', () => r());
+    // The host exits within 5 s of SIGTERM by itself; SIGKILL is only the backstop for a wedged process.
+    const backstop = setTimeout(() => host.process.kill('SIGKILL'), 10_000);
+    host.process.once('exit', () => {
+      clearTimeout(backstop);
+      r();
+    });
     host.process.kill('SIGTERM');
   });
 }

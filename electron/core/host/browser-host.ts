@@ -131,8 +131,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       unsubscribe();
       for (const client of sseClients) client.end();
       sseClients.clear();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Kept-alive and in-flight browser connections would otherwise hold close() open indefinitely.
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   console.log(`Firebreak (browser mode) data: ${dataDir}`);
   console.log(`Firebreak is running at ${host.url}`);
   const stop = async () => {
+    // Every acknowledged event is already fsynced, so if a connector or a git pull does not wind down in time, exiting is safe.
+    setTimeout(() => process.exit(0), 5000).unref();
     await host.close();
     await core.close();
     process.exit(0);
