@@ -72,11 +72,15 @@ const readOnly = (channel: string): Result<never> => ({
 
 export function createBundleTransport(): Transport {
   const loaded = loadBundle();
+  // The bundle never changes: project the incident and decode its captured metrics once, not on every call while scrubbing.
+  const derived = loaded.then(({ bundle, events }) => {
+    const id = bundle?.incident.id ?? 'review-bundle';
+    return { id, state: projectIncident(id, events), captured: capturedPanels(bundle) };
+  });
   return {
     async invoke(channel, input) {
       const { bundle, events, problems } = await loaded;
-      const id = bundle?.incident.id ?? 'review-bundle';
-      const state = projectIncident(id, events);
+      const { id, state, captured } = await derived;
       const item = state ? { id, state, problems } : { id, problems };
       switch (channel) {
         case 'app.info':
@@ -104,7 +108,7 @@ export function createBundleTransport(): Transport {
         case 'metrics.captured': {
           if (!state) return readOnly(channel);
           const { untilMs, widthPx = 600 } = input as { untilMs?: number; widthPx?: number };
-          const { panels, problems: captureProblems } = capturedPanels(bundle);
+          const { panels, problems: captureProblems } = captured;
           const view = capturedMetricsView({
             incidentId: id,
             state,
