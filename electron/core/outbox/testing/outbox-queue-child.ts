@@ -1,20 +1,11 @@
 // Test support: a Firebreak process that queues Jira comments and PagerDuty notes through the real OutboxService while its worker
 // sends them, printing each acknowledged intent key, until the queue crash test SIGKILLs it.
-import { ConnectorSettings } from '../../connectors/connector-settings';
-import { openBrowserVault } from '../../secrets/vault-key';
-import { IncidentStore } from '../../store/incident-store';
-import { ConnectorDispatch } from '../outbox-dispatch';
-import { OutboxService } from '../outbox-service';
-import { OutboxWorker } from '../outbox-worker';
+import { startOutboxProcess } from './outbox-process';
 
 async function main(): Promise<void> {
   const [dataDir, incidentId, issueKey, pdIncidentId, run] = process.argv.slice(2);
   if (!dataDir || !incidentId || !issueKey || !pdIncidentId || !run) throw new Error('usage: outbox-queue-child <dataDir> <incident> <issueKey> <pdIncidentId> <run>');
-  const store = await IncidentStore.open(dataDir);
-  const settings = new ConnectorSettings(dataDir, await openBrowserVault({ dataDir }), { timeoutMs: 2000, maxAttempts: 1 });
-  const worker = new OutboxWorker(store, new ConnectorDispatch(settings, () => 'firebreak'), () => 'firebreak', { backoff: { baseDelayMs: 5, maxDelayMs: 50 } });
-  const outbox = new OutboxService(store, worker, () => 'firebreak');
-  worker.start();
+  const { outbox } = await startOutboxProcess(dataDir);
   process.stdout.write('ready\n');
   for (let n = 0; ; n++) {
     const text = `Status ${run}.${n}: mitigation in progress`;
