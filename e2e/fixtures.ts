@@ -4,9 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { requireProgram } from '../scripts/system-programs.cjs';
 
 export const repoRoot = resolve(__dirname, '..');
-export const chromiumPath = process.env.FIREBREAK_CHROMIUM ?? '/usr/bin/chromium';
+// CHROMIUM_PATH, else PATH, else the usual Debian and macOS locations (scripts/system-programs.cjs).
+export const chromiumPath = requireProgram('chromium');
 
 export interface RunningHost {
   url: string;

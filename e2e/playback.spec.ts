@@ -4,7 +4,7 @@ import { expect, openCockpit, test } from './fixtures';
 test('scrubbing the demo incident to the middle shows the cockpit as it was then', async ({ page, host }) => {
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency and 5xx/ }).click();
-  const header = page.locator('.incident-header');
+  const header = page.getByTestId('incident-header');
   await expect(header.getByLabel('Status')).toHaveValue('resolved');
 
   await page.getByRole('button', { name: '▶ Review playback' }).click();
@@ -20,7 +20,7 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
   await expect(header.getByRole('button', { name: 'SEV1' })).toBeVisible();
   await expect(header.locator('[data-key="resolved"] time')).toHaveText('—');
   await expect(header.locator('[data-key="acknowledged"] time')).not.toHaveText('—');
-  const meta = await page.locator('[data-pane="timeline"] .pane-meta').textContent();
+  const meta = await page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' }).textContent();
   const shown = Number(/(\d+) events/.exec(meta ?? '')![1]);
   expect(shown).toBeGreaterThan(50);
   expect(shown).toBeLessThan(250);

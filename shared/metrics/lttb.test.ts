@@ -40,13 +40,12 @@ describe('lttb', () => {
     expect(out.t.length).toBeLessThanOrEqual(102);
   });
 
-  it('downsamples a million points quickly', () => {
+  it('downsamples a million points to the budget, keeping both ends', () => {
+    // Speed is measured by `npm run bench` as a ratio against the `downsample` package, never by a wall-clock bound here.
     const series = sine(1_000_000);
-    const started = performance.now();
     const out = lttb(series, 1000);
-    const ms = performance.now() - started;
     expect(out.t.length).toBe(1000);
-    // Loose bound for a busy CI box; `npm run bench` measures the real number against the 30 ms goal.
-    expect(ms).toBeLessThan(500);
+    expect(out.t[0]).toBe(series.t[0]);
+    expect(out.t[999]).toBe(series.t[999_999]);
   });
 });
