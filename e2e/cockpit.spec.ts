@@ -25,16 +25,16 @@ test('declare, note and status change survive a reload and a restart', async ({ 
 
   await page.getByLabel('Quick note').fill('Indexer lag 40 minutes in eu-west');
   await page.getByLabel('Quick note').press('Enter');
-  await expect(page.locator('.timeline')).toContainText('Indexer lag 40 minutes in eu-west');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Indexer lag 40 minutes in eu-west');
 
   await header.getByLabel('Status').selectOption('identified');
-  await expect(page.locator('.timeline')).toContainText('Status Investigating → Identified');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Status Investigating → Identified');
 
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
   await expect(page.getByTestId('incident-header').getByRole('heading')).toHaveText('Search results empty for EU users');
   await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('identified');
-  await expect(page.locator('.timeline')).toContainText('Indexer lag 40 minutes in eu-west');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Indexer lag 40 minutes in eu-west');
 
   // A new process on the same data directory sees the same incident.
   await stopHost(host);
@@ -43,7 +43,7 @@ test('declare, note and status change survive a reload and a restart', async ({ 
     await openCockpit(page, second.url);
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Search results empty for EU users/ }).click();
     await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('identified');
-    await expect(page.locator('.timeline')).toContainText('Indexer lag 40 minutes in eu-west');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Indexer lag 40 minutes in eu-west');
   } finally {
     await stopHost(second);
   }
@@ -59,7 +59,7 @@ test('the bundled demo incident is there on first start and clearly labelled', a
   await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText(/^\d{3} events$/);
   // The timeline is virtualized: search brings the first event into view.
   await page.getByLabel('Search timeline').fill('incident declared');
-  await expect(page.locator('.timeline')).toContainText('Incident declared: Checkout latency and 5xx');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Incident declared: Checkout latency and 5xx');
 });
 
 test('the command palette switches incidents and changes status from the keyboard', async ({ page, host }) => {
