@@ -91,7 +91,8 @@ async function waitReady(url: string, name: string, child: ChildProcess, output:
       const res = await fetch(`${url}/-/ready`).catch(() => undefined);
       return res?.ok ? true : undefined;
     },
-    20_000,
+    // Upper bound only (the loop returns as soon as /-/ready answers): a Go binary's first start on a busy machine is slow.
+    45_000,
     100,
   );
 }
