@@ -113,6 +113,9 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   });
 
   const metrics = new MetricsService({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, onUpdate: (incidentId) => hub.emit('metrics.updated', { incidentId }) });
+  if (await metrics.settings.migrateSecretsToVault().catch((error: unknown) => (log.error('metrics', 'Moving metrics secrets into the vault failed', { error }), false))) {
+    log.info('metrics', 'Moved the passwords, tokens and header values in metrics.json into the secret vault');
+  }
 
   const catalogue = ServiceCatalogue.inDataDir(options.dataDir);
   const healthQuery = prometheusHealthQuery(metrics);
