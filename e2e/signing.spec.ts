@@ -62,3 +62,28 @@ test('a bundle from a trusted colleague imports showing who signed it', async ({
     rmSync(colleagueDir, { recursive: true, force: true });
   }
 });
+
+test('metrics header values and URL passwords are stored, never shown back', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const response = await fetch(`${host.origin}/api/rpc/metrics.settings.save`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+    body: JSON.stringify({ prometheus: [{ id: 'prod', name: 'Prod', baseUrl: 'http://ops:url-secret-pass@127.0.0.1:9', headers: { 'X-Api-Key': 'header-secret-value' } }] }),
+  });
+  expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+  await openCockpit(page, host.url);
+  await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: 'Settings…', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Metrics settings…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Metrics settings' });
+  const prometheus = dialog.getByLabel('Prometheus', { exact: true });
+  await expect(prometheus.getByLabel('Prometheus URL')).toHaveValue('http://127.0.0.1:9');
+  await expect(prometheus.getByLabel('User', { exact: true })).toHaveValue('ops');
+  await expect(prometheus.getByLabel('Password', { exact: true })).toHaveAttribute('placeholder', 'Stored — leave empty to keep it');
+  await expect(prometheus.getByLabel(/Extra headers/)).toHaveValue('X-Api-Key: ');
+  await expect(prometheus.getByText(/Header values are kept in the secret vault/)).toHaveText(/stored: X-Api-Key — leave “Name:” empty to keep a value\./);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await prometheus.getByLabel(/Extra headers/).scrollIntoViewIfNeeded();
+    if (screenshotDir) await page.screenshot({ path: join(screenshotDir, `metrics-headers-${scheme}.png`) });
+  }
+});
