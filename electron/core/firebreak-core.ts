@@ -113,6 +113,9 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   });
 
   const metrics = new MetricsService({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, onUpdate: (incidentId) => hub.emit('metrics.updated', { incidentId }) });
+  const openIncidents = () => incidents.list().flatMap((i) => (i.state && i.state.status !== 'resolved' ? [{ id: i.id, services: i.state.services }] : []));
+  // Alerts reach the timeline whatever is on screen, not only while the metrics pane is open.
+  if (options.backgroundSync !== false) metrics.watchAlerts(openIncidents);
 
   const catalogue = ServiceCatalogue.inDataDir(options.dataDir);
   const healthQuery = prometheusHealthQuery(metrics);
@@ -132,7 +135,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     store,
     catalogue,
     operator: () => operator,
-    openIncidents: () => incidents.list().flatMap((i) => (i.state && i.state.status !== 'resolved' ? [{ id: i.id, services: i.state.services }] : [])),
+    openIncidents,
     reportError,
   });
   if (options.backgroundSync !== false) gitHistory.start();

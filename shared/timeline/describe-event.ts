@@ -131,6 +131,7 @@ export function toTimelineEntry(event: IncidentEvent): TimelineEntry {
   const { source, text } = describe(event);
   const entry: TimelineEntry = { seq: event.seq, ts: event.ts, actor: event.actor, type: event.type, source, text };
   const happenedAt = happenedAtOf(event);
-  if (happenedAt !== undefined && Date.parse(happenedAt) !== Date.parse(event.ts)) entry.happenedAt = happenedAt;
+  // Within a second is "when it was recorded": a poller's own rounding is not worth a second time on the row.
+  if (happenedAt !== undefined && Math.abs(Date.parse(happenedAt) - Date.parse(event.ts)) >= 1000) entry.happenedAt = happenedAt;
   return entry;
 }
