@@ -138,7 +138,13 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     openIncidents,
     reportError,
   });
-  if (options.backgroundSync !== false) gitHistory.start();
+  if (options.backgroundSync !== false) {
+    gitHistory.start();
+    // A new incident gets its deploy history (back to the last releases before it) at once, not at the next pass.
+    store.onAppend((_incidentId, events) => {
+      if (events.some((e) => e.type === 'incident.declared')) void gitHistory.tick();
+    });
+  }
   await primeRedactor(connectors.settings, metrics.settings);
 
   const appInfo = async (): Promise<AppInfo> => ({
