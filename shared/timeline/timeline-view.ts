@@ -1,6 +1,7 @@
 // The timeline as the pane shows it: entries with their pins and classifications applied, filtered by source, actor, type and text.
 import type { IncidentEvent, NoteKind } from '../events';
 import { toTimelineEntry, type TimelineEntry, type TimelineSource } from './describe-event';
+import { happenedTime } from './happened-at';
 
 export interface TimelineRow extends TimelineEntry {
   /** Unix ms the row is ordered by: when it happened (happenedAt), else when it was recorded (ts). */
@@ -46,7 +47,8 @@ export function buildTimelineRows(events: readonly IncidentEvent[]): TimelineRow
       continue;
     }
     const entry = toTimelineEntry(e);
-    const at = Date.parse(entry.happenedAt ?? entry.ts);
+    // Ordered by the exact happened-at, even where the row shows no second time for a sub-second difference.
+    const at = Date.parse(happenedTime(e));
     const row: TimelineRow = { ...entry, at, late: at < latestSeen - LATE_TOLERANCE_MS, pinned: false, haystack: `${entry.text} ${entry.actor} ${entry.type}`.toLowerCase() };
     if (e.type === 'note.added' && e.payload.kind !== 'note') row.kind = e.payload.kind;
     if (rows.length > 0 && byHappened(rows[rows.length - 1]!, row) > 0) sorted = false;
