@@ -151,6 +151,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     operator: () => operator,
     openIncidents,
     reportError,
+    busy: (service) => rollbacks.isRunning(service),
   });
   if (options.backgroundSync !== false) {
     gitHistory.start();

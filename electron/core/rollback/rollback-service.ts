@@ -60,6 +60,11 @@ export class RollbackService {
     return found;
   }
 
+  /** Whether a rollback of the service is running now (its clone is in use: background fetches wait for the next pass). */
+  isRunning(service: string): boolean {
+    return this.runningFor(service) !== undefined;
+  }
+
   private runningFor(service: string): RunningRollback | undefined {
     return this.running.get(service.toLowerCase());
   }

@@ -16,6 +16,8 @@ export interface GitTimelinePollerDeps {
   openIncidents: () => OpenIncident[];
   /** Told once per incident, service and distinct failure, so an unreachable remote does not flood the log. */
   reportError: (area: string, error: unknown) => void;
+  /** A service whose clone is busy (a rollback is pushing from it) is skipped until the next pass, so git never races itself. */
+  busy?: (service: string) => boolean;
   /** Overrides services.json's historyPollSeconds. */
   intervalMs?: number;
   now?: () => Date;
@@ -66,6 +68,7 @@ export class GitTimelinePoller {
     let added = 0;
     for (const incident of open) {
       for (const service of services.filter((s) => incident.services.some((name) => name.toLowerCase() === s.name.toLowerCase()))) {
+        if (this.deps.busy?.(service.name)) continue;
         const key = `${incident.id}/${service.name}`;
         try {
           const result = await importGitTimeline(this.deps.store, this.deps.catalogue, this.deps.operator(), { incidentId: incident.id, service: service.name }, this.deps.now);
