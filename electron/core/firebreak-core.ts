@@ -127,6 +127,9 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   if (await metrics.settings.migrateSecretsToVault().catch((error: unknown) => (log.error('metrics', 'Moving metrics secrets into the vault failed', { error }), false))) {
     log.info('metrics', 'Moved the passwords, tokens and header values in metrics.json into the secret vault');
   }
+  const openIncidents = () => incidents.list().flatMap((i) => (i.state && i.state.status !== 'resolved' ? [{ id: i.id, services: i.state.services }] : []));
+  // Alerts reach the timeline whatever is on screen, not only while the metrics pane is open.
+  if (options.backgroundSync !== false) metrics.watchAlerts(openIncidents);
 
   const catalogue = ServiceCatalogue.inDataDir(options.dataDir);
   const healthQuery = prometheusHealthQuery(metrics);
@@ -146,10 +149,16 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     store,
     catalogue,
     operator: () => operator,
-    openIncidents: () => incidents.list().flatMap((i) => (i.state && i.state.status !== 'resolved' ? [{ id: i.id, services: i.state.services }] : [])),
+    openIncidents,
     reportError,
   });
-  if (options.backgroundSync !== false) gitHistory.start();
+  if (options.backgroundSync !== false) {
+    gitHistory.start();
+    // A new incident gets its deploy history (back to the last releases before it) at once, not at the next pass.
+    store.onAppend((_incidentId, events) => {
+      if (events.some((e) => e.type === 'incident.declared')) void gitHistory.tick();
+    });
+  }
   await primeRedactor(connectors.settings, metrics.settings);
 
   const appInfo = async (): Promise<AppInfo> => ({
