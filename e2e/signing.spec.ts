@@ -49,14 +49,14 @@ test('a bundle from a trusted colleague imports showing who signed it', async ({
 
     await page.getByRole('button', { name: 'Import review bundle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import review bundle' });
-    await dialog.locator('input[type="file"]').setInputFiles(bundlePath);
+    await dialog.getByLabel('Review bundle file (.firebreak-review.html)').setInputFiles(bundlePath);
     await expect(dialog.getByRole('status')).toHaveText(`Signed by Alex (on call), key ${fingerprint} (a trusted key). The content is exactly as it was exported.`);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       if (screenshotDir) await page.screenshot({ path: join(screenshotDir, `import-signed-${scheme}.png`) });
     }
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(page.locator('.incident-header h1')).toHaveText(/Checkout latency and 5xx/);
+    await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText(/Checkout latency and 5xx/);
   } finally {
     await stopHost(colleague);
     rmSync(colleagueDir, { recursive: true, force: true });
