@@ -51,3 +51,4 @@ export * from './jira';
 export * from './pagerduty';
 export * from './outbox';
 export * from './settings';
+export * from './request-kinds';

@@ -1,11 +1,18 @@
 // Dispatches a request by channel name: validates input against the contract, runs the handler, returns a Result envelope.
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../../shared/ipc';
 import { DomainError, fail, ok, type Result } from '../../../shared/result';
+import { MAX_INPUT_DEPTH, nestsDeeperThan, unknownKeys } from './input-shape';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C> };
 
+/** What a transport knows about a request besides its input. */
+export interface RequestMeta {
+  /** Chosen by the client for a mutating request and reused on its retries (see idempotent-router.ts). */
+  requestId?: string;
+}
+
 export interface Router {
-  dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
+  dispatch(channel: string, input: unknown, meta?: RequestMeta): Promise<Result<unknown>>;
 }
 
 export type ErrorReporter = (channel: string, error: unknown) => void;
@@ -14,10 +21,16 @@ export function createRouter(handlers: Handlers, reportError: ErrorReporter = ()
   return {
     async dispatch(channel, input) {
       if (!isChannel(channel)) return fail('validation', `Unknown request "${String(channel).slice(0, 80)}".`);
+      if (nestsDeeperThan(input, MAX_INPUT_DEPTH)) return fail('validation', `Invalid input for ${channel}: it is nested deeper than ${MAX_INPUT_DEPTH} levels.`);
       const parsed = contract[channel].input.safeParse(input ?? {});
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
         return fail('validation', `Invalid input for ${channel}: ${details[0]}`, details);
+      }
+      const unknown = unknownKeys(input ?? {}, parsed.data);
+      if (unknown.length > 0) {
+        const details = unknown.map((path) => `unknown key "${path}"`);
+        return fail('validation', `Invalid input for ${channel}: ${details[0]} (check its spelling; nothing was changed).`, details);
       }
       try {
         const handler = handlers[channel] as (input: unknown) => Promise<unknown> | unknown;
