@@ -20,9 +20,9 @@ async function main(): Promise<void> {
   createInterface({ input: process.stdin }).on('line', (line) => {
     if (line.trim() !== 'mem') return;
     (globalThis as { gc?: () => void }).gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     // maxRSS is the peak resident set of the whole life of the process, in KiB.
-    process.stdout.write(`mem ${rss} ${heapUsed} ${process.resourceUsage().maxRSS * 1024}\n`);
+    process.stdout.write(`mem ${rss} ${heapUsed} ${process.resourceUsage().maxRSS * 1024} ${heapTotal} ${external}\n`);
   });
   process.stdout.write(`ready ${host.origin} ${host.token}\n`);
 }
