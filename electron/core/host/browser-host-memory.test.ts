@@ -17,7 +17,7 @@ let host: HostProcess;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'firebreak-host-memory-'));
-  host = await startHostProcess(dataDir, ['--expose-gc']);
+  host = await startHostProcess(dataDir, { nodeArgs: ['--expose-gc'] });
 });
 afterAll(async () => {
   await host.kill();
