@@ -53,27 +53,36 @@ async function main(): Promise<void> {
   const declared = await rpc(host, 'incidents.declare', { title: 'Soak', severity: 'SEV3', commander: 'soak' }, 'soak-declare-000001');
   const incidentId = (declared.body.value as { id: string }).id;
 
-  const send = async (request: NoteRequest): Promise<boolean> => {
+  /** Resolves with the stored note's timestamp, or undefined when the kill cut the connection before an answer came. */
+  const send = async (request: NoteRequest): Promise<number | undefined> => {
     try {
       const answer = await rpc(host, 'incidents.addNote', { incidentId, text: request.text }, request.requestId);
-      if (answer.body.ok) acknowledged.add(request.text);
-      else throw new Error(`${request.text}: ${answer.body.error?.message}`);
-      return true;
+      if (!answer.body.ok) throw new Error(`${request.text}: ${answer.body.error?.message}`);
+      acknowledged.add(request.text);
+      return Date.parse((answer.body.value as { ts: string }).ts);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === undefined) throw e;
-      return false; // connection cut by the kill: no answer
+      return undefined;
     }
+  };
+  let committedBeforeKill = 0;
+  const retryUnanswered = async (restartedAt: number) => {
+    for (const request of unanswered) {
+      retried++;
+      const storedAt = await send(request);
+      if (storedAt === undefined) throw new Error('The host did not answer a retry while it was running.');
+      retriesAcknowledged++;
+      // The answer is the original event: stored before this host started means the killed host had committed it.
+      if (storedAt < restartedAt) committedBeforeKill++;
+    }
+    unanswered = [];
   };
 
   for (let trial = 0; trial < TRIALS; trial++) {
+    const restartedAt = Date.now();
     if (trial > 0) host = await startHostProcess(dataDir);
     // Retry what the last host never answered, with the same ids: committed ones must come back without a second copy.
-    for (const request of unanswered) {
-      retried++;
-      if (await send(request)) retriesAcknowledged++;
-      else throw new Error('The host did not answer a retry while it was running.');
-    }
-    unanswered = [];
+    await retryUnanswered(restartedAt);
     const inFlight = new Set<NoteRequest>();
     let killed = false;
     const lane = async () => {
@@ -81,7 +90,7 @@ async function main(): Promise<void> {
         const request = { requestId: `soak-${String(++counter).padStart(12, '0')}`, text: `soak note ${counter}` };
         inFlight.add(request);
         sent++;
-        if (await send(request)) inFlight.delete(request);
+        if ((await send(request)) !== undefined) inFlight.delete(request);
       }
     };
     const lanes = Array.from({ length: IN_FLIGHT }, lane);
@@ -95,11 +104,9 @@ async function main(): Promise<void> {
     }
   }
 
+  const restartedAt = Date.now();
   host = await startHostProcess(dataDir);
-  for (const request of unanswered) {
-    retried++;
-    if (await send(request)) retriesAcknowledged++;
-  }
+  await retryUnanswered(restartedAt);
   const texts = await allNotes(host, incidentId);
   const problems = ((await rpc(host, 'incidents.get', { incidentId })).body.value as { problems: unknown[] }).problems;
   await host.kill();
@@ -113,7 +120,7 @@ async function main(): Promise<void> {
     [
       `Soak: ${TRIALS} kill -9 trials through the browser host, ${IN_FLIGHT} requests in flight, one log (${Math.round((Date.now() - started) / 1000)} s)`,
       `sent:         ${sent} notes (${retried} unanswered requests retried after a restart with their request id)`,
-      `acknowledged: ${acknowledged.size} (${retriesAcknowledged} of them on a retry)`,
+      `acknowledged: ${acknowledged.size} (${retriesAcknowledged} of them on a retry; ${committedBeforeKill} of those had been committed by the killed host)`,
       `found:        ${found}`,
       `lost:         ${lost}`,
       `duplicated:   ${duplicated}`,
