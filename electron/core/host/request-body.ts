@@ -2,7 +2,7 @@
 // reading, and while reading), at most a few large bodies in memory at once, strict UTF-8, and bounded nesting.
 import type { IncomingMessage } from 'node:http';
 import type { Channel } from '../../../shared/ipc';
-import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../ipc/input-shape';
+import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../../shared/ipc/input-shape';
 
 const MiB = 1024 * 1024;
 
