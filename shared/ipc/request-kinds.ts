@@ -40,7 +40,10 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'outbox.list',
   'review.get',
   'review.exportBundle',
+  'review.inspectBundle',
   'settings.exportConfig',
+  'signing.identity',
+  'signing.trusted.list',
 ]);
 
 export const isReadOnlyChannel = (channel: string): boolean => readOnlyChannels.has(channel as Channel);

@@ -12,6 +12,7 @@ export const DEFAULT_BODY_LIMIT = 1 * MiB;
 /** Channels that carry documents: review bundles (the contract caps their content at 60 MiB), configuration files, reviews. */
 const channelBodyLimits: Partial<Record<Channel, number>> = {
   'review.importBundle': 64 * MiB,
+  'review.inspectBundle': 64 * MiB,
   'settings.importConfig': 8 * MiB,
   'review.save': 2 * MiB,
 };
