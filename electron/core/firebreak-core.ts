@@ -11,9 +11,11 @@ import { diagnosticsReport } from './diagnostics/diagnostics-report';
 import { primeRedactor } from './diagnostics/redactor-primer';
 import { RedactingVault } from './diagnostics/redacting-vault';
 import { redactingRouter } from './diagnostics/redacting-router';
+import { recallCommittedRequest } from './incidents/committed-requests';
 import { IncidentService } from './incidents/incident-service';
 import { ReviewService } from './review/review-service';
 import { EventHub } from './ipc/event-hub';
+import { idempotentRouter } from './ipc/idempotent-router';
 import { createRouter, type ErrorReporter, type Router } from './ipc/router';
 import { metricsHandlers } from './metrics/metrics-handlers';
 import { MetricsService } from './metrics/metrics-service';
@@ -172,7 +174,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
 
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
-  const router = redactingRouter(createRouter(
+  const router = redactingRouter(idempotentRouter(createRouter(
     {
       'app.info': appInfo,
       'app.diagnostics': () => diagnosticsReport({ info: appInfo, configuration: () => configurationSummary({ connectors: connectors.settings, metrics: metrics.settings, catalogue }), log }),
@@ -208,7 +210,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       },
     },
     reportError,
-  ), log.redactor);
+  ), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor);
   log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 
   return {

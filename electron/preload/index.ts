@@ -5,9 +5,10 @@ import { isChannel, isEventName } from '../../shared/ipc';
 const EVENT_CHANNEL = 'firebreak:event';
 
 const bridge = {
-  invoke(channel: string, input: unknown): Promise<unknown> {
+  /** `requestId` identifies a mutating request across retries (see shared/ipc/request-kinds.ts). */
+  invoke(channel: string, input: unknown, requestId?: string): Promise<unknown> {
     if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'validation', message: `Unknown request "${channel}".` } });
-    return ipcRenderer.invoke(channel, input);
+    return requestId === undefined ? ipcRenderer.invoke(channel, input) : ipcRenderer.invoke(channel, input, String(requestId));
   },
   subscribe(name: string, listener: (payload: unknown) => void): () => void {
     if (!isEventName(name)) throw new Error(`Unknown event "${name}".`);

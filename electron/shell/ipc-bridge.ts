@@ -9,12 +9,12 @@ export const EVENT_CHANNEL = 'firebreak:event';
 
 export function registerIpc(core: FirebreakCore, windows: () => BrowserWindow[]): () => void {
   for (const channel of channels) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown, requestId: unknown) => {
       const senderUrl = event.senderFrame?.url ?? '';
       if (!isTrustedRendererUrl(senderUrl)) {
         return fail('unauthorized', `Request from an untrusted frame (${senderUrl.slice(0, 80)}) was refused.`);
       }
-      return core.router.dispatch(channel, input);
+      return core.router.dispatch(channel, input, typeof requestId === 'string' ? { requestId } : undefined);
     });
   }
   const unsubscribe = core.hub.subscribe((name, payload) => {

@@ -15,6 +15,8 @@ export const envelopeShape = {
   actor: Actor,
   /** Hash chain: sha256 over the previous event's hash and this event's canonical JSON, so editing a past event is detected. */
   h: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The client request id of the request that appended this event, so a retry after a crash is answered, not repeated. */
+  rid: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
 };
 
 export function eventOf<T extends string, P extends z.ZodType>(type: T, payload: P) {

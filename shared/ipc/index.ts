@@ -52,4 +52,5 @@ export * from './jira';
 export * from './pagerduty';
 export * from './outbox';
 export * from './settings';
+export * from './request-kinds';
 export * from './signing';

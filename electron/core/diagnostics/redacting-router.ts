@@ -10,8 +10,8 @@ export const remoteTextChannels: readonly Channel[] = ['jira.testConnection', 'p
 
 export function redactingRouter(router: Router, redactor: SecretRedactor, redactAnswersOf: readonly string[] = remoteTextChannels): Router {
   return {
-    async dispatch(channel, input) {
-      const result = await router.dispatch(channel, input);
+    async dispatch(channel, input, meta) {
+      const result = await router.dispatch(channel, input, meta);
       if (result.ok) return redactAnswersOf.includes(channel) ? { ok: true, value: redactor.redactValue(result.value) } : result;
       const { message, details, ...rest } = result.error;
       return {

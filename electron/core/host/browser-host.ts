@@ -1,10 +1,12 @@
 // Serves the IPC contract over loopback HTTP (+ SSE for events) so the real renderer runs in any browser; every API call needs the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { REQUEST_ID_HEADER } from '../../../shared/ipc';
 import { fail } from '../../../shared/result';
 import type { EventHub } from '../ipc/event-hub';
 import type { Router } from '../ipc/router';
 import { newAccessToken, presentedToken, tokenMatches } from './access-token';
+import { BodyRefused, LargeBodySlots, readJsonBody } from './request-body';
 import { securityHeaders, serveStatic } from './static-files';
 
 export interface BrowserHostOptions {
@@ -19,32 +21,21 @@ export interface BrowserHost {
   url: string;
   origin: string;
   token: string;
+  /** How many large request bodies are being received right now (at most MAX_LARGE_BODIES). */
+  largeBodiesInFlight(): number;
   close(): Promise<void>;
 }
-
-/** Large enough for an imported review bundle (the contract caps that at 60 MiB). */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('too_large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? newAccessToken();
   const sseClients = new Set<ServerResponse>();
   let allowedHosts: Set<string> = new Set();
+  const largeBodies = new LargeBodySlots();
 
   const unsubscribe = options.hub.subscribe((name, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -78,14 +69,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     let input: unknown;
     try {
-      const text = await readBody(req);
-      input = text.trim() === '' ? {} : JSON.parse(text);
+      input = await readJsonBody(req, rpc[1]!, largeBodies);
     } catch (e) {
-      const tooLarge = (e as Error).message === 'too_large';
-      sendJson(res, tooLarge ? 413 : 400, fail('validation', tooLarge ? 'Request body is larger than 64 MiB.' : 'Request body is not valid JSON.'));
+      if (!(e instanceof BodyRefused)) throw e;
+      sendJson(res, e.status, fail(e.status === 503 ? 'unavailable' : 'validation', e.message));
       return;
     }
-    const result = await options.router.dispatch(rpc[1]!, input);
+    const requestId = req.headers[REQUEST_ID_HEADER];
+    const result = await options.router.dispatch(rpc[1]!, input, typeof requestId === 'string' ? { requestId } : undefined);
     sendJson(res, 200, result);
   }
 
@@ -127,6 +118,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     token,
     url: `${origin}/?token=${token}`,
+    largeBodiesInFlight: () => largeBodies.inUse,
     async close() {
       unsubscribe();
       for (const client of sseClients) client.end();

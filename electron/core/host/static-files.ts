@@ -37,7 +37,14 @@ export const securityHeaders = {
 };
 
 export async function serveStatic(rootDir: string, pathname: string, res: ServerResponse): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: the path has an invalid %-escape.');
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(rootDir, relative);
   if (!file.startsWith(rootDir + sep) && file !== rootDir) {
     res.writeHead(403, securityHeaders).end('Forbidden');

@@ -80,7 +80,15 @@ export class IncidentLog {
     const now = new Date().toISOString();
     const stored: IncidentEvent[] = [];
     for (const e of newEvents) {
-      const candidate = { v: EVENT_SCHEMA_VERSION, seq: this.nextSeq + stored.length, ts: e.ts ?? now, actor: e.actor, type: e.type, payload: e.payload };
+      const candidate = {
+        v: EVENT_SCHEMA_VERSION,
+        seq: this.nextSeq + stored.length,
+        ts: e.ts ?? now,
+        actor: e.actor,
+        type: e.type,
+        payload: e.payload,
+        ...(e.rid !== undefined ? { rid: e.rid } : {}),
+      };
       const parsed = IncidentEvent.safeParse(candidate);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncidentEvent, NewEvent } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
+import { currentRequestId } from '../ipc/request-context';
 import { verifyChainInSlices } from './hash-chain';
 import { IncidentLog, LOG_FILE } from './incident-log';
 
@@ -15,6 +16,12 @@ export interface StoredIncident {
 }
 
 export type AppendListener = (incidentId: string, events: IncidentEvent[]) => void;
+
+/** The events one client request appended, found by its request id. */
+export interface CommittedRequest {
+  incidentId: string;
+  events: IncidentEvent[];
+}
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,100}$/;
 
@@ -32,6 +39,8 @@ export function incidentIdFor(title: string, at: Date, suffix = randomBytes(3).t
 export class IncidentStore {
   private readonly incidents = new Map<string, StoredIncident>();
   private readonly listeners = new Set<AppendListener>();
+  /** Request id → the events it appended; rebuilt from the logs on open, so retries are recognised across restarts. */
+  private readonly requests = new Map<string, CommittedRequest>();
 
   private constructor(readonly incidentsDir: string) {}
 
@@ -58,6 +67,7 @@ export class IncidentStore {
         });
       }
       this.incidents.set(id, { id, log, problems });
+      this.indexRequests(id, log.events);
     } catch (e) {
       this.incidents.set(id, {
         id,
@@ -91,6 +101,20 @@ export class IncidentStore {
   async adopt(id: string): Promise<void> {
     if (this.incidents.has(id)) throw new DomainError('conflict', `Incident ${id} already exists.`);
     await this.load(id);
+  }
+
+  private indexRequests(incidentId: string, events: readonly IncidentEvent[]): void {
+    for (const e of events) {
+      if (e.rid === undefined) continue;
+      const known = this.requests.get(e.rid);
+      if (known?.incidentId === incidentId) known.events.push(e);
+      else if (!known) this.requests.set(e.rid, { incidentId, events: [e] });
+    }
+  }
+
+  /** What the request with this client request id appended, if it committed anything. */
+  committedRequest(requestId: string): CommittedRequest | undefined {
+    return this.requests.get(requestId);
   }
 
   onAppend(listener: AppendListener): () => void {
@@ -141,7 +165,10 @@ export class IncidentStore {
   }
 
   async append(id: string, events: readonly NewEvent[]): Promise<IncidentEvent[]> {
-    const stored = await this.writable(id).append(events);
+    // Events appended while serving a client request carry its id (see ipc/request-context.ts).
+    const requestId = currentRequestId();
+    const stored = await this.writable(id).append(requestId === undefined ? events : events.map((e) => ({ ...e, rid: requestId })));
+    this.indexRequests(id, stored);
     for (const l of this.listeners) l(id, stored);
     return stored;
   }
@@ -149,5 +176,6 @@ export class IncidentStore {
   async close(): Promise<void> {
     await Promise.all([...this.incidents.values()].map((i) => i.log?.close()));
     this.incidents.clear();
+    this.requests.clear();
   }
 }

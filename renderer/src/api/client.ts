@@ -1,12 +1,13 @@
 // The one client interface the cockpit uses to reach the core, whichever transport carries it (Electron IPC or the browser host).
-import type { Channel, EventName, EventPayload, InputOf, OutputOf } from '../../../shared/ipc';
+import { isReadOnlyChannel, type Channel, type EventName, type EventPayload, type InputOf, type OutputOf } from '../../../shared/ipc';
 import type { AppError, Result } from '../../../shared/result';
 import { BUNDLE_READ_ONLY_REASON, createBundleTransport, hasEmbeddedBundle } from './bundle-transport';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport, hasIpcBridge } from './ipc-transport';
 
 export interface Transport {
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** `requestId` is set for mutating requests; a transport that retries must send the same id again. */
+  invoke(channel: string, input: unknown, requestId?: string): Promise<Result<unknown>>;
   subscribe(name: string, listener: (payload: unknown) => void): () => void;
   /** Whether the transport answers this channel at all; absent means every channel (the core serves the whole contract). */
   serves?(channel: Channel): boolean;
@@ -34,10 +35,19 @@ export interface FirebreakClient {
   readonly transport: 'ipc' | 'http' | 'bundle';
 }
 
-export function createClient(transport: Transport, kind: FirebreakClient['transport'], readOnlyReason?: string): FirebreakClient {
+/** A fresh id per mutating call, so the core can answer a retry of it instead of doing the work twice. */
+export const newRequestId = (): string => crypto.randomUUID();
+
+export function createClient(
+  transport: Transport,
+  kind: FirebreakClient['transport'],
+  readOnlyReason?: string,
+  requestIds: () => string = newRequestId,
+): FirebreakClient {
   const call = async <C extends Channel>(channel: C, input: InputOf<C>) => {
     try {
-      return (await transport.invoke(channel, input)) as Result<OutputOf<C>>;
+      const requestId = isReadOnlyChannel(channel) ? undefined : requestIds();
+      return (await transport.invoke(channel, input, requestId)) as Result<OutputOf<C>>;
     } catch (e) {
       return { ok: false as const, error: { code: 'unavailable' as const, message: `Firebreak's core did not answer: ${(e as Error).message}` } };
     }

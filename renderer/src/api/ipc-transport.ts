@@ -3,7 +3,7 @@ import type { Result } from '../../../shared/result';
 import type { Transport } from './client';
 
 interface PreloadBridge {
-  invoke(channel: string, input: unknown): Promise<unknown>;
+  invoke(channel: string, input: unknown, requestId?: string): Promise<unknown>;
   subscribe(name: string, listener: (payload: unknown) => void): () => void;
   onMenuCommand(listener: (command: string) => void): () => void;
 }
@@ -19,7 +19,7 @@ export const hasIpcBridge = (): boolean => typeof window !== 'undefined' && wind
 export function createIpcTransport(): Transport {
   const bridge = window.firebreak!;
   return {
-    invoke: async (channel, input) => (await bridge.invoke(channel, input)) as Result<unknown>,
+    invoke: async (channel, input, requestId) => (await bridge.invoke(channel, input, requestId)) as Result<unknown>,
     subscribe: (name, listener) => bridge.subscribe(name, listener),
   };
 }

@@ -29,8 +29,10 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
 
   const runTest = (key: string, kind: 'prometheus' | 'alertmanager', endpoint: EndpointDraft, serverId?: string) => {
     setTesting(key);
+    // Only the endpoint's own fields: the core refuses keys it does not know (a server's id and name, the service label).
+    const { baseUrl, auth, headers, timeoutMs } = endpoint;
     test.mutate(
-      { kind, endpoint, ...(serverId ? { serverId } : {}) },
+      { kind, endpoint: { baseUrl, auth, headers, timeoutMs }, ...(serverId ? { serverId } : {}) },
       {
         onSuccess: (r) => setResults((all) => ({ ...all, [key]: r })),
         onError: (e) => setResults((all) => ({ ...all, [key]: { ok: false, message: (e as Error).message } })),
