@@ -23,8 +23,14 @@ export const useLinkedJira = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: connectorKeys.linkedJira(incidentId), queryFn: () => client().callOrThrow('jira.linked', { incidentId }), enabled });
 export const useLinkedPagerDuty = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: connectorKeys.linkedPagerDuty(incidentId), queryFn: () => client().callOrThrow('pagerduty.linked', { incidentId }), enabled });
+/** Attempts between changes of state are not log events, so while a write is pending the list is re-read every few seconds. */
 export const useOutbox = (incidentId: string, enabled = true) =>
-  useQuery({ queryKey: connectorKeys.outbox(incidentId), queryFn: () => client().callOrThrow('outbox.list', { incidentId }), enabled });
+  useQuery({
+    queryKey: connectorKeys.outbox(incidentId),
+    queryFn: () => client().callOrThrow('outbox.list', { incidentId }),
+    enabled,
+    refetchInterval: (query) => (query.state.data?.some((i) => i.status === 'pending') ? 3_000 : false),
+  });
 export const usePagerDutyServices = (enabled: boolean) =>
   useQuery({ queryKey: connectorKeys.pdServices, queryFn: () => client().callOrThrow('pagerduty.services', {}), enabled, staleTime: 60_000 });
 export const useOpenPagerDutyIncidents = (serviceIds: readonly string[], enabled: boolean) =>
