@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../http/http-transport';
 import { fakeClock } from '../testing/local-server';
 import { PagerDutyStandIn } from '../testing/pagerduty-stand-in';
-import { PagerDutyEventsClient } from './events-client';
+import { eventsEnqueueUrl, PagerDutyEventsClient } from './events-client';
 import { PagerDutyClient } from './pagerduty-client';
 import { testPagerDutyConnection } from './pagerduty-connection';
 
@@ -101,6 +101,15 @@ describe('PagerDuty Events v2', () => {
     expect(pd.alerts.get('fb-inc-1')!.status).toBe('acknowledged');
     await events.send('rk-checkout', { action: 'resolve', dedupKey: 'fb-inc-1' });
     expect(pd.alerts.get('fb-inc-1')!.status).toBe('resolved');
+  });
+
+  it('accepts the Events URL with or without /v2', async () => {
+    for (const [n, url] of [pd.url, `${pd.url}/v2`, `${pd.url}/v2/`, `${pd.url}/v2/enqueue`].entries()) {
+      const events = new PagerDutyEventsClient(new HttpTransport({ product: 'PagerDuty Events', clock: fakeClock() }), url);
+      await events.send('rk-checkout', { action: 'trigger', dedupKey: `fb-url-${n}`, summary: 'x' });
+    }
+    expect([...pd.alerts.keys()].filter((k) => k.startsWith('fb-url-'))).toHaveLength(4);
+    expect(eventsEnqueueUrl('https://events.pagerduty.com/v2')).toBe('https://events.pagerduty.com/v2/enqueue');
   });
 
   it('retries a throttled event because the dedup key makes it safe', async () => {
