@@ -6,6 +6,7 @@ import { connectorHandlers } from './connectors/connector-handlers';
 import { startConnectors } from './connectors/connectors-core';
 import { seedDemoIncident } from './demo/seed-demo';
 import { AppLog } from './diagnostics/app-log';
+import { rateLimitedFailureLog } from './diagnostics/failure-log';
 import { configurationSummary } from './diagnostics/configuration-summary';
 import { diagnosticsReport } from './diagnostics/diagnostics-report';
 import { primeRedactor } from './diagnostics/redactor-primer';
@@ -93,7 +94,15 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   // One vault for every connector secret (Jira, PagerDuty, Prometheus/Alertmanager); browser mode falls back to the encrypted file vault.
   // Every secret read or stored through the vault becomes known to the log redactor.
   const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
-  const connectors = await startConnectors({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, redact: (text) => log.redactor.redactText(text) });
+  const connectors = await startConnectors({
+    dataDir: options.dataDir,
+    store,
+    incidents,
+    operator: () => operator,
+    vault,
+    redact: (text) => log.redactor.redactText(text),
+    logFailure: rateLimitedFailureLog(log),
+  });
   const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
   const checklists = new ChecklistService(store, runbookLibrary, () => operator);
   runbookLibrary.onChange(() => hub.emit('runbooks.libraryChanged', {}));
