@@ -26,14 +26,36 @@ afterEach(async () => {
 });
 
 describe('PagerDutyClient against the stand-in', () => {
-  it('lists open incidents of chosen services across offset/more pages', async () => {
+  it('lists the first page of open incidents of chosen services', async () => {
     for (let i = 0; i < 3; i++) pd.seedIncident({ title: `checkout 5xx ${i}` });
     pd.seedIncident({ title: 'payments slow', serviceId: 'PSVC002' });
     pd.seedIncident({ title: 'old', status: 'resolved' });
     const open = await clientFor().openIncidents(['PSVC001']);
-    expect(open.map((i) => i.title)).toEqual(['checkout 5xx 2', 'checkout 5xx 1', 'checkout 5xx 0']);
+    // The stand-in pages by 2: one request, the newest first; later pages are asked for with incidentPage's nextOffset.
+    expect(open.map((i) => i.title)).toEqual(['checkout 5xx 2', 'checkout 5xx 1']);
     expect(open[0]).toMatchObject({ status: 'triggered', serviceName: 'checkout', assignees: ['Lee Oncall'] });
-    expect(pd.log.filter((l) => l.operationId === 'listIncidents')).toHaveLength(2);
+    expect(pd.log.filter((l) => l.operationId === 'listIncidents')).toHaveLength(1);
+  });
+
+  it('filters incidents on the server and returns the first page at once, even from a list that says more: true forever', async () => {
+    pd.endlessMore = true;
+    const old = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    pd.seedIncident({ title: 'old high', createdAt: old });
+    for (let i = 0; i < 3; i++) pd.seedIncident({ title: `new high ${i}` });
+    pd.seedIncident({ title: 'new low', urgency: 'low' });
+    pd.seedIncident({ title: 'other service', serviceId: 'PSVC002' });
+    const client = clientFor();
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    const first = await client.incidentPage({ serviceIds: ['PSVC001'], statuses: ['triggered'], urgencies: ['high'], since });
+    expect(first.incidents.map((i) => i.title)).toEqual(['new high 2', 'new high 1']);
+    expect(first).toMatchObject({ more: true, nextOffset: 2 });
+    expect(pd.log.filter((l) => l.operationId === 'listIncidents')).toHaveLength(1);
+    const second = await client.incidentPage({ serviceIds: ['PSVC001'], statuses: ['triggered'], urgencies: ['high'], since, offset: first.nextOffset! });
+    expect(second.incidents.map((i) => i.title)).toEqual(['new high 0']);
+    // Past the end the stand-in still says more: true; an empty page ends the list instead of looping.
+    const third = await client.incidentPage({ serviceIds: ['PSVC001'], statuses: ['triggered'], urgencies: ['high'], since, offset: 3 });
+    expect(third).toEqual({ incidents: [], more: false });
+    expect((await client.openIncidents(['PSVC001'])).length).toBeGreaterThan(0);
   });
 
   it('acknowledges, resolves and reassigns with the From header', async () => {
