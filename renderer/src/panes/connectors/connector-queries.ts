@@ -1,5 +1,5 @@
 // react-query hooks for the Jira / PagerDuty connectors and the outbox; keys carry the incident id second so core events refresh them.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InputOf } from '../../../../shared/ipc';
 import { getClient } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -33,6 +33,16 @@ export const useOutbox = (incidentId: string, enabled = true) =>
   });
 export const usePagerDutyServices = (enabled: boolean) =>
   useQuery({ queryKey: connectorKeys.pdServices, queryFn: () => client().callOrThrow('pagerduty.services', {}), enabled, staleTime: 60_000 });
+export type PdIncidentFilter = Omit<InputOf<'pagerduty.incidents'>, 'offset'>;
+/** PagerDuty incidents filtered on the server, a page at a time: the first page shows at once, "Load more" asks for the next. */
+export const usePagerDutyIncidentPages = (filter: PdIncidentFilter, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: ['pagerduty', 'incidents', JSON.stringify(filter)] as const,
+    queryFn: ({ pageParam }) => client().callOrThrow('pagerduty.incidents', { ...filter, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.more ? last.nextOffset : undefined),
+    enabled,
+  });
 export const useOpenPagerDutyIncidents = (serviceIds: readonly string[], enabled: boolean) =>
   useQuery({ queryKey: connectorKeys.pdOpen(serviceIds), queryFn: () => client().callOrThrow('pagerduty.openIncidents', { serviceIds: [...serviceIds] }), enabled });
 
