@@ -15,7 +15,7 @@ import { redactingRouter } from './diagnostics/redacting-router';
 import { IncidentService } from './incidents/incident-service';
 import { ReviewService } from './review/review-service';
 import { EventHub } from './ipc/event-hub';
-import { createRouter, type ErrorReporter, type Router } from './ipc/router';
+import { createRouter, withOutputChecks, type ErrorReporter, type Router } from './ipc/router';
 import { metricsHandlers } from './metrics/metrics-handlers';
 import { MetricsService } from './metrics/metrics-service';
 import { prometheusHealthQuery } from './rollback/prometheus-health';
@@ -29,6 +29,9 @@ import { GitTimelinePoller } from './connectors/git/git-timeline-poller';
 import { exportConfig, importConfig, type ConfigTransferDeps } from './settings/config-transfer';
 import type { SecretVault } from './secrets/secret-vault';
 import { openBrowserVault } from './secrets/vault-key';
+import { LogCheckpoints } from './signing/log-checkpoints';
+import { SigningIdentity } from './signing/signing-identity';
+import { TrustedKeys } from './signing/trusted-keys';
 import { IncidentStore } from './store/incident-store';
 import { CadencePolicyFile } from './updates/cadence-policy-file';
 import { UpdateTemplateFiles } from './updates/template-files';
@@ -82,7 +85,16 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   const operator = options.operator ?? defaultOperator();
   const incidents = new IncidentService(store, () => operator);
   const hub = new EventHub();
+  // One vault for every secret (connector tokens, Prometheus/Alertmanager credentials, the signing key); browser mode falls back
+  // to the encrypted file vault. Every secret read or stored through the vault becomes known to the log redactor.
+  const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
+  const identity = new SigningIdentity(vault, () => operator);
+  const trustedKeys = new TrustedKeys(options.dataDir, identity);
+  const checkpoints = new LogCheckpoints(store, identity, trustedKeys, (error) => reportError('signing.checkpoint', error));
   const review = new ReviewService(store, {
+    identity,
+    trust: trustedKeys,
+    onExported: (incidentId) => checkpoints.checkpoint(incidentId),
     operator: () => operator,
     appVersion: options.version,
     rendererDir: options.rendererDir ?? join(options.assetsDir, '..', 'out', 'renderer'),
@@ -91,9 +103,6 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       hub.emit('incidents.listChanged', {});
     },
   });
-  // One vault for every connector secret (Jira, PagerDuty, Prometheus/Alertmanager); browser mode falls back to the encrypted file vault.
-  // Every secret read or stored through the vault becomes known to the log redactor.
-  const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
   const connectors = await startConnectors({
     dataDir: options.dataDir,
     store,
@@ -115,13 +124,18 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     delivery: connectors.updateDelivery,
     operator: () => operator,
   });
-  void store.verifyChains((incidentId) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 }));
+  const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
+  void store.verifyChains(announceBroken);
+  await checkpoints.verifyAll(announceBroken);
   store.onAppend((incidentId, events) => {
     hub.emit('incident.changed', { incidentId, lastSeq: events.at(-1)?.seq ?? 0 });
     if (events.some((e) => e.type === 'incident.declared')) hub.emit('incidents.listChanged', {});
   });
 
   const metrics = new MetricsService({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, onUpdate: (incidentId) => hub.emit('metrics.updated', { incidentId }) });
+  if (await metrics.settings.migrateSecretsToVault().catch((error: unknown) => (log.error('metrics', 'Moving metrics secrets into the vault failed', { error }), false))) {
+    log.info('metrics', 'Moved the passwords, tokens and header values in metrics.json into the secret vault');
+  }
 
   const catalogue = ServiceCatalogue.inDataDir(options.dataDir);
   const healthQuery = prometheusHealthQuery(metrics);
@@ -157,7 +171,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
 
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
-  const router = redactingRouter(createRouter(
+  const router = redactingRouter(withOutputChecks(createRouter(
     {
       'app.info': appInfo,
       'app.diagnostics': () => diagnosticsReport({ info: appInfo, configuration: () => configurationSummary({ connectors: connectors.settings, metrics: metrics.settings, catalogue }), log }),
@@ -173,7 +187,12 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       'review.get': (input) => review.get(input),
       'review.save': (input) => review.save(input),
       'review.exportBundle': (input) => review.exportBundle(input),
+      'review.inspectBundle': (input) => review.inspectBundle(input),
       'review.importBundle': (input) => review.importBundle(input),
+      'signing.identity': () => identity.publicIdentity(),
+      'signing.trusted.list': async () => ({ keys: await trustedKeys.list() }),
+      'signing.trusted.add': async ({ name, publicKey }) => ({ keys: await trustedKeys.add(name, publicKey) }),
+      'signing.trusted.remove': async ({ fingerprint }) => ({ keys: await trustedKeys.remove(fingerprint) }),
       'timeline.classify': (input) => incidents.annotate(input),
       ...runbookHandlers(runbookLibrary, checklists),
       ...updateHandlers(updates),
@@ -188,7 +207,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       },
     },
     reportError,
-  ), log.redactor);
+  ), reportError), log.redactor);
   log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 
   return {
@@ -200,6 +219,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       await connectors.close();
       await rollbacks.close();
       await metrics.close();
+      await checkpoints.close();
       await store.close();
       log.info('core', 'Firebreak core stopped');
       await log.flush();

@@ -1,12 +1,13 @@
-// Tests for the router's envelope: input validation, domain errors, and the output check that catches contract drift in tests.
+// Tests for the core router: the shared envelope, and the output check that catches contract drift in development and tests.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/result';
-import { createRouter, outputChecksWanted, type Handlers } from './router';
+import { createRouter, outputChecksWanted, withOutputChecks, type Handlers } from './router';
 
 const info = { version: '1.0.0', mode: 'browser', dataDir: '/data', operator: 'ic', capabilities: ['runbooks'] };
 const routerWith = (appInfo: () => unknown, checkOutputs?: boolean) => {
   const reported: string[] = [];
-  const router = createRouter({ 'app.info': appInfo } as unknown as Handlers, (_c, e) => reported.push(String(e)), checkOutputs === undefined ? {} : { checkOutputs });
+  const report = (_c: string, e: unknown) => reported.push(String(e));
+  const router = withOutputChecks(createRouter({ 'app.info': appInfo } as unknown as Handlers, report), report, checkOutputs);
   return { router, reported };
 };
 
