@@ -30,7 +30,10 @@ describe('PagerDutyClient against the stand-in', () => {
     for (let i = 0; i < 3; i++) pd.seedIncident({ title: `checkout 5xx ${i}` });
     pd.seedIncident({ title: 'payments slow', serviceId: 'PSVC002' });
     pd.seedIncident({ title: 'old', status: 'resolved' });
-    const open = await clientFor().openIncidents(['PSVC001']);
+    // The first request of the file also compiles the stand-in's contract validator; on a busy machine that can outlast a
+    // 2 s timeout and cause a retry, which this test counts. A generous timeout keeps the count about paging only.
+    const patient = new PagerDutyClient(new HttpTransport({ product: 'PagerDuty', clock: fakeClock(), timeoutMs: 30_000, maxAttempts: 3 }), { apiUrl: pd.url, apiToken: 'pd-token', fromEmail: 'dana@example.com' });
+    const open = await patient.openIncidents(['PSVC001']);
     // The stand-in pages by 2: one request, the newest first; later pages are asked for with incidentPage's nextOffset.
     expect(open.map((i) => i.title)).toEqual(['checkout 5xx 2', 'checkout 5xx 1']);
     expect(open[0]).toMatchObject({ status: 'triggered', serviceName: 'checkout', assignees: ['Lee Oncall'] });
