@@ -6,6 +6,7 @@ import { connectorHandlers } from './connectors/connector-handlers';
 import { startConnectors } from './connectors/connectors-core';
 import { seedDemoIncident } from './demo/seed-demo';
 import { AppLog } from './diagnostics/app-log';
+import { rateLimitedFailureLog } from './diagnostics/failure-log';
 import { configurationSummary } from './diagnostics/configuration-summary';
 import { diagnosticsReport } from './diagnostics/diagnostics-report';
 import { primeRedactor } from './diagnostics/redactor-primer';
@@ -16,7 +17,7 @@ import { IncidentService } from './incidents/incident-service';
 import { ReviewService } from './review/review-service';
 import { EventHub } from './ipc/event-hub';
 import { idempotentRouter } from './ipc/idempotent-router';
-import { createRouter, type ErrorReporter, type Router } from './ipc/router';
+import { createRouter, withOutputChecks, type ErrorReporter, type Router } from './ipc/router';
 import { metricsHandlers } from './metrics/metrics-handlers';
 import { MetricsService } from './metrics/metrics-service';
 import { prometheusHealthQuery } from './rollback/prometheus-health';
@@ -104,7 +105,15 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       hub.emit('incidents.listChanged', {});
     },
   });
-  const connectors = await startConnectors({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, redact: (text) => log.redactor.redactText(text) });
+  const connectors = await startConnectors({
+    dataDir: options.dataDir,
+    store,
+    incidents,
+    operator: () => operator,
+    vault,
+    redact: (text) => log.redactor.redactText(text),
+    logFailure: rateLimitedFailureLog(log),
+  });
   const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
   const checklists = new ChecklistService(store, runbookLibrary, () => operator);
   runbookLibrary.onChange(() => hub.emit('runbooks.libraryChanged', {}));
@@ -174,7 +183,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
 
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
-  const router = redactingRouter(idempotentRouter(createRouter(
+  const router = redactingRouter(idempotentRouter(withOutputChecks(createRouter(
     {
       'app.info': appInfo,
       'app.diagnostics': () => diagnosticsReport({ info: appInfo, configuration: () => configurationSummary({ connectors: connectors.settings, metrics: metrics.settings, catalogue }), log }),
@@ -210,7 +219,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       },
     },
     reportError,
-  ), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor);
+  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor);
   log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 
   return {

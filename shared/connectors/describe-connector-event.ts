@@ -47,7 +47,12 @@ export function describeOutboxEvent(event: EventOfType<OutboxEventType>): { sour
     case 'outbox.sent':
       return { source: 'outbox', text: `Sent ${key}${event.payload.remoteId ? ` → ${event.payload.remoteId}` : ''}${event.payload.foundExisting ? ' (found the earlier copy; not sent twice)' : ''}` };
     case 'outbox.failed':
-      return { source: 'outbox', text: `Sending ${key} failed: ${event.payload.reason}${event.payload.retryable ? ' — will retry' : ' — needs retry or cancel'}` };
+      return {
+        source: 'outbox',
+        text: event.payload.retryable
+          ? `Sending ${key} is failing: ${event.payload.reason} — retrying with backoff until it is delivered`
+          : `Gave up sending ${key}: ${event.payload.reason} — needs retry or cancel`,
+      };
     case 'outbox.retry_requested':
       return { source: 'outbox', text: `Retry requested for ${key}` };
     case 'outbox.cancelled':

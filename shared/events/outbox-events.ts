@@ -1,4 +1,6 @@
-// Events of the durable outbox: an outbound write is queued as an intent first, then attempted, sent, failed, retried or cancelled.
+// Events of the durable outbox: an outbound write is queued as an intent first, then sent, failed, retried or cancelled.
+// Only changes of state are recorded (queued, failing since…, sent, given up); attempts in between live in the worker and its
+// in-flight journal, so a long outage does not flood the timeline. `outbox.attempted` is kept for logs written before that.
 import { z } from 'zod';
 import { OutboxOperation } from '../outbox/outbox-operation';
 import { eventOf } from './envelope';
@@ -26,6 +28,8 @@ export const OutboxSent = eventOf(
     url: z.string().max(2000).optional(),
     /** True when an earlier attempt had already arrived and was found instead of being sent again. */
     foundExisting: z.boolean().default(false),
+    /** How many attempts it took (attempts are no longer recorded one by one; see outbox.failed). */
+    attempts: z.number().int().positive().optional(),
   }),
 );
 
@@ -38,6 +42,8 @@ export const OutboxFailed = eventOf(
     /** Retryable failures are retried by the worker at retryAt; the others wait for a person to retry or cancel. */
     retryable: z.boolean(),
     retryAt: z.iso.datetime().optional(),
+    /** The request provably never reached the remote (refused, DNS, TLS): the next attempt needs no check for an earlier copy. */
+    notSent: z.boolean().optional(),
   }),
 );
 

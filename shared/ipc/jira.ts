@@ -26,6 +26,8 @@ export const JiraIssueView = z.object({
   statusCategory: z.string().optional(),
   issueType: z.string().optional(),
   url: z.string(),
+  /** Set when a field Firebreak uses came in an unexpected shape: the issue is shown without it, and this says so. */
+  note: z.string().optional(),
 });
 export type JiraIssueView = z.infer<typeof JiraIssueView>;
 

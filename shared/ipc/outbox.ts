@@ -21,6 +21,8 @@ export const OutboxItemSchema = z.object({
   retryAt: z.string().optional(),
   inDoubt: z.boolean(),
   resendConfirmed: z.boolean(),
+  checkBeforeResend: z.boolean(),
+  failingSince: z.string().optional(),
   remoteId: z.string().optional(),
   url: z.string().optional(),
   foundExisting: z.boolean().optional(),

@@ -54,6 +54,18 @@ export const pagerDutyContract = {
   'pagerduty.settings.clear': request('Forget the PagerDuty token, routing keys and settings', z.object({}), PagerDutySettingsView),
   'pagerduty.testConnection': request('Check the PagerDuty REST token', z.object({}), ConnectionReport),
   'pagerduty.services': request('PagerDuty services, to choose which to watch', z.object({ query: z.string().max(200).optional() }), z.array(z.object({ id: z.string(), name: z.string() }))),
+  'pagerduty.incidents': request(
+    'One page of incidents, filtered by PagerDuty (statuses, services, urgency, since/until); ask again with nextOffset for more',
+    z.object({
+      serviceIds: z.array(PdId).max(50).default([]),
+      statuses: z.array(z.enum(['triggered', 'acknowledged', 'resolved'])).max(3).default(['triggered', 'acknowledged']),
+      urgencies: z.array(z.enum(['high', 'low'])).max(2).default([]),
+      since: z.iso.datetime({ offset: true }).optional(),
+      until: z.iso.datetime({ offset: true }).optional(),
+      offset: z.number().int().nonnegative().max(100_000).default(0),
+    }),
+    z.object({ incidents: z.array(PdIncidentView), more: z.boolean(), nextOffset: z.number().int().optional() }),
+  ),
   'pagerduty.openIncidents': request('Triggered and acknowledged incidents of the chosen services', z.object({ serviceIds: z.array(PdId).max(50).default([]) }), z.array(PdIncidentView)),
   'pagerduty.import': request('Declare a Firebreak incident from a PagerDuty incident and link them', z.object({ pdIncidentId: PdId, commander: z.string().trim().min(1).max(120).optional() }), IncidentStateSchema),
   'pagerduty.link': request('Link an existing Firebreak incident to a PagerDuty incident', ByIncident.extend({ pdIncidentId: PdId }), PdIncidentView),

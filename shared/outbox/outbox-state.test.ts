@@ -1,7 +1,7 @@
 // Tests for the outbox projection (pending / in doubt / failed / sent / cancelled).
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../events';
-import { isDue, projectOutbox } from './outbox-state';
+import { describeRetry, isDue, projectOutbox } from './outbox-state';
 
 let seq = 0;
 const ev = (type: string, payload: Record<string, unknown>, ts = '2026-11-25T12:00:00.000Z') => ({ v: 1, seq: ++seq, ts, actor: 'ic', type, payload }) as unknown as IncidentEvent;
@@ -29,6 +29,22 @@ describe('projectOutbox', () => {
     expect(projectOutbox('inc', events)[0]).toMatchObject({ status: 'pending', resendConfirmed: true });
     events.push(ev('outbox.cancelled', { intentKey: 'ob_bbbbbbbb', reason: 'wrong issue' }));
     expect(projectOutbox('inc', events)[0]!.status).toBe('cancelled');
+  });
+
+  it('keeps one "failing since" through an outage and knows when a resend needs no check first', () => {
+    const k = 'ob_ffffffff';
+    const events = [
+      queued(k),
+      ev('outbox.failed', { intentKey: k, attempt: 1, reason: 'ECONNREFUSED', retryable: true, retryAt: '2026-11-25T12:00:02.000Z', notSent: true }, '2026-11-25T12:00:01.000Z'),
+    ];
+    expect(projectOutbox('inc', events)[0]).toMatchObject({ status: 'pending', attempts: 1, failingSince: '2026-11-25T12:00:01.000Z', checkBeforeResend: false });
+    events.push(ev('outbox.failed', { intentKey: k, attempt: 2, reason: 'timeout', retryable: true, retryAt: '2026-11-25T12:00:09.000Z' }, '2026-11-25T12:00:05.000Z'));
+    expect(projectOutbox('inc', events)[0]).toMatchObject({ attempts: 2, failingSince: '2026-11-25T12:00:01.000Z', checkBeforeResend: true });
+    events.push(ev('outbox.sent', { intentKey: k, foundExisting: true, attempts: 3 }));
+    const sent = projectOutbox('inc', events)[0]!;
+    expect(sent).toMatchObject({ status: 'sent', attempts: 3, checkBeforeResend: false });
+    expect(sent.failingSince).toBeUndefined();
+    expect(describeRetry({ status: 'pending', attempts: 2, retryAt: '2026-11-25T12:00:41.000Z' }, Date.parse('2026-11-25T12:00:01.000Z'))).toBe('retrying in 40 s (attempt 3)');
   });
 
   it('never lets a settled write change again', () => {

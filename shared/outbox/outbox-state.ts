@@ -24,6 +24,10 @@ export interface OutboxItem {
   inDoubt: boolean;
   /** A person asked to send again after the remote could not be checked; the next attempt skips the check. */
   resendConfirmed: boolean;
+  /** An earlier attempt may have reached the remote, so the next one first looks for it (false after a refused connection). */
+  checkBeforeResend: boolean;
+  /** When the write started failing with errors worth waiting out (one "failing since" event, however many attempts follow). */
+  failingSince?: string;
   remoteId?: string;
   url?: string;
   foundExisting?: boolean;
@@ -52,6 +56,7 @@ export function applyOutboxEvent(items: Map<string, OutboxItem>, incidentId: str
       updatedAt: event.ts,
       inDoubt: false,
       resendConfirmed: false,
+      checkBeforeResend: false,
       queuedSeq: event.seq,
     });
     return;
@@ -65,13 +70,17 @@ export function applyOutboxEvent(items: Map<string, OutboxItem>, incidentId: str
       next.attempts = Math.max(item.attempts, event.payload.attempt);
       next.lastAttemptAt = event.ts;
       next.inDoubt = true;
+      next.checkBeforeResend = true;
       delete next.retryAt;
       break;
     case 'outbox.sent':
       next.status = 'sent';
       next.inDoubt = false;
       next.resendConfirmed = false;
+      next.checkBeforeResend = false;
       next.foundExisting = event.payload.foundExisting;
+      if (event.payload.attempts) next.attempts = Math.max(item.attempts, event.payload.attempts);
+      delete next.failingSince;
       if (event.payload.remoteId) next.remoteId = event.payload.remoteId;
       if (event.payload.url) next.url = event.payload.url;
       delete next.lastError;
@@ -79,9 +88,14 @@ export function applyOutboxEvent(items: Map<string, OutboxItem>, incidentId: str
       break;
     case 'outbox.failed':
       next.status = event.payload.retryable ? 'pending' : 'failed';
+      next.attempts = Math.max(item.attempts, event.payload.attempt);
       next.inDoubt = false;
       next.resendConfirmed = false;
+      // Logs from before notSent existed: any failed attempt may have arrived.
+      next.checkBeforeResend = next.attempts > 0 && event.payload.notSent !== true;
       next.lastError = event.payload.reason;
+      if (!event.payload.retryable) delete next.failingSince;
+      else next.failingSince ??= event.ts;
       if (event.payload.retryAt) next.retryAt = event.payload.retryAt;
       else delete next.retryAt;
       break;
@@ -89,12 +103,14 @@ export function applyOutboxEvent(items: Map<string, OutboxItem>, incidentId: str
       if (item.status !== 'failed' && item.status !== 'pending') return;
       next.status = 'pending';
       next.resendConfirmed = true;
+      next.checkBeforeResend = false;
       delete next.retryAt;
       break;
     case 'outbox.cancelled':
       next.status = 'cancelled';
       next.inDoubt = false;
       delete next.retryAt;
+      delete next.failingSince;
       break;
   }
   items.set(item.intentKey, next);
@@ -109,4 +125,12 @@ export function projectOutbox(incidentId: string, events: readonly IncidentEvent
 /** Whether the worker should try this item now. */
 export function isDue(item: OutboxItem, nowMs: number): boolean {
   return item.status === 'pending' && (!item.retryAt || Date.parse(item.retryAt) <= nowMs);
+}
+
+/** The pane's line for a write waiting out a failure, e.g. "retrying in 40 s (attempt 5)"; the attempt is the one to come. */
+export function describeRetry(item: Pick<OutboxItem, 'status' | 'retryAt' | 'attempts'>, nowMs: number): string | undefined {
+  if (item.status !== 'pending' || !item.retryAt) return undefined;
+  const seconds = Math.max(0, Math.ceil((Date.parse(item.retryAt) - nowMs) / 1000));
+  const wait = seconds === 0 ? 'retrying now' : seconds < 120 ? `retrying in ${seconds} s` : `retrying in ${Math.round(seconds / 60)} min`;
+  return `${wait} (attempt ${item.attempts + 1})`;
 }

@@ -34,6 +34,7 @@ export function connectorHandlers({ settings, jira, pagerDuty, outbox }: Connect
     'pagerduty.settings.clear': () => settings.clearPagerDuty(),
     'pagerduty.testConnection': () => pagerDuty.testConnection(),
     'pagerduty.services': ({ query }) => pagerDuty.services(query),
+    'pagerduty.incidents': ({ since, until, ...filter }) => pagerDuty.incidentPage({ ...filter, ...(since ? { since } : {}), ...(until ? { until } : {}) }),
     'pagerduty.openIncidents': ({ serviceIds }) => pagerDuty.openIncidents(serviceIds),
     'pagerduty.import': ({ pdIncidentId, commander }) => pagerDuty.import(pdIncidentId, commander),
     'pagerduty.link': ({ incidentId, pdIncidentId }) => pagerDuty.link(incidentId, pdIncidentId),

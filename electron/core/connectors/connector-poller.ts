@@ -20,6 +20,8 @@ export class ConnectorPoller {
     private readonly settings: ConnectorSettings,
     private readonly targets: SyncTargets,
     private readonly intervalMs = 60_000,
+    /** Told about each failed sync (the application log, rate-limited there). */
+    private readonly onError: (key: string, message: string) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -57,7 +59,9 @@ export class ConnectorPoller {
       await task();
       this.lastErrors.delete(key);
     } catch (e) {
-      this.lastErrors.set(key, e instanceof Error ? e.message : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      this.lastErrors.set(key, message);
+      this.onError(key, message);
     }
   }
 }

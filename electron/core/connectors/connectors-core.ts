@@ -1,4 +1,5 @@
 // Builds the connector side of the core: vault, settings, outbox worker and the Jira / PagerDuty services, ready for the router.
+import type { FailureLogger } from '../diagnostics/failure-log';
 import type { IncidentService } from '../incidents/incident-service';
 import { ConnectorDispatch } from '../outbox/outbox-dispatch';
 import { OutboxService } from '../outbox/outbox-service';
@@ -34,12 +35,19 @@ export interface ConnectorsCoreOptions {
   syncIntervalMs?: number;
   /** Applied to outbox failure reasons before they are recorded (the core passes the log's secret redactor). */
   redact?: (text: string) => string;
+  /** Where connector failures are logged (the core passes the application log, rate-limited). */
+  logFailure?: FailureLogger;
 }
 
 export async function startConnectors(options: ConnectorsCoreOptions): Promise<ConnectorsCore> {
   const vault = options.vault ?? (await openBrowserVault({ dataDir: options.dataDir }));
   const settings = new ConnectorSettings(options.dataDir, vault, options.tuning);
-  const worker = new OutboxWorker(options.store, new ConnectorDispatch(settings, () => 'firebreak'), () => 'firebreak', options.redact ? { redact: options.redact } : {});
+  const logFailure = options.logFailure ?? (() => undefined);
+  const worker = new OutboxWorker(options.store, new ConnectorDispatch(settings, () => 'firebreak'), () => 'firebreak', {
+    ...(options.redact ? { redact: options.redact } : {}),
+    onAttemptFailed: (item, reason) =>
+      logFailure('outbox', `${item.system}/${item.operation.kind}`, `Outbox: ${item.description.slice(0, 120)} failed: ${reason}`, { incidentId: item.incidentId, intentKey: item.intentKey }),
+  });
   const outbox = new OutboxService(options.store, worker, options.operator);
   const jira = new JiraService(options.store, settings, outbox, options.operator);
   const pagerDuty = new PagerDutyService(options.store, options.incidents, settings, outbox, jira, options.operator);
@@ -54,7 +62,9 @@ export async function startConnectors(options: ConnectorsCoreOptions): Promise<C
     worker.kick({ now: true });
   });
   worker.start();
-  const poller = new ConnectorPoller(options.store, settings, { jira, pagerDuty }, options.syncIntervalMs || 60_000);
+  const poller = new ConnectorPoller(options.store, settings, { jira, pagerDuty }, options.syncIntervalMs || 60_000, (key, message) =>
+    logFailure('connectors', key.split('/').at(-1) ?? key, `Sync of ${key} failed: ${message}`),
+  );
   if (options.syncIntervalMs !== 0) poller.start();
   return {
     settings,

@@ -100,6 +100,22 @@ describe('connectors through the IPC router', () => {
     expect(await call('pagerduty.oncall', { incidentId: state.id })).toEqual([expect.objectContaining({ serviceName: 'checkout', user: 'Dana Ops' })]);
   });
 
+  it('links, searches and syncs a Jira issue whose fields come in odd types (jira.issue, jira.search, jira.sync)', async () => {
+    jira.seedIssue({ key: 'OPS-30', summary: 'Odd fields' });
+    jira.oddFields.set('OPS-30', { updated: 1764662400000, priority: 3, customfield_10001: [{ weird: true }] });
+    const state = await call<{ id: string }>('incidents.declare', { title: 'Odd Jira fields', severity: 'SEV3', commander: 'ic', services: [] });
+    expect(await call('jira.issue', { issueKey: 'OPS-30' })).toEqual({ key: 'OPS-30', summary: 'Odd fields', status: 'To Do', statusCategory: 'new', issueType: 'Bug', url: `${jira.url}/browse/OPS-30` });
+    await call('jira.link', { incidentId: state.id, issueKey: 'OPS-30' });
+    // Now the status itself is malformed: shown with a note, and not taken for a status change by sync.
+    jira.oddFields.set('OPS-30', { status: 'Done', updated: 1764662400000 });
+    expect(await call('jira.issue', { issueKey: 'OPS-30' })).toMatchObject({ status: 'unknown', note: expect.stringMatching(/^Jira sent status \(.+\) in an unexpected shape; shown without it\.$/) });
+    expect((await call<{ key: string }[]>('jira.search', { jql: 'project = OPS' })).map((i) => i.key)).toContain('OPS-30');
+    jira.addRemoteComment('OPS-30', 'Sam SRE', 'Seen on the status page');
+    expect(await call('jira.sync', { incidentId: state.id })).toEqual({ imported: 1 });
+    const { events } = await call<{ events: IncidentEvent[] }>('timeline.events', { incidentId: state.id });
+    expect(events.filter((e) => e.type === 'jira.status_seen')).toHaveLength(0);
+  });
+
   it('never writes tokens or routing keys into the data directory in the clear', async () => {
     const found: string[] = [];
     const walk = async (d: string): Promise<void> => {

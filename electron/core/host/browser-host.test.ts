@@ -14,6 +14,7 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'firebreak-host-'));
   rendererDir = await mkdtemp(join(tmpdir(), 'firebreak-renderer-'));
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>cockpit</title>');
+  await writeFile(join(rendererDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   core = await startCore({ dataDir, assetsDir: join(__dirname, '..', '..', '..', 'assets'), mode: 'browser', version: 'test', operator: 'tester' });
   host = await startBrowserHost({ router: core.router, hub: core.hub, rendererDir });
 });
@@ -83,5 +84,12 @@ describe('browser host', () => {
     expect(await page.text()).toContain('cockpit');
     const escape = await fetch(`${host.origin}/..%2f..%2fetc%2fpasswd`);
     expect(await escape.text()).not.toContain('root:');
+  });
+
+  it('answers the browser\'s own /favicon.ico with the app icon, not a 404', async () => {
+    const icon = await fetch(`${host.origin}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
   });
 });

@@ -51,6 +51,8 @@ export async function serveStatic(rootDir: string, pathname: string, res: Server
     return;
   }
   if (relative === '' || !extname(relative)) file = join(rootDir, 'index.html');
+  // Browsers ask for /favicon.ico on their own; answer with the app icon (renderer/public/favicon.svg) instead of a 404.
+  if (relative === 'favicon.ico') file = join(rootDir, 'favicon.svg');
   try {
     const body = await readFile(file);
     res.writeHead(200, { ...securityHeaders, 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });

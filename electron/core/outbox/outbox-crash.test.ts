@@ -21,6 +21,18 @@ import type { OutboxDispatch } from './outbox-dispatch';
 const INCIDENT = '2026-11-25-crash-test-abc123';
 const CHILD = fileURLToPath(new URL('./testing/outbox-child.ts', import.meta.url));
 const VAULT_KEY = 'c'.repeat(64);
+/** One write is killed per child run, plus a last run that finishes; each child gets at most this long to reach its write. */
+const WRITES = 6;
+const CHILD_BUDGET_MS = 15_000;
+const MAX_RUNS = WRITES + 1;
+const TEST_TIMEOUT_MS = MAX_RUNS * CHILD_BUDGET_MS + 20_000; // + setup and the final checks
+
+/** Resolves with the child's exit code, or 'timeout' once its budget is spent. */
+const exitWithin = (exited: Promise<number | null>): Promise<number | null | 'timeout'> => {
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), CHILD_BUDGET_MS)));
+  return Promise.race([exited, budget]).finally(() => clearTimeout(timer));
+};
 
 let dir: string;
 let jira: JiraStandIn;
@@ -84,14 +96,15 @@ describe('outbox crash safety', () => {
     jira.afterApply = killOnWrite;
     pd.afterApply = killOnWrite;
 
-    for (let run = 0; run < 20 && kills < queued.length; run++) {
+    expect(queued).toHaveLength(WRITES);
+    for (let run = 1; run < MAX_RUNS && kills < queued.length; run++) {
       const before = kills;
-      await Promise.race([current.exited, new Promise((r) => setTimeout(r, 15_000))]);
-      expect(kills, `child ended without being killed: ${current.output()}`).toBe(before + 1);
+      const ended = await exitWithin(current.exited);
+      expect(kills, `child run ${run} ended (${String(ended)}) without being killed: ${current.output()}`).toBe(before + 1);
       current = startChild();
     }
     expect(kills).toBe(queued.length);
-    const code = await current.exited;
+    const code = await exitWithin(current.exited);
     expect(code, current.output()).toBe(0);
 
     store = await IncidentStore.open(dir);
@@ -110,5 +123,5 @@ describe('outbox crash safety', () => {
     await store.close();
     expect(jira.violations).toEqual([]);
     expect(pd.violations).toEqual([]);
-  });
+  }, TEST_TIMEOUT_MS);
 });

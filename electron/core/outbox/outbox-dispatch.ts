@@ -3,6 +3,7 @@ import type { OutboxOperation } from '../../../shared/outbox/outbox-operation';
 import type { NewEvent } from '../../../shared/events';
 import { DomainError } from '../../../shared/result';
 import type { ConnectorSettings } from '../connectors/connector-settings';
+import { markNotSent } from '../connectors/http/connector-error';
 
 export interface SendOutcome {
   remoteId?: string;
@@ -44,46 +45,55 @@ export class ConnectorDispatch implements OutboxDispatch {
     };
   }
 
+  /** Clients for sending: failing to get one (not configured, vault locked) means nothing left, so no check is needed after. */
+  private async jira() {
+    return this.settings.jiraClient().catch((e: unknown) => Promise.reject(markNotSent(e)));
+  }
+
+  private async pagerDuty() {
+    return this.settings.pagerDutyClient().catch((e: unknown) => Promise.reject(markNotSent(e)));
+  }
+
   async send(op: OutboxOperation, intentKey: string): Promise<SendOutcome> {
     switch (op.kind) {
       case 'jira.create_issue': {
-        const jira = await this.settings.jiraClient();
+        const jira = await this.jira();
         const issue = await jira.createIssue({ projectKey: op.projectKey, issueType: op.issueType, summary: op.summary, ...(op.description ? { description: op.description } : {}) }, intentKey);
         return { remoteId: issue.key, url: issue.url, follow: [this.linkedIssue(op, issue)] };
       }
       case 'jira.comment': {
-        const jira = await this.settings.jiraClient();
+        const jira = await this.jira();
         const comment = await jira.addComment(op.issueKey, op.markdown, intentKey);
         return { remoteId: comment.id, url: `${jira.issueUrl(op.issueKey)}?focusedCommentId=${comment.id}` };
       }
       case 'jira.transition': {
-        const jira = await this.settings.jiraClient();
+        const jira = await this.jira();
         await jira.transition(op.issueKey, op.transitionId);
         return { remoteId: op.issueKey, url: jira.issueUrl(op.issueKey) };
       }
       case 'jira.remote_link': {
-        const jira = await this.settings.jiraClient();
+        const jira = await this.jira();
         const link = await jira.remoteLink(op.issueKey, { globalId: op.globalId, url: op.url, title: op.title });
         return { remoteId: String(link.id), url: jira.issueUrl(op.issueKey) };
       }
       case 'pagerduty.note': {
-        const note = await (await this.settings.pagerDutyClient()).addNote(op.pdIncidentId, op.content, intentKey);
+        const note = await (await this.pagerDuty()).addNote(op.pdIncidentId, op.content, intentKey);
         return { remoteId: note.id };
       }
       case 'pagerduty.set_status': {
-        const incident = await (await this.settings.pagerDutyClient()).setStatus(op.pdIncidentId, op.status, op.resolution);
+        const incident = await (await this.pagerDuty()).setStatus(op.pdIncidentId, op.status, op.resolution);
         return { remoteId: incident.id, ...(incident.url ? { url: incident.url } : {}) };
       }
       case 'pagerduty.reassign': {
-        const incident = await (await this.settings.pagerDutyClient()).reassign(op.pdIncidentId, op.userIds);
+        const incident = await (await this.pagerDuty()).reassign(op.pdIncidentId, op.userIds);
         return { remoteId: incident.id, ...(incident.url ? { url: incident.url } : {}) };
       }
       case 'pagerduty.status_update': {
-        const update = await (await this.settings.pagerDutyClient()).statusUpdate(op.pdIncidentId, op.message);
+        const update = await (await this.pagerDuty()).statusUpdate(op.pdIncidentId, op.message);
         return update.id ? { remoteId: update.id } : {};
       }
       case 'pagerduty.event': {
-        const { client, routingKey } = await this.settings.pagerDutyEvents(op.routingKeyName);
+        const { client, routingKey } = await this.settings.pagerDutyEvents(op.routingKeyName).catch((e: unknown) => Promise.reject(markNotSent(e)));
         const sent = await client.send(routingKey, { action: op.action, dedupKey: op.dedupKey, ...(op.summary ? { summary: op.summary } : {}), ...(op.severity ? { severity: op.severity } : {}) });
         return { remoteId: sent.dedupKey };
       }

@@ -18,6 +18,9 @@ import { IncidentStore } from '../store/incident-store';
 import { runAndKill, seededRandom } from '../store/testing/kill-child';
 
 const TRIALS = 12;
+/** A tsx child takes several seconds to start on a busy 2-core machine; each trial and the final drain get this long. */
+const RUN_BUDGET_MS = 15_000;
+const TEST_TIMEOUT_MS = (TRIALS + 1) * RUN_BUDGET_MS + 20_000;
 const INCIDENT = '2026-11-25-queue-crash-d00d42';
 const VAULT_KEY = 'd'.repeat(64);
 const env = { ...process.env, FIREBREAK_VAULT_KEY: VAULT_KEY };
@@ -81,7 +84,7 @@ async function checkOutbox(acked: ReadonlySet<string>, label: string): Promise<M
   }
 }
 
-it(`keeps each acknowledged outbox write exactly once over ${TRIALS} SIGKILLs while queueing and sending`, { timeout: 90_000 }, async () => {
+it(`keeps each acknowledged outbox write exactly once over ${TRIALS} SIGKILLs while queueing and sending`, { timeout: TEST_TIMEOUT_MS }, async () => {
   const acked = new Set<string>();
   const random = seededRandom(5);
   for (let trial = 0; trial < TRIALS; trial++) {

@@ -15,9 +15,10 @@ export class OutboxService {
     private readonly actor: () => string,
   ) {}
 
+  /** The log's items with the worker's attempts since the last change of state (attempt count, next try, last error). */
   private itemsOf(incidentId: string): OutboxItem[] {
     const log = this.store.get(incidentId).log;
-    return log ? projectOutbox(incidentId, log.events) : [];
+    return log ? projectOutbox(incidentId, log.events).map((i) => this.worker.withAttempts(i)) : [];
   }
 
   private item(incidentId: string, intentKey: string): OutboxItem {

@@ -2,8 +2,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectOutbox } from '../../../shared/outbox/outbox-state';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeRetry, projectOutbox } from '../../../shared/outbox/outbox-state';
+import { toTimelineEntry } from '../../../shared/timeline/describe-event';
 import { ConnectorSettings } from '../connectors/connector-settings';
 import { JiraStandIn } from '../connectors/testing/jira-stand-in';
 import { MemoryVault } from '../connectors/testing/memory-vault';
@@ -12,6 +13,7 @@ import { IncidentStore } from '../store/incident-store';
 import { ConnectorDispatch } from './outbox-dispatch';
 import { OutboxService } from './outbox-service';
 import { OutboxWorker } from './outbox-worker';
+import { ManualClock } from './testing/manual-clock';
 
 const INCIDENT = '2026-11-25-checkout-5xx-abc123';
 let dir: string;
@@ -30,8 +32,10 @@ async function until(check: () => boolean, what: string): Promise<void> {
   }
 }
 
-const items = () => projectOutbox(INCIDENT, store.get(INCIDENT).log!.events);
+/** As the pane sees them: the log's state plus the worker's attempts since the last change of state. */
+const items = () => projectOutbox(INCIDENT, store.get(INCIDENT).log!.events).map((i) => worker.withAttempts(i));
 const item = (key: string) => items().find((i) => i.intentKey === key)!;
+const eventsOf = (key: string) => store.get(INCIDENT).log!.events.filter((e) => e.type.startsWith('outbox.') && 'intentKey' in e.payload && e.payload.intentKey === key);
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fb-outbox-'));
@@ -83,8 +87,9 @@ describe('OutboxWorker', () => {
     worker.start();
     const q = await outbox.queue(INCIDENT, { kind: 'pagerduty.note', pdIncidentId: pdIncident.id, content: 'retry me' });
     await until(() => item(q.intentKey).status === 'sent', 'sent after retries');
-    const events = store.get(INCIDENT).log!.events.filter((e) => e.type.startsWith('outbox.') && 'intentKey' in e.payload && e.payload.intentKey === q.intentKey);
-    expect(events.map((e) => e.type)).toEqual(['outbox.intent_queued', 'outbox.attempted', 'outbox.failed', 'outbox.attempted', 'outbox.failed', 'outbox.attempted', 'outbox.sent']);
+    // One event per change of state: queued, failing since…, sent; the attempts in between are not logged.
+    expect(eventsOf(q.intentKey).map((e) => e.type)).toEqual(['outbox.intent_queued', 'outbox.failed', 'outbox.sent']);
+    expect(item(q.intentKey).attempts).toBe(3);
     expect(pd.log.filter((l) => l.operationId === 'listIncidentNotes')).toHaveLength(2);
     expect(pdIncident.notes).toHaveLength(1);
   });
@@ -151,7 +156,7 @@ describe('OutboxWorker', () => {
     await until(() => item(q.intentKey).status === 'sent', 'sent once configured');
   });
 
-  it('pauses instead of spinning when the log cannot be written, and keeps the intent pending', async () => {
+  it('pauses instead of spinning when the outcome cannot be recorded, then finds the copy instead of sending twice', async () => {
     const q = await outbox.queue(INCIDENT, { kind: 'jira.comment', issueKey: 'OPS-1', markdown: 'disk full' });
     const append = store.append.bind(store);
     let attempts = 0;
@@ -160,13 +165,55 @@ describe('OutboxWorker', () => {
       throw new Error('ENOSPC: no space left on device');
     };
     worker.start();
-    await new Promise((r) => setTimeout(r, 200));
+    await vi.waitFor(() => expect(worker.lastStall).toMatch(/ENOSPC/));
     await worker.idle();
     expect(attempts).toBe(1);
-    expect(worker.lastStall).toMatch(/ENOSPC/);
-    expect(jira.issues.get('OPS-1')!.comments).toHaveLength(0);
+    expect(jira.issues.get('OPS-1')!.comments).toHaveLength(1);
     store.append = append;
     expect(item(q.intentKey).status).toBe('pending');
+    worker.kick({ now: true });
+    await vi.waitFor(() => expect(item(q.intentKey).status).toBe('sent'));
+    expect(item(q.intentKey).foundExisting).toBe(true);
+    expect(jira.issues.get('OPS-1')!.comments).toHaveLength(1);
+  });
+
+  it('survives 3 minutes of a refused connection, then delivers exactly once with at most 4 timeline events', async () => {
+    await worker.stop();
+    const clock = new ManualClock();
+    worker = new OutboxWorker(store, new ConnectorDispatch(settings, () => 'firebreak'), () => 'firebreak', { now: clock.now, setTimer: clock.setTimer, random: () => 0.5 });
+    outbox = new OutboxService(store, worker, () => 'ic');
+    const port = Number(new URL(jira.url).port);
+    await jira.close(); // Jira is down: every connection is refused
+    worker.start();
+    const q = await outbox.queue(INCIDENT, { kind: 'jira.comment', issueKey: 'OPS-1', markdown: 'while Jira is down' });
+    const tries: number[] = [];
+    while (clock.elapsed < 180_000) {
+      await worker.idle();
+      if (tries.at(-1) !== item(q.intentKey).attempts) tries.push(item(q.intentKey).attempts);
+      clock.advance(1_000);
+    }
+    await worker.idle();
+    const waiting = item(q.intentKey);
+    expect(waiting).toMatchObject({ status: 'pending', checkBeforeResend: false, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    // Exponential backoff: about eight tries in three minutes, not one every few seconds.
+    expect(waiting.attempts).toBeGreaterThanOrEqual(5);
+    expect(waiting.attempts).toBeLessThanOrEqual(10);
+    expect(describeRetry(waiting, clock.now())).toMatch(new RegExp(`^retrying in \\d+ s \\(attempt ${waiting.attempts + 1}\\)$`));
+    expect(eventsOf(q.intentKey).map((e) => e.type)).toEqual(['outbox.intent_queued', 'outbox.failed']);
+
+    await jira.start(port); // back at the same address
+    while (item(q.intentKey).status === 'pending' && clock.elapsed < 600_000) {
+      clock.advance(1_000);
+      await worker.idle();
+    }
+    expect(item(q.intentKey).status).toBe('sent');
+    expect(jira.issues.get('OPS-1')!.comments).toHaveLength(1);
+    // Refused connections never reached Jira, so nothing needed checking before the resend.
+    expect(jira.log.filter((l) => l.method === 'GET' && l.path.endsWith('/comment'))).toHaveLength(0);
+    const timeline = eventsOf(q.intentKey).map(toTimelineEntry);
+    expect(timeline.length).toBeLessThanOrEqual(4);
+    expect(timeline.map((t) => t.type)).toEqual(['outbox.intent_queued', 'outbox.failed', 'outbox.sent']);
+    expect(timeline[1]!.text).toMatch(/is failing: .*ECONNREFUSED.*retrying/);
   });
 
   it('does not create a second Jira issue while the search index may still be lagging', async () => {

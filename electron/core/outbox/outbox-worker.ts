@@ -1,36 +1,70 @@
 // Sends queued outbox intents: rebuilt from the incident logs on start, retried with backoff while offline, never sent twice.
+// The incident log records changes of state only (queued, failing since…, sent, given up); the attempts in between are kept
+// here and in the in-flight journal, so an outage of hours adds one "failing" event to the timeline, not one per attempt.
+import { dirname, join } from 'node:path';
 import type { NewEvent } from '../../../shared/events';
 import { isDue, projectOutbox, type OutboxItem } from '../../../shared/outbox/outbox-state';
 import { DomainError } from '../../../shared/result';
+import { ConnectorError, provablyNotSent } from '../connectors/http/connector-error';
 import { backoffDelay, type BackoffOptions } from '../connectors/http/retry-policy';
 import type { IncidentStore } from '../store/incident-store';
+import { InflightJournal } from './inflight-journal';
 import type { OutboxDispatch, SendOutcome } from './outbox-dispatch';
 
 export interface OutboxWorkerOptions {
   now?: () => number;
   random?: () => number;
-  /** Delay between automatic retries; the cap keeps an offline laptop retrying every few minutes, never giving up on its own. */
+  /** Runs fn after ms and returns a cancel function; tests drive it with a simulated clock. */
+  setTimer?: (fn: () => void, ms: number) => () => void;
+  /** Delay between automatic retries (full-jitter exponential, capped); a longer Retry-After from the server wins. */
   backoff?: Partial<BackoffOptions>;
+  /** A write failing this long is given up and waits for a person (Retry / Cancel); 0 never gives up. */
+  giveUpAfterMs?: number;
   /** Cleans a failure reason before it enters the incident log: remote error bodies can quote tokens or routing keys back. */
   redact?: (text: string) => string;
+  /** Told about every failed attempt (the application log), already redacted. */
+  onAttemptFailed?: (item: OutboxItem, reason: string) => void;
+  /** Where the in-flight journal lives; by default beside the incidents folder. */
+  inflightFile?: string;
+}
+
+/** What this process knows about an intent's attempts since its last recorded change of state. */
+interface LiveAttempts {
+  attempts: number;
+  lastAttemptAt: string;
+  retryAt?: string;
+  lastError?: string;
+  checkBeforeResend: boolean;
 }
 
 const STALL_PAUSE_MS = 5_000;
-const DEFAULT_BACKOFF: BackoffOptions = { baseDelayMs: 2_000, maxDelayMs: 300_000, maxServerWaitMs: 300_000 };
+// Capped at a minute: during an incident a write should go out soon after the remote is back, and a refused attempt costs no log event.
+const DEFAULT_BACKOFF: BackoffOptions = { baseDelayMs: 2_000, maxDelayMs: 60_000, maxServerWaitMs: 900_000 };
+const DEFAULT_GIVE_UP_MS = 24 * 3_600_000;
+
+const defaultTimer = (fn: () => void, ms: number): (() => void) => {
+  const t = setTimeout(fn, ms);
+  t.unref();
+  return () => clearTimeout(t);
+};
 
 export class OutboxWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private ignoreBackoff = false;
   private stopped = true;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelTimer: (() => void) | undefined;
   private readonly held = new Set<string>();
+  private readonly live = new Map<string, LiveAttempts>();
   private readonly abort = new AbortController();
   private unsubscribe: (() => void) | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly setTimer: (fn: () => void, ms: number) => () => void;
   private readonly backoff: BackoffOptions;
+  private readonly giveUpAfterMs: number;
   private readonly redact: (text: string) => string;
+  private readonly journal: InflightJournal;
   /** Set when recording an outcome itself failed (e.g. the disk is full): pause instead of spinning. */
   private stalledUntil = 0;
   lastStall: string | undefined;
@@ -39,12 +73,15 @@ export class OutboxWorker {
     private readonly store: IncidentStore,
     private readonly dispatch: OutboxDispatch,
     private readonly actor: () => string,
-    options: OutboxWorkerOptions = {},
+    private readonly options: OutboxWorkerOptions = {},
   ) {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.setTimer = options.setTimer ?? defaultTimer;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.giveUpAfterMs = options.giveUpAfterMs ?? DEFAULT_GIVE_UP_MS;
     this.redact = options.redact ?? ((text) => text);
+    this.journal = new InflightJournal(options.inflightFile ?? join(dirname(store.incidentsDir), 'outbox-inflight.json'));
   }
 
   /** Starts sending everything pending in any incident log (including intents left in doubt by a crash). */
@@ -52,6 +89,11 @@ export class OutboxWorker {
     if (!this.stopped) return;
     this.stopped = false;
     this.unsubscribe = this.store.onAppend((_id, events) => {
+      for (const e of events) {
+        if (e.type === 'outbox.cancelled') this.live.delete(e.payload.intentKey);
+        // "Send now" skips the wait, not the check for an earlier copy.
+        if (e.type === 'outbox.retry_requested') delete this.live.get(e.payload.intentKey)?.retryAt;
+      }
       if (events.some((e) => e.type === 'outbox.intent_queued' || e.type === 'outbox.retry_requested')) this.kick();
     });
     this.kick();
@@ -60,14 +102,21 @@ export class OutboxWorker {
   /** Runs a pass soon; `now` also sends items that are still waiting out a backoff (connectivity or settings came back). */
   kick(options: { now?: boolean } = {}): void {
     if (this.stopped) return;
-    if (options.now) this.ignoreBackoff = true;
+    if (options.now) {
+      this.ignoreBackoff = true;
+      this.stalledUntil = 0; // a person asked, or settings changed: worth trying to record again at once
+    }
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = this.loop().finally(() => {
       this.running = undefined;
-      this.scheduleWake();
+      // A kick that arrived after the pass last looked must not be lost (once: a stalled pass returns without looking).
+      const rerun = this.again && this.now() >= this.stalledUntil;
+      this.again = false;
+      if (rerun && !this.stopped) this.kick();
+      else this.scheduleWake();
     });
   }
 
@@ -79,7 +128,7 @@ export class OutboxWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     this.abort.abort(new DomainError('unavailable', 'Firebreak is shutting down.'));
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelTimer?.();
     this.unsubscribe?.();
     await this.idle();
   }
@@ -99,11 +148,23 @@ export class OutboxWorker {
     return this.held.has(intentKey);
   }
 
+  /** The item as the pane should show it: the log's state plus this process's attempts, next try and last error. */
+  withAttempts(item: OutboxItem): OutboxItem {
+    const live = item.status === 'pending' ? this.live.get(item.intentKey) : undefined;
+    if (!live) return item;
+    const { retryAt, lastError, attempts, lastAttemptAt } = live;
+    const merged: OutboxItem = { ...item, attempts: Math.max(item.attempts, attempts), lastAttemptAt, ...(lastError ? { lastError } : {}) };
+    if (retryAt) merged.retryAt = retryAt;
+    else delete merged.retryAt;
+    return merged;
+  }
+
   private items(): OutboxItem[] {
     return this.store
       .list()
       .filter((i) => i.log && !i.problems.some((p) => p.kind === 'unreadable'))
-      .flatMap((i) => projectOutbox(i.id, i.log!.events));
+      .flatMap((i) => projectOutbox(i.id, i.log!.events))
+      .map((i) => this.withAttempts(i));
   }
 
   private current(incidentId: string, intentKey: string): OutboxItem | undefined {
@@ -135,9 +196,10 @@ export class OutboxWorker {
       for (const item of due) {
         if (this.stopped) return;
         try {
+          await this.journal.leftover();
           await this.process(item);
         } catch (e) {
-          // The log could not be written; nothing is lost (the intent stays pending), but retrying at once would spin.
+          // The log or journal could not be written; nothing is lost (the intent stays pending), but retrying at once would spin.
           this.lastStall = e instanceof Error ? e.message : String(e);
           this.stalledUntil = this.now() + STALL_PAUSE_MS;
           return;
@@ -149,18 +211,20 @@ export class OutboxWorker {
 
   private scheduleWake(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
     const waits = this.items()
       .filter((i) => i.status === 'pending' && i.retryAt)
       .map((i) => Date.parse(i.retryAt!) - this.now());
     if (this.stalledUntil > this.now()) waits.push(this.stalledUntil - this.now());
     if (waits.length === 0) return;
-    this.timer = setTimeout(() => this.kick(), Math.max(50, Math.min(...waits)));
-    this.timer.unref();
+    this.cancelTimer = this.setTimer(() => this.kick(), Math.max(50, Math.min(...waits)));
   }
 
+  /** Stamped with the worker's clock, so "failing since" and the give-up deadline are measured on one clock. */
   private append(incidentId: string, events: NewEvent[]): Promise<unknown> {
-    return this.store.append(incidentId, events);
+    const ts = new Date(this.now()).toISOString();
+    return this.store.append(incidentId, events.map((e) => ({ ts, ...e })));
   }
 
   private async process(candidate: OutboxItem): Promise<void> {
@@ -168,61 +232,98 @@ export class OutboxWorker {
     if (!this.tryHold(intentKey)) return;
     try {
       // Re-read under the hold: it may have been cancelled or settled since the pass began.
-      const item = this.current(incidentId, intentKey);
-      if (!item || item.status !== 'pending') return;
+      const logged = this.current(incidentId, intentKey);
+      if (!logged || logged.status !== 'pending') return;
+      const live = this.live.get(intentKey);
+      const item = this.withAttempts(logged);
+      const checkFirst = live ? live.checkBeforeResend : logged.checkBeforeResend || this.journal.has(intentKey);
       const ctx = { incidentId, signal: this.abort.signal, now: this.now(), ...(item.lastAttemptAt ? { lastAttemptAt: item.lastAttemptAt } : {}) };
-      if (item.attempts > 0 && !item.resendConfirmed) {
+      if (checkFirst) {
         let verdict;
         try {
           verdict = await this.dispatch.verify(item.operation, intentKey, ctx);
         } catch (e) {
-          return void (await this.recordFailure(item, e, `Could not check whether attempt ${item.attempts} arrived`));
+          return void (await this.recordFailure(logged, e, item.attempts, `Could not check whether attempt ${item.attempts} arrived`));
         }
-        if (verdict.state === 'present') return void (await this.recordSent(item, verdict.outcome, true));
+        if (verdict.state === 'present') return void (await this.recordSent(logged, verdict.outcome, true, item.attempts));
         if (verdict.state === 'unknown') {
-          return void (await this.append(incidentId, [
-            {
-              type: 'outbox.failed',
-              actor: this.actor(),
-              payload: { intentKey, attempt: item.attempts, retryable: false, reason: `${verdict.why} Check ${item.system === 'jira' ? 'Jira' : 'PagerDuty'}; Retry sends it again, Cancel drops it.` },
-            },
-          ]));
+          const reason = `${verdict.why} Check ${item.system === 'jira' ? 'Jira' : 'PagerDuty'}; Retry sends it again, Cancel drops it.`;
+          return void (await this.giveUp(logged, item.attempts, reason));
         }
       }
       const attempt = item.attempts + 1;
-      // Durable before the request leaves: after a crash, this record is what makes the next run check before resending.
-      await this.append(incidentId, [{ type: 'outbox.attempted', actor: this.actor(), payload: { intentKey, attempt } }]);
+      // Durable before the request leaves: after a crash, this entry is what makes the next run check before resending.
+      await this.journal.add(intentKey);
+      this.live.set(intentKey, { attempts: attempt, lastAttemptAt: new Date(this.now()).toISOString(), checkBeforeResend: true, ...(live?.lastError ? { lastError: live.lastError } : {}) });
       let outcome: SendOutcome;
       try {
         outcome = await this.dispatch.send(item.operation, intentKey, ctx);
       } catch (e) {
-        return void (await this.recordFailure({ ...item, attempts: attempt }, e));
+        return void (await this.recordFailure(logged, e, attempt));
       }
-      await this.recordSent(item, outcome, false);
+      await this.recordSent(logged, outcome, false, attempt);
     } finally {
       this.release(intentKey);
     }
   }
 
-  private async recordSent(item: OutboxItem, outcome: SendOutcome, foundExisting: boolean): Promise<void> {
+  private async recordSent(item: OutboxItem, outcome: SendOutcome, foundExisting: boolean, attempts: number): Promise<void> {
     await this.append(item.incidentId, [
       {
         type: 'outbox.sent',
         actor: this.actor(),
-        payload: { intentKey: item.intentKey, foundExisting, ...(outcome.remoteId ? { remoteId: outcome.remoteId } : {}), ...(outcome.url ? { url: outcome.url } : {}) },
+        payload: {
+          intentKey: item.intentKey,
+          foundExisting,
+          ...(attempts > 0 ? { attempts } : {}),
+          ...(outcome.remoteId ? { remoteId: outcome.remoteId } : {}),
+          ...(outcome.url ? { url: outcome.url } : {}),
+        },
       },
       ...(outcome.follow ?? []),
     ]);
+    this.live.delete(item.intentKey);
+    await this.journal.remove(item.intentKey);
   }
 
-  private async recordFailure(item: OutboxItem, error: unknown, prefix?: string): Promise<void> {
+  /** Needs a person: recorded once, with Retry / Cancel offered in the pane. */
+  private async giveUp(item: OutboxItem, attempt: number, reason: string, notSent?: boolean): Promise<void> {
+    await this.append(item.incidentId, [
+      { type: 'outbox.failed', actor: this.actor(), payload: { intentKey: item.intentKey, attempt, reason: reason.slice(0, 2000), retryable: false, ...(notSent ? { notSent } : {}) } },
+    ]);
+    this.live.delete(item.intentKey);
+    if (notSent) await this.journal.remove(item.intentKey);
+  }
+
+  /**
+   * @param item the write as the log has it (its failingSince says whether "failing" is already recorded)
+   * @param prefix set when checking for an earlier copy failed: that leaves the earlier doubt in place
+   */
+  private async recordFailure(item: OutboxItem, error: unknown, attempt: number, prefix?: string): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const reason = this.redact(prefix ? `${prefix}: ${message}` : message).slice(0, 2000);
+    this.options.onAttemptFailed?.(item, reason);
+    const notSent = prefix ? !(this.live.get(item.intentKey)?.checkBeforeResend ?? true) : provablyNotSent(error);
     // Offline, timeouts, 429 and 5xx are worth waiting out; bad input, auth and missing resources need a person.
     const retryable = error instanceof DomainError && error.code === 'unavailable';
-    const payload = retryable
-      ? { intentKey: item.intentKey, attempt: item.attempts, reason, retryable, retryAt: new Date(this.now() + backoffDelay(Math.max(1, item.attempts), this.random, this.backoff)).toISOString() }
-      : { intentKey: item.intentKey, attempt: item.attempts, reason, retryable };
-    await this.append(item.incidentId, [{ type: 'outbox.failed', actor: this.actor(), payload }]);
+    if (!retryable) return this.giveUp(item, attempt, reason, notSent);
+    const failingFor = item.failingSince ? this.now() - Date.parse(item.failingSince) : 0;
+    if (this.giveUpAfterMs > 0 && failingFor >= this.giveUpAfterMs) {
+      const minutes = Math.round(failingFor / 60_000);
+      const span = minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+      return this.giveUp(item, attempt, `Gave up after ${attempt} attempts over ${span}: ${reason} Retry sends it again, Cancel drops it.`, notSent);
+    }
+    const serverWait = error instanceof ConnectorError && error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, this.backoff.maxServerWaitMs) : 0;
+    const delay = Math.max(backoffDelay(Math.max(1, attempt), this.random, this.backoff), serverWait);
+    const retryAt = new Date(this.now() + delay).toISOString();
+    if (!item.failingSince) {
+      // The one "failing since" event of this outage; later attempts only update what the pane shows.
+      await this.append(item.incidentId, [
+        { type: 'outbox.failed', actor: this.actor(), payload: { intentKey: item.intentKey, attempt, reason, retryable, retryAt, ...(notSent ? { notSent } : {}) } },
+      ]);
+    }
+    const lastAttemptAt = this.live.get(item.intentKey)?.lastAttemptAt ?? item.lastAttemptAt ?? new Date(this.now()).toISOString();
+    this.live.set(item.intentKey, { attempts: attempt, lastAttemptAt, retryAt, lastError: reason, checkBeforeResend: !notSent });
+    if (notSent) await this.journal.remove(item.intentKey);
   }
 }

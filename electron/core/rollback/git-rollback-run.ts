@@ -164,11 +164,20 @@ export async function runGitRollback(service: ServiceConfig, plan: RollbackPlan,
     } else {
       after = await revertInWorktree(repo, plan, ctx, options);
     }
-    await ctx.step('sync', `Update the clone's view of ${push.remote}`, async (out) => {
-      await repo.fetchRef(push.ref).catch((e: unknown) => out(`fetch failed (the push itself succeeded): ${(e as Error).message}\n`));
+    // The push went from a throwaway worktree; fetch so the operator's clone knows about it, and say where it stands.
+    let cloneNote = '';
+    await ctx.step('sync', `Fetch ${push.remote} into your clone at ${repo.cwd}`, async (out) => {
+      try {
+        await repo.fetchRef(push.ref);
+        const behind = Number((await repo.run(['rev-list', '--count', `HEAD..${after}`])).stdout.trim());
+        cloneNote = ` Fetched ${push.remote} into your clone at ${repo.cwd}${behind > 0 ? `; its checked-out branch is ${behind} commit${behind === 1 ? '' : 's'} behind ${push.ref}: pull before you work there (Firebreak does not touch your working tree).` : '.'}`;
+      } catch (e) {
+        cloneNote = ` Could not fetch ${push.remote} into your clone at ${repo.cwd} (${(e as Error).message.slice(0, 300)}); the push itself succeeded. Run git fetch there.`;
+      }
+      out(`${cloneNote.trim()}\n`);
     });
     const verb = plan.strategy === 'move-ref' ? 'Moved' : 'Pushed revert commit; moved';
-    return { summary: `${verb} ${push.ref} from ${short(plan.beforeSha)} to ${short(after)}`, beforeSha: plan.beforeSha, afterSha: after };
+    return { summary: `${verb} ${push.ref} from ${short(plan.beforeSha)} to ${short(after)}.${cloneNote}`, beforeSha: plan.beforeSha, afterSha: after };
   } catch (e) {
     return fail(repo, plan, e);
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCore, type FirebreakCore } from '../firebreak-core';
+import { runGit } from '../connectors/git/git-runner';
 
 let dataDir: string;
 let core: FirebreakCore;
@@ -28,6 +29,18 @@ describe('rollback channels', () => {
     expect(await call('services.list', {})).toMatchObject({ ok: true, value: { services: [{ name: 'search' }], file: join(dataDir, 'services.json') } });
     expect(await call('services.remove', { name: 'search' })).toEqual({ ok: true, value: {} });
     expect(await capabilities()).not.toContain('rollback');
+  });
+
+  it('refuses a bare repository as clonePath when the service is saved, and accepts a working clone', async () => {
+    const bare = join(dataDir, 'checkout.git');
+    const clone = join(dataDir, 'checkout');
+    await runGit(['init', '--bare', bare], { cwd: dataDir });
+    await runGit(['init', clone], { cwd: dataDir });
+    const refused = await call('services.put', { service: { name: 'checkout', git: { clonePath: bare } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/checkout\.git is a bare repository\. git\.clonePath must be a working clone/) } });
+    expect(await call('services.list', {})).toMatchObject({ ok: true, value: { services: [] } });
+    expect(await call('services.put', { service: { name: 'checkout', git: { clonePath: clone } } })).toMatchObject({ ok: true });
+    await call('services.remove', { name: 'checkout' });
   });
 
   it('lists a broken catalogue as a problem instead of failing, and validates inputs at the boundary', async () => {

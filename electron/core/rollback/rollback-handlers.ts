@@ -1,6 +1,7 @@
 // The services, rollback and git-import channels of the IPC contract, mapped onto the catalogue and the rollback service.
 import type { Handlers } from '../ipc/router';
 import { importGitTimeline } from '../connectors/git/git-timeline-import';
+import { assertWorkingClone } from '../services/clone-path-check';
 import type { ServiceCatalogue } from '../services/service-catalogue';
 import type { IncidentStore } from '../store/incident-store';
 import type { RollbackService } from './rollback-service';
@@ -14,7 +15,10 @@ export function rollbackHandlers(deps: { catalogue: ServiceCatalogue; rollbacks:
       const { services, problem } = await catalogue.read();
       return { services, file: catalogue.file, ...(problem ? { problem } : {}) };
     },
-    'services.put': ({ service }) => catalogue.put(service),
+    'services.put': async ({ service }) => {
+      await assertWorkingClone(service);
+      return catalogue.put(service);
+    },
     'services.remove': async ({ name }) => {
       await catalogue.remove(name);
       return {};

@@ -4,6 +4,11 @@ import { DomainError, type ErrorCode } from '../../../../shared/result';
 export type FailureKind = 'bad_url' | 'dns' | 'network' | 'timeout' | 'cancelled' | 'http' | 'payload';
 
 export class ConnectorError extends DomainError {
+  /** True when the request provably never reached the server (refused, DNS, TLS, rate-limited): safe to resend without checking first. */
+  notSent = false;
+  /** How long the server asked to wait (Retry-After, rate-limit reset) before trying again. */
+  retryAfterMs: number | undefined;
+
   constructor(
     code: ErrorCode,
     message: string,
@@ -43,15 +48,36 @@ export function errorEnvelopeMessages(body: unknown): string[] {
   return out;
 }
 
-/** Why a low-level fetch failure happened, from the undici cause chain. */
-export function classifyNetworkFailure(error: unknown): { kind: FailureKind; detail: string } {
+/** Failures while connecting (no byte of the request can have left): refused, unreachable, connect timeout. */
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** TLS handshake failures also end before the request is written. */
+const isTlsFailure = (code: string): boolean => /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|EPROTO$)/.test(code);
+
+/** Why a low-level fetch failure happened, from the undici cause chain, and whether the request provably never left. */
+export function classifyNetworkFailure(error: unknown): { kind: FailureKind; detail: string; notSent: boolean } {
   let cause: unknown = error;
   for (let depth = 0; depth < 4 && cause; depth++) {
     const code = (cause as { code?: unknown }).code;
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { kind: 'dns', detail: `DNS lookup failed (${code})` };
-    if (typeof code === 'string' && code.startsWith('E')) return { kind: 'network', detail: code };
-    if (typeof code === 'string' && code.startsWith('UND_ERR')) return { kind: 'network', detail: code };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { kind: 'dns', detail: `DNS lookup failed (${code})`, notSent: true };
+    if (typeof code === 'string' && isTlsFailure(code)) return { kind: 'network', detail: `TLS failure (${code})`, notSent: true };
+    if (typeof code === 'string' && (code.startsWith('E') || code.startsWith('UND_ERR'))) return { kind: 'network', detail: code, notSent: CONNECT_CODES.has(code) };
     cause = (cause as { cause?: unknown }).cause;
   }
-  return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
+  return { kind: 'network', detail: error instanceof Error ? error.message : String(error), notSent: false };
+}
+
+const failedBeforeSending = new WeakSet<object>();
+
+/** Marks an error raised before any request was made (e.g. "Jira is not configured"). */
+export function markNotSent<E>(error: E): E {
+  if (error instanceof ConnectorError) error.notSent = true;
+  else if (error && typeof error === 'object') failedBeforeSending.add(error);
+  return error;
+}
+
+/** Whether a failed write provably never reached the remote, so resending needs no check for an earlier copy. */
+export function provablyNotSent(error: unknown): boolean {
+  if (error instanceof ConnectorError) return error.notSent || error.kind === 'bad_url';
+  return !!error && typeof error === 'object' && failedBeforeSending.has(error);
 }

@@ -85,12 +85,17 @@ describe('HttpTransport', () => {
   });
 
   it('stops at once when the caller cancels', async () => {
-    server = await startLocalServer(() => undefined);
+    let arrived!: () => void;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    server = await startLocalServer(() => arrived());
     const { http } = transport();
     const controller = new AbortController();
     const pending = http.request({ method: 'GET', url: `${server.url}/hang`, endpoint: 'GET /hang', signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
-    expect((await failureOf(pending)).kind).toBe('cancelled');
+    await reached; // cancel while the server holds the request, not before it was made
+    controller.abort();
+    const e = await failureOf(pending);
+    expect(e.kind).toBe('cancelled');
+    expect(e.notSent).toBe(false);
   });
 
   it('reports truncated JSON as a payload error naming the endpoint', async () => {
@@ -109,6 +114,21 @@ describe('HttpTransport', () => {
     expect((await failureOf(http.request({ method: 'GET', url: 'not a url', endpoint: 'GET /' }))).kind).toBe('bad_url');
     expect((await failureOf(http.request({ method: 'GET', url: 'http://firebreak-no-such-host.invalid/', endpoint: 'GET /' }))).kind).toBe('dns');
     expect((await failureOf(http.request({ method: 'GET', url: 'http://127.0.0.1:1/', endpoint: 'GET /' }))).kind).toBe('network');
+  });
+
+  it('says which failures provably never reached the server (refused, DNS, 429) and keeps the server wait', async () => {
+    const { http } = transport({ maxAttempts: 1 });
+    const closed = await startLocalServer(() => undefined);
+    await closed.close(); // nothing listens there any more: the connection is refused
+    const refused = await failureOf(http.request({ method: 'POST', url: `${closed.url}/`, endpoint: 'POST /', body: {} }));
+    expect(refused.message).toContain('ECONNREFUSED');
+    expect(refused.notSent).toBe(true);
+    expect((await failureOf(http.request({ method: 'POST', url: 'http://firebreak-no-such-host.invalid/', endpoint: 'POST /', body: {} }))).notSent).toBe(true);
+    server = await startLocalServer((req, res) => (req.url === '/busy' ? json(res, 429, {}, { 'Retry-After': '40' }) : json(res, 503, {})));
+    const limited = await failureOf(http.request({ method: 'POST', url: `${server.url}/busy`, endpoint: 'POST /busy', body: {} }));
+    expect(limited).toMatchObject({ notSent: true, retryAfterMs: 40_000 });
+    // A 503 may come from a gateway after the write was applied: in doubt.
+    expect((await failureOf(http.request({ method: 'POST', url: `${server.url}/down`, endpoint: 'POST /down', body: {} }))).notSent).toBe(false);
   });
 
   it('keeps at most N requests in flight per host', async () => {

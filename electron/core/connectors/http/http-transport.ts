@@ -94,9 +94,13 @@ export class HttpTransport {
       const outcome = await this.limiter.run(url.host, () => this.attempt(url, req));
       if (outcome.ok) return outcome.response;
       const { error, retryable, serverWaitMs } = outcome;
+      error.retryAfterMs = serverWaitMs;
       if (!retryable || attempt >= maxAttempts) throw error;
       if (serverWaitMs !== undefined && serverWaitMs > this.backoff.maxServerWaitMs) {
-        throw new ConnectorError('unavailable', `${error.message} The server asked to wait ${Math.ceil(serverWaitMs / 1000)} s; try again later.`, error.kind, req.endpoint, error.status, error.details);
+        const waitLonger = new ConnectorError('unavailable', `${error.message} The server asked to wait ${Math.ceil(serverWaitMs / 1000)} s; try again later.`, error.kind, req.endpoint, error.status, error.details);
+        waitLonger.notSent = error.notSent;
+        waitLonger.retryAfterMs = serverWaitMs;
+        throw waitLonger;
       }
       const waitMs = serverWaitMs ?? backoffDelay(attempt, () => this.clock.random(), this.backoff);
       this.retries.push({ endpoint: req.endpoint, attempt, waitMs, reason: error.message });
@@ -151,9 +155,11 @@ export class HttpTransport {
       if (timeout.aborted) {
         return { ok: false, retryable: true, error: new ConnectorError('unavailable', `${product} did not answer ${req.endpoint} within ${timeoutMs} ms.`, 'timeout', req.endpoint) };
       }
-      const { kind, detail } = classifyNetworkFailure(e);
+      const { kind, detail, notSent } = classifyNetworkFailure(e);
       const message = kind === 'dns' ? `${product} host ${url.hostname} could not be found: ${detail}. Check the site URL.` : `${product} could not be reached for ${req.endpoint}: ${detail}.`;
-      return { ok: false, retryable: kind !== 'dns', error: new ConnectorError('unavailable', message, kind, req.endpoint) };
+      const error = new ConnectorError('unavailable', message, kind, req.endpoint);
+      error.notSent = notSent;
+      return { ok: false, retryable: kind !== 'dns', error };
     }
     let body: unknown = undefined;
     let malformed: string | undefined;
@@ -174,6 +180,8 @@ export class HttpTransport {
     const messages = errorEnvelopeMessages(body);
     const what = messages.length > 0 ? messages.join('; ') : res.status >= 300 && res.status < 400 ? `redirected to ${res.headers.get('location') ?? '?'}` : res.statusText || 'no details';
     const error = new ConnectorError(codeForStatus(res.status), `${product} answered ${req.endpoint} with HTTP ${res.status}: ${what}`, 'http', req.endpoint, res.status, messages);
+    // A rate limiter turns the request away before it is processed.
+    error.notSent = res.status === 429;
     const retryable = RETRYABLE_STATUSES.has(res.status);
     const serverWaitMs = retryable ? serverRequestedWait(res.headers, this.clock.now()) : undefined;
     return serverWaitMs === undefined ? { ok: false, error, retryable } : { ok: false, error, retryable, serverWaitMs };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../http/http-transport';
 import { fakeClock } from '../testing/local-server';
 import { JiraStandIn } from '../testing/jira-stand-in';
-import { intentLabel, JiraClient } from './jira-client';
+import { intentLabel, JiraClient, malformedNote } from './jira-client';
 import { testJiraConnection } from './jira-connection';
 
 let jira: JiraStandIn;
@@ -54,6 +54,22 @@ describe('JiraClient against the stand-in', () => {
     expect(jira.log.filter((l) => l.operationId === 'searchAndReconsileIssuesUsingJql')).toHaveLength(3);
   });
 
+  it('reads issues with odd field types: tolerates what it does not use, shows the rest with a note where a used field is malformed', async () => {
+    jira.seedIssue({ key: 'OPS-20', summary: 'Numbers for dates' });
+    jira.seedIssue({ key: 'OPS-21', summary: 'A status that is a string' });
+    jira.oddFields.set('OPS-20', { updated: 1764662400000, customfield_10020: [{ id: 7, state: 42 }], timetracking: 'n/a', priority: 3 });
+    jira.oddFields.set('OPS-21', { status: 'Done', labels: 'ops', updated: { epoch: 1 } });
+    const odd = await client.getIssue('OPS-20');
+    expect(odd).toMatchObject({ key: 'OPS-20', summary: 'Numbers for dates', status: 'To Do', updated: '2025-12-02T08:00:00.000Z' });
+    expect(odd.malformed).toBeUndefined();
+    const broken = await client.getIssue('OPS-21');
+    expect(broken).toMatchObject({ key: 'OPS-21', summary: 'A status that is a string', status: 'unknown', labels: [] });
+    expect(broken.malformed!.map((m) => m.field)).toEqual(['status', 'labels', 'updated']);
+    expect(malformedNote(broken)).toMatch(/^Jira sent status \(.+\), labels \(.+\), updated \(.+\) in an unexpected shape; shown without them\.$/);
+    const found = await client.search('project = OPS');
+    expect(found.map((i) => i.key)).toEqual(['OPS-20', 'OPS-21']);
+  });
+
   it('lists and performs transitions', async () => {
     jira.seedIssue({ key: 'OPS-2', summary: 'x' });
     const transitions = await client.transitions('OPS-2');
@@ -90,8 +106,9 @@ describe('JiraClient against the stand-in', () => {
   it('reports truncated JSON and wrong payload shapes with endpoint and field', async () => {
     jira.inject({ operation: 'GET /rest/api/3/search/jql', kind: 'truncated', times: 1 });
     await expect(client.search('project = OPS')).rejects.toThrow(/GET \/rest\/api\/3\/search\/jql with malformed JSON/);
-    jira.inject({ operation: 'GET /rest/api/3/issue/{issueIdOrKey}', kind: 'wrong_shape', times: 1, body: { id: 5, key: 'OPS-9', fields: {} } });
-    await expect(client.getIssue('OPS-9')).rejects.toThrow(/GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} with an unexpected payload at id/);
+    // Without its key an issue cannot be shown at all: that one is still an error naming the field.
+    jira.inject({ operation: 'GET /rest/api/3/issue/{issueIdOrKey}', kind: 'wrong_shape', times: 1, body: { id: '5', key: 9, fields: {} } });
+    await expect(client.getIssue('OPS-9')).rejects.toThrow(/GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} with an unexpected payload at key/);
   });
 
   it('times out a hanging Jira', async () => {

@@ -11,6 +11,7 @@ import {
   MyselfPayload,
   RemoteLinkPayload,
   SearchPayload,
+  readIssueFields,
   ServerInfoPayload,
   TransitionsPayload,
 } from './jira-payloads';
@@ -32,6 +33,14 @@ export interface JiraIssue {
   url: string;
   updated?: string;
   labels: string[];
+  /** Used fields Jira sent in a shape Firebreak cannot read; the rest of the issue is still shown, with these as a note. */
+  malformed?: { field: string; problem: string }[];
+}
+
+/** "Jira sent status in an unexpected shape (…); shown without it." for the UI. */
+export function malformedNote(issue: Pick<JiraIssue, 'malformed'>): string | undefined {
+  if (!issue.malformed?.length) return undefined;
+  return `Jira sent ${issue.malformed.map((m) => `${m.field} (${m.problem})`).join(', ')} in an unexpected shape; shown without ${issue.malformed.length === 1 ? 'it' : 'them'}.`;
 }
 
 export interface JiraComment {
@@ -91,8 +100,9 @@ export class JiraClient {
   }
 
   private toIssue(p: IssuePayload): JiraIssue {
-    const f = p.fields;
+    const { fields: f, malformed } = readIssueFields(p.fields);
     return {
+      ...(malformed.length > 0 ? { malformed } : {}),
       id: p.id,
       key: p.key,
       summary: f.summary ?? '',
@@ -152,7 +162,11 @@ export class JiraClient {
       return { items: page.issues, nextPageToken: page.nextPageToken, isLast: page.isLast };
     });
     for await (const items of pages) {
-      out.push(...items.map((i) => this.toIssue(i)));
+      // One entry without an id or key is left out; it must not cost the user the other results.
+      for (const raw of items) {
+        const issue = IssuePayload.safeParse(raw);
+        if (issue.success) out.push(this.toIssue(issue.data));
+      }
       if (out.length >= limit) break;
     }
     return out.slice(0, limit);

@@ -9,7 +9,7 @@ import { DomainError } from '../../../../shared/result';
 import type { OutboxService } from '../../outbox/outbox-service';
 import type { IncidentStore } from '../../store/incident-store';
 import type { ConnectorSettings } from '../connector-settings';
-import type { JiraIssue } from './jira-client';
+import { malformedNote, type JiraIssue } from './jira-client';
 import { testJiraConnection } from './jira-connection';
 
 export const pagerDutyGlobalId = (pdIncidentId: string): string => `system=pagerduty&id=${pdIncidentId}`;
@@ -22,6 +22,7 @@ function view(issue: JiraIssue): JiraIssueView {
     url: issue.url,
     ...(issue.statusCategory ? { statusCategory: issue.statusCategory } : {}),
     ...(issue.issueType ? { issueType: issue.issueType } : {}),
+    ...(malformedNote(issue) ? { note: malformedNote(issue)! } : {}),
   };
 }
 
@@ -74,7 +75,7 @@ export class JiraService {
     if (links.jiraIssues.some((i) => i.issueKey === issueKey)) throw new DomainError('conflict', `${issueKey} is already linked to this incident.`);
     const issue = await (await this.settings.jiraClient()).getIssue(issueKey);
     await this.store.append(incidentId, [
-      { type: 'jira.issue_linked', actor: this.operator(), payload: { issueKey: issue.key, issueId: issue.id, summary: issue.summary, status: issue.status, url: issue.url, created: false } },
+      { type: 'jira.issue_linked', actor: this.operator(), payload: { issueKey: issue.key, issueId: issue.id, summary: issue.summary || issue.key, status: issue.status, url: issue.url, created: false } },
     ]);
     if (links.pagerDuty?.url) await this.queueRemoteLink(incidentId, issue.key, links.pagerDuty.pdIncidentId, links.pagerDuty.url, links.pagerDuty.title);
     return this.linkedIssue(incidentId, issue.key);
@@ -124,7 +125,9 @@ export class JiraService {
     const fresh: NewEvent[] = [];
     for (const linked of links.jiraIssues) {
       const issue = await jira.getIssue(linked.issueKey);
-      if (issue.status !== linked.status) fresh.push({ type: 'jira.status_seen', actor: 'jira', payload: { issueKey: linked.issueKey, from: linked.status, to: issue.status } });
+      // A status Jira sent in an unreadable shape is not a status change.
+      const statusKnown = !issue.malformed?.some((m) => m.field === 'status');
+      if (statusKnown && issue.status !== linked.status) fresh.push({ type: 'jira.status_seen', actor: 'jira', payload: { issueKey: linked.issueKey, from: linked.status, to: issue.status } });
       for (const c of await jira.comments(linked.issueKey)) {
         if (links.imported.has(`${linked.issueKey}/${c.id}`)) continue;
         const marker = findIntentKey(c.text);

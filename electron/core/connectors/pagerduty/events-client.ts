@@ -5,6 +5,12 @@ import { EventAcceptedPayload } from './pagerduty-payloads';
 
 export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com';
 
+/** The enqueue URL for an Events base given with or without its /v2 (or even the full /v2/enqueue) path. */
+export function eventsEnqueueUrl(eventsUrl: string): string {
+  const base = eventsUrl.trim().replace(/\/+$/, '').replace(/\/v2(\/enqueue)?$/i, '');
+  return `${base}/v2/enqueue`;
+}
+
 export interface PagerDutyEvent {
   action: 'trigger' | 'acknowledge' | 'resolve';
   dedupKey: string;
@@ -29,7 +35,7 @@ export class PagerDutyEventsClient {
       if (event.link) body.links = [event.link];
     }
     // The dedup key makes a repeated event a no-op at PagerDuty, so the transport may retry it.
-    const res = await this.http.request({ method: 'POST', url: `${this.eventsUrl.replace(/\/+$/, '')}/v2/enqueue`, endpoint, body, idempotencyKey: event.dedupKey });
+    const res = await this.http.request({ method: 'POST', url: eventsEnqueueUrl(this.eventsUrl), endpoint, body, idempotencyKey: event.dedupKey });
     const accepted = parsePayload(EventAcceptedPayload, res.body, endpoint, 'PagerDuty Events');
     return { dedupKey: accepted.dedup_key ?? event.dedupKey };
   }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../http/http-transport';
 import { fakeClock } from '../testing/local-server';
 import { PagerDutyStandIn } from '../testing/pagerduty-stand-in';
-import { PagerDutyEventsClient } from './events-client';
+import { eventsEnqueueUrl, PagerDutyEventsClient } from './events-client';
 import { PagerDutyClient } from './pagerduty-client';
 import { testPagerDutyConnection } from './pagerduty-connection';
 
@@ -26,14 +26,39 @@ afterEach(async () => {
 });
 
 describe('PagerDutyClient against the stand-in', () => {
-  it('lists open incidents of chosen services across offset/more pages', async () => {
+  it('lists the first page of open incidents of chosen services', async () => {
     for (let i = 0; i < 3; i++) pd.seedIncident({ title: `checkout 5xx ${i}` });
     pd.seedIncident({ title: 'payments slow', serviceId: 'PSVC002' });
     pd.seedIncident({ title: 'old', status: 'resolved' });
-    const open = await clientFor().openIncidents(['PSVC001']);
-    expect(open.map((i) => i.title)).toEqual(['checkout 5xx 2', 'checkout 5xx 1', 'checkout 5xx 0']);
+    // The first request of the file also compiles the stand-in's contract validator; on a busy machine that can outlast a
+    // 2 s timeout and cause a retry, which this test counts. A generous timeout keeps the count about paging only.
+    const patient = new PagerDutyClient(new HttpTransport({ product: 'PagerDuty', clock: fakeClock(), timeoutMs: 30_000, maxAttempts: 3 }), { apiUrl: pd.url, apiToken: 'pd-token', fromEmail: 'dana@example.com' });
+    const open = await patient.openIncidents(['PSVC001']);
+    // The stand-in pages by 2: one request, the newest first; later pages are asked for with incidentPage's nextOffset.
+    expect(open.map((i) => i.title)).toEqual(['checkout 5xx 2', 'checkout 5xx 1']);
     expect(open[0]).toMatchObject({ status: 'triggered', serviceName: 'checkout', assignees: ['Lee Oncall'] });
-    expect(pd.log.filter((l) => l.operationId === 'listIncidents')).toHaveLength(2);
+    expect(pd.log.filter((l) => l.operationId === 'listIncidents')).toHaveLength(1);
+  });
+
+  it('filters incidents on the server and returns the first page at once, even from a list that says more: true forever', async () => {
+    pd.endlessMore = true;
+    const old = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    pd.seedIncident({ title: 'old high', createdAt: old });
+    for (let i = 0; i < 3; i++) pd.seedIncident({ title: `new high ${i}` });
+    pd.seedIncident({ title: 'new low', urgency: 'low' });
+    pd.seedIncident({ title: 'other service', serviceId: 'PSVC002' });
+    const client = clientFor();
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    const first = await client.incidentPage({ serviceIds: ['PSVC001'], statuses: ['triggered'], urgencies: ['high'], since });
+    expect(first.incidents.map((i) => i.title)).toEqual(['new high 2', 'new high 1']);
+    expect(first).toMatchObject({ more: true, nextOffset: 2 });
+    expect(pd.log.filter((l) => l.operationId === 'listIncidents')).toHaveLength(1);
+    const second = await client.incidentPage({ serviceIds: ['PSVC001'], statuses: ['triggered'], urgencies: ['high'], since, offset: first.nextOffset! });
+    expect(second.incidents.map((i) => i.title)).toEqual(['new high 0']);
+    // Past the end the stand-in still says more: true; an empty page ends the list instead of looping.
+    const third = await client.incidentPage({ serviceIds: ['PSVC001'], statuses: ['triggered'], urgencies: ['high'], since, offset: 3 });
+    expect(third).toEqual({ incidents: [], more: false });
+    expect((await client.openIncidents(['PSVC001'])).length).toBeGreaterThan(0);
   });
 
   it('acknowledges, resolves and reassigns with the From header', async () => {
@@ -101,6 +126,15 @@ describe('PagerDuty Events v2', () => {
     expect(pd.alerts.get('fb-inc-1')!.status).toBe('acknowledged');
     await events.send('rk-checkout', { action: 'resolve', dedupKey: 'fb-inc-1' });
     expect(pd.alerts.get('fb-inc-1')!.status).toBe('resolved');
+  });
+
+  it('accepts the Events URL with or without /v2', async () => {
+    for (const [n, url] of [pd.url, `${pd.url}/v2`, `${pd.url}/v2/`, `${pd.url}/v2/enqueue`].entries()) {
+      const events = new PagerDutyEventsClient(new HttpTransport({ product: 'PagerDuty Events', clock: fakeClock() }), url);
+      await events.send('rk-checkout', { action: 'trigger', dedupKey: `fb-url-${n}`, summary: 'x' });
+    }
+    expect([...pd.alerts.keys()].filter((k) => k.startsWith('fb-url-'))).toHaveLength(4);
+    expect(eventsEnqueueUrl('https://events.pagerduty.com/v2')).toBe('https://events.pagerduty.com/v2/enqueue');
   });
 
   it('retries a throttled event because the dedup key makes it safe', async () => {

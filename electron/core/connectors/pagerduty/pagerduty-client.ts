@@ -39,6 +39,23 @@ export interface PdIncident {
   assignees: string[];
 }
 
+export interface PdIncidentFilter {
+  serviceIds?: readonly string[];
+  statuses?: readonly ('triggered' | 'acknowledged' | 'resolved')[];
+  urgencies?: readonly ('high' | 'low')[];
+  /** ISO date-times; PagerDuty's own range applies when omitted. */
+  since?: string;
+  until?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface PdIncidentPage {
+  incidents: PdIncident[];
+  more: boolean;
+  nextOffset?: number;
+}
+
 export interface PdNote {
   id: string;
   content: string;
@@ -122,19 +139,35 @@ export class PagerDutyClient {
     return all.map((s) => ({ id: s.id, name: s.name ?? s.summary ?? s.id, escalationPolicyId: s.escalation_policy.id }));
   }
 
-  /** Triggered and acknowledged incidents of the given services, newest first (offset/limit/more paging). */
-  async openIncidents(serviceIds: readonly string[]): Promise<PdIncident[]> {
+  /**
+   * One page of incidents, filtered by PagerDuty itself (statuses, services, urgency, since/until), newest first.
+   * One page per call: a busy account can say `more: true` for a very long time, so the caller asks for the next page.
+   */
+  async incidentPage(filter: PdIncidentFilter): Promise<PdIncidentPage> {
     const e = '/incidents';
-    const all = await collect(
-      morePages(async (offset) => {
-        const body = await this.call('GET', e, e, {
-          query: { 'statuses[]': ['triggered', 'acknowledged'], 'service_ids[]': serviceIds.length > 0 ? [...serviceIds] : undefined, sort_by: 'created_at:desc', offset, limit: 100 },
-        });
-        const page = this.parse(IncidentListPayload, body, 'GET', e);
-        return { items: page.incidents, more: page.more, offset: page.offset };
-      }, 10),
-    );
-    return all.map((i) => this.toIncident(i));
+    const list = (values: readonly string[] | undefined) => (values && values.length > 0 ? [...values] : undefined);
+    const offset = filter.offset ?? 0;
+    const body = await this.call('GET', e, e, {
+      query: {
+        'statuses[]': list(filter.statuses),
+        'service_ids[]': list(filter.serviceIds),
+        'urgencies[]': list(filter.urgencies),
+        since: filter.since,
+        until: filter.until,
+        sort_by: 'created_at:desc',
+        offset,
+        limit: filter.limit ?? 25,
+      },
+    });
+    const page = this.parse(IncidentListPayload, body, 'GET', e);
+    const incidents = page.incidents.map((i) => this.toIncident(i));
+    const more = page.more === true && incidents.length > 0;
+    return { incidents, more, ...(more ? { nextOffset: (page.offset ?? offset) + incidents.length } : {}) };
+  }
+
+  /** The newest triggered and acknowledged incidents of the given services (the first page; see incidentPage for more). */
+  async openIncidents(serviceIds: readonly string[]): Promise<PdIncident[]> {
+    return (await this.incidentPage({ serviceIds, statuses: ['triggered', 'acknowledged'], limit: 100 })).incidents;
   }
 
   async incident(id: string): Promise<PdIncident> {

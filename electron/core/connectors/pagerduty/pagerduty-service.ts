@@ -12,7 +12,7 @@ import type { OutboxService } from '../../outbox/outbox-service';
 import type { IncidentStore } from '../../store/incident-store';
 import type { ConnectorSettings } from '../connector-settings';
 import { ownIntentKeys, type JiraService } from '../jira/jira-service';
-import type { PdIncident, PdOncall } from './pagerduty-client';
+import type { PdIncident, PdIncidentFilter, PdOncall } from './pagerduty-client';
 import { testPagerDutyConnection } from './pagerduty-connection';
 
 export class PagerDutyService {
@@ -44,6 +44,10 @@ export class PagerDutyService {
 
   async services(query?: string): Promise<{ id: string; name: string }[]> {
     return (await (await this.settings.pagerDutyClient()).services(query)).map(({ id, name }) => ({ id, name }));
+  }
+
+  async incidentPage(filter: PdIncidentFilter): Promise<{ incidents: PdIncidentView[]; more: boolean; nextOffset?: number }> {
+    return (await this.settings.pagerDutyClient()).incidentPage(filter);
   }
 
   async openIncidents(serviceIds: readonly string[]): Promise<PdIncidentView[]> {

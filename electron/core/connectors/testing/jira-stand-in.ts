@@ -35,6 +35,8 @@ export class JiraStandIn extends StandInServer {
   /** Simulates Jira's search index lag: keys here exist but are not found by JQL yet. */
   readonly hiddenFromSearch = new Set<string>();
   hideNewIssuesFromSearch = false;
+  /** Per issue key, fields sent as given on top of the usual ones: odd but spec-valid shapes (the spec leaves `fields` open). */
+  readonly oddFields = new Map<string, Record<string, unknown>>();
   private nextId = 10000;
   private nextComment = 50000;
   private readonly pageSize: number;
@@ -92,6 +94,7 @@ export class JiraStandIn extends StandInServer {
         project: { key: i.projectKey },
         labels: i.labels,
         updated: i.updated,
+        ...this.oddFields.get(i.key),
       },
     };
   }

@@ -11,7 +11,8 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export async function startLocalServer(handler: Handler): Promise<LocalServer> {
+/** Listens on a free port, or on `port` again (a stand-in that went down and comes back at the same address). */
+export async function startLocalServer(handler: Handler, port = 0): Promise<LocalServer> {
   const sockets = new Set<import('node:net').Socket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -27,10 +28,10 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     server,
     close: () =>
       new Promise<void>((resolve) => {

@@ -31,6 +31,8 @@ export interface PagerDutyStandInOptions {
 const ref = (type: string, id: string, summary: string) => ({ id, type, summary, self: `https://api.pagerduty.com/${type.replace('_reference', '')}s/${id}`, html_url: `https://acme.pagerduty.com/${id}` });
 
 export class PagerDutyStandIn extends StandInServer {
+  /** When set, every incident list answers `more: true`, even past the end. */
+  endlessMore = false;
   readonly incidents = new Map<string, StandInPdIncident>();
   readonly users: PdUser[] = [
     { id: 'PUSER01', name: 'Dana Ops', email: 'dana@example.com' },
@@ -152,11 +154,16 @@ export class PagerDutyStandIn extends StandInServer {
       if (denied) return denied;
       const statuses = req.query.getAll('statuses[]');
       const services = req.query.getAll('service_ids[]');
+      const urgencies = req.query.getAll('urgencies[]');
+      const since = req.query.get('since');
+      const until = req.query.get('until');
       const matching = [...this.incidents.values()]
         .filter((i) => (statuses.length === 0 || statuses.includes(i.status)) && (services.length === 0 || services.includes(i.serviceId)))
+        .filter((i) => (urgencies.length === 0 || urgencies.includes(i.urgency)) && (!since || i.createdAt >= new Date(since).toISOString()) && (!until || i.createdAt < new Date(until).toISOString()))
         .reverse();
       const p = this.page(req, matching);
-      return { status: 200, body: { incidents: p.items.map((i) => this.incidentBody(i)), offset: p.offset, limit: p.limit, more: p.more, total: null } };
+      // endlessMore: a list that says `more: true` forever, as a misbehaving proxy or a very busy account can.
+      return { status: 200, body: { incidents: p.items.map((i) => this.incidentBody(i)), offset: p.offset, limit: p.limit, more: this.endlessMore || p.more, total: null } };
     });
     this.on('GET /incidents/{id}', (req) => {
       const denied = this.authorised(req);

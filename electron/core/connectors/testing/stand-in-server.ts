@@ -68,8 +68,9 @@ export class StandInServer {
     return this.server.url;
   }
 
-  async start(): Promise<this> {
-    this.server = await startLocalServer((req, res, raw) => this.handle(req, res, raw));
+  /** Starts on a free port, or on `port` again after close() (the vendor was down and is back). */
+  async start(port = 0): Promise<this> {
+    this.server = await startLocalServer((req, res, raw) => this.handle(req, res, raw), port);
     return this;
   }
 

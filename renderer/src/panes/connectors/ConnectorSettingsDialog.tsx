@@ -85,7 +85,10 @@ function PagerDutyForm({ view }: { view: PagerDutySettingsView }) {
         </label>
         <label>
           Events API URL
-          <input value={eventsUrl} onChange={(e) => setEventsUrl(e.target.value)} />
+          <input value={eventsUrl} onChange={(e) => setEventsUrl(e.target.value)} aria-describedby="pd-events-url-hint" />
+          <span id="pd-events-url-hint" className="field-hint">
+            With or without /v2, e.g. https://events.pagerduty.com
+          </span>
         </label>
       </details>
       <fieldset className="routing-keys">

@@ -84,6 +84,7 @@ export function RelatedIssues() {
                 {i.key}
               </a>{' '}
               <span className="issue-status">{i.status}</span> {i.summary}
+              {i.note ? <span className="field-hint issue-note">{i.note}</span> : null}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 // Outbound writes of the incident: pending (with the next retry and last error), failed (retry / cancel), sent and cancelled.
-import type { OutboxItem } from '../../../../shared/outbox/outbox-state';
+import { describeRetry, type OutboxItem } from '../../../../shared/outbox/outbox-state';
+import { useNow } from '../../cockpit/use-now';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useIncidentConnectorMutations } from './connector-queries';
 
@@ -7,6 +8,7 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-di
 
 export function OutboxList({ incidentId, items, readOnly }: { incidentId: string; items: readonly OutboxItem[]; readOnly: boolean }) {
   const { retry, cancel } = useIncidentConnectorMutations(incidentId);
+  const now = useNow();
   if (items.length === 0) return <p className="field-hint">Nothing sent to Jira or PagerDuty yet.</p>;
   const counts = { pending: 0, failed: 0, sent: 0, cancelled: 0 };
   for (const i of items) counts[i.status]++;
@@ -24,7 +26,7 @@ export function OutboxList({ incidentId, items, readOnly }: { incidentId: string
             <span className="field-hint">
               {i.system} · queued {time(i.queuedAt)}
               {i.attempts > 0 ? ` · ${i.attempts} attempt${i.attempts > 1 ? 's' : ''}` : ''}
-              {i.retryAt && i.status === 'pending' ? ` · next try ${time(i.retryAt)}` : ''}
+              {i.failingSince && i.status === 'pending' ? ` · failing since ${time(i.failingSince)}` : ''}
               {i.foundExisting ? ' · found the earlier copy, not sent twice' : ''}
             </span>
             {i.url ? (
@@ -33,6 +35,11 @@ export function OutboxList({ incidentId, items, readOnly }: { incidentId: string
               </a>
             ) : i.remoteId ? (
               <span className="field-hint">{i.remoteId}</span>
+            ) : null}
+            {describeRetry(i, now) ? (
+              <span className="outbox-retry" title={i.retryAt ? `next try at ${time(i.retryAt)}` : undefined}>
+                {describeRetry(i, now)}
+              </span>
             ) : null}
             {i.lastError && i.status !== 'sent' ? <span className="outbox-error">{i.lastError}</span> : null}
             {!readOnly && (i.status === 'failed' || i.status === 'pending') ? (

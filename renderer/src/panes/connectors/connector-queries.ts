@@ -1,5 +1,5 @@
 // react-query hooks for the Jira / PagerDuty connectors and the outbox; keys carry the incident id second so core events refresh them.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InputOf } from '../../../../shared/ipc';
 import { getClient } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -24,10 +24,26 @@ export const useLinkedJira = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: connectorKeys.linkedJira(incidentId), queryFn: () => client().callOrThrow('jira.linked', { incidentId }), enabled });
 export const useLinkedPagerDuty = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: connectorKeys.linkedPagerDuty(incidentId), queryFn: () => client().callOrThrow('pagerduty.linked', { incidentId }), enabled });
+/** Attempts between changes of state are not log events, so while a write is pending the list is re-read every few seconds. */
 export const useOutbox = (incidentId: string, enabled = true) =>
-  useQuery({ queryKey: connectorKeys.outbox(incidentId), queryFn: () => client().callOrThrow('outbox.list', { incidentId }), enabled });
+  useQuery({
+    queryKey: connectorKeys.outbox(incidentId),
+    queryFn: () => client().callOrThrow('outbox.list', { incidentId }),
+    enabled,
+    refetchInterval: (query) => (query.state.data?.some((i) => i.status === 'pending') ? 3_000 : false),
+  });
 export const usePagerDutyServices = (enabled: boolean) =>
   useQuery({ queryKey: connectorKeys.pdServices, queryFn: () => client().callOrThrow('pagerduty.services', {}), enabled, staleTime: 60_000 });
+export type PdIncidentFilter = Omit<InputOf<'pagerduty.incidents'>, 'offset'>;
+/** PagerDuty incidents filtered on the server, a page at a time: the first page shows at once, "Load more" asks for the next. */
+export const usePagerDutyIncidentPages = (filter: PdIncidentFilter, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: ['pagerduty', 'incidents', JSON.stringify(filter)] as const,
+    queryFn: ({ pageParam }) => client().callOrThrow('pagerduty.incidents', { ...filter, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.more ? last.nextOffset : undefined),
+    enabled,
+  });
 export const useOpenPagerDutyIncidents = (serviceIds: readonly string[], enabled: boolean) =>
   useQuery({ queryKey: connectorKeys.pdOpen(serviceIds), queryFn: () => client().callOrThrow('pagerduty.openIncidents', { serviceIds: [...serviceIds] }), enabled });
 
