@@ -1,11 +1,13 @@
 // The command palette's commands, as plain data so they can be filtered and tested.
 import { incidentStatuses, statusLabels } from '../../../shared/incidents/status';
 import type { IncidentListItem } from '../../../shared/ipc';
+import type { TimeZoneChoice } from '../../../shared/time/format-time';
 
 export type PaletteAction =
   | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics' }
   | { kind: 'status'; to: (typeof incidentStatuses)[number] }
-  | { kind: 'open'; incidentId: string };
+  | { kind: 'open'; incidentId: string }
+  | { kind: 'time-zone'; zone: TimeZoneChoice };
 
 export interface PaletteCommand {
   id: string;
@@ -14,12 +16,15 @@ export interface PaletteCommand {
   action: PaletteAction;
 }
 
-export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined): PaletteCommand[] {
+export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, zone: TimeZoneChoice = 'utc'): PaletteCommand[] {
   const commands: PaletteCommand[] = [
     { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' } },
     { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' } },
     { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' } },
     { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' } },
+    zone === 'utc'
+      ? { id: 'time-zone', label: 'Show times in local time', hint: 'time zone: now UTC', action: { kind: 'time-zone', zone: 'local' } }
+      : { id: 'time-zone', label: 'Show times in UTC', hint: 'time zone: now local', action: { kind: 'time-zone', zone: 'utc' } },
   ];
   const current = incidents.find((i) => i.id === currentId)?.state;
   if (current) {

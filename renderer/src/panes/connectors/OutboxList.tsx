@@ -2,8 +2,8 @@
 import type { OutboxItem } from '../../../../shared/outbox/outbox-state';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useIncidentConnectorMutations } from './connector-queries';
+import { Time } from '../../time/Time';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function OutboxList({ incidentId, items, readOnly }: { incidentId: string; items: readonly OutboxItem[]; readOnly: boolean }) {
   const { retry, cancel } = useIncidentConnectorMutations(incidentId);
@@ -22,9 +22,14 @@ export function OutboxList({ incidentId, items, readOnly }: { incidentId: string
             <span className="outbox-status">{i.status}</span>
             <span className="outbox-what">{i.description}</span>
             <span className="field-hint">
-              {i.system} · queued {time(i.queuedAt)}
+              {i.system} · queued <Time at={i.queuedAt} seconds />
               {i.attempts > 0 ? ` · ${i.attempts} attempt${i.attempts > 1 ? 's' : ''}` : ''}
-              {i.retryAt && i.status === 'pending' ? ` · next try ${time(i.retryAt)}` : ''}
+              {i.retryAt && i.status === 'pending' ? (
+                <>
+                  {' · next try '}
+                  <Time at={i.retryAt} seconds />
+                </>
+              ) : null}
               {i.foundExisting ? ' · found the earlier copy, not sent twice' : ''}
             </span>
             {i.url ? (

@@ -7,6 +7,7 @@ import { ChecklistCard } from './ChecklistCard';
 import { RunbookLibraryDialog } from './RunbookLibraryDialog';
 import { useChecklists, useLibraryEventSync } from './runbook-queries';
 import './runbooks.css';
+import { PaneControls } from '../../cockpit/PaneControls';
 
 export function RunbookPane({ incidentId, asOf }: PaneProps) {
   useLibraryEventSync();
@@ -24,6 +25,7 @@ export function RunbookPane({ incidentId, asOf }: PaneProps) {
         <button type="button" onClick={() => setLibrary({ open: true })}>
           Runbook library…
         </button>
+        <PaneControls pane="runbooks" title="Runbooks" />
       </header>
       {readOnly ? null : <ErrorNotice error={live.error} title="Checklists could not be loaded" />}
       {(readOnly || live.isFetched) && lists.length === 0 ? (

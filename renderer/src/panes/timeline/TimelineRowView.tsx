@@ -1,9 +1,9 @@
 // One timeline row: time (and happened-at for late reports), source, text, actor, kind badge, pin and classify controls.
 import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
+import { Time } from '../../time/Time';
 import { TimelineText } from './TimelineText';
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 
 export function TimelineRowView(props: {
@@ -16,10 +16,14 @@ export function TimelineRowView(props: {
   const { row } = props;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
-      <time dateTime={row.ts} title={`Recorded ${new Date(row.ts).toLocaleString()}`}>
-        {clock(row.happenedAt ?? row.ts)}
-        {row.happenedAt ? <span className="late" title={`Happened ${new Date(row.happenedAt).toLocaleString()}, recorded ${new Date(row.ts).toLocaleString()}`}>*</span> : null}
-      </time>
+      <span className="timeline-when">
+        <Time at={row.happenedAt ?? row.ts} seconds prefix={row.happenedAt ? 'Happened' : 'Recorded'} />
+        {row.happenedAt ? (
+          <span className="late" title="Reported late: recorded after it happened">
+            *
+          </span>
+        ) : null}
+      </span>
       <span className="timeline-body">
         <span className="timeline-source">{row.source}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
