@@ -7,6 +7,10 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
   const header = page.locator('.incident-header');
   await expect(header.getByLabel('Status')).toHaveValue('resolved');
 
+  // Playback lives in the header's Review menu while the incident is live.
+
+  await page.locator('.incident-header').getByText('Review', { exact: true }).click();
+
   await page.getByRole('button', { name: '▶ Review playback' }).click();
   const scrubber = page.getByRole('slider', { name: 'Playback position' });
   const min = Number(await scrubber.getAttribute('min'));
@@ -55,9 +59,12 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
   await expect(pane.locator('.pane-meta')).toHaveText(/^\d+ of \d+ events$/);
   await expect(pane.locator('.timeline')).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
   await pane.getByLabel('Search timeline').fill('');
+  // Source chips and the other filters are folded into the Filters popover.
+  await pane.getByText('Filters', { exact: true }).click();
   await pane.getByRole('button', { name: 'alerts', exact: true }).click();
   await expect(pane.locator('.timeline .timeline-entry').first()).toHaveClass(/source-alerts/);
   await pane.getByRole('button', { name: 'alerts', exact: true }).click();
+  await pane.getByText(/^Filters/).click();
 
   await pane.getByLabel('Search timeline').fill('options roll back');
   const row = pane.locator('.timeline .timeline-entry', { hasText: 'Options: (a) roll back' });
@@ -75,6 +82,7 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
   await expect(page.locator('[data-pane="timeline"] .pinned-events')).toContainText('Options: (a) roll back');
+  await page.locator('[data-pane="timeline"]').getByText('Filters', { exact: true }).click();
   await page.getByLabel('Filter by kind').selectOption('decision');
   await expect(page.locator('.timeline')).toContainText('Options: (a) roll back');
 });

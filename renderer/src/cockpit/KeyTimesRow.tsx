@@ -9,7 +9,7 @@ export function KeyTimesRow({ times }: { times: KeyTimes }) {
     <div className="key-time" data-key={label.toLowerCase()}>
       <dt>{label}</dt>
       <dd>
-        {iso ? <Time at={iso} prefix={label} /> : '—'}
+        {iso ? <Time at={iso} prefix={label} /> : <time>—</time>}
         {duration !== undefined ? <span className="key-duration" title={abbr}>{`+${formatDuration(duration)}`}</span> : null}
       </dd>
     </div>
