@@ -1,5 +1,6 @@
 // Ctrl/Cmd+K command palette: type to filter, arrows to move, Enter to run.
 import { useMemo, useState } from 'react';
+import { channelAccess } from '../api/access';
 import { useIncidentMutations, useIncidents } from '../api/queries';
 import { useUiStore, type DialogName } from '../state/ui-store';
 import { useTimeZoneStore } from '../time/time-zone-store';
@@ -33,7 +34,10 @@ function PaletteBody(props: {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { zone, setZone } = useTimeZoneStore();
-  const commands = useMemo(() => filterCommands(buildCommands(incidents.data ?? [], props.currentId, zone), query), [incidents.data, props.currentId, zone, query]);
+  const commands = useMemo(
+    () => filterCommands(buildCommands(incidents.data ?? [], props.currentId, channelAccess().serves, zone), query),
+    [incidents.data, props.currentId, zone, query],
+  );
 
   const run = (command: PaletteCommand | undefined) => {
     if (!command) return;

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { EventClock } from '../../../shared/playback/checkpoints';
 import { useFormatTime } from '../time/Time';
+import { channelAccess } from '../api/access';
 import { playbackSpeeds, usePlaybackStore, type PlaybackSpeed } from '../state/playback-store';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -12,6 +13,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock; visibleCount: number; total: number }) {
   const { active, t, playing, speed, stop, seek, setPlaying, setSpeed } = usePlaybackStore();
   const format = useFormatTime();
+  const { live } = channelAccess();
 
   // Advance the clock while playing; stop at the end.
   useEffect(() => {
@@ -40,7 +42,7 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
       else if (e.key === 'ArrowLeft' || e.key === ',') stepTo(visibleCount - 1);
       else if (e.key === 'Home') seek(clock.start);
       else if (e.key === 'End') seek(clock.end);
-      else if (e.key === 'Escape') stop();
+      else if (e.key === 'Escape' && live) stop();
       else return;
       e.preventDefault();
     };
@@ -95,9 +97,12 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
       <output className="playback-time" data-testid="playback-time">
         {t > clock.end ? 'after the incident' : format(t, true)} · event {visibleCount}/{total}
       </output>
-      <button type="button" onClick={stop}>
-        Back to live
-      </button>
+      {/* A review bundle is a recording: there is no live incident to go back to. */}
+      {live ? (
+        <button type="button" onClick={stop}>
+          Back to live
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TimeZoneSetting } from '../time/TimeZoneSetting';
 import { ConfigFileSection } from './ConfigFileSection';
+import { SigningKeysSection } from './SigningKeysSection';
 import './settings.css';
 
 type Editor = { kind: 'connectors' } | { kind: 'metrics' } | { kind: 'service'; service: ServiceConfig | undefined };
@@ -121,6 +122,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <h3 id="settings-cadence">Stakeholder update cadence</h3>
           <CadenceSettings labels={audienceLabels} />
         </section>
+        <SigningKeysSection />
         <ConfigFileSection />
         <section className="settings-section" aria-labelledby="settings-diagnostics">
           <h3 id="settings-diagnostics">Diagnostics</h3>

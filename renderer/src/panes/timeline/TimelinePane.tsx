@@ -45,7 +45,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   const jumpTo = (time: string) => {
     const [h, m, s] = time.split(':').map(Number);
     // The typed time is read in the zone the timeline shows, on the day of the newest row shown.
-    const reference = new Date(rows[0]?.ts ?? Date.now());
+    const reference = new Date(rows[0]?.at ?? Date.now());
     if (zone === 'utc') reference.setUTCHours(h ?? 0, m ?? 0, s ?? 0, 0);
     else reference.setHours(h ?? 0, m ?? 0, s ?? 0, 0);
     virtualizer.scrollToIndex(indexAtTime(rows, reference.getTime()), { align: 'start' });
@@ -68,8 +68,8 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
     <section className="pane timeline-pane" aria-labelledby="timeline-title" data-pane="timeline">
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
-        <span className="pane-meta">
-          {rows.length === allRows.length ? `${allRows.length} ${allRows.length === 1 ? 'event' : 'events'}` : `${rows.length} of ${allRows.length} events`}
+        <span className="pane-meta" role="status" aria-label="Events shown">
+          {rows.length === allRows.length ? `${allRows.length} events` : `${rows.length} of ${allRows.length} events`}
         </span>
         <PaneControls pane="timeline" title="Timeline" />
       </header>

@@ -1,4 +1,4 @@
-// One timeline row: time (and happened-at for late reports), source, text, actor, kind badge, pin and classify controls.
+// One timeline row: when it happened (and when it was recorded, if later; a late marker if it arrived out of order), source, text, actor, kind badge, pin and classify controls.
 import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { Time } from '../../time/Time';
@@ -19,10 +19,11 @@ export function TimelineRowView(props: {
       <span className="timeline-when">
         <Time at={row.happenedAt ?? row.ts} seconds prefix={row.happenedAt ? 'Happened' : 'Recorded'} />
         {row.happenedAt ? (
-          <span className="late" title="Reported late: recorded after it happened">
-            *
+          <span className="recorded-at">
+            rec. <Time at={row.ts} prefix="Recorded" />
           </span>
         ) : null}
+        {row.late ? <span className="late-marker">late</span> : null}
       </span>
       <span className="timeline-body">
         <span className="timeline-source">{row.source}</span>
