@@ -7,6 +7,10 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
   const header = page.getByTestId('incident-header');
   await expect(header.getByLabel('Status')).toHaveValue('resolved');
 
+  // Playback lives in the header's Review menu while the incident is live.
+
+  await page.locator('.incident-header').getByText('Review', { exact: true }).click();
+
   await page.getByRole('button', { name: '▶ Review playback' }).click();
   const scrubber = page.getByRole('slider', { name: 'Playback position' });
   const min = Number(await scrubber.getAttribute('min'));
@@ -55,9 +59,12 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
   await expect(pane.getByRole('status', { name: 'Events shown' })).toHaveText(/^\d+ of \d+ events$/);
   await expect(pane.getByRole('list', { name: 'Timeline events' })).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
   await pane.getByLabel('Search timeline').fill('');
+  // Source chips and the other filters are folded into the Filters popover.
+  await pane.getByText('Filters', { exact: true }).click();
   await pane.getByRole('button', { name: 'alerts', exact: true }).click();
   await expect(pane.getByRole('list', { name: 'Timeline events' }).getByRole('listitem').first().locator('.timeline-entry')).toHaveClass(/source-alerts/);
   await pane.getByRole('button', { name: 'alerts', exact: true }).click();
+  await pane.getByText(/^Filters/).click();
 
   await pane.getByLabel('Search timeline').fill('options roll back');
   const row = pane.getByRole('list', { name: 'Timeline events' }).getByRole('listitem').filter({ hasText: 'Options: (a) roll back' });
@@ -75,6 +82,8 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
 
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
+  await expect(page.locator('[data-pane="timeline"] .pinned-events')).toContainText('Options: (a) roll back');
+  await page.locator('[data-pane="timeline"]').getByText('Filters', { exact: true }).click();
   await expect(page.getByRole('region', { name: 'Timeline' }).getByLabel('Pinned events')).toContainText('Options: (a) roll back');
   await page.getByLabel('Filter by kind').selectOption('decision');
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Options: (a) roll back');

@@ -69,6 +69,8 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText(/Checkout latency and 5xx/);
     await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText('301 events');
+    // Playback lives in the header's Review menu while the incident is live.
+    await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
     await page.getByRole('button', { name: '▶ Review playback' }).click();
     const s2 = page.getByRole('slider', { name: 'Playback position' });
     await s2.fill(String(Math.round((min + max) / 2)));

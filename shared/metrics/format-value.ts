@@ -26,9 +26,10 @@ export function formatValue(value: number | null | undefined, unit = ''): string
   return unit ? `${compact(value)} ${unit}` : compact(value);
 }
 
-/** Clock time for axes and tooltips, in the viewer's time zone. */
-export function formatClock(ms: number, withSeconds = false): string {
+/** Clock time for axes and tooltips (24-hour), in UTC or the viewer's zone; the chart names the zone once beside it. */
+export function formatClock(ms: number, withSeconds = false, zone: 'utc' | 'local' = 'local'): string {
   const d = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}${withSeconds ? `:${pad(d.getSeconds())}` : ''}`;
+  const [h, m, s] = zone === 'utc' ? [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()] : [d.getHours(), d.getMinutes(), d.getSeconds()];
+  return `${pad(h)}:${pad(m)}${withSeconds ? `:${pad(s)}` : ''}`;
 }

@@ -48,27 +48,42 @@ export function replayPrefix<S>(projection: Projection<S>, events: readonly Inci
 }
 
 /**
- * How many events had been recorded by time `t` (ms since epoch). Recorded times are normally non-decreasing;
- * a running maximum keeps the answer monotonic even when an imported event carries an earlier time.
+ * How many events had been recorded by time `t`. Recorded times are normally non-decreasing; a running maximum keeps the
+ * answer monotonic even when an imported event carries an earlier time. The clock runs from the first event to
+ * `windowEnd` when given (resolution plus a margin, see playback-window.ts), so annotations added long after the incident
+ * do not stretch it; those events lie "after" the clock and are counted in `afterCount`.
  */
 export class EventClock {
   private readonly runningMax: Float64Array;
+  private readonly windowEnd: number | undefined;
 
-  constructor(events: readonly IncidentEvent[]) {
+  constructor(events: readonly IncidentEvent[], windowEnd?: number) {
     this.runningMax = new Float64Array(events.length);
     let max = -Infinity;
     events.forEach((e, i) => {
       max = Math.max(max, Date.parse(e.ts));
       this.runningMax[i] = max;
     });
+    this.windowEnd = windowEnd !== undefined && events.length > 0 && windowEnd > this.start ? windowEnd : undefined;
   }
 
   get start(): number {
     return this.runningMax.length > 0 ? this.runningMax[0]! : 0;
   }
 
+  /** Where the scrubber ends: the window's end, or the last event when there is no window. */
   get end(): number {
+    return this.windowEnd ?? this.lastEventAt;
+  }
+
+  /** When the last event was recorded (after `end` when annotations came later). */
+  get lastEventAt(): number {
     return this.runningMax.length > 0 ? this.runningMax[this.runningMax.length - 1]! : 0;
+  }
+
+  /** Events recorded after the clock's end (annotations made after the incident). */
+  get afterCount(): number {
+    return this.runningMax.length - this.countAt(this.end);
   }
 
   /** Number of events whose recorded time is ≤ t. */

@@ -88,7 +88,7 @@ describe('describeRunbookEvent', () => {
   it('names the step and the runbook by its short title on the timeline', () => {
     const skipped = ev({ type: 'runbook.step_skipped', actor: 'ana', payload: { ...ref('step-3'), runbookTitle: 'Bad deploy — errors after a release', reason: 'n/a' } });
     expect(toTimelineEntry(skipped)).toMatchObject({ source: 'runbooks', text: 'Skipped “text of step-3” in Bad deploy: n/a' });
-    expect(toTimelineEntry(log[1]!).text).toBe('Runbook attached: Bad deploy (3 steps, sha256:abc)');
+    expect(toTimelineEntry(log[1]!).text).toBe('Runbook attached: Bad deploy (3 steps)');
   });
 });
 

@@ -11,7 +11,8 @@ const short = (title: string) => title.split(' — ')[0]!;
 export function describeRunbookEvent(event: RunbookEvent): string {
   switch (event.type) {
     case 'runbook.attached':
-      return `Runbook attached: ${short(event.payload.title)} (${event.payload.steps.length} steps, ${event.payload.version.slice(0, 24)})`;
+      // The version hash stays in the event (and the review bundle); the cockpit names the runbook, not its hash.
+      return `Runbook attached: ${short(event.payload.title)} (${event.payload.steps.length} steps)`;
     case 'runbook.step_checked':
       return `Checked ${quoted(event.payload.stepText)} in ${short(event.payload.runbookTitle)}`;
     case 'runbook.step_unchecked':

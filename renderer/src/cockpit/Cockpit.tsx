@@ -16,6 +16,7 @@ import { PlaybackBar } from '../playback/PlaybackBar';
 import type { PaneMoment } from '../playback/pane-moment';
 import { useCockpitReplay } from '../playback/use-cockpit-replay';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { CockpitLayout } from './CockpitLayout';
 import { IncidentHeader } from './IncidentHeader';
 import { LogProblems } from './LogProblems';
 
@@ -32,7 +33,7 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   const startPlayback = usePlaybackStore((s) => s.start);
   const playbackActive = usePlaybackStore((s) => s.active);
   useEffect(() => {
-    if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.end);
+    if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.lastEventAt);
   }, [live, playbackActive, events.length, moment.clock, startPlayback]);
   const asOf: PaneMoment | undefined = useMemo(
     () => (moment.at === undefined ? undefined : { at: moment.at, events: events.slice(0, moment.visibleCount) }),
@@ -45,23 +46,21 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   const state = asOf ? moment.state.incident : incident.data.state;
   return (
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
-      {state ? <IncidentHeader state={state} keyTimes={moment.state.keyTimes} at={asOf?.at} /> : null}
+      {state ? <IncidentHeader state={state} keyTimes={moment.state.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0} /> : null}
       <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
       <LogProblems problems={problems} />
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
       {state ? (
-        <div className="cockpit-grid">
-          <TimelinePane incidentId={incidentId} events={events} asOf={asOf} />
-          <div className="cockpit-column">
-            <RunbookPane incidentId={incidentId} asOf={asOf} />
-            <RollbackPane incidentId={incidentId} asOf={asOf} />
-            <ConnectorsPane incidentId={incidentId} asOf={asOf} />
-          </div>
-          <div className="cockpit-column">
-            <MetricsPane incidentId={incidentId} asOf={asOf} />
-            <UpdatesPane incidentId={incidentId} asOf={asOf} />
-          </div>
-        </div>
+        <CockpitLayout
+          panes={{
+            timeline: <TimelinePane incidentId={incidentId} events={events} asOf={asOf} />,
+            runbooks: <RunbookPane incidentId={incidentId} asOf={asOf} />,
+            rollback: <RollbackPane incidentId={incidentId} asOf={asOf} />,
+            connectors: <ConnectorsPane incidentId={incidentId} asOf={asOf} />,
+            metrics: <MetricsPane incidentId={incidentId} asOf={asOf} />,
+            updates: <UpdatesPane incidentId={incidentId} asOf={asOf} />,
+          }}
+        />
       ) : null}
     </div>
   );

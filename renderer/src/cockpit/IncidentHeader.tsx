@@ -1,4 +1,5 @@
-// Cockpit header: title, severity, status control, commander, services and elapsed time.
+// Cockpit header, sized for a 13-inch laptop: what is broken, severity and status, commander, elapsed time, next update due,
+// alert state and key times, with the review tools folded into one menu.
 import type { IncidentState } from '../../../shared/incidents/incident-state';
 import type { KeyTimes } from '../../../shared/incidents/key-times';
 import { incidentStatuses, statusLabels, type IncidentStatus } from '../../../shared/incidents/status';
@@ -7,13 +8,15 @@ import { channelAccess } from '../api/access';
 import { useIncidentMutations } from '../api/queries';
 import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { ExportBundleButton } from '../review/ExportBundleButton';
+import { Time } from '../time/Time';
+import { AlertStateChip } from './AlertStateChip';
 import { KeyTimesRow } from './KeyTimesRow';
 import { NextUpdateChip } from './NextUpdateChip';
+import { ReviewMenu } from './ReviewMenu';
 import { useNow } from './use-now';
 
 /** `at` is set during review playback: the header then shows that moment and cannot change anything. */
-export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; keyTimes: KeyTimes; at?: number | undefined }) {
+export function IncidentHeader({ state, keyTimes, at, playbackStart, canPlay }: { state: IncidentState; keyTimes: KeyTimes; at?: number | undefined; playbackStart: number; canPlay: boolean }) {
   const live = useNow();
   const now = at ?? live;
   const readOnly = at !== undefined;
@@ -29,7 +32,11 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
             DEMO
           </span>
         ) : null}
-        <h1 className="incident-title">{state.title}</h1>
+        <h1 className="incident-title" title={state.title}>
+          {state.title}
+        </h1>
+        <KeyTimesRow times={keyTimes} />
+        <ReviewMenu incidentId={state.id} playbackStart={playbackStart} canPlay={canPlay} readOnly={readOnly} />
       </div>
       <div className="incident-facts">
         <button
@@ -66,21 +73,15 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
             Services <strong>{state.services.join(', ')}</strong>
           </span>
         ) : null}
-        <span className="fact" title={`Declared ${new Date(state.declaredAt).toLocaleString()}`}>
-          {state.resolvedAt ? 'Lasted' : 'Elapsed'} <strong data-testid="elapsed">{formatDuration(incidentElapsedMs(state.declaredAt, state.resolvedAt, now))}</strong>
+        <span className="fact">
+          {state.resolvedAt ? 'Lasted' : 'Elapsed'} <strong data-testid="elapsed">{formatDuration(incidentElapsedMs(state.declaredAt, state.resolvedAt, now))}</strong>{' '}
+          <span className="fact-detail">
+            since <Time at={state.declaredAt} prefix="Declared" />
+          </span>
         </span>
         {readOnly || state.demo ? null : <NextUpdateChip incidentId={state.id} />}
-        {readOnly ? null : (
-          <button type="button" onClick={() => openDialog('note')}>
-            Add note
-          </button>
-        )}
-        <button type="button" onClick={() => openDialog('review')}>
-          Review
-        </button>
-        {readOnly ? null : <ExportBundleButton incidentId={state.id} />}
+        {readOnly ? null : <AlertStateChip incidentId={state.id} />}
       </div>
-      <KeyTimesRow times={keyTimes} />
       <ErrorNotice error={changeStatus.error} title="Status not changed" />
     </header>
   );

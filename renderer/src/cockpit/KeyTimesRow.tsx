@@ -1,8 +1,7 @@
 // Key incident times and the durations between them (time to acknowledge / mitigate / resolve).
 import { keyDurations, type KeyTimes } from '../../../shared/incidents/key-times';
 import { formatDuration } from '../../../shared/time/format-duration';
-
-const clock = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—');
+import { Time } from '../time/Time';
 
 export function KeyTimesRow({ times }: { times: KeyTimes }) {
   const d = keyDurations(times);
@@ -10,7 +9,7 @@ export function KeyTimesRow({ times }: { times: KeyTimes }) {
     <div className="key-time" data-key={label.toLowerCase()}>
       <dt>{label}</dt>
       <dd>
-        <time dateTime={iso}>{clock(iso)}</time>
+        {iso ? <Time at={iso} prefix={label} /> : <time>—</time>}
         {duration !== undefined ? <span className="key-duration" title={abbr}>{`+${formatDuration(duration)}`}</span> : null}
       </dd>
     </div>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { channelAccess } from '../api/access';
 import { useIncidentMutations, useIncidents } from '../api/queries';
 import { useUiStore, type DialogName } from '../state/ui-store';
+import { useTimeZoneStore } from '../time/time-zone-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { buildCommands, filterCommands, type PaletteCommand } from './commands';
 
@@ -32,13 +33,21 @@ function PaletteBody(props: {
   const { changeStatus } = useIncidentMutations();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const commands = useMemo(() => filterCommands(buildCommands(incidents.data ?? [], props.currentId, channelAccess().serves), query), [incidents.data, props.currentId, query]);
+  const { zone, setZone } = useTimeZoneStore();
+  const commands = useMemo(
+    () => filterCommands(buildCommands(incidents.data ?? [], props.currentId, channelAccess().serves, zone), query),
+    [incidents.data, props.currentId, zone, query],
+  );
 
   const run = (command: PaletteCommand | undefined) => {
     if (!command) return;
     const a = command.action;
     if (a.kind === 'dialog') props.onDialog(a.dialog);
     else if (a.kind === 'open') props.onOpen(a.incidentId);
+    else if (a.kind === 'time-zone') {
+      setZone(a.zone);
+      props.onClose();
+    }
     else if (props.currentId) changeStatus.mutate({ incidentId: props.currentId, to: a.to }, { onSuccess: props.onClose });
   };
 

@@ -1,11 +1,13 @@
 // The command palette's commands, as plain data so they can be filtered and tested.
 import { incidentStatuses, statusLabels } from '../../../shared/incidents/status';
 import type { Channel, IncidentListItem } from '../../../shared/ipc';
+import type { TimeZoneChoice } from '../../../shared/time/format-time';
 
 export type PaletteAction =
   | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics' }
   | { kind: 'status'; to: (typeof incidentStatuses)[number] }
-  | { kind: 'open'; incidentId: string };
+  | { kind: 'open'; incidentId: string }
+  | { kind: 'time-zone'; zone: TimeZoneChoice };
 
 export interface PaletteCommand {
   id: string;
@@ -18,12 +20,20 @@ export interface PaletteCommand {
 
 const servesAll = () => true;
 
-export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, serves: (channel: Channel) => boolean = servesAll): PaletteCommand[] {
-  return allCommands(incidents, currentId).filter((c) => !c.needs || serves(c.needs));
+export function buildCommands(
+  incidents: readonly IncidentListItem[],
+  currentId: string | undefined,
+  serves: (channel: Channel) => boolean = servesAll,
+  zone: TimeZoneChoice = 'utc',
+): PaletteCommand[] {
+  return allCommands(incidents, currentId, zone).filter((c) => !c.needs || serves(c.needs));
 }
 
-function allCommands(incidents: readonly IncidentListItem[], currentId: string | undefined): PaletteCommand[] {
+function allCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, zone: TimeZoneChoice): PaletteCommand[] {
   const commands: PaletteCommand[] = [
+    zone === 'utc'
+      ? { id: 'time-zone', label: 'Show times in local time', hint: 'time zone: now UTC', action: { kind: 'time-zone', zone: 'local' } }
+      : { id: 'time-zone', label: 'Show times in UTC', hint: 'time zone: now local', action: { kind: 'time-zone', zone: 'utc' } },
     { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' }, needs: 'incidents.declare' },
     { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' }, needs: 'review.importBundle' },
     { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' }, needs: 'settings.exportConfig' },

@@ -1,6 +1,7 @@
 // Review playback controls: scrubber over the incident's lifetime, play/pause, speed, previous/next event, keyboard control.
 import { useEffect } from 'react';
 import type { EventClock } from '../../../shared/playback/checkpoints';
+import { useFormatTime } from '../time/Time';
 import { channelAccess } from '../api/access';
 import { playbackSpeeds, usePlaybackStore, type PlaybackSpeed } from '../state/playback-store';
 
@@ -10,7 +11,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock; visibleCount: number; total: number }) {
-  const { active, t, playing, speed, start, stop, seek, setPlaying, setSpeed } = usePlaybackStore();
+  const { active, t, playing, speed, stop, seek, setPlaying, setSpeed } = usePlaybackStore();
+  const format = useFormatTime();
   const { live } = channelAccess();
 
   // Advance the clock while playing; stop at the end.
@@ -48,15 +50,8 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (!active) {
-    return (
-      <div className="playback-bar">
-        <button type="button" onClick={() => start(clock.start)} disabled={total === 0}>
-          ▶ Review playback
-        </button>
-      </div>
-    );
-  }
+  // While live the bar is gone: playback starts from the header's Review menu.
+  if (!active) return null;
   return (
     <div className="playback-bar active" role="group" aria-label="Playback">
       <button type="button" onClick={() => stepTo(visibleCount - 1)} aria-label="Previous event" title="Previous event (←)">
@@ -76,7 +71,7 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
         max={clock.end}
         step={1000}
         value={Math.min(Math.max(t, clock.start), clock.end)}
-        aria-valuetext={new Date(t).toLocaleString()}
+        aria-valuetext={format(t, true)}
         onChange={(e) => seek(Number(e.target.value))}
       />
       <label className="speed">
@@ -89,8 +84,18 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
           ))}
         </select>
       </label>
+      {clock.afterCount > 0 ? (
+        <button
+          type="button"
+          className={t > clock.end ? 'after-marker on' : 'after-marker'}
+          onClick={() => seek(clock.lastEventAt)}
+          title="Annotations added after the incident (pins, runbooks, review notes): show the log with them"
+        >
+          +{clock.afterCount} after
+        </button>
+      ) : null}
       <output className="playback-time" data-testid="playback-time">
-        {new Date(t).toLocaleString()} · event {visibleCount}/{total}
+        {t > clock.end ? 'after the incident' : format(t, true)} · event {visibleCount}/{total}
       </output>
       {/* A review bundle is a recording: there is no live incident to go back to. */}
       {live ? (

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { IncidentEvent } from '../../../shared/events';
 import { keyTimes } from '../../../shared/incidents/key-times';
 import { CheckpointedReplay, EventClock } from '../../../shared/playback/checkpoints';
+import { playbackWindowEnd } from '../../../shared/playback/playback-window';
 import { cockpitProjection, type CockpitState } from '../../../shared/playback/cockpit-projection';
 import { usePlaybackStore } from '../state/playback-store';
 
@@ -19,7 +20,7 @@ export interface CockpitMoment {
 
 export function useCockpitReplay(incidentId: string, events: readonly IncidentEvent[]): CockpitMoment {
   const { active, t } = usePlaybackStore();
-  const clock = useMemo(() => new EventClock(events), [events]);
+  const clock = useMemo(() => new EventClock(events, playbackWindowEnd(events)), [events]);
   const replay = useMemo(() => (active ? new CheckpointedReplay(cockpitProjection(incidentId), events) : undefined), [active, incidentId, events]);
   const liveState = useMemo<CockpitState>(() => ({ keyTimes: keyTimes(events), count: events.length, lastSeq: events.at(-1)?.seq ?? 0 }), [events]);
   if (!replay) return { visibleCount: events.length, state: liveState, at: undefined, clock };

@@ -7,12 +7,14 @@ import { useAppInfo } from '../api/queries';
 import { ActionItemsToJira } from './ActionItemsToJira';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { useFormatTime } from '../time/Time';
 
 // html: false — review text is never executed as HTML.
 const markdown = new MarkdownIt({ html: false, linkify: false });
 
 export function ReviewDialog({ incidentId, onClose, readOnly }: { incidentId: string; onClose: () => void; readOnly: boolean }) {
   const queryClient = useQueryClient();
+  const format = useFormatTime();
   const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
   const review = useQuery({ queryKey: ['review', incidentId], queryFn: () => getClient().callOrThrow('review.get', { incidentId }) });
   const [text, setText] = useState<string | undefined>(undefined);
@@ -34,7 +36,7 @@ export function ReviewDialog({ incidentId, onClose, readOnly }: { incidentId: st
         </div>
       ) : null}
       <p className="field-hint">
-        {review.data?.saved ? `Last saved ${new Date(review.data.saved.savedAt).toLocaleString()} by ${review.data.saved.by}.` : 'Generated from the incident log; not saved yet.'}
+        {review.data?.saved ? `Last saved ${format(review.data.saved.savedAt)} by ${review.data.saved.by}.` : 'Generated from the incident log; not saved yet.'}
       </p>
       {!readOnly && jiraConfigured ? <ActionItemsToJira incidentId={incidentId} markdown={current} /> : null}
       <ErrorNotice error={save.error} title="Review not saved" />

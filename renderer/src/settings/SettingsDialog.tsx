@@ -15,6 +15,7 @@ import { CadenceSettings } from '../panes/updates/CadenceSettings';
 import { audienceLabels } from '../panes/updates/UpdatesPane';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { TimeZoneSetting } from '../time/TimeZoneSetting';
 import { ConfigFileSection } from './ConfigFileSection';
 import { SigningKeysSection } from './SigningKeysSection';
 import './settings.css';
@@ -112,6 +113,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Settings" onClose={onClose} wide>
       <div className="settings">
+        <TimeZoneSetting />
         <ConnectorsSection onEdit={() => setEditor({ kind: 'connectors' })} />
         <MetricsSection onEdit={() => setEditor({ kind: 'metrics' })} />
         <ServicesSection onEdit={(service) => setEditor({ kind: 'service', service })} />

@@ -1,12 +1,18 @@
 // UI-only state (never server data): which incident is open, which dialog or palette is showing.
 import { create } from 'zustand';
 
+/** The cockpit panes a user can collapse or maximise. */
+export type CockpitPaneId = 'timeline' | 'runbooks' | 'rollback' | 'connectors' | 'metrics' | 'updates';
+
 export type DialogName = 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics';
 
 interface UiState {
   selectedIncidentId: string | undefined;
   paletteOpen: boolean;
   dialog: DialogName | undefined;
+  /** The pane shown alone over the whole cockpit, if any. */
+  maximisedPane: CockpitPaneId | undefined;
+  maximisePane(pane: CockpitPaneId | undefined): void;
   selectIncident(id: string | undefined): void;
   openPalette(open: boolean): void;
   openDialog(dialog: DialogName | undefined): void;
@@ -26,6 +32,8 @@ export const useUiStore = create<UiState>((set) => ({
   selectedIncidentId: rememberedIncident(),
   paletteOpen: false,
   dialog: undefined,
+  maximisedPane: undefined,
+  maximisePane: (maximisedPane) => set({ maximisedPane }),
   selectIncident(id) {
     try {
       if (id) window.localStorage.setItem(LAST_INCIDENT_KEY, id);

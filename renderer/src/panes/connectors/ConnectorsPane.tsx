@@ -12,6 +12,7 @@ import { PagerDutyIncidentsDialog } from './PagerDutyIncidentsDialog';
 import { PagerDutySection } from './PagerDutySection';
 import { useJiraSettings, useLinkedJira, useLinkedPagerDuty, useOutbox, usePagerDutySettings } from './connector-queries';
 import './connectors.css';
+import { PaneControls } from '../../cockpit/PaneControls';
 
 export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
@@ -59,6 +60,7 @@ export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
             </button>
           </div>
         ) : null}
+        <PaneControls pane="connectors" title="Jira and PagerDuty" />
       </header>
       <ErrorNotice error={jiraSettings.error ?? pdSettings.error ?? linkedJira.error ?? linkedPd.error ?? outbox.error} title="Connectors" />
       {!readOnly && jiraSettings.data && pdSettings.data && !jiraConfigured && !pdConfigured ? (

@@ -3,11 +3,12 @@ import { describeRetry, type OutboxItem } from '../../../../shared/outbox/outbox
 import { useNow } from '../../cockpit/use-now';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useIncidentConnectorMutations } from './connector-queries';
+import { Time, useFormatTime } from '../../time/Time';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function OutboxList({ incidentId, items, readOnly }: { incidentId: string; items: readonly OutboxItem[]; readOnly: boolean }) {
   const { retry, cancel } = useIncidentConnectorMutations(incidentId);
+  const formatTime = useFormatTime();
   const now = useNow();
   if (items.length === 0) return <p className="field-hint">Nothing sent to Jira or PagerDuty yet.</p>;
   const counts = { pending: 0, failed: 0, sent: 0, cancelled: 0 };
@@ -24,9 +25,14 @@ export function OutboxList({ incidentId, items, readOnly }: { incidentId: string
             <span className="outbox-status">{i.status}</span>
             <span className="outbox-what">{i.description}</span>
             <span className="field-hint">
-              {i.system} · queued {time(i.queuedAt)}
+              {i.system} · queued <Time at={i.queuedAt} seconds />
               {i.attempts > 0 ? ` · ${i.attempts} attempt${i.attempts > 1 ? 's' : ''}` : ''}
-              {i.failingSince && i.status === 'pending' ? ` · failing since ${time(i.failingSince)}` : ''}
+              {i.failingSince && i.status === 'pending' ? (
+                <>
+                  {' · failing since '}
+                  <Time at={i.failingSince} seconds />
+                </>
+              ) : null}
               {i.foundExisting ? ' · found the earlier copy, not sent twice' : ''}
             </span>
             {i.url ? (
@@ -37,7 +43,7 @@ export function OutboxList({ incidentId, items, readOnly }: { incidentId: string
               <span className="field-hint">{i.remoteId}</span>
             ) : null}
             {describeRetry(i, now) ? (
-              <span className="outbox-retry" title={i.retryAt ? `next try at ${time(i.retryAt)}` : undefined}>
+              <span className="outbox-retry" title={i.retryAt ? `next try at ${formatTime(i.retryAt, true)}` : undefined}>
                 {describeRetry(i, now)}
               </span>
             ) : null}

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { MetricsView } from '../../../../shared/ipc';
 import type { ActiveAlert } from '../../../../shared/metrics/alert-reconcile';
-import { formatClock } from '../../../../shared/metrics/format-value';
+import { Time } from '../../time/Time';
 import { FreshnessBadge } from './FreshnessBadge';
 import type { useMetricsMutations } from './metrics-queries';
 import { CreateSilenceDialog, ExpireSilenceDialog } from './SilenceDialogs';
@@ -28,7 +28,7 @@ export function AlertList({ alerts, mutations, readOnly }: { alerts: MetricsView
           <li key={a.fingerprint} className={`alert-item alert-${a.state}`} data-alertname={a.alertname}>
             <div className="alert-title">
               <strong>{a.alertname}</strong>
-              <span className="pane-meta">since {formatClock(Date.parse(a.startsAt))}</span>
+              <span className="pane-meta">since <Time at={a.startsAt} /></span>
               <span className={`alert-state alert-state-${a.state}`}>{a.silencedBy.length > 0 ? 'silenced' : a.inhibitedBy.length > 0 ? 'inhibited' : 'firing'}</span>
               {!readOnly && alerts.configured && a.silencedBy.length === 0 ? (
                 <button type="button" className="link-button" onClick={() => setSilencing(a)}>
@@ -56,7 +56,7 @@ export function AlertList({ alerts, mutations, readOnly }: { alerts: MetricsView
             {activeSilences.map((s) => (
               <li key={s.silenceId} className="silence-item" data-silence-id={s.silenceId}>
                 <span>
-                  {s.matchers.map((m) => `${m.name}="${m.value}"`).join(', ')} until {formatClock(Date.parse(s.endsAt))} — {s.comment} ({s.createdBy})
+                  {s.matchers.map((m) => `${m.name}="${m.value}"`).join(', ')} until <Time at={s.endsAt} /> — {s.comment} ({s.createdBy})
                 </span>
                 {!readOnly ? (
                   <button type="button" className="link-button" onClick={() => setExpiring(s.silenceId)}>

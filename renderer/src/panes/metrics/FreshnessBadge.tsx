@@ -1,9 +1,10 @@
 // The honest badge on every panel and on the alert list: live, stale (with why), or only captured (with when).
 import type { PanelView } from '../../../../shared/ipc';
-import { formatClock } from '../../../../shared/metrics/format-value';
+import { useFormatTime } from '../../time/Time';
 
 export function FreshnessBadge({ freshness }: { freshness: PanelView['freshness'] }) {
-  const at = freshness.capturedAt ? formatClock(Date.parse(freshness.capturedAt), true) : undefined;
+  const format = useFormatTime();
+  const at = freshness.capturedAt ? format(freshness.capturedAt, true) : undefined;
   const text =
     freshness.state === 'live'
       ? 'live'

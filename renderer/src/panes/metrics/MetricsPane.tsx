@@ -2,6 +2,7 @@
 // silences; in playback it shows what was captured up to the moment, never live data.
 import { useState } from 'react';
 import type { PaneProps } from '../../playback/pane-moment';
+import { useIncident } from '../../api/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AdhocPanelForm } from './AdhocPanelForm';
 import { AlertList } from './AlertList';
@@ -10,6 +11,7 @@ import { MetricsSettingsDialog } from './MetricsSettingsDialog';
 import { useMetricsMutations, useMetricsView } from './metrics-queries';
 import { useElementWidth } from './use-element-width';
 import './metrics.css';
+import { PaneControls } from '../../cockpit/PaneControls';
 
 export function MetricsPane({ incidentId, asOf }: PaneProps) {
   const { ref, width } = useElementWidth<HTMLDivElement>();
@@ -19,7 +21,9 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
   const [adding, setAdding] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const readOnly = asOf !== undefined;
+  const declared = useIncident(incidentId).data?.state?.declaredAt;
   const data = view.data;
+  const declaredAt = declared ? Date.parse(declared) : (data?.range.start ?? 0) * 1000;
 
   return (
     <section className="pane metrics-pane" aria-labelledby="metrics-title" data-pane="metrics" data-live={data?.live ? 'true' : 'false'}>
@@ -38,6 +42,7 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
             </button>
           </div>
         ) : null}
+        <PaneControls pane="metrics" title="Live metrics" />
       </header>
       <div ref={ref} className="metrics-body">
         <ErrorNotice error={view.error} title="Metrics could not be loaded" />
@@ -73,6 +78,7 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
                 panel={p}
                 view={data}
                 width={chartWidth}
+                declaredAt={declaredAt}
                 onRemove={!readOnly && p.origin.kind === 'adhoc' ? () => mutations.removePanel.mutate(p.origin.kind === 'adhoc' ? p.origin.panelId : '') : undefined}
               />
             ))}

@@ -1,8 +1,8 @@
 // The audit trail: every rollback of the incident with who planned/confirmed it, its outcome and SHAs; selecting one opens it.
 import type { RollbackState } from '../../../../shared/rollback/rollback-state';
 import { shortSha, stageLabel, strategyLabels } from './rollback-view';
+import { Time } from '../../time/Time';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function AuditTrail({ rollbacks, selectedId, onSelect }: { rollbacks: readonly RollbackState[]; selectedId: string | undefined; onSelect: (id: string) => void }) {
   if (rollbacks.length === 0) return null;
@@ -13,7 +13,7 @@ export function AuditTrail({ rollbacks, selectedId, onSelect }: { rollbacks: rea
         {[...rollbacks].reverse().map((r) => (
           <li key={r.id} data-stage={r.stage}>
             <button type="button" className="audit-entry" aria-pressed={r.id === selectedId} onClick={() => onSelect(r.id)}>
-              <span className="pane-meta">{time(r.plannedAt)}</span> {r.plan.direction === 'roll-forward' ? 'Roll forward' : 'Rollback'} {r.plan.service} ·{' '}
+              <Time className="pane-meta" at={r.plannedAt} seconds /> {r.plan.direction === 'roll-forward' ? 'Roll forward' : 'Rollback'} {r.plan.service} ·{' '}
               {strategyLabels[r.plan.strategy]} · <span className={`rollback-stage stage-${r.stage}`}>{stageLabel(r)}</span>
               {r.outcome?.beforeSha ? (
                 <span className="sha">

@@ -11,6 +11,7 @@ import { ServiceEditorDialog } from './ServiceEditorDialog';
 import { useRollbacks, useServices } from './rollback-queries';
 import { currentRollback } from './rollback-view';
 import './rollback.css';
+import { PaneControls } from '../../cockpit/PaneControls';
 
 export function RollbackPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
@@ -42,6 +43,7 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
             </button>
           </span>
         ) : null}
+        <PaneControls pane="rollback" title="Rollback" />
       </header>
       {!readOnly ? (
         <>

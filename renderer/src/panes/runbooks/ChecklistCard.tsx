@@ -1,4 +1,5 @@
-// One attached runbook as a checklist: progress bar, steps grouped by section, and the result of the last change.
+// One attached runbook as a checklist: progress bar, the step to work on now, steps grouped by section, and the result of
+// the last change. Versions and file paths stay in the runbook library, not in the cockpit.
 import { useMemo } from 'react';
 import { stepsBySection, type RunbookChecklist } from '../../../../shared/runbooks/checklist';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -19,6 +20,8 @@ export function ChecklistCard({
 }) {
   const m = useChecklistMutations(incidentId);
   const groups = useMemo(() => stepsBySection(checklist.steps), [checklist.steps]);
+  // The step to work on now: the first one still open.
+  const current = checklist.steps.find((s) => s.status === 'open');
   const all = [m.check, m.uncheck, m.skip, m.assign, m.note];
   const error = all.find((x) => x.error)?.error;
   const ref = { runbookId: checklist.runbookId };
@@ -42,15 +45,20 @@ export function ChecklistCard({
     <article className="checklist-card" data-runbook-id={checklist.runbookId} aria-label={`Checklist: ${checklist.title}`}>
       <header className="checklist-card-header">
         <h3>
-          <button type="button" className="link-button" onClick={() => onOpen(checklist.runbookId)} title="Read the runbook">
+          <button type="button" className="link-button" onClick={() => onOpen(checklist.runbookId)} title={`Read the runbook (attached by ${checklist.attached.actor})`}>
             {checklist.title}
           </button>
         </h3>
-        <span className="checklist-version" title={`Attached by ${checklist.attached.actor}; ${checklist.path}`}>
-          {checklist.version.slice(0, 20)}
-        </span>
       </header>
       <ProgressBar progress={checklist.progress} label={checklist.title} />
+      {current ? (
+        <p className="current-step" data-testid="current-step">
+          Now: <strong>{current.text}</strong>
+          {current.owner ? <span className="step-owner"> @{current.owner}</span> : null}
+        </p>
+      ) : (
+        <p className="current-step done">Every step is checked or skipped.</p>
+      )}
       <ErrorNotice error={error} title="Step not changed" />
       {groups.map((group, i) => (
         <section key={`${group.section}-${i}`} className="checklist-section">

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import type { LibraryStatus, SyncSource } from '../../../../shared/ipc';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLibraryMutations } from './runbook-queries';
+import { useFormatTime } from '../../time/Time';
 
 const describeSource = (s: SyncSource) => (s.kind === 'git' ? `git ${s.url}${s.branch ? ` (${s.branch})` : ''}` : s.kind === 'folder' ? `folder ${s.path}` : 'bundled and local runbooks only');
 
 export function LibrarySyncPanel({ status }: { status: LibraryStatus }) {
   const { configure, syncNow } = useLibraryMutations();
+  const format = useFormatTime();
   const [editing, setEditing] = useState(false);
   const [kind, setKind] = useState<SyncSource['kind']>(status.source.kind);
   const [location, setLocation] = useState(status.source.kind === 'git' ? status.source.url : status.source.kind === 'folder' ? status.source.path : '');
@@ -21,7 +23,7 @@ export function LibrarySyncPanel({ status }: { status: LibraryStatus }) {
           {status.total} runbooks{status.withProblems > 0 ? `, ${status.withProblems} with problems` : ''} · source: {describeSource(status.source)}
         </span>
         <span>
-          {status.lastSync ? `Last synced ${new Date(status.lastSync.at).toLocaleString()}${status.lastSync.commit ? ` at ${status.lastSync.commit.slice(0, 8)}` : ''}` : 'Never synced'}
+          {status.lastSync ? `Last synced ${format(status.lastSync.at)}${status.lastSync.commit ? ` at ${status.lastSync.commit.slice(0, 8)}` : ''}` : 'Never synced'}
         </span>
         <button type="button" onClick={() => syncNow.mutate()} disabled={busy}>
           {syncNow.isPending ? 'Syncing…' : 'Sync now'}

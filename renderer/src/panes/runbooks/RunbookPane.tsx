@@ -9,6 +9,7 @@ import { RunbookLibraryDialog } from './RunbookLibraryDialog';
 import { useChecklists, useLibraryEventSync } from './runbook-queries';
 import { channelAccess } from '../../api/access';
 import './runbooks.css';
+import { PaneControls } from '../../cockpit/PaneControls';
 
 export function RunbookPane({ incidentId, asOf }: PaneProps) {
   useLibraryEventSync();
@@ -30,6 +31,7 @@ export function RunbookPane({ incidentId, asOf }: PaneProps) {
             Runbook library…
           </button>
         ) : null}
+        <PaneControls pane="runbooks" title="Runbooks" />
       </header>
       {readOnly ? null : <ErrorNotice error={live.error} title="Checklists could not be loaded" />}
       {readOnly ? null : <AlertRunbookOffers incidentId={incidentId} />}

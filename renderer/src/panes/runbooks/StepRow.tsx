@@ -1,6 +1,7 @@
 // One checklist step: check/uncheck, skip with a reason, assign an owner, add notes, and its action when it has one.
 import { useId, useState } from 'react';
 import type { ChecklistStep } from '../../../../shared/runbooks/checklist';
+import { Time } from '../../time/Time';
 import { StepActionButton } from './StepActionButton';
 import { StepDetailForm, type StepDetailKind } from './StepDetailForm';
 
@@ -11,8 +12,6 @@ export interface StepHandlers {
   toggle(step: ChecklistStep): void;
   detail(step: ChecklistStep, kind: StepDetailKind, value: string, done: () => void): void;
 }
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function StepRow({ step, handlers }: { step: ChecklistStep; handlers: StepHandlers }) {
   const [open, setOpen] = useState<StepDetailKind | undefined>();
@@ -35,7 +34,7 @@ export function StepRow({ step, handlers }: { step: ChecklistStep; handlers: Ste
       </div>
       {step.status !== 'open' && step.resolved ? (
         <p className="step-meta">
-          {step.status === 'done' ? 'Checked' : 'Skipped'} by {step.resolved.actor} at {time(step.resolved.at)}
+          {step.status === 'done' ? 'Checked' : 'Skipped'} by {step.resolved.actor} at <Time at={step.resolved.at} />
           {step.skipReason ? ` — ${step.skipReason}` : ''}
         </p>
       ) : null}
@@ -44,7 +43,7 @@ export function StepRow({ step, handlers }: { step: ChecklistStep; handlers: Ste
           {step.notes.map((n) => (
             <li key={n.seq}>
               <span className="step-note-meta">
-                {n.actor} {time(n.at)}
+                {n.actor} <Time at={n.at} />
               </span>{' '}
               {n.text}
             </li>

@@ -1,17 +1,19 @@
-// The incident timeline: virtualized (smooth at 100k events), newest first, with filters, search, jump to time, pins,
-// classification and a note box that accepts a "happened at" time for late reports. In playback it shows the log up to t.
+// The incident timeline: virtualized (smooth at 100k events), newest first, with the composer on top, one row of filters,
+// jump to time, pins and classification. In playback it shows the log up to t.
 import { useMutation } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { IncidentEvent, NoteKind } from '../../../../shared/events';
 import type { TimelineSource } from '../../../../shared/timeline/describe-event';
 import { buildTimelineRows, filterTimeline, indexAtTime, type TimelineFilter, type TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { getClient } from '../../api/client';
 import { useAppInfo, useIncidentMutations } from '../../api/queries';
+import { PaneControls } from '../../cockpit/PaneControls';
+import { useTimeZoneStore } from '../../time/time-zone-store';
 import { useJiraSettings } from '../connectors/connector-queries';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { NoteBox } from './NoteBox';
+import { Composer } from './Composer';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineRowView } from './TimelineRowView';
 
@@ -27,7 +29,11 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   const presentSources = useMemo(() => new Set<TimelineSource>(allRows.map((r) => r.source)), [allRows]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 30, overscan: 12 });
+  // Measured sizes are cached by event sequence, not by position: a new event at the top or a filter change moves every
+  // row to another index, and a position-keyed cache would then give each row its neighbour's height (rows drawn on top of
+  // each other). Each row is measured as it renders and re-measured by a ResizeObserver when its width or content changes.
+  const getItemKey = useCallback((index: number) => rows[index]?.seq ?? `missing-${index}`, [rows]);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 34, overscan: 12, getItemKey });
 
   const { addNote } = useIncidentMutations();
   const annotate = useMutation({
@@ -35,10 +41,13 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
       'pinned' in a ? getClient().callOrThrow('timeline.pin', { incidentId, ...a }) : getClient().callOrThrow('timeline.classify', { incidentId, ...a }),
   });
 
+  const zone = useTimeZoneStore((s) => s.zone);
   const jumpTo = (time: string) => {
     const [h, m, s] = time.split(':').map(Number);
+    // The typed time is read in the zone the timeline shows, on the day of the newest row shown.
     const reference = new Date(rows[0]?.at ?? Date.now());
-    reference.setHours(h ?? 0, m ?? 0, s ?? 0, 0);
+    if (zone === 'utc') reference.setUTCHours(h ?? 0, m ?? 0, s ?? 0, 0);
+    else reference.setHours(h ?? 0, m ?? 0, s ?? 0, 0);
     virtualizer.scrollToIndex(indexAtTime(rows, reference.getTime()), { align: 'start' });
   };
 
@@ -62,8 +71,9 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
         <span className="pane-meta" role="status" aria-label="Events shown">
           {rows.length === allRows.length ? `${allRows.length} events` : `${rows.length} of ${allRows.length} events`}
         </span>
+        <PaneControls pane="timeline" title="Timeline" />
       </header>
-      {readOnly ? null : <NoteBox onAdd={(text, kind, happenedAt) => addNote.mutateAsync({ incidentId, text, kind, ...(happenedAt ? { happenedAt } : {}) })} />}
+      {readOnly ? null : <Composer onAdd={(text, kind, happenedAt) => addNote.mutateAsync({ incidentId, text, kind, ...(happenedAt ? { happenedAt } : {}) })} />}
       <ErrorNotice error={addNote.error ?? annotate.error} title="Timeline not updated" />
       <TimelineFilters filter={filter} onChange={setFilter} actors={actors} types={types} presentSources={presentSources} onJump={jumpTo} />
       {pinned.length > 0 ? (
@@ -77,7 +87,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => (
             <div
-              key={rows[item.index]!.seq}
+              key={item.key}
               role="listitem"
               data-index={item.index}
               ref={virtualizer.measureElement}

@@ -1,10 +1,9 @@
 // One timeline row: when it happened (and when it was recorded, if later; a late marker if it arrived out of order), source, text, actor, kind badge, pin and classify controls.
 import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
+import { Time } from '../../time/Time';
 import { TimelineText } from './TimelineText';
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-const shortClock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 
 export function TimelineRowView(props: {
@@ -17,11 +16,11 @@ export function TimelineRowView(props: {
   const { row } = props;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
-      <span className="timeline-when" title={row.happenedAt ? `Happened ${new Date(row.happenedAt).toLocaleString()}, recorded ${new Date(row.ts).toLocaleString()}` : `Recorded ${new Date(row.ts).toLocaleString()}`}>
-        <time dateTime={row.happenedAt ?? row.ts}>{clock(row.happenedAt ?? row.ts)}</time>
+      <span className="timeline-when">
+        <Time at={row.happenedAt ?? row.ts} seconds prefix={row.happenedAt ? 'Happened' : 'Recorded'} />
         {row.happenedAt ? (
           <span className="recorded-at">
-            rec. <time dateTime={row.ts}>{shortClock(row.ts)}</time>
+            rec. <Time at={row.ts} prefix="Recorded" />
           </span>
         ) : null}
         {row.late ? <span className="late-marker">late</span> : null}

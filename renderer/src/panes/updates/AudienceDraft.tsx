@@ -12,6 +12,7 @@ import { DraftEditor } from './DraftEditor';
 import { PublishControls } from './PublishControls';
 import { UpdatePreview } from './UpdatePreview';
 import { updateKeys, useUpdateDraft, useUpdateMutations } from './update-queries';
+import { useFormatTime } from '../../time/Time';
 
 const deliveryWords: Record<DeliveryState['state'], string> = {
   not_sent: 'not sent',
@@ -31,6 +32,7 @@ interface Props {
 
 export function AudienceDraft({ incidentId, audience, edit, onEdit }: Props) {
   const draft = useUpdateDraft(incidentId, audience);
+  const format = useFormatTime();
   const { saveDraft, publish, render } = useUpdateMutations(incidentId);
   const queryClient = useQueryClient();
   const [outcomes, setOutcomes] = useState<DeliveryOutcome[]>();
@@ -113,8 +115,8 @@ export function AudienceDraft({ incidentId, audience, edit, onEdit }: Props) {
   return (
     <div className="update-draft" data-audience={audience}>
       <p className="update-draft-meta">
-        {data.origin === 'draft' ? `Your saved draft (${new Date(data.draftSavedAt!).toLocaleTimeString()})` : `From the ${data.label} template`}
-        {data.previous ? ` · last published ${new Date(data.previous.ts).toLocaleTimeString()} via ${data.previous.channel}` : ' · nothing published to this audience yet'}
+        {data.origin === 'draft' ? `Your saved draft (${format(data.draftSavedAt!)})` : `From the ${data.label} template`}
+        {data.previous ? ` · last published ${format(data.previous.ts)} via ${data.previous.channel}` : ' · nothing published to this audience yet'}
         {' · '}
         {data.cadence.reason}
       </p>

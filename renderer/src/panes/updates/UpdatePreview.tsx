@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import { useMemo, useState } from 'react';
 import type { UpdateDiff } from '../../../../shared/updates/update-diff';
+import { Time } from '../../time/Time';
 
 // Line breaks show as breaks, as chat tools do; raw HTML stays text.
 const markdown = new MarkdownIt('commonmark', { html: false, breaks: true });
@@ -36,7 +37,7 @@ export function UpdatePreview({ text, diff, previous, label }: Props) {
       ) : (
         <div className="preview-diff" aria-label="Changes since the last update">
           <p className="preview-diff-meta">
-            Against the update published {new Date(previous.ts).toLocaleString()} by {previous.actor}
+            Against the update published <Time at={previous.ts} /> by {previous.actor}
           </p>
           <pre>
             {diff?.parts.map((p, i) =>

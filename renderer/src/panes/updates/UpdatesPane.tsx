@@ -15,6 +15,7 @@ import { activeReminders, countdownText } from './reminders';
 import { useUpdateCadence, useUpdateMutations } from './update-queries';
 import { useNotificationPermission, useReminderNotifications } from './use-reminder-notifications';
 import './updates.css';
+import { PaneControls } from '../../cockpit/PaneControls';
 
 export const audienceLabels: Record<Audience, string> = { executives: 'Executives', customers: 'Customers', support: 'Support', engineers: 'Engineering' };
 
@@ -53,6 +54,7 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
             Enable desktop notifications
           </button>
         ) : null}
+        <PaneControls pane="updates" title="Stakeholder updates" />
       </header>
       <ErrorNotice error={cadence.error} title="Update cadence could not be loaded" />
       {cadence.data?.policyProblem ? <p className="update-policy-problem">{cadence.data.policyProblem}</p> : null}

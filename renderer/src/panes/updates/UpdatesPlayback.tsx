@@ -4,6 +4,7 @@ import { audiences, type IncidentEvent } from '../../../../shared/events';
 import { cadenceStatus, defaultCadencePolicy } from '../../../../shared/updates/cadence';
 import { publishedUpdates } from '../../../../shared/updates/update-history';
 import { countdownText } from './reminders';
+import { Time } from '../../time/Time';
 
 const labels = { executives: 'Executives', customers: 'Customers', support: 'Support', engineers: 'Engineering' } as const;
 
@@ -29,7 +30,7 @@ export function UpdatesPlayback({ events, at }: { events: readonly IncidentEvent
               {countdown ? <span className={countdown.overdue ? 'countdown countdown-overdue' : 'countdown'}> · next {countdown.text}</span> : null}
               {last ? (
                 <blockquote>
-                  <time dateTime={last.ts}>{new Date(last.ts).toLocaleTimeString()}</time> via {last.channel}: {last.text}
+                  <Time at={last.ts} /> via {last.channel}: {last.text}
                 </blockquote>
               ) : (
                 <p className="field-hint">Nothing published yet.</p>

@@ -1,0 +1,129 @@
+// The cockpit's resizable layout: timeline | runbooks, rollback, connectors | metrics, updates. Columns and stacked panes
+// resize by dragging (or arrow keys on a separator), stacked panes collapse to their header, any pane can be maximised,
+// and the sizes are remembered on this machine. Built on react-resizable-panels rather than hand-rolled splitters.
+import { useEffect, useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef, type PanelImperativeHandle } from 'react-resizable-panels';
+import { keyBelongsElsewhere } from '../panes/timeline/composer-focus';
+import { useUiStore, type CockpitPaneId } from '../state/ui-store';
+import { CockpitLayoutContext, type CockpitLayoutControls } from './cockpit-layout-context';
+
+type Stacked = Exclude<CockpitPaneId, 'timeline'>;
+
+/** Collapsed stacked panes keep their header visible, so they can be expanded again. */
+const COLLAPSED_PX = 40;
+
+function StackedPanel({ id, panelRef, children, defaultSize, onCollapsedChange }: {
+  id: Stacked;
+  panelRef: RefObject<PanelImperativeHandle | null>;
+  children: ReactNode;
+  defaultSize: string;
+  onCollapsedChange: (id: Stacked, collapsed: boolean) => void;
+}) {
+  return (
+    <Panel
+      id={id}
+      panelRef={panelRef}
+      className="cockpit-panel"
+      collapsible
+      collapsedSize={COLLAPSED_PX}
+      minSize={120}
+      defaultSize={defaultSize}
+      onResize={(size) => onCollapsedChange(id, size.inPixels <= COLLAPSED_PX + 1)}
+    >
+      {children}
+    </Panel>
+  );
+}
+
+export function CockpitLayout({ panes }: { panes: Record<CockpitPaneId, ReactNode> }) {
+  const maximised = useUiStore((s) => s.maximisedPane);
+  const maximisePane = useUiStore((s) => s.maximisePane);
+  const columns = useDefaultLayout({ id: 'firebreak.layout.columns' });
+  const ops = useDefaultLayout({ id: 'firebreak.layout.ops' });
+  const info = useDefaultLayout({ id: 'firebreak.layout.info' });
+  const refs: Record<Stacked, RefObject<PanelImperativeHandle | null>> = {
+    runbooks: usePanelRef(),
+    rollback: usePanelRef(),
+    connectors: usePanelRef(),
+    metrics: usePanelRef(),
+    updates: usePanelRef(),
+  };
+  const [collapsed, setCollapsed] = useState<ReadonlySet<Stacked>>(new Set());
+
+  // Esc leaves a maximised pane (unless a field or a dialog has the key).
+  useEffect(() => {
+    if (!maximised) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !keyBelongsElsewhere(e)) maximisePane(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [maximised, maximisePane]);
+
+  const onCollapsedChange = (id: Stacked, isCollapsed: boolean) =>
+    setCollapsed((prev) => {
+      if (prev.has(id) === isCollapsed) return prev;
+      const next = new Set(prev);
+      if (isCollapsed) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const controls = useMemo<CockpitLayoutControls>(
+    () => ({
+      canCollapse: (pane) => pane !== 'timeline',
+      isCollapsed: (pane) => pane !== 'timeline' && collapsed.has(pane),
+      toggleCollapsed: (pane) => {
+        if (pane === 'timeline') return;
+        const panel = refs[pane].current;
+        if (!panel) return;
+        if (panel.isCollapsed()) panel.expand();
+        else panel.collapse();
+      },
+    }),
+    // refs are stable objects from usePanelRef, so only the collapsed set changes the controls
+    [collapsed],
+  );
+
+  if (maximised) {
+    return (
+      <CockpitLayoutContext.Provider value={controls}>
+        <div className="cockpit-maximised" data-maximised={maximised}>
+          {panes[maximised]}
+        </div>
+      </CockpitLayoutContext.Provider>
+    );
+  }
+  const stacked = (id: Stacked, defaultSize: string) => (
+    <StackedPanel key={id} id={id} panelRef={refs[id]} defaultSize={defaultSize} onCollapsedChange={onCollapsedChange}>
+      {panes[id]}
+    </StackedPanel>
+  );
+  return (
+    <CockpitLayoutContext.Provider value={controls}>
+      <Group orientation="horizontal" className="cockpit-grid" id="firebreak.layout.columns" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
+        <Panel id="timeline" className="cockpit-panel" minSize={340} defaultSize="42">
+          {panes.timeline}
+        </Panel>
+        <Separator className="resize-handle" aria-label="Resize the timeline and the runbook column" />
+        <Panel id="ops" minSize={260} defaultSize="29">
+          <Group orientation="vertical" className="cockpit-column" id="firebreak.layout.ops" defaultLayout={ops.defaultLayout} onLayoutChanged={ops.onLayoutChanged}>
+            {stacked('runbooks', '50')}
+            <Separator className="resize-handle" aria-label="Resize runbooks and rollback" />
+            {stacked('rollback', '25')}
+            <Separator className="resize-handle" aria-label="Resize rollback and connectors" />
+            {stacked('connectors', '25')}
+          </Group>
+        </Panel>
+        <Separator className="resize-handle" aria-label="Resize the runbook column and the metrics column" />
+        <Panel id="info" minSize={260} defaultSize="29">
+          <Group orientation="vertical" className="cockpit-column" id="firebreak.layout.info" defaultLayout={info.defaultLayout} onLayoutChanged={info.onLayoutChanged}>
+            {stacked('metrics', '60')}
+            <Separator className="resize-handle" aria-label="Resize metrics and updates" />
+            {stacked('updates', '40')}
+          </Group>
+        </Panel>
+      </Group>
+    </CockpitLayoutContext.Provider>
+  );
+}
