@@ -107,6 +107,8 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     operator: () => operator,
   });
   void store.verifyChains((incidentId) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 }));
+  // A full disk turning an incident read-only (or writable again) changes no events, only what the cockpit must show.
+  store.onProblemsChanged((incidentId) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 }));
   store.onAppend((incidentId, events) => {
     hub.emit('incident.changed', { incidentId, lastSeq: events.at(-1)?.seq ?? 0 });
     if (events.some((e) => e.type === 'incident.declared')) hub.emit('incidents.listChanged', {});
@@ -154,6 +156,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       'app.diagnostics': () => diagnosticsReport({ info: appInfo, configuration: () => configurationSummary({ connectors: connectors.settings, metrics: metrics.settings, catalogue }), log }),
       'incidents.list': () => incidents.list(),
       'incidents.get': ({ incidentId }) => incidents.get(incidentId),
+      'incidents.acknowledgeRecovery': ({ incidentId }) => incidents.acknowledgeRecovery(incidentId),
       'incidents.declare': (input) => incidents.declare(input),
       'incidents.changeStatus': (input) => incidents.changeStatus(input),
       'incidents.changeSeverity': (input) => incidents.changeSeverity(input),

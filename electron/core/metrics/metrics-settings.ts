@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { keepStoredSecret, MetricsConfig, emptyMetricsConfig, redactEndpointAuth, type EndpointAuth, type MetricsConfigInput } from '../../../shared/metrics/metrics-config';
 import { DomainError } from '../../../shared/result';
 import type { SecretVault } from '../secrets/secret-vault';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileDurably } from '../base/durable-file';
 
 export const SETTINGS_FILE = 'metrics.json';
 
@@ -157,7 +157,7 @@ export class MetricsSettings {
       await this.vault?.delete(this.secretName(`prometheus.${gone.id}`));
     }
     // Without a vault the file holds passwords and tokens: readable by this user only either way.
-    await writeFileAtomic(this.file, JSON.stringify(onDisk, null, 2) + '\n', 0o600);
+    await writeFileDurably(this.file, JSON.stringify(onDisk, null, 2) + '\n');
     this.cached = undefined;
     return this.view();
   }

@@ -1,5 +1,6 @@
 // The runbook library: bundled defaults, the user's folder and a synced git library or folder, indexed for instant search.
-import { cp, mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, stat, writeFile } from 'node:fs/promises';
+import { moveDurably } from '../base/durable-file';
 import { isAbsolute, join } from 'node:path';
 import type { LibraryStatus, RunbookDetail, RunbookSearchHit, SyncSource } from '../../../shared/ipc/runbooks';
 import { facetsOf, matchesFilter, type RunbookFacets, type RunbookFilter } from '../../../shared/runbooks/library-filter';
@@ -211,7 +212,7 @@ export class RunbookLibrary {
     const sameBranch = previous.kind === 'git' && previous.branch === source.branch;
     if (current === undefined || (current === source.url && sameBranch)) return;
     const aside = `${this.gitDir}.replaced-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(this.gitDir, aside);
+    await moveDurably(this.gitDir, aside);
   }
 
   /** At start-up, pull a configured git library in the background; browsing works from the last pulled copy meanwhile. */

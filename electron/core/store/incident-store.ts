@@ -6,7 +6,8 @@ import type { IncidentEvent, NewEvent } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { verifyChainInSlices } from './hash-chain';
-import { IncidentLog, LOG_FILE } from './incident-log';
+import { PRIVATE_DIR_MODE } from '../base/durable-file';
+import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
 
 export interface StoredIncident {
   id: string;
@@ -15,6 +16,8 @@ export interface StoredIncident {
 }
 
 export type AppendListener = (incidentId: string, events: IncidentEvent[]) => void;
+/** Told when an incident's problems change without new events: its disk refused a write or accepts them again, a report was acknowledged. */
+export type ProblemsListener = (incidentId: string) => void;
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,100}$/;
 
@@ -32,12 +35,16 @@ export function incidentIdFor(title: string, at: Date, suffix = randomBytes(3).t
 export class IncidentStore {
   private readonly incidents = new Map<string, StoredIncident>();
   private readonly listeners = new Set<AppendListener>();
+  private readonly problemListeners = new Set<ProblemsListener>();
 
-  private constructor(readonly incidentsDir: string) {}
+  private constructor(
+    readonly incidentsDir: string,
+    private readonly logOptions: IncidentLogOptions,
+  ) {}
 
-  static async open(dataDir: string): Promise<IncidentStore> {
-    const store = new IncidentStore(join(dataDir, 'incidents'));
-    await mkdir(store.incidentsDir, { recursive: true });
+  static async open(dataDir: string, logOptions: IncidentLogOptions = {}): Promise<IncidentStore> {
+    const store = new IncidentStore(join(dataDir, 'incidents'), logOptions);
+    await mkdir(store.incidentsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const names = (await readdir(store.incidentsDir)).filter((n) => ID_PATTERN.test(n)).sort();
     await Promise.all(names.map((n) => store.load(n)));
     return store;
@@ -47,7 +54,7 @@ export class IncidentStore {
     const dir = join(this.incidentsDir, id);
     try {
       if (!(await stat(dir)).isDirectory()) return;
-      const log = await IncidentLog.open(dir);
+      const log = await IncidentLog.open(dir, this.logOptions);
       const problems = [...log.problems];
       if (log.events[0]?.type !== 'incident.declared') {
         problems.push({
@@ -98,6 +105,20 @@ export class IncidentStore {
     return () => this.listeners.delete(listener);
   }
 
+  onProblemsChanged(listener: ProblemsListener): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  /** The user has seen what crash recovery did to this incident's log: stop reporting it. */
+  async acknowledgeRecovery(id: string): Promise<void> {
+    const incident = this.get(id);
+    if (!incident.log) return;
+    await incident.log.acknowledgeRecovery();
+    incident.problems = incident.problems.filter((p) => p.kind !== 'torn_tail');
+    for (const l of this.problemListeners) l(id);
+  }
+
   list(): StoredIncident[] {
     return [...this.incidents.values()];
   }
@@ -124,7 +145,7 @@ export class IncidentStore {
   async create(id: string, declaration: Extract<NewEvent, { type: 'incident.declared' }>): Promise<IncidentEvent[]> {
     if (this.incidents.has(id)) throw new DomainError('conflict', `Incident ${id} already exists.`);
     const dir = join(this.incidentsDir, id);
-    const log = await IncidentLog.open(dir);
+    const log = await IncidentLog.open(dir, this.logOptions);
     if (log.events.length > 0) {
       await log.close();
       throw new DomainError('conflict', `The folder for incident ${id} already holds events.`);
@@ -141,9 +162,27 @@ export class IncidentStore {
   }
 
   async append(id: string, events: readonly NewEvent[]): Promise<IncidentEvent[]> {
-    const stored = await this.writable(id).append(events);
-    for (const l of this.listeners) l(id, stored);
-    return stored;
+    const log = this.writable(id);
+    try {
+      const stored = await log.append(events);
+      this.showWriteProblem(id, log);
+      for (const l of this.listeners) l(id, stored);
+      return stored;
+    } catch (e) {
+      this.showWriteProblem(id, log);
+      throw e;
+    }
+  }
+
+  /** Keeps the incident's problems in step with whether its disk accepts writes (the cockpit shows it as read-only meanwhile). */
+  private showWriteProblem(id: string, log: IncidentLog): void {
+    const incident = this.incidents.get(id);
+    if (!incident) return;
+    const shown = incident.problems.find((p) => p.kind === 'write_blocked');
+    const current = log.writeProblem;
+    if (shown?.message === current?.message) return;
+    incident.problems = [...incident.problems.filter((p) => p.kind !== 'write_blocked'), ...(current ? [current] : [])];
+    for (const l of this.problemListeners) l(id);
   }
 
   async close(): Promise<void> {
