@@ -2,6 +2,9 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
+import { lockDataDir } from './base/data-dir-lock';
+import { removeLeftoverTempFiles } from './base/durable-file';
+import { privateDataDir, restrictToOwner } from './base/owner-only';
 import { connectorHandlers } from './connectors/connector-handlers';
 import { startConnectors } from './connectors/connectors-core';
 import { seedDemoIncident } from './demo/seed-demo';
@@ -68,7 +71,35 @@ function defaultOperator(): string {
   }
 }
 
+/**
+ * Starts the core once this process owns the data directory (a second desktop app or browser host gets DataDirInUseError,
+ * whose message says who holds it). With the lock held, nothing else writes there, so the start-up sweep can tighten the
+ * permissions and delete the temp files a kill left behind.
+ */
 export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
+  const lock = await lockDataDir(options.dataDir, options.mode);
+  try {
+    await privateDataDir(options.dataDir);
+    await restrictToOwner(options.dataDir);
+    await removeLeftoverTempFiles(options.dataDir);
+    const core = await startOwnedCore(options);
+    return {
+      ...core,
+      close: async () => {
+        try {
+          await core.close();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const log = options.log ?? new AppLog({ dataDir: options.dataDir });
   log.redactor.trust(options.dataDir);
   const reportError: ErrorReporter = (area, error) => {
