@@ -74,7 +74,7 @@ export class IncidentLog {
       // Set the torn bytes aside and record the report, both durably, before the truncation removes them from the log.
       const aside = `torn-tail-${now().getTime()}.bin`;
       await writeFileDurably(join(dir, aside), parsed.tornTail);
-      for (const p of parsed.problems) if (p.kind === 'torn_tail') recovery.push({ ...p, message: `${p.message} They were set aside in ${aside}.` });
+      for (const p of parsed.problems) if (p.kind === 'torn_tail') recovery.push({ ...p, message: `${p.message} The bytes are kept in ${aside}.` });
       await writeRecoveryReport(dir, recovery);
     }
     // Everything up to cleanLength is validated now: seal it, so that even after a crash (no clean close) the next open

@@ -31,7 +31,7 @@ it('keeps reporting a truncated torn tail after a second crash, until the user a
   const log = await IncidentLog.open(dir);
   const torn = log.problems.filter((p) => p.kind === 'torn_tail');
   expect(torn).toHaveLength(1);
-  expect(torn[0]!.message).toMatch(/set aside in torn-tail-\d+\.bin/);
+  expect(torn[0]!.message).toMatch(/The bytes are kept in torn-tail-\d+\.bin\.$/);
   expect((await readdir(dir)).filter((n) => n.startsWith('torn-tail-'))).toHaveLength(1);
   expect(log.events.map((e) => e.seq)).toEqual([1, 2]);
 

@@ -31,7 +31,7 @@ async function openMatchesFullValidation(file: string): Promise<IncidentLog> {
   const log = await IncidentLog.open(dir);
   expect(log.events).toEqual(full.events);
   // A torn tail's report names the file the bytes were set aside in; it stays until acknowledged (recovery-report.test.ts).
-  expect(log.problems.map((p) => ({ ...p, message: p.message.replace(/ They were set aside in torn-tail-\d+\.bin\.$/, '') }))).toEqual(full.problems);
+  expect(log.problems.map((p) => ({ ...p, message: p.message.replace(/ The bytes are kept in torn-tail-\d+\.bin\.$/, '') }))).toEqual(full.problems);
   await log.acknowledgeRecovery();
   return log;
 }

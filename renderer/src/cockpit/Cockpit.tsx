@@ -45,7 +45,7 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
       {state ? <IncidentHeader state={state} keyTimes={moment.state.keyTimes} at={asOf?.at} /> : null}
       <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
-      <LogProblems problems={problems} />
+      <LogProblems incidentId={incidentId} problems={problems} readOnly={bundleMode} />
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
       {state ? (
         <div className="cockpit-grid">
