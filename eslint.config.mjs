@@ -9,6 +9,8 @@ const boundary = (message, { paths = [], groups = [] }) => ({
   'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: groups.map((group) => ({ group: [group], message })) }],
 });
 
+const renameMessage = 'Use writeFileDurably() or moveDurably() from electron/core/base/durable-file.ts, not rename.';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'assets/**'] },
   js.configs.recommended,
@@ -18,6 +20,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Use openExternalSafely() from electron/shell/navigation-guard.ts.' }],
+      // One durable write path: a bare rename skips the fsyncs that make a replacement survive a power cut.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportSpecifier[imported.name=/^rename(Sync)?$/]', message: renameMessage },
+        { selector: 'MemberExpression[property.name=/^rename(Sync)?$/]', message: renameMessage },
+      ],
     },
   },
   {
@@ -50,6 +58,10 @@ export default tseslint.config(
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['electron/core/base/durable-file.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['electron/shell/navigation-guard.ts'],

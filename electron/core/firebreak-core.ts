@@ -2,6 +2,9 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
+import { lockDataDir } from './base/data-dir-lock';
+import { removeLeftoverTempFiles } from './base/durable-file';
+import { privateDataDir, restrictToOwner } from './base/owner-only';
 import { connectorHandlers } from './connectors/connector-handlers';
 import { startConnectors } from './connectors/connectors-core';
 import { seedDemoIncident } from './demo/seed-demo';
@@ -74,7 +77,35 @@ function defaultOperator(): string {
   }
 }
 
+/**
+ * Starts the core once this process owns the data directory (a second desktop app or browser host gets DataDirInUseError,
+ * whose message says who holds it). With the lock held, nothing else writes there, so the start-up sweep can tighten the
+ * permissions and delete the temp files a kill left behind.
+ */
 export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
+  const lock = await lockDataDir(options.dataDir, options.mode);
+  try {
+    await privateDataDir(options.dataDir);
+    await restrictToOwner(options.dataDir);
+    await removeLeftoverTempFiles(options.dataDir);
+    const core = await startOwnedCore(options);
+    return {
+      ...core,
+      close: async () => {
+        try {
+          await core.close();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const log = options.log ?? new AppLog({ dataDir: options.dataDir });
   log.redactor.trust(options.dataDir);
   const reportError: ErrorReporter = (area, error) => {
@@ -129,6 +160,8 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
   void store.verifyChains(announceBroken);
   await checkpoints.verifyAll(announceBroken);
+  // A full disk turning an incident read-only (or writable again) changes no events, only what the cockpit must show.
+  store.onProblemsChanged((incidentId) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 }));
   store.onAppend((incidentId, events) => {
     hub.emit('incident.changed', { incidentId, lastSeq: events.at(-1)?.seq ?? 0 });
     if (events.some((e) => e.type === 'incident.declared')) hub.emit('incidents.listChanged', {});
@@ -189,6 +222,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       'app.diagnostics': () => diagnosticsReport({ info: appInfo, configuration: () => configurationSummary({ connectors: connectors.settings, metrics: metrics.settings, catalogue }), log }),
       'incidents.list': () => incidents.list(),
       'incidents.get': ({ incidentId }) => incidents.get(incidentId),
+      'incidents.acknowledgeRecovery': ({ incidentId }) => incidents.acknowledgeRecovery(incidentId),
       'incidents.declare': (input) => incidents.declare(input),
       'incidents.changeStatus': (input) => incidents.changeStatus(input),
       'incidents.changeSeverity': (input) => incidents.changeSeverity(input),

@@ -1,5 +1,5 @@
 // Electron main process: single instance, secure window, IPC wiring to the plain-Node core. Everything else lives in electron/core.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { AppLog } from '../core/diagnostics/app-log';
 import { startCore, type FirebreakCore } from '../core/firebreak-core';
@@ -50,6 +50,12 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
     });
+  }).catch((e: unknown) => {
+    // E.g. a browser host already owns the data directory: say who, in one line, and exit.
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`Firebreak could not start: ${message}`);
+    dialog.showErrorBox('Firebreak could not start', message);
+    app.exit(1);
   });
 
   app.on('window-all-closed', () => {

@@ -27,9 +27,12 @@ export const IncidentStateSchema = z.object({
   statusHistory: z.array(z.object({ status: IncidentStatus, at: z.string(), actor: z.string() })),
 });
 
-/** A problem found while opening a log: a torn tail that was truncated, or a corrupt line that was quarantined. */
+/**
+ * A problem with an incident log: found on open (a torn tail truncated — reported until acknowledged —, a corrupt line
+ * quarantined, an unreadable log, a broken chain), or `write_blocked` while the disk is full or failing (the incident is read-only).
+ */
 export const LogProblem = z.object({
-  kind: z.enum(['torn_tail', 'corrupt_line', 'unreadable', 'chain_broken']),
+  kind: z.enum(['torn_tail', 'corrupt_line', 'unreadable', 'chain_broken', 'write_blocked']),
   file: z.string(),
   line: z.number().int().nonnegative(),
   message: z.string(),
@@ -58,6 +61,7 @@ const ByIncident = z.object({ incidentId: IncidentId });
 export const incidentsContract = {
   'incidents.list': request('All incidents, newest first, with any problems found in their logs', z.object({}), z.array(IncidentListItem)),
   'incidents.get': request('One incident with its problems', ByIncident, IncidentListItem),
+  'incidents.acknowledgeRecovery': request('The user has seen what crash recovery did to the log: stop reporting it', ByIncident, IncidentListItem),
   'incidents.declare': request('Declare a new incident', DeclareIncidentInput, IncidentStateSchema),
   'incidents.changeStatus': request(
     'Move the incident to another status',

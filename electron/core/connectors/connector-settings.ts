@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { JiraSettingsView } from '../../../shared/ipc/jira';
 import type { PagerDutySettingsView } from '../../../shared/ipc/pagerduty';
 import { DomainError } from '../../../shared/result';
-import { writeFileAtomic } from '../metrics/atomic-file';
+import { writeFileDurably } from '../base/durable-file';
 import type { SecretVault } from '../secrets/secret-vault';
 import { HostLimiter } from './http/host-limiter';
 import { HttpTransport, type TransportClock } from './http/http-transport';
@@ -63,7 +63,7 @@ export class ConnectorSettings {
   }
 
   private async write(settings: SettingsFile): Promise<void> {
-    await writeFileAtomic(this.file, JSON.stringify(settings, null, 2), 0o600);
+    await writeFileDurably(this.file, JSON.stringify(settings, null, 2));
     for (const l of this.listeners) l();
   }
 

@@ -1,5 +1,6 @@
 // Installs the bundled demo incident into a data directory on first start, once: deleting it later is respected.
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileDurably } from '../base/durable-file';
 import { join } from 'node:path';
 import { LOG_FILE } from '../store/incident-log';
 
@@ -16,8 +17,7 @@ export async function seedDemoIncident(dataDir: string, assetsDir: string): Prom
     // first start
   }
   const target = join(dataDir, 'incidents', DEMO_INCIDENT_ID);
-  await mkdir(target, { recursive: true });
-  await copyFile(join(assetsDir, 'demo-incident', LOG_FILE), join(target, LOG_FILE));
-  await writeFile(marker, JSON.stringify({ seededAt: new Date().toISOString(), incidentId: DEMO_INCIDENT_ID }) + '\n');
+  await writeFileDurably(join(target, LOG_FILE), await readFile(join(assetsDir, 'demo-incident', LOG_FILE)));
+  await writeFileDurably(marker, JSON.stringify({ seededAt: new Date().toISOString(), incidentId: DEMO_INCIDENT_ID }) + '\n');
   return true;
 }

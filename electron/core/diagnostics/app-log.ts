@@ -1,6 +1,7 @@
 // The application log: JSON lines (time, level, area, message, fields) in <dataDir>/logs/firebreak.log, redacted before
 // anything reaches the disk, rotated at ~5 MB keeping three older files (firebreak.log.1 … .3).
-import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { moveDurably } from '../base/durable-file';
 import { join } from 'node:path';
 import { SecretRedactor } from './secret-redactor';
 
@@ -141,11 +142,11 @@ export class AppLog {
     } else {
       await rm(oldest, { force: true });
       for (let i = files.length - 1; i > 0; i -= 1) {
-        await rename(files[i - 1]!, files[i]!).catch((e: NodeJS.ErrnoException) => {
+        await moveDurably(files[i - 1]!, files[i]!).catch((e: NodeJS.ErrnoException) => {
           if (e.code !== 'ENOENT') throw e;
         });
       }
-      await rename(this.file, files[0]!);
+      await moveDurably(this.file, files[0]!);
     }
     this.size = 0;
   }

@@ -1,6 +1,7 @@
 // `npm run web`: starts the core and the loopback browser host, and prints the URL with its access token (like Jupyter).
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DataDirInUseError } from '../base/data-dir-lock';
 import { AppLog } from '../diagnostics/app-log';
 import { startCore } from '../firebreak-core';
 import { defaultUserDataDir, resolveDataDir } from '../platform/data-dir';
@@ -14,8 +15,10 @@ function argValue(name: string): string | undefined {
 let log: AppLog | undefined;
 
 async function main(): Promise<void> {
-  // Built to out/main/web.js (CommonJS), so the project root is two levels up.
-  const root = resolve(__dirname, '..', '..');
+  // The project root is the nearest folder above with a package.json: two levels up when built to out/main/web.js, three when
+  // run from source (the data-directory lock test starts real hosts that way).
+  let root = dirname(__dirname);
+  while (!existsSync(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = resolveDataDir(argValue('--data-dir'), defaultUserDataDir());
   // Warnings and errors also go to the terminal, already redacted like the log file.
@@ -47,7 +50,8 @@ async function main(): Promise<void> {
 
 main().catch(async (e: unknown) => {
   const message = `Firebreak could not start: ${e instanceof Error ? e.message : String(e)}`;
-  if (log) {
+  // The directory belongs to another running Firebreak, log included: say who holds it in one line and touch nothing there.
+  if (log && !(e instanceof DataDirInUseError)) {
     log.error('startup', message, { error: e });
     await log.flush();
   }

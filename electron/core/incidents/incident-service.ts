@@ -51,6 +51,12 @@ export class IncidentService {
     return state ? { id: incidentId, state, problems: stored.problems } : { id: incidentId, problems: stored.problems };
   }
 
+  /** Forgets the crash-recovery report of an incident once the user has seen it (it survives restarts until then). */
+  async acknowledgeRecovery(incidentId: string): Promise<IncidentListItem> {
+    await this.store.acknowledgeRecovery(incidentId);
+    return this.get(incidentId);
+  }
+
   state(incidentId: string): IncidentState {
     const state = this.states.get(incidentId);
     if (!state) {

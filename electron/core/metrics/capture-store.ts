@@ -3,7 +3,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CaptureSegment, fromSegment, replayPanel, segmentFileName, toSegment, type CapturedRange } from '../../../shared/metrics/capture-segment';
 import { DomainError } from '../../../shared/result';
-import { syncDir, writeFileAtomic } from './atomic-file';
+import { syncDir, writeFileDurably } from '../base/durable-file';
 
 const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{2,100}$/;
 const PANEL_KEY = /^[a-z0-9-]{1,80}$/;
@@ -30,7 +30,7 @@ export class CaptureStore {
   async write(incidentId: string, range: CapturedRange): Promise<void> {
     const dir = this.panelDir(incidentId, range.panel.key);
     const name = segmentFileName(Date.parse(range.capturedAt), range.start, range.end, range.step);
-    await writeFileAtomic(join(dir, name), JSON.stringify(toSegment(range)));
+    await writeFileDurably(join(dir, name), JSON.stringify(toSegment(range)));
     const files = (await readdir(dir)).filter((f) => SEGMENT_FILE.test(f));
     if (files.length > COMPACT_AFTER) await this.compact(dir, files.sort());
   }
@@ -41,7 +41,7 @@ export class CaptureStore {
     if (!merged) return;
     const name = segmentFileName(Date.parse(merged.capturedAt), merged.start, merged.end, merged.step);
     // The merged file lands first; a crash before the old files go leaves duplicates, which replay merges away.
-    await writeFileAtomic(join(dir, name), JSON.stringify(toSegment(merged)));
+    await writeFileDurably(join(dir, name), JSON.stringify(toSegment(merged)));
     await Promise.all(files.filter((f) => f !== name).map((f) => rm(join(dir, f), { force: true })));
     await syncDir(dir);
   }

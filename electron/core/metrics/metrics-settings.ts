@@ -18,7 +18,7 @@ import {
 } from '../../../shared/metrics/metrics-config';
 import { DomainError } from '../../../shared/result';
 import type { SecretVault } from '../secrets/secret-vault';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileDurably } from '../base/durable-file';
 
 export const SETTINGS_FILE = 'metrics.json';
 
@@ -191,7 +191,7 @@ export class MetricsSettings {
     else if (previous.alertmanager) await this.forget(previous.alertmanager, 'alertmanager');
     for (const gone of previous.prometheus.filter((p) => !next.prometheus.some((s) => s.id === p.id))) await this.forget(gone, `prometheus.${gone.id}`);
     // Without a vault the file holds passwords and tokens: readable by this user only either way.
-    await writeFileAtomic(this.file, JSON.stringify(onDisk, null, 2) + '\n', 0o600);
+    await writeFileDurably(this.file, JSON.stringify(onDisk, null, 2) + '\n');
     this.cached = undefined;
   }
 

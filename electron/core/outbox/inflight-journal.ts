@@ -2,7 +2,7 @@
 // Attempts are not written to the incident log one by one (a long outage would flood the timeline), so this small fsynced
 // file is what makes the next run check for an earlier copy before resending after a crash mid-send.
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../metrics/atomic-file';
+import { writeFileDurably } from '../base/durable-file';
 
 export class InflightJournal {
   private readonly keys = new Set<string>();
@@ -56,6 +56,6 @@ export class InflightJournal {
   }
 
   private write(): Promise<void> {
-    return writeFileAtomic(this.file, JSON.stringify([...this.keys]));
+    return writeFileDurably(this.file, JSON.stringify([...this.keys]));
   }
 }

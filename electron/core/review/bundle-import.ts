@@ -6,6 +6,7 @@ import { IncidentEvent } from '../../../shared/events';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, extractBundleJson, ReviewBundle } from '../../../shared/review/bundle-format';
 import { DomainError } from '../../../shared/result';
 import { verifyChain } from '../store/hash-chain';
+import { PRIVATE_FILE_MODE } from '../base/durable-file';
 import { LOG_FILE } from '../store/incident-log';
 import type { IncidentStore } from '../store/incident-store';
 
@@ -71,9 +72,9 @@ export async function importBundle(store: IncidentStore, content: string, asCopy
     for (const file of bundle.files) {
       const target = join(dir, file.path);
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, Buffer.from(file.base64, 'base64'));
+      await writeFile(target, Buffer.from(file.base64, 'base64'), { mode: PRIVATE_FILE_MODE });
     }
-    const handle = await open(join(dir, LOG_FILE), 'wx');
+    const handle = await open(join(dir, LOG_FILE), 'wx', PRIVATE_FILE_MODE);
     await handle.writeFile(bundle.events);
     await handle.sync();
     await handle.close();

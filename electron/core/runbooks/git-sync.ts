@@ -1,7 +1,8 @@
 // Keeps a local clone of the team's runbook repository: clone, fetch, fast-forward only; never overwrites local edits.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { moveDurably } from '../base/durable-file';
 import { dirname, join } from 'node:path';
 import type { SyncOutcome } from '../../../shared/ipc/runbooks';
 
@@ -91,7 +92,7 @@ async function cloneInto(dir: string, url: string, branch: string | undefined): 
   try {
     await runGit(['clone', '--quiet', '--no-recurse-submodules', ...(branch ? ['--branch', branch] : []), '--', url, partial]);
     await rm(dir, { recursive: true, force: true });
-    await rename(partial, dir);
+    await moveDurably(partial, dir);
   } catch (e) {
     await rm(partial, { recursive: true, force: true });
     throw e;

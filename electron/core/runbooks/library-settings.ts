@@ -1,6 +1,6 @@
 // Persists where the runbook library syncs from and how the last sync went, in `<dataDir>/runbook-library.json` (atomic writes).
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileDurably } from '../base/durable-file';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LibraryStatus, SyncSource } from '../../../shared/ipc/runbooks';
@@ -34,7 +34,5 @@ export async function readLibrarySettings(dataDir: string): Promise<{ settings: 
 
 export async function writeLibrarySettings(dataDir: string, settings: LibrarySettings): Promise<void> {
   const file = join(dataDir, SETTINGS_FILE);
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, JSON.stringify(settings, null, 2) + '\n', { flush: true });
-  await rename(tmp, file);
+  await writeFileDurably(file, JSON.stringify(settings, null, 2) + '\n');
 }

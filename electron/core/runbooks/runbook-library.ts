@@ -1,5 +1,7 @@
 // The runbook library: bundled defaults, the user's folder and a synced git library or folder, indexed for instant search.
-import { cp, mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, stat } from 'node:fs/promises';
+import { moveDurably, writeFileDurably } from '../base/durable-file';
+import { restrictToOwner } from '../base/owner-only';
 import { isAbsolute, join } from 'node:path';
 import type { LibraryStatus, RunbookDetail, RunbookSearchHit, SyncSource } from '../../../shared/ipc/runbooks';
 import { facetsOf, matchesFilter, type RunbookFacets, type RunbookFilter } from '../../../shared/runbooks/library-filter';
@@ -34,8 +36,10 @@ async function seedLocalFolder(dataDir: string, assetsDir: string): Promise<void
   await mkdir(join(dataDir, LOCAL_FOLDER), { recursive: true });
   if (await stat(bundled).then(() => true, () => false)) {
     await cp(bundled, join(dataDir, LOCAL_FOLDER), { recursive: true, force: false, errorOnExist: false });
+    // cp keeps the modes of the shipped files; the user's copies are private like everything else in the data directory.
+    await restrictToOwner(join(dataDir, LOCAL_FOLDER));
   }
-  await writeFile(marker, JSON.stringify({ seededAt: new Date().toISOString() }) + '\n');
+  await writeFileDurably(marker, JSON.stringify({ seededAt: new Date().toISOString() }) + '\n');
 }
 
 function summaryOf(file: RunbookFile, gitCommit: string | undefined): RunbookSummary {
@@ -211,7 +215,7 @@ export class RunbookLibrary {
     const sameBranch = previous.kind === 'git' && previous.branch === source.branch;
     if (current === undefined || (current === source.url && sameBranch)) return;
     const aside = `${this.gitDir}.replaced-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(this.gitDir, aside);
+    await moveDurably(this.gitDir, aside);
   }
 
   /** At start-up, pull a configured git library in the background; browsing works from the last pulled copy meanwhile. */

@@ -1,5 +1,6 @@
 // A SecretVault kept as one encrypted file (written atomically, mode 0600); the cipher decides how it is protected.
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { writeFileDurably } from '../base/durable-file';
 import { dirname } from 'node:path';
 import { DomainError } from '../../../shared/result';
 import { assertSecretName, type SecretCipher, type SecretVault } from './secret-vault';
@@ -39,15 +40,7 @@ export class CipherFileVault implements SecretVault {
 
   private async save(values: Record<string, string>): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const handle = await open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(await this.cipher.encrypt(JSON.stringify(values)));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, this.file);
+    await writeFileDurably(this.file, await this.cipher.encrypt(JSON.stringify(values)));
     this.cache = values;
   }
 

@@ -4,10 +4,10 @@
 //    Linux $XDG_STATE_HOME/firebreak-keys (default ~/.local/state/firebreak-keys), macOS ~/Library/Application Support/Firebreak Keys,
 //    Windows %LOCALAPPDATA%\Firebreak\keys (data lives in roaming %APPDATA%). Copying the data directory alone does not reveal tokens.
 import { randomBytes, scryptSync } from 'node:crypto';
-import { chmod, link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, relative, resolve, isAbsolute } from 'node:path';
-import { syncDir } from '../metrics/atomic-file';
+import { moveDurably, syncDir } from '../base/durable-file';
 import { AesGcmCipher } from './aes-gcm-cipher';
 import { CipherFileVault } from './cipher-file-vault';
 
@@ -61,7 +61,7 @@ export async function keyFromFile(keyDir: string, dataDir: string): Promise<Buff
     await link(temp, file).catch(async (e: NodeJS.ErrnoException) => {
       if (e.code === 'EEXIST') return;
       // A file system without hard links: rename is still atomic, only the first-creator-wins guarantee is lost.
-      await rename(temp, file);
+      await moveDurably(temp, file);
     });
   } finally {
     await rm(temp, { force: true });

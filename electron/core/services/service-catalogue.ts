@@ -1,7 +1,7 @@
 // The service catalogue in <dataDir>/services.json: validated on every read, written atomically, unknown keys kept for other domains.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileDurably } from '../base/durable-file';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { ServiceConfig, ServicesFile } from '../../../shared/services/service-config';
 import { DomainError } from '../../../shared/result';
@@ -120,10 +120,7 @@ export class ServiceCatalogue {
       const details = issuesOf(parsed.error);
       throw new DomainError('validation', `The catalogue would become invalid: ${details[0]}`, details);
     }
-    await mkdir(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(raw, null, 2)}\n`, { encoding: 'utf8', flush: true });
-    await rename(tmp, this.file);
+    await writeFileDurably(this.file, `${JSON.stringify(raw, null, 2)}\n`);
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {

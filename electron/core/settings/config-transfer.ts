@@ -7,7 +7,7 @@ import { liftUrlCredentials, redactEndpointAuth, redactHeaders, type Endpoint, t
 import { DomainError } from '../../../shared/result';
 import { CONFIG_FORMAT, ConfigFileEnvelope, configSectionLabels, configSectionNames, configSections, sectionIssues, type ConfigSectionName } from '../../../shared/settings/config-file';
 import type { ConnectorSettings } from '../connectors/connector-settings';
-import { writeFileAtomic } from '../metrics/atomic-file';
+import { writeFileDurably } from '../base/durable-file';
 import type { MetricsSettings } from '../metrics/metrics-settings';
 import type { RunbookLibrary } from '../runbooks/runbook-library';
 import type { ServiceCatalogue } from '../services/service-catalogue';
@@ -164,15 +164,15 @@ export async function importConfig(deps: ConfigTransferDeps, content: string): P
     if (pd && !(await deps.connectors.pagerDutyView()).tokenConfigured) notes.push('pagerDuty: enter the REST API token (and routing keys) in Settings → Connectors.');
   }
   if (parsed.metrics) writes.push({ file: deps.metrics.file, content: `${JSON.stringify(metricsWithoutSecrets(parsed.metrics as MetricsConfig, notes), null, 2)}\n`, mode: 0o600 });
-  if (parsed.services) writes.push({ file: deps.catalogue.file, content: `${JSON.stringify(parsed.services, null, 2)}\n`, mode: 0o644 });
-  if (parsed.updateCadence) writes.push({ file: deps.cadence.path, content: `${JSON.stringify(parsed.updateCadence, null, 2)}\n`, mode: 0o644 });
+  if (parsed.services) writes.push({ file: deps.catalogue.file, content: `${JSON.stringify(parsed.services, null, 2)}\n`, mode: 0o600 });
+  if (parsed.updateCadence) writes.push({ file: deps.cadence.path, content: `${JSON.stringify(parsed.updateCadence, null, 2)}\n`, mode: 0o600 });
 
   const previous = await Promise.all(writes.map(async (w) => ({ file: w.file, content: await readFile(w.file, 'utf8').catch(() => undefined) })));
   const restore = async () => {
-    for (const p of previous) await (p.content === undefined ? rm(p.file, { force: true }) : writeFileAtomic(p.file, p.content, 0o600)).catch(() => undefined);
+    for (const p of previous) await (p.content === undefined ? rm(p.file, { force: true }) : writeFileDurably(p.file, p.content)).catch(() => undefined);
   };
   try {
-    for (const w of writes) await writeFileAtomic(w.file, w.content, w.mode);
+    for (const w of writes) await writeFileDurably(w.file, w.content, { mode: w.mode });
     if (source && JSON.stringify(source) !== JSON.stringify(deps.runbooks.status().source)) await deps.runbooks.configure(source);
   } catch (e) {
     await restore();

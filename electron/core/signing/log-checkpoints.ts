@@ -4,7 +4,7 @@
 // reported on the incident. Kept beside the store (an append listener and a sidecar file), not inside the log's write path.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../metrics/atomic-file';
+import { writeFileDurably } from '../base/durable-file';
 import { canonicalJson } from '../store/hash-chain';
 import type { IncidentStore, StoredIncident } from '../store/incident-store';
 import { verifyText } from './ed25519';
@@ -66,7 +66,7 @@ export class LogCheckpoints {
     const body = { format: 'firebreak-log-checkpoint' as const, incidentId, eventCount: events.length, lastSeq: last.seq, head: last.h, signedAt: new Date().toISOString() };
     const signed = await this.identity.sign((who) => signingText({ ...body, signer: who.signer, publicKey: who.publicKey }));
     const checkpoint: Checkpoint = { ...body, signer: signed.signer, publicKey: signed.publicKey, signature: signed.signature };
-    await writeFileAtomic(file, `${JSON.stringify(checkpoint)}\n`, 0o600);
+    await writeFileDurably(file, `${JSON.stringify(checkpoint)}\n`);
     this.signedCount.set(incidentId, events.length);
   }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { KeyTrustView, TrustedKeyView } from '../../../shared/ipc/signing';
 import { DomainError } from '../../../shared/result';
-import { writeFileAtomic } from '../metrics/atomic-file';
+import { writeFileDurably } from '../base/durable-file';
 import { fingerprintOf, parsePublicKey } from './ed25519';
 import type { SigningIdentity } from './signing-identity';
 
@@ -69,7 +69,7 @@ export class TrustedKeys {
   }
 
   private async write(file: TrustedFile): Promise<void> {
-    await writeFileAtomic(this.file, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+    await writeFileDurably(this.file, `${JSON.stringify(file, null, 2)}\n`);
   }
 
   /** Whose key this is. A trusted key is shown under the name given here, never the name the signer claims. */

@@ -1,14 +1,24 @@
 // One incident's append-only JSONL event log: group-commit appends acknowledged only after fsync, crash recovery on open.
-import { open, readFile, writeFile, mkdir, type FileHandle } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_SCHEMA_VERSION, IncidentEvent, type NewEvent } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
+import { PRIVATE_DIR_MODE, writeFileDurably } from '../base/durable-file';
 import { parseLog } from './parse-log';
-import { sealedLength, writeSeal } from './log-seal';
+import { SealedPrefix } from './log-seal';
 import { chainHash, GENESIS_HASH } from './hash-chain';
+import { openLogFile, type LogFile, type OpenLogFile } from './log-file';
+import { readRecoveryReport, removeRecoveryReport, writeRecoveryReport } from './recovery-report';
+import { isDiskFailure, writeBlockedProblem } from './write-blocked';
 
 export const LOG_FILE = 'events.jsonl';
+
+export interface IncidentLogOptions {
+  /** The file layer; tests pass one that writes short or fails like a full disk. */
+  openFile?: OpenLogFile;
+  now?: () => Date;
+}
 
 interface PendingBatch {
   lines: string[];
@@ -19,24 +29,35 @@ interface PendingBatch {
 export class IncidentLog {
   private pending: PendingBatch | undefined;
   private flushing: Promise<void> | undefined;
+  /** The file may hold bytes that are not in `committed` (a cut-back failed): nothing more may be written until reopened. */
   private failure: Error | undefined;
+  /** The disk refused the last write (full or failing); the file is exactly `committed`, and the next append retries. */
+  private blocked: LogProblem | undefined;
   private nextSeq: number;
   private lastHash: string;
+  private lastSavedAt: Date;
 
   private constructor(
     readonly file: string,
-    private readonly handle: FileHandle,
+    private readonly handle: LogFile,
     private readonly committed: IncidentEvent[],
-    readonly problems: LogProblem[],
+    private recoveryProblems: LogProblem[],
+    private readonly quarantined: LogProblem[],
     private size: number,
+    /** Undefined when a line is quarantined: a seal must never cover a line that failed validation. */
+    private readonly sealed: SealedPrefix | undefined,
+    private readonly now: () => Date,
   ) {
     this.nextSeq = (committed.at(-1)?.seq ?? 0) + 1;
     this.lastHash = committed.at(-1)?.h ?? GENESIS_HASH;
+    const lastTs = Date.parse(committed.at(-1)?.ts ?? '');
+    this.lastSavedAt = Number.isNaN(lastTs) ? now() : new Date(lastTs);
   }
 
-  /** Opens (creating if needed) the log in `dir`, truncating a torn tail after saving it aside. */
-  static async open(dir: string): Promise<IncidentLog> {
-    await mkdir(dir, { recursive: true });
+  /** Opens (creating if needed) the log in `dir`, truncating a torn tail after saving it aside and recording a report of it. */
+  static async open(dir: string, options: IncidentLogOptions = {}): Promise<IncidentLog> {
+    const now = options.now ?? (() => new Date());
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const file = join(dir, LOG_FILE);
     let bytes: Buffer;
     try {
@@ -45,20 +66,31 @@ export class IncidentLog {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       bytes = Buffer.alloc(0);
     }
-    const sealed = await sealedLength(file, bytes);
-    const parsed = parseLog(bytes, file, sealed);
-    // Everything is validated now: seal it, so that even after a crash (no clean close) the next open re-validates only what
-    // was appended since. Never seal over a quarantined line: the cheap check could let it through later.
-    if (parsed.cleanLength > sealed && !parsed.problems.some((p) => p.kind === 'corrupt_line')) {
-      await writeSeal(file, bytes, parsed.cleanLength).catch(() => undefined);
-    }
-    const handle = await open(file, 'a+');
+    const prefix = await SealedPrefix.read(file, bytes);
+    const parsed = parseLog(bytes, file, prefix.length);
+    const quarantined = parsed.problems.filter((p) => p.kind === 'corrupt_line');
+    const recovery = await readRecoveryReport(dir);
     if (parsed.tornTail) {
-      await writeFile(join(dir, `torn-tail-${Date.now()}.bin`), parsed.tornTail);
+      // Set the torn bytes aside and record the report, both durably, before the truncation removes them from the log.
+      const aside = `torn-tail-${now().getTime()}.bin`;
+      await writeFileDurably(join(dir, aside), parsed.tornTail);
+      for (const p of parsed.problems) if (p.kind === 'torn_tail') recovery.push({ ...p, message: `${p.message} The bytes are kept in ${aside}.` });
+      await writeRecoveryReport(dir, recovery);
+    }
+    // Everything up to cleanLength is validated now: seal it, so that even after a crash (no clean close) the next open
+    // re-validates only what was appended since. Never seal over a quarantined line: the cheap check could let it through later.
+    let sealed: SealedPrefix | undefined;
+    if (quarantined.length === 0) {
+      sealed = prefix;
+      sealed.extend(bytes.subarray(prefix.length, parsed.cleanLength));
+      await sealed.write(file).catch(() => undefined);
+    }
+    const handle = await (options.openFile ?? openLogFile)(file);
+    if (parsed.tornTail) {
       await handle.truncate(parsed.cleanLength);
       await handle.sync();
     }
-    return new IncidentLog(file, handle, parsed.events, parsed.problems, parsed.cleanLength);
+    return new IncidentLog(file, handle, parsed.events, recovery, quarantined, parsed.cleanLength, sealed, now);
   }
 
   get events(): readonly IncidentEvent[] {
@@ -69,15 +101,31 @@ export class IncidentLog {
     return this.committed.at(-1)?.seq ?? 0;
   }
 
+  /** What recovery reported (until acknowledged) and every quarantined line. */
+  get problems(): readonly LogProblem[] {
+    return [...this.recoveryProblems, ...this.quarantined];
+  }
+
+  /** Set while the disk refuses writes: the incident is read-only and the cockpit shows this message. */
+  get writeProblem(): LogProblem | undefined {
+    return this.blocked;
+  }
+
+  /** The user has seen the recovery report: remove it from disk and from the problems. */
+  async acknowledgeRecovery(): Promise<void> {
+    await removeRecoveryReport(join(this.file, '..'));
+    this.recoveryProblems = [];
+  }
+
   /**
    * Validates and appends events; resolves with the stored events once they are on disk (fsynced).
    * Appends arriving while a write is in flight are batched into the next single write + fsync.
    */
   append(newEvents: readonly NewEvent[]): Promise<IncidentEvent[]> {
     if (this.failure) {
-      return Promise.reject(new DomainError('unavailable', `The incident log cannot be written: ${this.failure.message}. Reopen the incident to recover.`));
+      return Promise.reject(new DomainError('unavailable', `The incident log cannot be written: ${this.failure.message}. Restart Firebreak to recover.`));
     }
-    const now = new Date().toISOString();
+    const now = this.now().toISOString();
     const stored: IncidentEvent[] = [];
     for (const e of newEvents) {
       const candidate = {
@@ -127,24 +175,56 @@ export class IncidentLog {
     const buffer = Buffer.from(batch.lines.join('\n') + '\n', 'utf8');
     try {
       if (this.failure) throw this.failure;
-      await this.handle.write(buffer, 0, buffer.length, null);
+      // A write may take fewer bytes than asked (a nearly full disk); keep going until all are written or the disk refuses.
+      for (let offset = 0; offset < buffer.length; ) {
+        const written = await this.handle.write(buffer, offset, buffer.length - offset);
+        if (written <= 0) throw Object.assign(new Error('the disk accepted no more bytes'), { code: 'ENOSPC' });
+        offset += written;
+      }
       await this.handle.datasync();
       this.size += buffer.length;
+      this.sealed?.extend(buffer);
       this.committed.push(...batch.events);
+      this.lastSavedAt = this.now();
+      this.blocked = undefined;
       for (const w of batch.waiters) w.resolve();
     } catch (e) {
-      const error = e instanceof Error ? e : new Error(String(e));
-      this.failure ??= error;
-      // Leave the file as it was before this batch so a partial write never becomes a corrupt line.
-      await this.handle.truncate(this.size).catch(() => undefined);
-      for (const w of batch.waiters) w.reject(new DomainError('unavailable', `Saving the event failed: ${error.message}`));
+      await this.fail(batch, e instanceof Error ? e : new Error(String(e)));
     }
   }
 
-  /** Waits for in-flight writes, closes the file and seals it when every line in it was validated and nothing failed. */
+  /**
+   * Nothing of a failed batch is acknowledged: its partial bytes are cut back to the last good offset, and the batches queued
+   * behind it (whose sequence numbers and hashes follow it) fail too, so the next append continues from the last saved event.
+   */
+  private async fail(batch: PendingBatch, error: Error): Promise<void> {
+    const queued = this.pending;
+    this.pending = undefined;
+    // Synchronously, so an append arriving during the cut-back already continues from the last saved event.
+    this.nextSeq = this.lastSeq + 1;
+    this.lastHash = this.committed.at(-1)?.h ?? GENESIS_HASH;
+    const cutBack = await this.handle
+      .truncate(this.size)
+      .then(() => this.handle.sync())
+      .then(
+        () => true,
+        () => false,
+      );
+    let reason: DomainError;
+    if (cutBack && !this.failure && isDiskFailure(error)) {
+      this.blocked = writeBlockedProblem(this.file, error, this.lastSavedAt);
+      reason = new DomainError('unavailable', this.blocked.message);
+    } else {
+      this.failure ??= error;
+      reason = new DomainError('unavailable', `Saving the event failed: ${error.message}. Restart Firebreak to recover.`);
+    }
+    for (const w of [...batch.waiters, ...(queued?.waiters ?? [])]) w.reject(reason);
+  }
+
+  /** Waits for in-flight writes, closes the file and seals what this process validated or wrote (never bytes it did not). */
   async close(): Promise<void> {
     while (this.flushing) await this.flushing;
     await this.handle.close();
-    if (!this.failure && this.problems.length === 0) await writeSeal(this.file).catch(() => undefined);
+    if (!this.failure) await this.sealed?.write(this.file).catch(() => undefined);
   }
 }

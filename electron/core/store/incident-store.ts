@@ -7,7 +7,8 @@ import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { currentRequestId } from '../ipc/request-context';
 import { verifyChainInSlices } from './hash-chain';
-import { IncidentLog, LOG_FILE } from './incident-log';
+import { PRIVATE_DIR_MODE } from '../base/durable-file';
+import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
 
 export interface StoredIncident {
   id: string;
@@ -16,6 +17,8 @@ export interface StoredIncident {
 }
 
 export type AppendListener = (incidentId: string, events: IncidentEvent[]) => void;
+/** Told when an incident's problems change without new events: its disk refused a write or accepts them again, a report was acknowledged. */
+export type ProblemsListener = (incidentId: string) => void;
 
 /** The events one client request appended, found by its request id. */
 export interface CommittedRequest {
@@ -41,12 +44,16 @@ export class IncidentStore {
   private readonly listeners = new Set<AppendListener>();
   /** Request id → the events it appended; rebuilt from the logs on open, so retries are recognised across restarts. */
   private readonly requests = new Map<string, CommittedRequest>();
+  private readonly problemListeners = new Set<ProblemsListener>();
 
-  private constructor(readonly incidentsDir: string) {}
+  private constructor(
+    readonly incidentsDir: string,
+    private readonly logOptions: IncidentLogOptions,
+  ) {}
 
-  static async open(dataDir: string): Promise<IncidentStore> {
-    const store = new IncidentStore(join(dataDir, 'incidents'));
-    await mkdir(store.incidentsDir, { recursive: true });
+  static async open(dataDir: string, logOptions: IncidentLogOptions = {}): Promise<IncidentStore> {
+    const store = new IncidentStore(join(dataDir, 'incidents'), logOptions);
+    await mkdir(store.incidentsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const names = (await readdir(store.incidentsDir)).filter((n) => ID_PATTERN.test(n)).sort();
     await Promise.all(names.map((n) => store.load(n)));
     return store;
@@ -56,7 +63,7 @@ export class IncidentStore {
     const dir = join(this.incidentsDir, id);
     try {
       if (!(await stat(dir)).isDirectory()) return;
-      const log = await IncidentLog.open(dir);
+      const log = await IncidentLog.open(dir, this.logOptions);
       const problems = [...log.problems];
       if (log.events[0]?.type !== 'incident.declared') {
         problems.push({
@@ -122,6 +129,20 @@ export class IncidentStore {
     return () => this.listeners.delete(listener);
   }
 
+  onProblemsChanged(listener: ProblemsListener): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  /** The user has seen what crash recovery did to this incident's log: stop reporting it. */
+  async acknowledgeRecovery(id: string): Promise<void> {
+    const incident = this.get(id);
+    if (!incident.log) return;
+    await incident.log.acknowledgeRecovery();
+    incident.problems = incident.problems.filter((p) => p.kind !== 'torn_tail');
+    for (const l of this.problemListeners) l(id);
+  }
+
   list(): StoredIncident[] {
     return [...this.incidents.values()];
   }
@@ -148,7 +169,7 @@ export class IncidentStore {
   async create(id: string, declaration: Extract<NewEvent, { type: 'incident.declared' }>): Promise<IncidentEvent[]> {
     if (this.incidents.has(id)) throw new DomainError('conflict', `Incident ${id} already exists.`);
     const dir = join(this.incidentsDir, id);
-    const log = await IncidentLog.open(dir);
+    const log = await IncidentLog.open(dir, this.logOptions);
     if (log.events.length > 0) {
       await log.close();
       throw new DomainError('conflict', `The folder for incident ${id} already holds events.`);
@@ -165,12 +186,30 @@ export class IncidentStore {
   }
 
   async append(id: string, events: readonly NewEvent[]): Promise<IncidentEvent[]> {
+    const log = this.writable(id);
     // Events appended while serving a client request carry its id (see ipc/request-context.ts).
     const requestId = currentRequestId();
-    const stored = await this.writable(id).append(requestId === undefined ? events : events.map((e) => ({ ...e, rid: requestId })));
-    this.indexRequests(id, stored);
-    for (const l of this.listeners) l(id, stored);
-    return stored;
+    try {
+      const stored = await log.append(requestId === undefined ? events : events.map((e) => ({ ...e, rid: requestId })));
+      this.indexRequests(id, stored);
+      this.showWriteProblem(id, log);
+      for (const l of this.listeners) l(id, stored);
+      return stored;
+    } catch (e) {
+      this.showWriteProblem(id, log);
+      throw e;
+    }
+  }
+
+  /** Keeps the incident's problems in step with whether its disk accepts writes (the cockpit shows it as read-only meanwhile). */
+  private showWriteProblem(id: string, log: IncidentLog): void {
+    const incident = this.incidents.get(id);
+    if (!incident) return;
+    const shown = incident.problems.find((p) => p.kind === 'write_blocked');
+    const current = log.writeProblem;
+    if (shown?.message === current?.message) return;
+    incident.problems = [...incident.problems.filter((p) => p.kind !== 'write_blocked'), ...(current ? [current] : [])];
+    for (const l of this.problemListeners) l(id);
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,9 @@
 // The seal beside a log: the length and sha256 of a prefix whose every line was fully validated. Reopening checks the hash
 // (cheap) instead of re-validating every payload (the load-time goal is ≤ 1.5× a raw JSON.parse); only bytes after the
 // sealed prefix get the full schema. Any change inside the prefix changes the hash and voids the seal.
-import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { writeFileDurably } from '../base/durable-file';
 
 export const sealFileOf = (logFile: string): string => `${logFile}.seal`;
 
@@ -12,28 +13,54 @@ interface Seal {
 }
 
 const NEWLINE = 0x0a;
-const digest = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
-/** The number of leading bytes covered by a valid seal (ending on a line boundary), or 0. */
-export async function sealedLength(logFile: string, bytes?: Buffer): Promise<number> {
-  try {
-    const seal = JSON.parse(await readFile(sealFileOf(logFile), 'utf8')) as Partial<Seal>;
-    const data = bytes ?? (await readFile(logFile));
-    if (typeof seal.size !== 'number' || typeof seal.sha256 !== 'string' || seal.size <= 0 || seal.size > data.length) return 0;
-    if (data[seal.size - 1] !== NEWLINE) return 0;
-    return digest(data.subarray(0, seal.size)) === seal.sha256 ? seal.size : 0;
-  } catch {
-    return 0;
+/**
+ * The validated prefix of a log as a running hash: it only ever grows by bytes this process validated (on open) or wrote
+ * itself (on append), never by re-reading the file, so bytes another writer appended are never sealed.
+ */
+export class SealedPrefix {
+  private constructor(
+    private readonly hash: Hash,
+    private size: number,
+    private sealedSize: number,
+  ) {}
+
+  /** Reads the seal beside `logFile` and checks it against `bytes` (the whole log as read on open). */
+  static async read(logFile: string, bytes: Buffer): Promise<SealedPrefix> {
+    const hash = createHash('sha256');
+    try {
+      const seal = JSON.parse(await readFile(sealFileOf(logFile), 'utf8')) as Partial<Seal>;
+      if (typeof seal.size === 'number' && typeof seal.sha256 === 'string' && seal.size > 0 && seal.size <= bytes.length && bytes[seal.size - 1] === NEWLINE) {
+        const candidate = hash.copy().update(bytes.subarray(0, seal.size));
+        if (candidate.copy().digest('hex') === seal.sha256) return new SealedPrefix(candidate, seal.size, seal.size);
+      }
+    } catch {
+      /* no seal, or a torn one: nothing is trusted */
+    }
+    return new SealedPrefix(hash, 0, 0);
+  }
+
+  /** Bytes at the start of the log that a valid seal covers. */
+  get length(): number {
+    return this.size;
+  }
+
+  /** Extends the prefix by `bytes`, which must directly follow it in the log and have been validated or written by this process. */
+  extend(bytes: Uint8Array): void {
+    this.hash.update(bytes);
+    this.size += bytes.length;
+  }
+
+  /** Writes the seal when the prefix grew since it was last written; a kill leaves the old seal or the new one, never half. */
+  async write(logFile: string): Promise<void> {
+    if (this.size === this.sealedSize || this.size <= 0) return;
+    const seal: Seal = { size: this.size, sha256: this.hash.copy().digest('hex') };
+    await writeFileDurably(sealFileOf(logFile), JSON.stringify(seal));
+    this.sealedSize = seal.size;
   }
 }
 
-/** Seals the first `length` bytes (default: the whole file). Written to a temp file and renamed, so a kill leaves the old seal or the new one. */
-export async function writeSeal(logFile: string, bytes?: Buffer, length?: number): Promise<void> {
-  const data = bytes ?? (await readFile(logFile));
-  const size = length ?? data.length;
-  if (size <= 0) return;
-  const seal: Seal = { size, sha256: digest(data.subarray(0, size)) };
-  const temp = `${sealFileOf(logFile)}.tmp`;
-  await writeFile(temp, JSON.stringify(seal));
-  await rename(temp, sealFileOf(logFile));
+/** The number of leading bytes covered by a valid seal (ending on a line boundary), or 0. */
+export async function sealedLength(logFile: string, bytes?: Buffer): Promise<number> {
+  return (await SealedPrefix.read(logFile, bytes ?? (await readFile(logFile).catch(() => Buffer.alloc(0))))).length;
 }

@@ -30,11 +30,13 @@ async function openMatchesFullValidation(file: string): Promise<IncidentLog> {
   const full = parseLog(await readFile(file), file, 0);
   const log = await IncidentLog.open(dir);
   expect(log.events).toEqual(full.events);
-  expect(log.problems).toEqual(full.problems);
+  // A torn tail's report names the file the bytes were set aside in; it stays until acknowledged (recovery-report.test.ts).
+  expect(log.problems.map((p) => ({ ...p, message: p.message.replace(/ The bytes are kept in torn-tail-\d+\.bin\.$/, '') }))).toEqual(full.problems);
+  await log.acknowledgeRecovery();
   return log;
 }
 
-it(`never lets a torn or stale seal change what a reopened log contains, over ${TRIALS} SIGKILLs`, { timeout: 60_000 }, async () => {
+it(`never lets a torn or stale seal change what a reopened log contains, over ${TRIALS} SIGKILLs`, { timeout: 300_000 }, async () => {
   const file = join(dir, LOG_FILE);
   const random = seededRandom(17);
   const acked = new Set<number>([1]);
@@ -42,7 +44,9 @@ it(`never lets a torn or stale seal change what a reopened log contains, over ${
   let trustedReopens = 0;
 
   for (let trial = 0; trial < TRIALS; trial++) {
-    const { lines } = await runAndKill(WRITER, [dir], 5 + Math.floor(random() * 200));
+    // The first open and append of a freshly started child take a few hundred ms on a loaded machine: kill within a window
+    // wide enough that most trials get past them and land among the appends and seal writes.
+    const { lines } = await runAndKill(WRITER, [dir], 5 + Math.floor(random() * 1000));
     for (const line of lines) if (line.startsWith('ack ')) for (const seq of line.slice(4).split(' ')) acked.add(Number(seq));
 
     if ((await sealedLength(file)) > 0) trustedReopens++;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CadencePolicy, defaultCadencePolicy } from '../../../shared/updates/cadence';
 import type { CadencePolicyInfo } from '../../../shared/ipc/updates';
 import { DomainError } from '../../../shared/result';
-import { writeFileAtomic } from '../metrics/atomic-file';
+import { writeFileDurably } from '../base/durable-file';
 
 export const CADENCE_FILE = 'update-cadence.json';
 
@@ -45,7 +45,7 @@ export class CadencePolicyFile {
       throw new DomainError('validation', `The cadence was not saved: ${details[0]}`, details);
     }
     // A temp file per save (two saves at once must never share one), fsynced before it replaces the policy.
-    await writeFileAtomic(this.path, JSON.stringify(parsed.data, null, 2) + '\n');
+    await writeFileDurably(this.path, JSON.stringify(parsed.data, null, 2) + '\n');
     return { policy: parsed.data, origin: 'file', file: this.path };
   }
 }

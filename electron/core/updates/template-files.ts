@@ -1,5 +1,6 @@
 // The user-editable update templates in <dataDir>/update-templates/, seeded from the shipped defaults in assets/ on first use.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeFileDurably } from '../base/durable-file';
 import { join } from 'node:path';
 import { TEMPLATE_SOURCE_MAX, audiences, type Audience } from '../../../shared/events';
 import type { UpdateTemplate } from '../../../shared/ipc/updates';
@@ -27,12 +28,6 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves a half-written template. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, path);
-}
 
 export class UpdateTemplateFiles {
   readonly dir: string;
@@ -61,7 +56,7 @@ export class UpdateTemplateFiles {
     let source = await readIfExists(path);
     if (source === undefined) {
       await mkdir(this.dir, { recursive: true });
-      await writeAtomically(path, shipped);
+      await writeFileDurably(path, shipped);
       source = shipped;
     }
     return this.describe(audience, source, shipped);
@@ -80,7 +75,7 @@ export class UpdateTemplateFiles {
       throw new DomainError('validation', `The ${audience} template was not saved: ${details[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, details);
     }
     await mkdir(this.dir, { recursive: true });
-    await writeAtomically(join(this.dir, fileOf(audience)), source);
+    await writeFileDurably(join(this.dir, fileOf(audience)), source);
     return this.describe(audience, source, await this.shipped(audience));
   }
 
@@ -88,7 +83,7 @@ export class UpdateTemplateFiles {
   async reset(audience: Audience): Promise<UpdateTemplate> {
     const shipped = await this.shipped(audience);
     await mkdir(this.dir, { recursive: true });
-    await writeAtomically(join(this.dir, fileOf(audience)), shipped);
+    await writeFileDurably(join(this.dir, fileOf(audience)), shipped);
     return this.describe(audience, shipped, shipped);
   }
 }

@@ -48,7 +48,7 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
       {state ? <IncidentHeader state={state} keyTimes={moment.state.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0} /> : null}
       <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
-      <LogProblems problems={problems} />
+      <LogProblems incidentId={incidentId} problems={problems} readOnly={!live} />
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
       {state ? (
         <CockpitLayout

@@ -1,0 +1,27 @@
+// A clean close seals only bytes this process validated or wrote: a line another writer appended meanwhile is fully validated on
+// the next open instead of being trusted by the cheap sealed-prefix check.
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { IncidentLog, LOG_FILE } from './incident-log';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'firebreak-seal-prefix-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+it('validates on the next open a line another writer appended while the log was open, even after a clean close', async () => {
+  const log = await IncidentLog.open(dir);
+  await log.append([{ type: 'incident.declared', actor: 'ana', payload: { title: 'Seal', severity: 'SEV3', commander: 'ana', services: [] } }]);
+  // Another writer appends an event with a valid envelope and a known type but a payload the schema refuses.
+  const forged = { v: 1, seq: 2, ts: '2026-01-01T00:00:00.000Z', actor: 'mallory', type: 'incident.status_changed', payload: { from: 'investigating', to: 'exploded' } };
+  await appendFile(join(dir, LOG_FILE), `${JSON.stringify(forged)}\n`);
+  await log.close();
+
+  const reopened = await IncidentLog.open(dir);
+  expect(reopened.events.map((e) => e.seq)).toEqual([1]);
+  expect(reopened.problems.map((p) => [p.kind, p.line])).toEqual([['corrupt_line', 2]]);
+  await reopened.close();
+});
