@@ -16,9 +16,10 @@ const steps = [
   ['security scan (electronegativity)', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]],
   ['typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
-  ['unit tests', bin('vitest'), ['run']],
+  // Built before vitest: the desktop stand-in tests load out/main and out/preload as built.
   ['build', bin('electron-vite'), ['build']],
-  ['e2e (Chromium + browser host, Electron specs skip without a binary)', bin('playwright'), ['test']],
+  ['unit tests (and the built desktop main + preload on the electron stand-in)', bin('vitest'), ['run']],
+  ['e2e (Chromium + browser host, the desktop IPC journey on the stand-in; the _electron spec skips without a binary)', bin('playwright'), ['test']],
 ];
 
 const timings = [];
