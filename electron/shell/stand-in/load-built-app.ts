@@ -66,6 +66,8 @@ export function launchBuiltMain(options: StandInOptions, { emitReady = true } = 
   moduleInternals._cache[cacheKey] = fake;
   const outMain = join(repoRoot, 'out', 'main');
   for (const key of Object.keys(moduleInternals._cache)) if (key.startsWith(outMain)) delete moduleInternals._cache[key];
+  // Electron's own addition to `process` (where extraResources live in a packaged app).
+  if (options.resourcesPath) (process as { resourcesPath?: string }).resourcesPath = options.resourcesPath;
   current = standIn;
   try {
     createRequire(builtMain)(builtMain);
