@@ -101,10 +101,10 @@ export async function exposeDesktopBridge(page: Page, first: DesktopMain): Promi
     if (message.type === 'document') return current().document();
     return current().call(message.target, message.args);
   });
-  const deliver = (fn: number, args: unknown[]) => void page.evaluate(({ fn, args }) => (window as unknown as { __firebreakCallback(fn: number, args: unknown[]): void }).__firebreakCallback(fn, args), { fn, args }).catch(() => undefined);
+  const deliver = (fn: number, args: unknown[]) => void page.evaluate(({ fn, args }) => (globalThis as unknown as { __firebreakCallback(fn: number, args: unknown[]): void }).__firebreakCallback(fn, args), { fn, args }).catch(() => undefined);
   await page.addInitScript((keys: string[]) => {
     type Bridge = (message: unknown) => Promise<unknown>;
-    const w = window as unknown as { __firebreakBridge: Bridge; __firebreakCallback(fn: number, args: unknown[]): void; firebreak?: unknown };
+    const w = globalThis as unknown as { __firebreakBridge: Bridge; __firebreakCallback(fn: number, args: unknown[]): void; firebreak?: unknown };
     const callbacks = new Map<number, (...args: unknown[]) => void>();
     let nextFn = 1;
     // Returns at once: the listener runs as its own task, as an IPC message would (and evaluate never waits on what it returns).
