@@ -31,8 +31,8 @@ test('revert rollback of a configured service, from plan to verified, with every
 
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout payments failing/ }).click();
-  const pane = page.locator('[data-pane="rollback"]');
-  const timeline = page.locator('.timeline');
+  const pane = page.getByRole('region', { name: 'Rollback' });
+  const timeline = page.getByRole('list', { name: 'Timeline events' });
 
   // Configure the service from the pane; the core validates the entry and names the field that is wrong.
   await expect(pane).toContainText('No services are configured');

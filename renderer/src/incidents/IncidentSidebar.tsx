@@ -1,13 +1,14 @@
 // The incident switcher: every incident with severity and status; broken logs are listed with their problem, not hidden.
 import { statusLabels } from '../../../shared/incidents/status';
-import { useAppInfo, useIncidents } from '../api/queries';
+import { channelAccess } from '../api/access';
+import { useIncidents } from '../api/queries';
 import { StartHereCard } from '../settings/StartHereCard';
 import { useUiStore } from '../state/ui-store';
 
 export function IncidentSidebar() {
   const incidents = useIncidents();
   const { selectedIncidentId, selectIncident, openDialog } = useUiStore();
-  const bundleMode = useAppInfo().data?.mode === 'bundle';
+  const access = channelAccess();
   return (
     <nav className="sidebar" aria-label="Incidents">
       <div className="brand">
@@ -16,8 +17,10 @@ export function IncidentSidebar() {
         </span>
         Firebreak
       </div>
-      {bundleMode ? (
-        <p className="bundle-note">Read-only review bundle</p>
+      {access.reason ? (
+        <p className="bundle-note" role="note" aria-label="Read-only">
+          {access.reason}
+        </p>
       ) : (
         <>
           <button type="button" className="primary declare-button" onClick={() => openDialog('declare')}>

@@ -1,5 +1,6 @@
 // Ctrl/Cmd+K command palette: type to filter, arrows to move, Enter to run.
 import { useMemo, useState } from 'react';
+import { channelAccess } from '../api/access';
 import { useIncidentMutations, useIncidents } from '../api/queries';
 import { useUiStore, type DialogName } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -31,7 +32,7 @@ function PaletteBody(props: {
   const { changeStatus } = useIncidentMutations();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const commands = useMemo(() => filterCommands(buildCommands(incidents.data ?? [], props.currentId), query), [incidents.data, props.currentId, query]);
+  const commands = useMemo(() => filterCommands(buildCommands(incidents.data ?? [], props.currentId, channelAccess().serves), query), [incidents.data, props.currentId, query]);
 
   const run = (command: PaletteCommand | undefined) => {
     if (!command) return;

@@ -1,6 +1,6 @@
 // The command palette's commands, as plain data so they can be filtered and tested.
 import { incidentStatuses, statusLabels } from '../../../shared/incidents/status';
-import type { IncidentListItem } from '../../../shared/ipc';
+import type { Channel, IncidentListItem } from '../../../shared/ipc';
 
 export type PaletteAction =
   | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics' }
@@ -12,25 +12,33 @@ export interface PaletteCommand {
   label: string;
   hint?: string;
   action: PaletteAction;
+  /** The channel the command needs; a window that does not serve it (a read-only review bundle) never offers the command. */
+  needs?: Channel;
 }
 
-export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined): PaletteCommand[] {
+const servesAll = () => true;
+
+export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, serves: (channel: Channel) => boolean = servesAll): PaletteCommand[] {
+  return allCommands(incidents, currentId).filter((c) => !c.needs || serves(c.needs));
+}
+
+function allCommands(incidents: readonly IncidentListItem[], currentId: string | undefined): PaletteCommand[] {
   const commands: PaletteCommand[] = [
-    { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' } },
-    { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' } },
-    { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' } },
-    { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' } },
+    { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' }, needs: 'incidents.declare' },
+    { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' }, needs: 'review.importBundle' },
+    { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' }, needs: 'settings.exportConfig' },
+    { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' }, needs: 'app.diagnostics' },
   ];
   const current = incidents.find((i) => i.id === currentId)?.state;
   if (current) {
-    commands.push({ id: 'note', label: 'Add note…', hint: current.title, action: { kind: 'dialog', dialog: 'note' } });
+    commands.push({ id: 'note', label: 'Add note…', hint: current.title, action: { kind: 'dialog', dialog: 'note' }, needs: 'incidents.addNote' });
     for (const status of incidentStatuses) {
       if (status !== current.status) {
-        commands.push({ id: `status-${status}`, label: `Change status to ${statusLabels[status]}`, hint: current.title, action: { kind: 'status', to: status } });
+        commands.push({ id: `status-${status}`, label: `Change status to ${statusLabels[status]}`, hint: current.title, action: { kind: 'status', to: status }, needs: 'incidents.changeStatus' });
       }
     }
-    commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' } });
-    commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' } });
+    commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' }, needs: 'incidents.changeSeverity' });
+    commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' }, needs: 'review.get' });
   }
   for (const incident of incidents) {
     if (incident.id !== currentId && incident.state) {
@@ -39,6 +47,7 @@ export function buildCommands(incidents: readonly IncidentListItem[], currentId:
         label: `Switch to: ${incident.state.title}`,
         hint: `${incident.state.severity} · ${statusLabels[incident.state.status]}`,
         action: { kind: 'open', incidentId: incident.id },
+        needs: 'incidents.get',
       });
     }
   }

@@ -59,7 +59,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
     <section className="pane timeline-pane" aria-labelledby="timeline-title" data-pane="timeline">
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
-        <span className="pane-meta">
+        <span className="pane-meta" role="status" aria-label="Events shown">
           {rows.length === allRows.length ? `${allRows.length} events` : `${rows.length} of ${allRows.length} events`}
         </span>
       </header>
