@@ -35,20 +35,20 @@ test('desktop IPC transport: declare, note and status change survive a reload an
     await dialog.getByLabel(/SEV2/).check();
     await dialog.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
     await dialog.getByRole('button', { name: 'Declare incident' }).click();
-    const header = page.locator('.incident-header');
+    const header = page.getByTestId('incident-header');
     await expect(header.getByRole('heading', { name: 'Desktop wiring journey' })).toBeVisible();
 
     await page.getByLabel('Quick note').fill('sent through ipcRenderer.invoke');
     await page.getByLabel('Quick note').press('Enter');
-    await expect(page.locator('.timeline')).toContainText('sent through ipcRenderer.invoke');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('sent through ipcRenderer.invoke');
     await header.getByLabel('Status').selectOption('mitigating');
-    await expect(page.locator('.timeline')).toContainText('Status Investigating → Mitigating');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Status Investigating → Mitigating');
 
     await page.reload();
     await page.locator('.app[data-ready="true"]').waitFor();
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Desktop wiring journey/ }).click();
-    await expect(page.locator('.incident-header').getByLabel('Status')).toHaveValue('mitigating');
-    await expect(page.locator('.timeline')).toContainText('sent through ipcRenderer.invoke');
+    await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('mitigating');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('sent through ipcRenderer.invoke');
 
     // Quit (will-quit waits for the core) and start a new main process on the same user data.
     expect(await first.quit()).toBe(0);
@@ -56,8 +56,8 @@ test('desktop IPC transport: declare, note and status change survive a reload an
     await page.reload();
     await page.locator('.app[data-ready="true"]').waitFor();
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Desktop wiring journey/ }).click();
-    await expect(page.locator('.incident-header').getByLabel('Status')).toHaveValue('mitigating');
-    await expect(page.locator('.timeline')).toContainText('sent through ipcRenderer.invoke');
+    await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('mitigating');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('sent through ipcRenderer.invoke');
 
     // Everything went over IPC: the page only ever fetched its own static files.
     expect(requested.filter((path) => path.startsWith('/api/'))).toEqual([]);
