@@ -41,11 +41,13 @@ export async function startDesktopMain(userData: string, env: NodeJS.ProcessEnv)
     call(target, args) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
+        // After quitting there is no main process: a call fails the way an unanswered IPC call would.
+        if (!child.connected) return reject(new Error('The desktop main process has exited.'));
         pending.set(id, { resolve, reject });
         child.send({ type: 'call', id, target, args } satisfies ToMain);
       });
     },
-    document: () => child.send({ type: 'document' } satisfies ToMain),
+    document: () => void (child.connected && child.send({ type: 'document' } satisfies ToMain)),
     quit() {
       if (child.connected) child.send({ type: 'quit' } satisfies ToMain);
       return exited;
