@@ -64,6 +64,8 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
     await page.getByRole('button', { name: 'Import review bundle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import review bundle' });
     await dialog.locator('input[type="file"]').setInputFiles(bundlePath);
+    // Signed by the other installation, whose key this one has not been told to trust: named, with a warning.
+    await expect(dialog.getByRole('status')).toContainText(/Signed by e2e\.commander, key ([0-9a-f]{4} ){7}[0-9a-f]{4} — a key you have not marked as trusted/);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText(/Checkout latency and 5xx/);
     await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText('301 events');
@@ -89,8 +91,8 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
     writeFileSync(truncated, full.slice(0, Math.floor((dataStart + dataEnd) / 2)));
     await page.getByRole('button', { name: 'Import review bundle…' }).click();
     await dialog.locator('input[type="file"]').setInputFiles(truncated);
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog.getByRole('alert')).toContainText(/truncated or damaged/);
+    await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
   } finally {
     await stopHost(second);
     rmSync(freshDir, { recursive: true, force: true });

@@ -72,6 +72,7 @@ const RULES = `groups:
           service: checkout
         annotations:
           summary: Checkout error ratio above 50%
+          runbook_url: https://runbooks.example.com/firebreak/checkout-errors.md
 `;
 
 const ALERTMANAGER_CONFIG = `route:

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { projectChecklists } from '../../../../shared/runbooks/checklist';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { AlertRunbookOffers } from './AlertRunbookOffers';
 import { ChecklistCard } from './ChecklistCard';
 import { RunbookLibraryDialog } from './RunbookLibraryDialog';
 import { useChecklists, useLibraryEventSync } from './runbook-queries';
@@ -31,6 +32,7 @@ export function RunbookPane({ incidentId, asOf }: PaneProps) {
         ) : null}
       </header>
       {readOnly ? null : <ErrorNotice error={live.error} title="Checklists could not be loaded" />}
+      {readOnly ? null : <AlertRunbookOffers incidentId={incidentId} />}
       {(readOnly || live.isFetched) && lists.length === 0 ? (
         <p className="empty-state">
           {readOnly ? 'No runbook was attached at this moment.' : 'No runbook attached yet. Open the library, pick a runbook and attach it to work through it as a checklist.'}

@@ -37,7 +37,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
 
   const jumpTo = (time: string) => {
     const [h, m, s] = time.split(':').map(Number);
-    const reference = new Date(rows[0]?.ts ?? Date.now());
+    const reference = new Date(rows[0]?.at ?? Date.now());
     reference.setHours(h ?? 0, m ?? 0, s ?? 0, 0);
     virtualizer.scrollToIndex(indexAtTime(rows, reference.getTime()), { align: 'start' });
   };
