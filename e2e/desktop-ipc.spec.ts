@@ -2,6 +2,7 @@
 // and built main (electron stand-in, in a Node process), through the renderer's IPC transport — not the HTTP one.
 // Declare, note, status change, reload, restart: all persisted. (e2e/electron.spec.ts runs the same in the real binary.)
 import { expect, test } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ test('desktop IPC transport: declare, note and status change survive a reload an
   // with load average 38 on 2 cores; the bound leaves room above that.
   test.setTimeout(360_000);
   const home = mkdtempSync(join(tmpdir(), 'firebreak-desktop-ipc-'));
-  const env = { XDG_STATE_HOME: join(home, 'state'), FIREBREAK_OPERATOR: 'e2e.commander', FIREBREAK_DATA_DIR: '' };
+  const env = { XDG_STATE_HOME: join(home, 'state'), FIREBREAK_OPERATOR: 'e2e.commander', FIREBREAK_DATA_DIR: '', FIREBREAK_STAND_IN_KEYRING: randomBytes(32).toString('hex') };
   const mains: DesktopMain[] = [];
   const start = async () => {
     const main = await startDesktopMain(join(home, 'userData'), env);

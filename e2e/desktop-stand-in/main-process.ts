@@ -2,6 +2,7 @@
 // running the BUILT out/preload. The Playwright test talks to the page's exposed API (window.firebreak) over Node IPC:
 // calls in, results and callbacks out. Functions cross as handles, like contextBridge proxies do.
 import { launchBuiltMain, repoRoot } from '../../electron/shell/stand-in/load-built-app';
+import { StandInKeyring } from '../../electron/shell/stand-in/os-services';
 
 export type ToMain =
   | { type: 'call'; id: number; target: string | { handle: number }; args: unknown[] }
@@ -21,8 +22,14 @@ const send = (message: FromMain) => process.send!(message);
 async function main() {
   const userData = process.env.FIREBREAK_STAND_IN_USER_DATA;
   if (!userData || !process.send) throw new Error('Run me with fork() and FIREBREAK_STAND_IN_USER_DATA.');
-  const app = launchBuiltMain({ userData, appPath: repoRoot });
-  const win = await app.firstLoadedWindow();
+  // The OS keyring outlives the app: every main process of one journey gets the same key.
+  const keyring = new StandInKeyring(Buffer.from(process.env.FIREBREAK_STAND_IN_KEYRING ?? '', 'hex'));
+  const app = launchBuiltMain({ userData, appPath: repoRoot, keyring });
+  const win = await app.firstLoadedWindow().catch((e: unknown) => {
+    // A core that could not start shows a dialog: its text is the reason.
+    for (const box of app.os.errorBoxes) console.error(`${box.title}: ${box.content}`);
+    throw e;
+  });
   const api = () => win.webContents.standIn.mainWorld().firebreak as Record<string, Fn>;
   let handles = new Map<number, Fn>();
   let nextHandle = 1;
@@ -60,7 +67,7 @@ async function main() {
   });
 
   // The stand-in's app.exit() does not end this process; this does, once the parent knows the exit code.
-  void app.exited().then((code) => process.send!({ type: 'exited', code } satisfies FromMain, () => process.exit(code)));
+  void app.exited().then((code) => (app.os.errorBoxes.forEach((b) => console.error(`${b.title}: ${b.content}`)), code)).then((code) => process.send!({ type: 'exited', code } satisfies FromMain, () => process.exit(code)));
   send({ type: 'ready', keys: Object.keys(api()) });
 }
 

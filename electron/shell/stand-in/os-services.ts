@@ -7,7 +7,7 @@ export type StorageBackend = 'gnome_libsecret' | 'kwallet5' | 'basic_text' | 'un
 
 /** The OS keyring: a key that survives app restarts (share one keyring between stand-ins to model a restart). */
 export class StandInKeyring {
-  readonly key = randomBytes(32);
+  constructor(readonly key: Buffer = randomBytes(32)) {}
 }
 
 // Chromium's os_crypt on Linux without a keyring ("basic_text"): AES-128-CBC, key PBKDF2("peanuts", "saltysalt", 1),
