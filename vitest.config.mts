@@ -1,4 +1,5 @@
-// Unit and integration tests for shared/, the plain-Node core and renderer logic (no browser, no Electron).
+// Unit and integration tests for shared/, the plain-Node core and renderer logic, and the built desktop main + preload on
+// the electron stand-in (electron/shell/stand-in; no browser, no Electron binary).
 import { configDefaults, defineConfig } from 'vitest/config';
 import { contractDependentTests, contractsSkipMessage, locateContracts } from './scripts/contracts-location.cjs';
 
@@ -14,5 +15,6 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: 'forks',
+    globalSetup: ['scripts/vitest-global-setup.mjs'],
   },
 });

@@ -1,5 +1,14 @@
 // The application menu: standard roles plus the cockpit's keyboard-first commands, forwarded to the renderer.
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+
+/** Reload and DevTools only while developing: a packaged build keeps zoom and full screen, nothing that reloads or inspects. */
+function viewMenu(): MenuItemConstructorOptions {
+  if (!app.isPackaged) return { role: 'viewMenu' };
+  return {
+    label: 'View',
+    submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+  };
+}
 
 export function installAppMenu(focused: () => BrowserWindow | undefined): void {
   const command = (name: string) => () => focused()?.webContents.send('firebreak:menu', name);
@@ -16,7 +25,7 @@ export function installAppMenu(focused: () => BrowserWindow | undefined): void {
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    viewMenu(),
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

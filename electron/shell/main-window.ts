@@ -1,8 +1,9 @@
 // The cockpit window with Electron's security checklist applied: isolation, sandbox, CSP, no window.open, guarded navigation.
-import { BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../core/host/static-files';
-import { isTrustedRendererUrl, openExternalSafely, setTrustedRendererUrl } from './navigation-guard';
+import { guardNavigation, isTrustedRendererUrl, openExternalSafely, setTrustedRendererUrl } from './navigation-guard';
 
 /**
  * The cockpit's own page may write to the clipboard (publishing an update) and show notifications (update reminders);
@@ -10,9 +11,12 @@ import { isTrustedRendererUrl, openExternalSafely, setTrustedRendererUrl } from 
  */
 const grantedToTheApp = new Set(['clipboard-sanitized-write', 'notifications']);
 
+const grants = (permission: string, frameUrl: string | undefined) => grantedToTheApp.has(permission) && frameUrl !== undefined && isTrustedRendererUrl(frameUrl);
+
+/** Decided on the requesting frame's URL, not the window's: a frame inside the app's page is not the app. */
 export function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => callback(grantedToTheApp.has(permission) && isTrustedRendererUrl(wc.getURL())));
-  session.defaultSession.setPermissionCheckHandler((wc, permission) => wc !== null && grantedToTheApp.has(permission) && isTrustedRendererUrl(wc.getURL()));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => callback(grants(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) => grants(permission, details.requestingUrl));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -35,6 +39,8 @@ export async function createMainWindow(): Promise<BrowserWindow> {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // DevTools only while developing; a packaged build cannot open them (the menu has no reload either, see app-menu.ts).
+      devTools: !app.isPackaged,
       // Middle-click would otherwise open links in a new window (electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: 'Auxclick',
     },
@@ -43,13 +49,7 @@ export async function createMainWindow(): Promise<BrowserWindow> {
     void openExternalSafely(url);
     return { action: 'deny' };
   });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedRendererUrl(url)) {
-      event.preventDefault();
-      void openExternalSafely(url);
-    }
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  guardNavigation(win.webContents);
   win.once('ready-to-show', () => win.show());
 
   const devServer = process.env.ELECTRON_RENDERER_URL;
@@ -58,7 +58,8 @@ export async function createMainWindow(): Promise<BrowserWindow> {
     await win.loadURL(devServer);
   } else {
     const file = join(__dirname, '..', 'renderer', 'index.html');
-    setTrustedRendererUrl(`file://${file.replace(/\\/g, '/')}`);
+    // The URL Chromium gives the page (percent-encoded), so paths with spaces or non-ASCII characters still match.
+    setTrustedRendererUrl(pathToFileURL(file).href);
     await win.loadFile(file);
   }
   return win;

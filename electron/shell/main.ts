@@ -6,8 +6,9 @@ import { startCore, type FirebreakCore } from '../core/firebreak-core';
 import { resolveDataDir } from '../core/platform/data-dir';
 import { installAppMenu } from './app-menu';
 import { registerIpc } from './ipc-bridge';
-import { safeStorageVault } from './safe-storage-vault';
 import { createMainWindow, hardenSession } from './main-window';
+import { installQuitSequence } from './quit-sequence';
+import { desktopVault } from './safe-storage-vault';
 
 let core: FirebreakCore | undefined;
 
@@ -26,24 +27,29 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
+  let log: AppLog | undefined;
+
   void app.whenReady().then(async () => {
     hardenSession();
     const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
     const dataDir = resolveDataDir(undefined, app.getPath('userData'));
-    const vault = safeStorageVault(dataDir);
-    // Main-process errors go to <dataDir>/logs/firebreak.log, redacted; the terminal (when there is one) sees the same lines.
-    const log = new AppLog({ dataDir, echo: (line) => (/"level":"(warn|error)"/.test(line) ? console.error(line) : undefined) });
-    // A monitor only records (redacted): Electron's own handling of a crash stays as it is.
-    process.on('uncaughtExceptionMonitor', (error, origin) => log.error('main', `Uncaught ${origin === 'unhandledRejection' ? 'promise rejection' : 'exception'} in the main process`, { error }));
-    core = await startCore({
-      dataDir,
-      log,
-      ...(vault ? { vault } : {}),
-      assetsDir,
-      mode: 'desktop',
-      rendererDir: join(__dirname, '..', 'renderer'),
-      version: app.getVersion(),
-    });
+    try {
+      // Main-process errors go to <dataDir>/logs/firebreak.log, redacted; the terminal (when there is one) sees the same lines.
+      const appLog = new AppLog({ dataDir, echo: (line) => (/"level":"(warn|error)"/.test(line) ? console.error(line) : undefined) });
+      log = appLog;
+      // A monitor only records (redacted): Electron's own handling of a crash stays as it is.
+      process.on('uncaughtExceptionMonitor', (error, origin) => appLog.error('main', `Uncaught ${origin === 'unhandledRejection' ? 'promise rejection' : 'exception'} in the main process`, { error }));
+      const { vault, notice } = await desktopVault(dataDir);
+      if (notice) appLog.warn('secrets', notice);
+      core = await startCore({ dataDir, log: appLog, vault, assetsDir, mode: 'desktop', rendererDir: join(__dirname, '..', 'renderer'), version: app.getVersion() });
+    } catch (error) {
+      // Without a core there is nothing to show: say why in a dialog (there may be no terminal) and exit.
+      const reason = error instanceof Error ? error.message : String(error);
+      log?.error('main', 'Firebreak could not start', { error });
+      dialog.showErrorBox('Firebreak could not start', `${reason}\n\nData directory: ${dataDir}`);
+      app.exit(1);
+      return;
+    }
     registerIpc(core, () => BrowserWindow.getAllWindows());
     installAppMenu(() => BrowserWindow.getFocusedWindow() ?? undefined);
     await createMainWindow();
@@ -62,7 +68,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
-    void core?.close();
+  installQuitSequence(app, () => core?.close(), (outcome) => {
+    if (outcome.kind === 'failed') log?.error('main', 'Closing the core failed while quitting', { error: outcome.error });
+    if (outcome.kind === 'timed-out') console.error(`Firebreak's core did not close within ${outcome.afterMs} ms; quitting anyway.`);
   });
 }
