@@ -3,7 +3,7 @@ import type { IncidentState } from '../../../shared/incidents/incident-state';
 import type { KeyTimes } from '../../../shared/incidents/key-times';
 import { incidentStatuses, statusLabels, type IncidentStatus } from '../../../shared/incidents/status';
 import { formatDuration, incidentElapsedMs } from '../../../shared/time/format-duration';
-import { useIncidentMutations } from '../api/queries';
+import { useStatusChange } from '../incidents/use-status-change';
 import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { ExportBundleButton } from '../review/ExportBundleButton';
@@ -16,7 +16,7 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
   const live = useNow();
   const now = at ?? live;
   const readOnly = at !== undefined;
-  const { changeStatus } = useIncidentMutations();
+  const statusChange = useStatusChange();
   const openDialog = useUiStore((s) => s.openDialog);
   return (
     <header className="incident-header">
@@ -45,7 +45,7 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
             value={state.status}
             disabled={readOnly}
             data-status={state.status}
-            onChange={(e) => changeStatus.mutate({ incidentId: state.id, to: e.target.value as IncidentStatus })}
+            onChange={(e) => statusChange.request(state, e.target.value as IncidentStatus)}
           >
             {incidentStatuses.map((s) => (
               <option key={s} value={s}>
@@ -77,7 +77,7 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
         {readOnly ? null : <ExportBundleButton incidentId={state.id} />}
       </div>
       <KeyTimesRow times={keyTimes} />
-      <ErrorNotice error={changeStatus.error} title="Status not changed" />
+      <ErrorNotice error={statusChange.error} title="Status not changed" />
     </header>
   );
 }

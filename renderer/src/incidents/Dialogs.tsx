@@ -5,6 +5,7 @@ import { ImportBundleDialog } from '../review/ImportBundleDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useUiStore } from '../state/ui-store';
+import { ConfirmStatusDialog } from './ConfirmStatusDialog';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
 import { NoteDialog } from './NoteDialog';
 import { SeverityDialog } from './SeverityDialog';
@@ -15,6 +16,7 @@ export function Dialogs() {
   const close = () => openDialog(undefined);
   if (dialog === 'declare') return <DeclareIncidentDialog onClose={close} />;
   if (dialog === 'note' && selectedIncidentId) return <NoteDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'status' && selectedIncidentId) return <ConfirmStatusDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'severity' && selectedIncidentId) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={bundleMode} />;
   if (dialog === 'import') return <ImportBundleDialog onClose={close} />;

@@ -1,8 +1,9 @@
 // Ctrl/Cmd+K command palette: type to filter, arrows to move, Enter to run.
 import { useMemo, useState } from 'react';
-import { useIncidentMutations, useIncidents } from '../api/queries';
+import { useIncidents } from '../api/queries';
+import { useStatusChange } from '../incidents/use-status-change';
 import { useUiStore, type DialogName } from '../state/ui-store';
-import { ErrorNotice } from '../ui/ErrorNotice';
+import { Dialog } from '../ui/Dialog';
 import { buildCommands, filterCommands, type PaletteCommand } from './commands';
 
 export function CommandPalette() {
@@ -28,7 +29,7 @@ function PaletteBody(props: {
   onOpen: (id: string) => void;
 }) {
   const incidents = useIncidents();
-  const { changeStatus } = useIncidentMutations();
+  const statusChange = useStatusChange();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const commands = useMemo(() => filterCommands(buildCommands(incidents.data ?? [], props.currentId), query), [incidents.data, props.currentId, query]);
@@ -38,12 +39,16 @@ function PaletteBody(props: {
     const a = command.action;
     if (a.kind === 'dialog') props.onDialog(a.dialog);
     else if (a.kind === 'open') props.onOpen(a.incidentId);
-    else if (props.currentId) changeStatus.mutate({ incidentId: props.currentId, to: a.to }, { onSuccess: props.onClose });
+    else {
+      const current = incidents.data?.find((i) => i.id === props.currentId)?.state;
+      if (!current) return;
+      props.onClose();
+      statusChange.request(current, a.to, { errorsAsToast: true });
+    }
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette">
+    <Dialog title="Command palette" onClose={props.onClose} className="palette" hideTitle>
         <input
           autoFocus
           className="palette-input"
@@ -84,8 +89,6 @@ function PaletteBody(props: {
           ))}
           {commands.length === 0 ? <li className="palette-empty">No matching command</li> : null}
         </ul>
-        <ErrorNotice error={changeStatus.error} title="Status not changed" />
-      </div>
-    </div>
+    </Dialog>
   );
 }

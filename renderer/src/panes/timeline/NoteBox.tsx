@@ -1,6 +1,7 @@
 // Quick note entry: Enter adds a note now; an optional kind and "happened at" time record late reports with both times kept.
 import { useState } from 'react';
 import type { NoteKind } from '../../../../shared/events';
+import { NOTE_COMPOSER_ID } from '../../ui/focus-composer';
 
 const kinds: NoteKind[] = ['note', 'observation', 'hypothesis', 'decision', 'action'];
 
@@ -21,7 +22,7 @@ export function NoteBox({ onAdd }: { onAdd: (text: string, kind: NoteKind, happe
         });
       }}
     >
-      <input aria-label="Quick note" placeholder="Add a note and press Enter…" value={text} onChange={(e) => setText(e.target.value)} />
+      <input id={NOTE_COMPOSER_ID} aria-label="Quick note" placeholder="Add a note and press Enter…" value={text} onChange={(e) => setText(e.target.value)} />
       <select aria-label="Note kind" value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
         {kinds.map((k) => (
           <option key={k}>{k}</option>
