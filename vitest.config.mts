@@ -7,7 +7,7 @@ if (!contracts.dir) console.warn(contractsSkipMessage(contracts.searched));
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'scripts/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...(contracts.dir ? [] : contractDependentTests)],
     testTimeout: 30000,
     hookTimeout: 60000,

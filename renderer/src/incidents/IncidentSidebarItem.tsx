@@ -34,7 +34,7 @@ export function IncidentSidebarItem({ item, now, overdue }: { item: IncidentList
             </span>
             {overdue ? (
               <span className="overdue-badge" data-testid="overdue-badge">
-                {overdue.audience} update overdue {formatCountdown(-overdue.overdueMs).replace(/^-/, '')}
+                Update to {overdue.audience} overdue {formatCountdown(-overdue.overdueMs).replace(/^-/, '')}
               </span>
             ) : null}
           </>
