@@ -7,6 +7,7 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { useUiStore } from '../state/ui-store';
 import { ConfirmStatusDialog } from './ConfirmStatusDialog';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
+import { HandOverDialog } from './HandOverDialog';
 import { NoteDialog } from './NoteDialog';
 import { SeverityDialog } from './SeverityDialog';
 
@@ -17,6 +18,7 @@ export function Dialogs() {
   if (dialog === 'declare') return <DeclareIncidentDialog onClose={close} />;
   if (dialog === 'note' && selectedIncidentId) return <NoteDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'status' && selectedIncidentId) return <ConfirmStatusDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'handover' && selectedIncidentId) return <HandOverDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'severity' && selectedIncidentId) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={bundleMode} />;
   if (dialog === 'import') return <ImportBundleDialog onClose={close} />;

@@ -1,36 +1,55 @@
-// The command palette's commands, as plain data so they can be filtered and tested.
+// The command palette's built-in commands, as plain data so they can be filtered and tested; panes contribute the rest
+// (see command-registry.ts).
 import { incidentStatuses, statusLabels } from '../../../shared/incidents/status';
 import type { IncidentListItem } from '../../../shared/ipc';
+import type { DialogName } from '../state/ui-store';
+import { paneShortcuts } from './pane-jump';
 
 export type PaletteAction =
-  | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics' }
+  | { kind: 'dialog'; dialog: DialogName }
   | { kind: 'status'; to: (typeof incidentStatuses)[number] }
-  | { kind: 'open'; incidentId: string };
+  | { kind: 'open'; incidentId: string }
+  | { kind: 'export' }
+  | { kind: 'playback' }
+  | { kind: 'pane'; pane: string }
+  | { kind: 'run'; run: () => void };
 
 export interface PaletteCommand {
   id: string;
   label: string;
   hint?: string;
+  shortcut?: string;
   action: PaletteAction;
 }
 
-export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined): PaletteCommand[] {
-  const commands: PaletteCommand[] = [
-    { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' } },
-    { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' } },
-    { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' } },
-    { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' } },
-  ];
+export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, options: { readOnly?: boolean } = {}): PaletteCommand[] {
+  const commands: PaletteCommand[] = options.readOnly
+    ? []
+    : [
+        { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' } },
+        { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' } },
+        { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' } },
+        { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' } },
+      ];
   const current = incidents.find((i) => i.id === currentId)?.state;
   if (current) {
-    commands.push({ id: 'note', label: 'Add note…', hint: current.title, action: { kind: 'dialog', dialog: 'note' } });
-    for (const status of incidentStatuses) {
-      if (status !== current.status) {
-        commands.push({ id: `status-${status}`, label: `Change status to ${statusLabels[status]}`, hint: current.title, action: { kind: 'status', to: status } });
+    if (!options.readOnly) {
+      commands.push({ id: 'note', label: 'Add note…', hint: current.title, action: { kind: 'dialog', dialog: 'note' } });
+      for (const status of incidentStatuses) {
+        if (status !== current.status) {
+          const label = status === 'resolved' ? 'Resolve incident…' : `Change status to ${statusLabels[status]}`;
+          commands.push({ id: `status-${status}`, label, hint: current.title, action: { kind: 'status', to: status } });
+        }
       }
+      commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' } });
+      commands.push({ id: 'handover', label: 'Hand over command…', hint: `commander: ${current.commander}`, action: { kind: 'dialog', dialog: 'handover' } });
+      commands.push({ id: 'export', label: 'Export review bundle', hint: 'one file that opens offline', action: { kind: 'export' } });
     }
-    commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' } });
     commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' } });
+    commands.push({ id: 'playback', label: 'Start playback', hint: 'replay the cockpit from the start', action: { kind: 'playback' } });
+    for (const p of paneShortcuts) {
+      commands.push({ id: `pane-${p.pane}`, label: `Go to ${p.label} pane`, shortcut: `Alt+${p.key}`, action: { kind: 'pane', pane: p.pane } });
+    }
   }
   for (const incident of incidents) {
     if (incident.id !== currentId && incident.state) {

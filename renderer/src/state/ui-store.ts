@@ -1,7 +1,7 @@
 // UI-only state (never server data): which incident is open, which dialog or palette is showing.
 import { create } from 'zustand';
 
-export type DialogName = 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics';
+export type DialogName = 'declare' | 'note' | 'status' | 'severity' | 'handover' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics';
 
 interface UiState {
   selectedIncidentId: string | undefined;

@@ -7,6 +7,7 @@ import { ChecklistCard } from './ChecklistCard';
 import { RunbookLibraryDialog } from './RunbookLibraryDialog';
 import { useChecklists, useLibraryEventSync } from './runbook-queries';
 import './runbooks.css';
+import { usePaletteCommands } from '../../palette/command-registry';
 
 export function RunbookPane({ incidentId, asOf }: PaneProps) {
   useLibraryEventSync();
@@ -16,6 +17,7 @@ export function RunbookPane({ incidentId, asOf }: PaneProps) {
   const [library, setLibrary] = useState<{ open: boolean; runbookId?: string }>({ open: false });
   const lists = replayed ?? live.data ?? [];
   const readOnly = replayed !== undefined;
+  usePaletteCommands('runbooks', readOnly ? [] : [{ id: 'attach-runbook', label: 'Attach runbook…', hint: 'open the runbook library', run: () => setLibrary({ open: true }) }]);
   return (
     <section className={lists.length === 0 ? 'pane runbook-pane runbook-pane-empty' : 'pane runbook-pane'} aria-labelledby="runbooks-title" data-pane="runbooks">
       <header className="pane-header">
