@@ -55,9 +55,9 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
   await expect(pane.locator('.pane-meta')).toHaveText(/^\d+ of \d+ events$/);
   await expect(pane.locator('.timeline')).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
   await pane.getByLabel('Search timeline').fill('');
-  await pane.getByRole('button', { name: 'alerts', exact: true }).click();
+  await pane.getByRole('button', { name: 'Alerts', exact: true }).click();
   await expect(pane.locator('.timeline .timeline-entry').first()).toHaveClass(/source-alerts/);
-  await pane.getByRole('button', { name: 'alerts', exact: true }).click();
+  await pane.getByRole('button', { name: 'Alerts', exact: true }).click();
 
   await pane.getByLabel('Search timeline').fill('options roll back');
   const row = pane.locator('.timeline .timeline-entry', { hasText: 'Options: (a) roll back' });

@@ -59,10 +59,35 @@ export function Dialog({ title, onClose, children, wide, className, hideTitle }:
       onKeyDown={(e) => {
         // Nested dialogs: the innermost one handles Escape, the outer ones must not also close.
         if (e.key === 'Escape') e.stopPropagation();
+        if (e.key === 'Tab') wrapFocus(e.currentTarget, e);
       }}
     >
       {hideTitle ? null : <h2>{title}</h2>}
       {children}
     </dialog>
   );
+}
+
+const focusable =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * showModal() makes the page behind inert, but Chromium still lets Tab leave the last control for the browser's own
+ * toolbar (or <body> where there is none); wrap around inside the dialog instead, as a modal should.
+ */
+function wrapFocus(dialog: HTMLDialogElement, e: { shiftKey: boolean; preventDefault(): void }) {
+  const items = [...dialog.querySelectorAll<HTMLElement>(focusable)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  // Radio groups are one tab stop: only the checked radio (or the first of its group) takes part.
+  const stops = items.filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked && items.some((o) => o !== el && o instanceof HTMLInputElement && o.type === 'radio' && o.name === el.name && o.checked)));
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (!e.shiftKey && (active === last || !dialog.contains(active))) {
+    e.preventDefault();
+    first.focus();
+  } else if (e.shiftKey && (active === first || !dialog.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  }
 }

@@ -1,6 +1,7 @@
 // Timeline filter bar: source chips, actor, type, kind, pinned-only, full-text search and jump-to-time.
 import type { NoteKind } from '../../../../shared/events';
 import { timelineSources, type TimelineSource } from '../../../../shared/timeline/describe-event';
+import { eventTypeLabel, timelineSourceLabels } from '../../../../shared/timeline/event-labels';
 import type { TimelineFilter } from '../../../../shared/timeline/timeline-view';
 
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
@@ -29,7 +30,7 @@ export function TimelineFilters(props: {
           .filter((s) => props.presentSources.has(s))
           .map((s) => (
             <button key={s} type="button" className={sources.has(s) ? 'chip on' : 'chip'} aria-pressed={sources.has(s)} onClick={() => toggle(s)}>
-              {s}
+              {timelineSourceLabels[s]}
             </button>
           ))}
       </div>
@@ -43,7 +44,9 @@ export function TimelineFilters(props: {
         <select aria-label="Filter by type" value={filter.type ?? ''} onChange={(e) => onChange({ ...filter, type: e.target.value || undefined })}>
           <option value="">All types</option>
           {props.types.map((t) => (
-            <option key={t}>{t}</option>
+            <option key={t} value={t}>
+              {eventTypeLabel(t)}
+            </option>
           ))}
         </select>
         <select aria-label="Filter by kind" value={filter.kind ?? ''} onChange={(e) => onChange({ ...filter, kind: (e.target.value || undefined) as NoteKind | undefined })}>

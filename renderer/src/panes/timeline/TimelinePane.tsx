@@ -12,6 +12,7 @@ import { useJiraSettings } from '../connectors/connector-queries';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { NoteBox } from './NoteBox';
+import { plural } from '../../ui/plural';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineRowView } from './TimelineRowView';
 
@@ -60,7 +61,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
         <span className="pane-meta">
-          {rows.length === allRows.length ? `${allRows.length} events` : `${rows.length} of ${allRows.length} events`}
+          {rows.length === allRows.length ? plural(allRows.length, 'event') : `${rows.length.toLocaleString('en')} of ${plural(allRows.length, 'event')}`}
         </span>
       </header>
       {readOnly ? null : <NoteBox onAdd={(text, kind, happenedAt) => addNote.mutateAsync({ incidentId, text, kind, ...(happenedAt ? { happenedAt } : {}) })} />}

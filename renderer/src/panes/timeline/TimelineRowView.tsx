@@ -2,6 +2,7 @@
 import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { TimelineText } from './TimelineText';
+import { timelineSourceLabels } from '../../../../shared/timeline/event-labels';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
@@ -21,7 +22,7 @@ export function TimelineRowView(props: {
         {row.happenedAt ? <span className="late" title={`Happened ${new Date(row.happenedAt).toLocaleString()}, recorded ${new Date(row.ts).toLocaleString()}`}>*</span> : null}
       </time>
       <span className="timeline-body">
-        <span className="timeline-source">{row.source}</span>
+        <span className="timeline-source">{timelineSourceLabels[row.source]}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
         <TimelineText text={row.text} jiraSite={props.jiraSite} />
         <span className="timeline-actor"> — {row.actor}</span>
