@@ -44,11 +44,14 @@ export function ConfirmStatusDialog({ incidentId, onClose }: { incidentId: strin
         </label>
         <ErrorNotice error={error} title="Status not changed" />
         <div className="form-actions">
+          <span className="field-hint">
+            <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd> to confirm
+          </span>
           <button type="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={pending}>
-            {verb} incident <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+            {verb} incident
           </button>
         </div>
       </form>

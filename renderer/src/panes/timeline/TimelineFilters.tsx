@@ -58,6 +58,11 @@ export function TimelineFilters(props: {
         <label className="inline-check">
           <input type="checkbox" checked={filter.pinnedOnly ?? false} onChange={(e) => onChange({ ...filter, pinnedOnly: e.target.checked })} /> Pinned
         </label>
+        {props.presentSources.has('metrics') ? (
+          <label className="inline-check">
+            <input type="checkbox" checked={filter.showMetricSamples ?? false} onChange={(e) => onChange({ ...filter, showMetricSamples: e.target.checked })} /> Metric samples
+          </label>
+        ) : null}
         <input type="time" step={1} aria-label="Jump to time" onChange={(e) => e.target.value && props.onJump(e.target.value)} />
       </div>
     </div>
