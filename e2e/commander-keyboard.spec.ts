@@ -50,6 +50,8 @@ for (const scheme of ['dark', 'light'] as const) {
       await expect(dialog.getByRole('radio', { name: /SEV2/ })).toBeFocused();
       await keys.press('ArrowUp');
       await expect(dialog.getByRole('radio', { name: /SEV1/ })).toBeChecked();
+      // Not cut off at 1366×768: the whole button is on screen.
+      await expect(dialog.getByRole('button', { name: 'Declare incident' })).toBeInViewport({ ratio: 1 });
       await shoot(page, `declare-${scheme}`);
       expect(await violations(page)).toEqual([]);
       await keys.press('Enter');

@@ -79,7 +79,7 @@ export function DeclareIncidentDialog({ onClose }: { onClose: () => void }) {
         </label>
         <label>
           What is happening <span className="field-hint">(optional)</span>
-          <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} />
+          <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} />
         </label>
         <ErrorNotice error={declare.error} title="Incident not declared" />
         <div className="form-actions">
