@@ -10,6 +10,7 @@ import { CheckpointedReplay, EventClock, replayPrefix } from '../shared/playback
 import { cockpitProjection } from '../shared/playback/cockpit-projection';
 import { chainHash, GENESIS_HASH } from '../electron/core/store/hash-chain';
 import { startHost, stopHost } from '../e2e/fixtures';
+import { requireProgram } from '../scripts/system-programs.cjs';
 import type { BenchResult } from './run';
 
 export function bigIncident(count: number): IncidentEvent[] {
@@ -69,7 +70,7 @@ export async function run(): Promise<BenchResult[]> {
     await mkdir(join(dataDir, 'incidents', 'bench-100k-events'), { recursive: true });
     await writeFile(join(dataDir, 'incidents', 'bench-100k-events', 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + '\n');
     const host = await startHost(dataDir);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await chromium.launch({ executablePath: requireProgram('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       const r0 = performance.now();

@@ -17,7 +17,7 @@ test('declare, note and status change survive a reload and a restart', async ({ 
   await dialog.getByLabel(/Affected services/).fill('search-api, indexer');
   await dialog.getByRole('button', { name: 'Declare incident' }).click();
 
-  const header = page.locator('.incident-header');
+  const header = page.getByTestId('incident-header');
   await expect(header.getByRole('heading', { name: 'Search results empty for EU users' })).toBeVisible();
   await expect(header.getByRole('button', { name: 'SEV1' })).toBeVisible();
   await expect(header).toContainText('ana.ruiz');
@@ -25,16 +25,16 @@ test('declare, note and status change survive a reload and a restart', async ({ 
 
   await page.getByLabel('Quick note').fill('Indexer lag 40 minutes in eu-west');
   await page.getByLabel('Quick note').press('Enter');
-  await expect(page.locator('.timeline')).toContainText('Indexer lag 40 minutes in eu-west');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Indexer lag 40 minutes in eu-west');
 
   await header.getByLabel('Status').selectOption('identified');
-  await expect(page.locator('.timeline')).toContainText('Status Investigating → Identified');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Status Investigating → Identified');
 
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
-  await expect(page.locator('.incident-header').getByRole('heading')).toHaveText('Search results empty for EU users');
-  await expect(page.locator('.incident-header').getByLabel('Status')).toHaveValue('identified');
-  await expect(page.locator('.timeline')).toContainText('Indexer lag 40 minutes in eu-west');
+  await expect(page.getByTestId('incident-header').getByRole('heading')).toHaveText('Search results empty for EU users');
+  await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('identified');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Indexer lag 40 minutes in eu-west');
 
   // A new process on the same data directory sees the same incident.
   await stopHost(host);
@@ -42,8 +42,8 @@ test('declare, note and status change survive a reload and a restart', async ({ 
   try {
     await openCockpit(page, second.url);
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Search results empty for EU users/ }).click();
-    await expect(page.locator('.incident-header').getByLabel('Status')).toHaveValue('identified');
-    await expect(page.locator('.timeline')).toContainText('Indexer lag 40 minutes in eu-west');
+    await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('identified');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Indexer lag 40 minutes in eu-west');
   } finally {
     await stopHost(second);
   }
@@ -53,13 +53,13 @@ test('the bundled demo incident is there on first start and clearly labelled', a
   await openCockpit(page, host.url);
   const nav = page.getByRole('navigation', { name: 'Incidents' });
   await nav.getByRole('button', { name: /Checkout latency and 5xx/ }).click();
-  const header = page.locator('.incident-header');
+  const header = page.getByTestId('incident-header');
   await expect(header.locator('.demo-badge')).toHaveText('DEMO');
   await expect(header.getByLabel('Status')).toHaveValue('resolved');
-  await expect(page.locator('[data-pane="timeline"] .pane-meta')).toHaveText(/^\d{3} events$/);
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText(/^\d{3} events$/);
   // The timeline is virtualized: search brings the first event into view.
   await page.getByLabel('Search timeline').fill('incident declared');
-  await expect(page.locator('.timeline')).toContainText('Incident declared: Checkout latency and 5xx');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Incident declared: Checkout latency and 5xx');
 });
 
 test('the command palette switches incidents and changes status from the keyboard', async ({ page, host }) => {
@@ -71,17 +71,17 @@ test('the command palette switches incidents and changes status from the keyboar
   await dialog.getByLabel('Title', { exact: true }).fill('Queue backlog in billing');
   await dialog.getByLabel('Commander', { exact: true }).fill('kai');
   await dialog.getByRole('button', { name: 'Declare incident' }).click();
-  await expect(page.locator('.incident-header h1')).toHaveText('Queue backlog in billing');
+  await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText('Queue backlog in billing');
 
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Command' }).fill('status mitigating');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.incident-header').getByLabel('Status')).toHaveValue('mitigating');
+  await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('mitigating');
 
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Command' }).fill('switch checkout');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.incident-header h1')).toHaveText(/Checkout latency/);
+  await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText(/Checkout latency/);
 });
 
 test('API calls without the token are refused and malformed input is rejected', async ({ host, request }) => {

@@ -32,7 +32,7 @@ test('import a PagerDuty incident, link a Jira issue, post a note to both, see t
     await declare.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
     await declare.getByRole('button', { name: 'Declare incident' }).click();
 
-    const pane = page.locator('[data-pane="connectors"]');
+    const pane = page.getByRole('region', { name: 'Jira & PagerDuty' });
     await pane.getByRole('button', { name: 'Set up connectors…' }).click();
     const settings = page.getByRole('dialog', { name: 'Connectors' });
     const jiraForm = settings.getByRole('form', { name: 'Jira settings' });
@@ -55,7 +55,7 @@ test('import a PagerDuty incident, link a Jira issue, post a note to both, see t
     await pane.getByRole('button', { name: 'PagerDuty incidents…' }).click();
     const incidents = page.getByRole('dialog', { name: 'PagerDuty incidents' });
     await incidents.locator(`[data-pd-incident="${pdIncident.id}"]`).getByRole('button', { name: 'Import' }).click();
-    await expect(page.locator('.incident-header').getByRole('heading')).toHaveText('Checkout 5xx spike');
+    await expect(page.getByTestId('incident-header').getByRole('heading')).toHaveText('Checkout 5xx spike');
 
     await pane.getByLabel('Jira issue key').fill('OPS-7');
     await pane.getByRole('button', { name: 'Link issue' }).click();
@@ -72,7 +72,7 @@ test('import a PagerDuty incident, link a Jira issue, post a note to both, see t
     expect(jira.issues.get('OPS-7')!.comments).toHaveLength(1);
 
     await pane.getByRole('button', { name: 'Read log & notes' }).click();
-    const timeline = page.locator('.timeline');
+    const timeline = page.getByRole('list', { name: 'Timeline events' });
     await expect(timeline).toContainText('Linked PagerDuty incident #1 Checkout 5xx spike');
     await expect(timeline).toContainText('Linked Jira OPS-7');
     // Jira keys on the timeline link to the configured site (opened outside the app).

@@ -39,16 +39,16 @@ test.describe('Electron desktop app', () => {
       await dialog.getByRole('button', { name: 'Declare incident' }).click();
       await page.getByLabel('Quick note').fill('note from the desktop');
       await page.getByLabel('Quick note').press('Enter');
-      await page.locator('.incident-header').getByLabel('Status').selectOption('mitigating');
-      await expect(page.locator('.timeline')).toContainText('note from the desktop');
+      await page.getByTestId('incident-header').getByLabel('Status').selectOption('mitigating');
+      await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('note from the desktop');
       await app.close();
 
       app = await launch();
       page = await app.firstWindow();
       await page.locator('.app[data-ready="true"]').waitFor();
       await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Electron journey/ }).click();
-      await expect(page.locator('.incident-header').getByLabel('Status')).toHaveValue('mitigating');
-      await expect(page.locator('.timeline')).toContainText('note from the desktop');
+      await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('mitigating');
+      await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('note from the desktop');
       await app.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -35,13 +35,13 @@ test('the cockpit charts live Prometheus data for the incident and lists the fir
   await dialog.getByLabel(/Affected services/).fill('checkout');
   await dialog.getByRole('button', { name: 'Declare incident' }).click();
 
-  const pane = page.locator('[data-pane="metrics"]');
+  const pane = page.getByRole('region', { name: 'Live metrics' });
   const panel = pane.getByRole('article', { name: 'Checkout error ratio' });
   await expect(panel.locator('[data-freshness="live"]')).toBeVisible({ timeout: 20_000 });
   // A flat line has a zero-height box, so check the drawn path rather than visibility.
   await expect(panel.locator('.recharts-line path.recharts-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/, { timeout: 20_000 });
   await expect(pane.locator('.alert-item[data-alertname="CheckoutErrorRatioHigh"]')).toBeVisible({ timeout: 20_000 });
-  await expect(page.locator('.timeline')).toContainText('Alert firing: CheckoutErrorRatioHigh', { timeout: 20_000 });
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Alert firing: CheckoutErrorRatioHigh', { timeout: 20_000 });
 
   // Review playback shows what was captured by that moment, labelled as captured, never live data.
   await page.getByRole('button', { name: '▶ Review playback' }).click();

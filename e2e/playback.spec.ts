@@ -4,7 +4,7 @@ import { expect, openCockpit, test } from './fixtures';
 test('scrubbing the demo incident to the middle shows the cockpit as it was then', async ({ page, host }) => {
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency and 5xx/ }).click();
-  const header = page.locator('.incident-header');
+  const header = page.getByTestId('incident-header');
   await expect(header.getByLabel('Status')).toHaveValue('resolved');
 
   await page.getByRole('button', { name: '▶ Review playback' }).click();
@@ -20,20 +20,20 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
   await expect(header.getByRole('button', { name: 'SEV1' })).toBeVisible();
   await expect(header.locator('[data-key="resolved"] time')).toHaveText('—');
   await expect(header.locator('[data-key="acknowledged"] time')).not.toHaveText('—');
-  const meta = await page.locator('[data-pane="timeline"] .pane-meta').textContent();
+  const meta = await page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' }).textContent();
   const shown = Number(/(\d+) events/.exec(meta ?? '')![1]);
   expect(shown).toBeGreaterThan(50);
   expect(shown).toBeLessThan(250);
   const search = page.getByLabel('Search timeline');
   await search.fill('deploy started');
-  await expect(page.locator('.timeline')).toContainText('Deploy started: checkout-api 5.31.1 (canary 5%)');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Deploy started: checkout-api 5.31.1 (canary 5%)');
   await search.fill('status');
-  await expect(page.locator('.timeline')).toContainText('Status Identified → Mitigating');
-  await expect(page.locator('.timeline')).not.toContainText('Monitoring → Resolved');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Status Identified → Mitigating');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).not.toContainText('Monitoring → Resolved');
   await search.fill('');
 
   // The other panes show that moment too: the updates published so far (four of the demo's seven), read-only.
-  const updates = page.locator('[data-pane="updates"]');
+  const updates = page.getByRole('region', { name: 'Stakeholder updates' });
   await expect(updates).toHaveAttribute('data-playback', 'true');
   await expect(updates.locator('.pane-meta')).toHaveText('4 published by then');
   await expect(updates.locator('[data-audience="executives"]')).toContainText('Fix written and tested');
@@ -50,31 +50,32 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
 test('timeline: search, filter by source, pin an event and mark it as a decision; all kept after reload', async ({ page, host }) => {
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency and 5xx/ }).click();
-  const pane = page.locator('[data-pane="timeline"]');
+  const pane = page.getByRole('region', { name: 'Timeline' });
   await pane.getByLabel('Search timeline').fill('keep-alive');
-  await expect(pane.locator('.pane-meta')).toHaveText(/^\d+ of \d+ events$/);
-  await expect(pane.locator('.timeline')).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
+  await expect(pane.getByRole('status', { name: 'Events shown' })).toHaveText(/^\d+ of \d+ events$/);
+  await expect(pane.getByRole('list', { name: 'Timeline events' })).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
   await pane.getByLabel('Search timeline').fill('');
   await pane.getByRole('button', { name: 'Alerts', exact: true }).click();
-  await expect(pane.locator('.timeline .timeline-entry').first()).toHaveClass(/source-alerts/);
+  await expect(pane.getByRole('list', { name: 'Timeline events' }).getByRole('listitem').first().locator('.timeline-entry')).toHaveClass(/source-alerts/);
   await pane.getByRole('button', { name: 'Alerts', exact: true }).click();
 
   await pane.getByLabel('Search timeline').fill('options roll back');
-  const row = pane.locator('.timeline .timeline-entry', { hasText: 'Options: (a) roll back' });
-  const seq = await row.getAttribute('data-seq');
-  await row.getByRole('button', { name: `Pin event ${seq}` }).click();
-  await expect(pane.locator('.pinned-events')).toContainText('Options: (a) roll back');
+  const row = pane.getByRole('list', { name: 'Timeline events' }).getByRole('listitem').filter({ hasText: 'Options: (a) roll back' });
+  const pin = row.getByRole('button', { name: /^Pin event \d+$/ });
+  const seq = /\d+/.exec((await pin.getAttribute('aria-label')) ?? '')?.[0];
+  await pin.click();
+  await expect(pane.getByLabel('Pinned events')).toContainText('Options: (a) roll back');
   await row.getByLabel(`Mark event ${seq} as`).selectOption('decision');
   await expect(row.locator('.kind-badge')).toHaveText('decision');
   await pane.getByLabel('Search timeline').fill('');
   await pane.getByLabel('Quick note').fill('Customer reports started 5 minutes before the alert');
   await pane.getByLabel('Note kind').selectOption('observation');
   await pane.getByLabel('Quick note').press('Enter');
-  await expect(pane.locator('.timeline')).toContainText('Customer reports started 5 minutes before the alert');
+  await expect(pane.getByRole('list', { name: 'Timeline events' })).toContainText('Customer reports started 5 minutes before the alert');
 
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
-  await expect(page.locator('[data-pane="timeline"] .pinned-events')).toContainText('Options: (a) roll back');
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByLabel('Pinned events')).toContainText('Options: (a) roll back');
   await page.getByLabel('Filter by kind').selectOption('decision');
-  await expect(page.locator('.timeline')).toContainText('Options: (a) roll back');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Options: (a) roll back');
 });

@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { expect, openCockpit, startHost, stopHost, test } from './fixtures';
 
 test('export a review bundle, view it from file:// and import it elsewhere with the same result', async ({ page, host, browser }) => {
+  // Three cockpits (live, offline viewer, second host) and two full imports: more work than one default test budget.
+  test.setTimeout(180_000);
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency and 5xx/ }).click();
   const downloading = page.waitForEvent('download');
@@ -15,20 +17,42 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
   const bundlePath = join(host.dataDir, 'exported.html');
   await download.saveAs(bundlePath);
 
-  // 1. A plain browser, offline, straight from the file: read-only cockpit of the same incident.
+  // 1. A plain browser, offline, straight from the file: a read-only cockpit of the same incident, read-only by design —
+  //    nothing asks the bundle for what it cannot serve, so there is no error card and no console error.
   const offline = await browser.newContext({ offline: true });
   const viewer = await offline.newPage();
+  const consoleErrors: string[] = [];
+  viewer.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  viewer.on('pageerror', (e) => consoleErrors.push(e.message));
   await viewer.goto(pathToFileURL(bundlePath).href);
   await viewer.locator('.app[data-ready="true"]').waitFor();
-  await expect(viewer.locator('.incident-header h1')).toHaveText(/Checkout latency and 5xx/);
-  await expect(viewer.locator('.incident-header').getByLabel('Status')).toHaveValue('resolved');
-  await expect(viewer.locator('[data-pane="timeline"] .pane-meta')).toHaveText(/ of 301 events$/);
-  await expect(viewer.getByText('Read-only review bundle')).toBeVisible();
+  const header = viewer.getByTestId('incident-header');
+  await expect(header.getByRole('heading', { level: 1 })).toHaveText(/Checkout latency and 5xx/);
+  await expect(header.getByLabel('Status')).toHaveValue('resolved');
+  await expect(header.getByLabel('Status')).toBeDisabled();
+  await expect(viewer.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText(/ of 301 events$/);
+  await expect(viewer.getByRole('note', { name: 'Read-only' })).toContainText('read-only review bundle');
+  await expect(viewer.getByRole('region', { name: 'Jira & PagerDuty' })).toBeVisible();
+  await expect(viewer.getByRole('alert')).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: 'Back to live' })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: /Declare incident|Add note|Import review bundle|Settings/ })).toHaveCount(0);
+
+  // The palette offers only what a recording can do: review and reading, never a change.
+  await viewer.keyboard.press('Control+k');
+  const palette = viewer.getByRole('dialog', { name: 'Command palette' });
+  const offered = await palette.getByRole('option').allTextContents();
+  expect(offered.length).toBeGreaterThan(0);
+  expect(offered.join('\n')).not.toMatch(/Declare|Add note|Change status|Change severity|Import|Settings|diagnostics/i);
+  expect(offered.join('\n')).toMatch(/Post-incident review/);
+  await viewer.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+
   const scrubber = viewer.getByRole('slider', { name: 'Playback position' });
   const min = Number(await scrubber.getAttribute('min'));
   const max = Number(await scrubber.getAttribute('max'));
   await scrubber.fill(String(Math.round((min + max) / 2)));
-  await expect(viewer.locator('.incident-header').getByLabel('Status')).toHaveValue('mitigating');
+  await expect(header.getByLabel('Status')).toHaveValue('mitigating');
+  expect(consoleErrors).toEqual([]);
   await offline.close();
 
   // 2. Import into a fresh data directory (its own demo removed first, so the id is free).
@@ -40,13 +64,15 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
     await page.getByRole('button', { name: 'Import review bundle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import review bundle' });
     await dialog.locator('input[type="file"]').setInputFiles(bundlePath);
+    // Signed by the other installation, whose key this one has not been told to trust: named, with a warning.
+    await expect(dialog.getByRole('status')).toContainText(/Signed by e2e\.commander, key ([0-9a-f]{4} ){7}[0-9a-f]{4} — a key you have not marked as trusted/);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(page.locator('.incident-header h1')).toHaveText(/Checkout latency and 5xx/);
-    await expect(page.locator('[data-pane="timeline"] .pane-meta')).toHaveText(/ of 301 events$/);
+    await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText(/Checkout latency and 5xx/);
+    await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText(/ of 301 events$/);
     await page.getByRole('button', { name: '▶ Review playback' }).click();
     const s2 = page.getByRole('slider', { name: 'Playback position' });
     await s2.fill(String(Math.round((min + max) / 2)));
-    await expect(page.locator('.incident-header').getByLabel('Status')).toHaveValue('mitigating');
+    await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('mitigating');
     await page.getByRole('button', { name: 'Back to live' }).click();
 
     // Importing the same bundle again never overwrites: it is refused, then imported as a copy on request.
@@ -65,8 +91,8 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
     writeFileSync(truncated, full.slice(0, Math.floor((dataStart + dataEnd) / 2)));
     await page.getByRole('button', { name: 'Import review bundle…' }).click();
     await dialog.locator('input[type="file"]').setInputFiles(truncated);
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog.getByRole('alert')).toContainText(/truncated or damaged/);
+    await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
   } finally {
     await stopHost(second);
     rmSync(freshDir, { recursive: true, force: true });
@@ -76,7 +102,7 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
 test('the post-incident review is drafted from the log, edited and saved', async ({ page, host }) => {
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency and 5xx/ }).click();
-  await page.locator('.incident-header').getByRole('button', { name: 'Review', exact: true }).click();
+  await page.getByTestId('incident-header').getByRole('button', { name: 'Review', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Post-incident review' });
   const text = dialog.getByLabel('Review text');
   await expect(text).toHaveValue(/## Timeline of decisions/);
@@ -88,6 +114,6 @@ test('the post-incident review is drafted from the log, edited and saved', async
   await expect(dialog.getByText(/Last saved/)).toBeVisible();
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
-  await page.locator('.incident-header').getByRole('button', { name: 'Review', exact: true }).click();
+  await page.getByTestId('incident-header').getByRole('button', { name: 'Review', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Post-incident review' }).getByLabel('Review text')).toHaveValue('# Review\n\nRoot cause: keep-alive default changed.');
 });

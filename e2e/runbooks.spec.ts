@@ -13,7 +13,7 @@ async function declareIncident(page: Page, title: string): Promise<void> {
   await dialog.getByLabel(/SEV2/).check();
   await dialog.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
   await dialog.getByRole('button', { name: 'Declare incident' }).click();
-  await expect(page.locator('.incident-header').getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByTestId('incident-header').getByRole('heading', { name: title })).toBeVisible();
 }
 
 test('search the library, attach the hot-fix runbook, tick steps, and keep progress across a reload', async ({ page, host }) => {
@@ -22,7 +22,7 @@ test('search the library, attach the hot-fix runbook, tick steps, and keep progr
   await openCockpit(page, host.url);
   await declareIncident(page, 'Checkout coupon crash');
 
-  const pane = page.locator('[data-pane="runbooks"]');
+  const pane = page.getByRole('region', { name: 'Runbooks' });
   await expect(pane).toContainText('No runbook attached yet');
   await pane.getByRole('button', { name: 'Runbook library…' }).click();
   const library = page.getByRole('dialog', { name: 'Runbook library' });
@@ -72,11 +72,11 @@ test('search the library, attach the hot-fix runbook, tick steps, and keep progr
   await expect(fourth.locator('.step-owner')).toHaveText('@ben.ops');
 
   await expect(progress).toHaveAttribute('aria-valuenow', '7');
-  await expect(page.locator('.timeline')).toContainText('Skipped “Open the incident channel');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Skipped “Open the incident channel');
 
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
-  const reloaded = page.locator('[data-pane="runbooks"]').getByRole('article', { name: /Checklist: Hot-fix lifecycle/ });
+  const reloaded = page.getByRole('region', { name: 'Runbooks' }).getByRole('article', { name: /Checklist: Hot-fix lifecycle/ });
   await expect(reloaded.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '7');
   await expect(reloaded.getByRole('progressbar')).toHaveAttribute('aria-valuetext', '2 done, 1 skipped of 40');
   await expect(reloaded.locator('li.checklist-step').nth(2)).toContainText('Channel opened by the pager bot');

@@ -14,7 +14,7 @@ async function declare(page: Page, title: string, severity: 'SEV1' | 'SEV2'): Pr
   await dialog.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
   await dialog.getByLabel(/Affected services/).fill('auth-api');
   await dialog.getByRole('button', { name: 'Declare incident' }).click();
-  await expect(page.locator('.incident-header h1')).toHaveText(title);
+  await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
 test('SEV1: 5-minute countdown, executive draft, publish to the clipboard and queued to Jira, both on the timeline', async ({ page, host }) => {
@@ -22,7 +22,7 @@ test('SEV1: 5-minute countdown, executive draft, publish to the clipboard and qu
   await openCockpit(page, host.url);
   await declare(page, 'Login failures for SSO users', 'SEV1');
 
-  const pane = page.locator('[data-pane="updates"]');
+  const pane = page.getByRole('region', { name: 'Stakeholder updates' });
   const execTab = pane.getByRole('tab', { name: /Executives/ });
   await expect(execTab).toHaveAttribute('aria-selected', 'true');
   await expect(execTab.locator('.countdown')).toHaveText(/^due in (5:00|4:[0-5]\d)$/);
@@ -69,7 +69,7 @@ test('SEV1: 5-minute countdown, executive draft, publish to the clipboard and qu
   await pane.getByRole('button', { name: /Changes since last update/ }).click();
   await expect(pane.getByLabel('Changes since the last update')).toContainText('Against the update published');
 
-  const timeline = page.locator('.timeline');
+  const timeline = page.getByRole('list', { name: 'Timeline events' });
   await expect(timeline).toContainText('Update to executives via clipboard: **[SEV1] Login failures for SSO users** — Investigating');
   await expect(timeline).toContainText('Update to executives via jira:');
   await expect(timeline).toContainText('Update to executives queued for jira but not sent: Jira is not configured');
@@ -77,7 +77,7 @@ test('SEV1: 5-minute countdown, executive draft, publish to the clipboard and qu
   // Everything survives a reload: the published update is the previous one, the saved draft is the draft.
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
-  await expect(page.locator('[data-pane="updates"]').getByLabel('Draft for Executives')).toHaveValue(/Impact: SSO logins fail/);
+  await expect(page.getByRole('region', { name: 'Stakeholder updates' }).getByLabel('Draft for Executives')).toHaveValue(/Impact: SSO logins fail/);
 });
 
 test('a due update raises an in-app reminder that can be dismissed, and the dismissal is on the timeline', async ({ page, host, dataDir }) => {
@@ -87,7 +87,7 @@ test('a due update raises an in-app reminder that can be dismissed, and the dism
   await openCockpit(page, host.url);
   await declare(page, 'Payments webhook delays', 'SEV2');
 
-  const pane = page.locator('[data-pane="updates"]');
+  const pane = page.getByRole('region', { name: 'Stakeholder updates' });
   const reminders = pane.getByRole('alert', { name: 'Update reminders' });
   await expect(reminders).toContainText(/Update to Executives due in 0:[0-5]\d/);
   await expect(reminders).toContainText('Update to Support');
@@ -98,5 +98,5 @@ test('a due update raises an in-app reminder that can be dismissed, and the dism
   await reminders.locator('.update-reminder', { hasText: 'Executives' }).getByRole('button', { name: 'Dismiss' }).click();
   await expect(reminders).not.toContainText('Executives');
   await expect(reminders).toContainText('Update to Support');
-  await expect(page.locator('.timeline')).toContainText('Reminder acknowledged: update to executives due');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Reminder acknowledged: update to executives due');
 });

@@ -17,9 +17,9 @@ const contractDependentTests = [
 ];
 const contractDependentE2e = ['connectors.spec.ts'];
 
-/** FIREBREAK_CONTRACTS_DIR, else ../shared/contracts next to the repo, else /work/shared/contracts. Sets the env var for child processes. */
+/** FIREBREAK_CONTRACTS_DIR, else ../shared/contracts beside the repository root, and nowhere else. Sets the env var for child processes. */
 function locateContracts() {
-  const candidates = [process.env.FIREBREAK_CONTRACTS_DIR, join(root, '..', 'shared', 'contracts'), '/work/shared/contracts'].filter(Boolean);
+  const candidates = [process.env.FIREBREAK_CONTRACTS_DIR, join(root, '..', 'shared', 'contracts')].filter(Boolean);
   const found = candidates.find((dir) => existsSync(join(dir, 'jira-platform-v3.openapi.json')) && existsSync(join(dir, 'pagerduty-rest-v2.openapi.json')));
   if (found) process.env.FIREBREAK_CONTRACTS_DIR = found;
   return { dir: found, searched: candidates };

@@ -1,30 +1,33 @@
 // Makes sure the system programs the tests use are present: installs them with apt where it can, otherwise says exactly what to install.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-export const requiredPrograms = [
-  { program: '/usr/bin/chromium', aptPackage: 'chromium', why: 'Playwright e2e tests drive Debian Chromium' },
-  { program: '/usr/bin/prometheus', aptPackage: 'prometheus', why: 'metrics tests run a real Prometheus' },
-  { program: '/usr/bin/prometheus-alertmanager', aptPackage: 'prometheus-alertmanager', why: 'alert tests run a real Alertmanager' },
-];
+const require = createRequire(import.meta.url);
+const { programs, locateProgram, installHint } = require('./system-programs.cjs');
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
+/** Finds chromium, prometheus and alertmanager; installs the missing ones with apt when allowed; else names them and exits 1. */
 export function ensureSystemPackages() {
-  const missing = requiredPrograms.filter((p) => !existsSync(p.program));
+  const names = Object.keys(programs);
+  let missing = names.filter((name) => !locateProgram(name));
   if (missing.length === 0) return;
-  const packages = missing.map((p) => p.aptPackage);
+  // A variable pointing at a missing file is a configuration mistake: say so rather than install something else.
+  const misconfigured = missing.filter((name) => programs[name].env.some((v) => process.env[v]));
   const isRoot = process.getuid?.() === 0;
   const sudo = !isRoot && has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0 ? ['sudo', '-n'] : isRoot ? [] : undefined;
-  if (has('apt-get') && sudo) {
+  const installable = missing.filter((name) => !misconfigured.includes(name));
+  if (installable.length > 0 && has('apt-get') && sudo) {
+    const packages = installable.map((name) => programs[name].aptPackage);
     console.log(`Installing system packages with apt: ${packages.join(' ')}`);
-    const run = (args) => spawnSync(sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const run = (args) =>
+      spawnSync(sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     run(['apt-get', 'update', '-qq']);
-    const install = run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages]);
-    if (install.status === 0 && missing.every((p) => existsSync(p.program))) return;
+    run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages]);
+    missing = names.filter((name) => !locateProgram(name));
+    if (missing.length === 0) return;
   }
-  console.error('The tests need these system packages, which are missing and could not be installed automatically:');
-  for (const p of missing) console.error(`  ${p.aptPackage.padEnd(26)} provides ${p.program} (${p.why})`);
-  console.error(`Install them with:  sudo apt-get install -y ${packages.join(' ')}`);
+  console.error('The tests need these programs, which are missing and could not be installed automatically:');
+  for (const name of missing) console.error(`  - ${installHint(name)}`);
   process.exit(1);
 }

@@ -28,6 +28,9 @@ import { GitTimelinePoller } from './connectors/git/git-timeline-poller';
 import { exportConfig, importConfig, type ConfigTransferDeps } from './settings/config-transfer';
 import type { SecretVault } from './secrets/secret-vault';
 import { openBrowserVault } from './secrets/vault-key';
+import { LogCheckpoints } from './signing/log-checkpoints';
+import { SigningIdentity } from './signing/signing-identity';
+import { TrustedKeys } from './signing/trusted-keys';
 import { IncidentStore } from './store/incident-store';
 import { CadencePolicyFile } from './updates/cadence-policy-file';
 import { UpdateTemplateFiles } from './updates/template-files';
@@ -81,7 +84,16 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   const operator = options.operator ?? defaultOperator();
   const incidents = new IncidentService(store, () => operator);
   const hub = new EventHub();
+  // One vault for every secret (connector tokens, Prometheus/Alertmanager credentials, the signing key); browser mode falls back
+  // to the encrypted file vault. Every secret read or stored through the vault becomes known to the log redactor.
+  const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
+  const identity = new SigningIdentity(vault, () => operator);
+  const trustedKeys = new TrustedKeys(options.dataDir, identity);
+  const checkpoints = new LogCheckpoints(store, identity, trustedKeys, (error) => reportError('signing.checkpoint', error));
   const review = new ReviewService(store, {
+    identity,
+    trust: trustedKeys,
+    onExported: (incidentId) => checkpoints.checkpoint(incidentId),
     operator: () => operator,
     appVersion: options.version,
     rendererDir: options.rendererDir ?? join(options.assetsDir, '..', 'out', 'renderer'),
@@ -90,9 +102,6 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       hub.emit('incidents.listChanged', {});
     },
   });
-  // One vault for every connector secret (Jira, PagerDuty, Prometheus/Alertmanager); browser mode falls back to the encrypted file vault.
-  // Every secret read or stored through the vault becomes known to the log redactor.
-  const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
   const connectors = await startConnectors({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, redact: (text) => log.redactor.redactText(text) });
   const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
   const checklists = new ChecklistService(store, runbookLibrary, () => operator);
@@ -106,13 +115,21 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     delivery: connectors.updateDelivery,
     operator: () => operator,
   });
-  void store.verifyChains((incidentId) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 }));
+  const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
+  void store.verifyChains(announceBroken);
+  await checkpoints.verifyAll(announceBroken);
   store.onAppend((incidentId, events) => {
     hub.emit('incident.changed', { incidentId, lastSeq: events.at(-1)?.seq ?? 0 });
     if (events.some((e) => e.type === 'incident.declared')) hub.emit('incidents.listChanged', {});
   });
 
   const metrics = new MetricsService({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, onUpdate: (incidentId) => hub.emit('metrics.updated', { incidentId }) });
+  if (await metrics.settings.migrateSecretsToVault().catch((error: unknown) => (log.error('metrics', 'Moving metrics secrets into the vault failed', { error }), false))) {
+    log.info('metrics', 'Moved the passwords, tokens and header values in metrics.json into the secret vault');
+  }
+  const openIncidents = () => incidents.list().flatMap((i) => (i.state && i.state.status !== 'resolved' ? [{ id: i.id, services: i.state.services }] : []));
+  // Alerts reach the timeline whatever is on screen, not only while the metrics pane is open.
+  if (options.backgroundSync !== false) metrics.watchAlerts(openIncidents);
 
   const catalogue = ServiceCatalogue.inDataDir(options.dataDir);
   const healthQuery = prometheusHealthQuery(metrics);
@@ -132,10 +149,16 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
     store,
     catalogue,
     operator: () => operator,
-    openIncidents: () => incidents.list().flatMap((i) => (i.state && i.state.status !== 'resolved' ? [{ id: i.id, services: i.state.services }] : [])),
+    openIncidents,
     reportError,
   });
-  if (options.backgroundSync !== false) gitHistory.start();
+  if (options.backgroundSync !== false) {
+    gitHistory.start();
+    // A new incident gets its deploy history (back to the last releases before it) at once, not at the next pass.
+    store.onAppend((_incidentId, events) => {
+      if (events.some((e) => e.type === 'incident.declared')) void gitHistory.tick();
+    });
+  }
   await primeRedactor(connectors.settings, metrics.settings);
 
   const appInfo = async (): Promise<AppInfo> => ({
@@ -164,7 +187,12 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       'review.get': (input) => review.get(input),
       'review.save': (input) => review.save(input),
       'review.exportBundle': (input) => review.exportBundle(input),
+      'review.inspectBundle': (input) => review.inspectBundle(input),
       'review.importBundle': (input) => review.importBundle(input),
+      'signing.identity': () => identity.publicIdentity(),
+      'signing.trusted.list': async () => ({ keys: await trustedKeys.list() }),
+      'signing.trusted.add': async ({ name, publicKey }) => ({ keys: await trustedKeys.add(name, publicKey) }),
+      'signing.trusted.remove': async ({ fingerprint }) => ({ keys: await trustedKeys.remove(fingerprint) }),
       'timeline.classify': (input) => incidents.annotate(input),
       ...runbookHandlers(runbookLibrary, checklists),
       ...updateHandlers(updates),
@@ -191,6 +219,7 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
       await connectors.close();
       await rollbacks.close();
       await metrics.close();
+      await checkpoints.close();
       await store.close();
       log.info('core', 'Firebreak core stopped');
       await log.flush();

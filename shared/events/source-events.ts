@@ -14,12 +14,24 @@ export const AlertFired = eventOf(
     severity: z.string().optional(),
     fingerprint: z.string().optional(),
     labels: Labels.default({}),
+    /** Alertmanager's startsAt: when the alert began firing, which is when it happened (the envelope's ts is when Firebreak saw it). */
+    startsAt: z.iso.datetime({ offset: true }).optional(),
+    /** Alertmanager's endsAt at the time it was seen (for a firing alert, when it expires unless re-sent). */
+    endsAt: z.iso.datetime({ offset: true }).optional(),
+    /** Optional, not defaulted: a default would change the hash of events written before annotations were kept. */
+    annotations: Labels.optional(),
   }),
 );
 
 export const AlertResolved = eventOf(
   'alert.resolved',
-  z.object({ alertname: z.string().min(1), fingerprint: z.string().optional(), summary: z.string().optional() }),
+  z.object({
+    alertname: z.string().min(1),
+    fingerprint: z.string().optional(),
+    summary: z.string().optional(),
+    /** When it stopped firing as far as Alertmanager told us: its endsAt once past, else no later than the poll that missed it. */
+    endsAt: z.iso.datetime({ offset: true }).optional(),
+  }),
 );
 
 export const PageTriggered = eventOf(
@@ -40,6 +52,8 @@ export const GitCommit = eventOf(
     author: z.string().min(1),
     message: z.string(),
     branch: z.string().min(1),
+    /** The commit date: when it happened (the envelope's ts is when it reached the timeline). */
+    committedAt: z.iso.datetime({ offset: true }).optional(),
   }),
 );
 

@@ -1,5 +1,6 @@
 // Key incident times computed from the log — detected, acknowledged, mitigated, resolved — and the durations between them.
 import type { IncidentEvent } from '../events';
+import { happenedTime } from '../timeline/happened-at';
 
 export interface KeyTimes {
   detected?: string;
@@ -16,26 +17,39 @@ export interface KeyDurations {
 
 const earliest = (a: string | undefined, b: string): string => (a === undefined || b < a ? b : a);
 
+const withEarliest = (times: KeyTimes, key: keyof KeyTimes, at: string): KeyTimes => {
+  const next = earliest(times[key], at);
+  return next === times[key] ? times : { ...times, [key]: next };
+};
+
 /**
- * detected: first alert, or the declaration if no alert came first; acknowledged: first page acknowledgement;
- * mitigated: first move to "monitoring" (impact stopped, watching) or to "resolved"; resolved: the latest resolution,
- * cleared when the incident is reopened. Pure and non-mutating, so it folds under playback checkpoints.
+ * Key times from the evidence in the log, each the earliest time it happened (events can arrive late and out of order):
+ * - detected: the first alert's own start (Alertmanager startsAt), or the declaration if no alert came first;
+ * - acknowledged: the first acknowledgement — a page acknowledged, PagerDuty's acknowledge log entry (its own time), or the
+ *   first status change (someone is working on it);
+ * - mitigated: a rollback verified healthy, or the first move to "monitoring" (impact stopped, watching) or "resolved";
+ * - resolved: the latest resolution, cleared when the incident is reopened.
+ * Pure and non-mutating, so it folds under playback checkpoints.
  */
 export function applyKeyTime(times: KeyTimes, e: IncidentEvent): KeyTimes {
   switch (e.type) {
     case 'incident.declared':
-    case 'alert.fired': {
-      const detected = earliest(times.detected, e.ts);
-      return detected === times.detected ? times : { ...times, detected };
-    }
+      return withEarliest(times, 'detected', e.ts);
+    case 'alert.fired':
+      return withEarliest(times, 'detected', happenedTime(e));
     case 'page.acknowledged':
-      return times.acknowledged ? times : { ...times, acknowledged: e.ts };
+      return withEarliest(times, 'acknowledged', e.ts);
+    case 'pagerduty.log_entry_imported':
+      return e.payload.entryType === 'acknowledge_log_entry' ? withEarliest(times, 'acknowledged', happenedTime(e)) : times;
+    case 'rollback.verified':
+      return e.payload.outcome === 'healthy' ? withEarliest(times, 'mitigated', e.ts) : times;
     case 'incident.status_changed': {
-      const next = { ...times };
-      if (e.payload.to === 'monitoring' || e.payload.to === 'resolved') next.mitigated ??= e.ts;
-      if (e.payload.to === 'resolved') next.resolved = e.ts;
-      else delete next.resolved;
-      return next;
+      let next = withEarliest(times, 'acknowledged', e.ts);
+      if (e.payload.to === 'monitoring' || e.payload.to === 'resolved') next = withEarliest(next, 'mitigated', e.ts);
+      if (e.payload.to === 'resolved') return { ...next, resolved: e.ts };
+      if (next.resolved === undefined) return next;
+      const { resolved: _reopened, ...open } = next;
+      return open;
     }
     default:
       return times;

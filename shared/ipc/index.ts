@@ -11,9 +11,10 @@ import { rollbackContract, rollbackEventContract } from './rollback';
 import { runbooksContract } from './runbooks';
 import { servicesContract } from './services';
 import { settingsContract } from './settings';
+import { signingContract } from './signing';
 import { updatesContract } from './updates';
 
-export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract };
+export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract };
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
@@ -51,3 +52,4 @@ export * from './jira';
 export * from './pagerduty';
 export * from './outbox';
 export * from './settings';
+export * from './signing';

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { IncidentEvent } from '../events';
 import { request } from './define';
 import { IncidentId } from './incidents';
+import { BundleSignatureView } from './signing';
+
+const BundleContent = z.string().min(1).max(60 * 1024 * 1024);
 
 export const reviewContract = {
   'review.get': request(
@@ -16,9 +19,14 @@ export const reviewContract = {
     z.object({ incidentId: IncidentId }),
     z.object({ fileName: z.string(), content: z.string(), bytes: z.number() }),
   ),
+  'review.inspectBundle': request(
+    'Check a review bundle before importing it: its integrity, and who signed it (refused when the signature does not match)',
+    z.object({ content: BundleContent }),
+    z.object({ incidentId: z.string(), title: z.string(), exportedAt: z.string(), eventCount: z.number(), signature: BundleSignatureView }),
+  ),
   'review.importBundle': request(
-    'Import a review bundle; refuses to overwrite an existing incident unless asked to import a copy',
-    z.object({ content: z.string().min(1).max(60 * 1024 * 1024), asCopy: z.boolean().default(false) }),
-    z.object({ incidentId: IncidentId }),
+    'Import a review bundle; refuses a bad signature, and to overwrite an existing incident unless asked to import a copy',
+    z.object({ content: BundleContent, asCopy: z.boolean().default(false) }),
+    z.object({ incidentId: IncidentId, signature: BundleSignatureView }),
   ),
 };

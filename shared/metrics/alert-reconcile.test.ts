@@ -38,12 +38,38 @@ describe('alert reconciliation', () => {
     const onTimeline = firingFromEvents([ev(1, 'alert.fired', { alertname: 'Old', summary: 's', fingerprint: 'old' })]);
     const first = reconcileAlerts(onTimeline, [alert('new')], 'service');
     expect(first.fired).toEqual([
-      { alertname: 'HighErrorRate', summary: 'Errors above 5%', fingerprint: 'new', service: 'checkout', severity: 'page', labels: alert('new').labels },
+      {
+        alertname: 'HighErrorRate',
+        summary: 'Errors above 5%',
+        fingerprint: 'new',
+        service: 'checkout',
+        severity: 'page',
+        labels: alert('new').labels,
+        annotations: { summary: 'Errors above 5%' },
+        startsAt: '2026-11-25T10:00:00.000Z',
+        endsAt: '2026-11-25T10:10:00.000Z',
+      },
     ]);
     expect(first.resolved).toEqual([{ alertname: 'Old', fingerprint: 'old' }]);
 
     const after = firingFromEvents([ev(1, 'alert.fired', { ...first.fired[0] })]);
     expect(reconcileAlerts(after, [alert('new')], 'service')).toEqual({ fired: [], resolved: [] });
+  });
+
+  it('keeps Alertmanager\'s own times: startsAt in nanoseconds and offsets, and dates a resolution from the last endsAt seen', () => {
+    const [payload] = reconcileAlerts(new Map(), [{ ...alert('z'), startsAt: '2026-11-25T11:00:00.123456789+01:00', endsAt: '0001-01-01T00:00:00Z' }], 'service').fired;
+    expect(payload!.startsAt).toBe('2026-11-25T10:00:00.123Z');
+    expect(payload!.endsAt).toBeUndefined();
+    const onTimeline = firingFromEvents([ev(1, 'alert.fired', { alertname: 'HighErrorRate', summary: 's', fingerprint: 'gone' }), ev(2, 'alert.fired', { alertname: 'B', summary: 's', fingerprint: 'later' })]);
+    const seen = new Map([
+      ['gone', { ...alert('gone'), endsAt: '2026-11-25T10:04:00.000Z' }],
+      ['later', { ...alert('later'), endsAt: '2026-11-25T10:30:00.000Z' }],
+    ]);
+    const { resolved } = reconcileAlerts(onTimeline, [], 'service', { alerts: seen, now: Date.parse('2026-11-25T10:05:00.000Z') });
+    expect(resolved).toEqual([
+      { alertname: 'HighErrorRate', fingerprint: 'gone', endsAt: '2026-11-25T10:04:00.000Z' },
+      { alertname: 'B', fingerprint: 'later', endsAt: '2026-11-25T10:05:00.000Z' },
+    ]);
   });
 
   it('keeps a silenced alert firing (suppressed is not resolved)', () => {

@@ -48,6 +48,13 @@ export function alertConcernsIncident(alert: Pick<ActiveAlert, 'labels'>, servic
 export type AlertFiredPayload = Extract<IncidentEvent, { type: 'alert.fired' }>['payload'];
 export type AlertResolvedPayload = Extract<IncidentEvent, { type: 'alert.resolved' }>['payload'];
 
+/** Alertmanager's RFC 3339 times (nanoseconds, offsets) in the UTC millisecond form the log uses; undefined if unreadable. */
+export function alertTime(at: string | undefined): string | undefined {
+  const ms = at === undefined ? NaN : Date.parse(at);
+  // Go's zero time ("0001-01-01T00:00:00Z") means "not set".
+  return Number.isNaN(ms) || ms <= 0 ? undefined : new Date(ms).toISOString();
+}
+
 export function firedPayload(alert: ActiveAlert, serviceLabel: string): AlertFiredPayload {
   const service = ServiceName.safeParse(alert.labels[serviceLabel]);
   const payload: AlertFiredPayload = {
@@ -55,10 +62,25 @@ export function firedPayload(alert: ActiveAlert, serviceLabel: string): AlertFir
     summary: alert.annotations.summary ?? alert.annotations.description ?? alert.alertname,
     fingerprint: alert.fingerprint,
     labels: alert.labels,
+    annotations: alert.annotations,
   };
   if (service.success) payload.service = service.data;
   if (alert.labels.severity) payload.severity = alert.labels.severity;
+  const startsAt = alertTime(alert.startsAt);
+  const endsAt = alertTime(alert.endsAt);
+  if (startsAt) payload.startsAt = startsAt;
+  if (endsAt) payload.endsAt = endsAt;
   return payload;
+}
+
+/**
+ * When a vanished alert stopped firing: Alertmanager stops listing an alert once its endsAt has passed, so the last endsAt we
+ * saw, if already past, is the time; otherwise it ended between that poll and this one, and `now` is the honest upper bound.
+ */
+export function resolvedAt(lastSeen: ActiveAlert | undefined, now: number): string | undefined {
+  if (!lastSeen) return undefined;
+  const endsAt = alertTime(lastSeen.endsAt);
+  return endsAt !== undefined && Date.parse(endsAt) <= now ? endsAt : new Date(now).toISOString();
 }
 
 /**
@@ -69,12 +91,16 @@ export function reconcileAlerts(
   onTimeline: ReadonlyMap<string, FiringAlert>,
   current: readonly ActiveAlert[],
   serviceLabel: string,
+  /** The alerts of the previous successful fetch and the time of this one, to date resolutions; without them none is dated. */
+  previous?: { alerts: ReadonlyMap<string, ActiveAlert>; now: number },
 ): { fired: AlertFiredPayload[]; resolved: AlertResolvedPayload[] } {
   const now = new Map(current.map((a) => [a.fingerprint, a]));
   const fired = [...now.values()].filter((a) => !onTimeline.has(a.fingerprint)).map((a) => firedPayload(a, serviceLabel));
   const resolved: AlertResolvedPayload[] = [];
   for (const [fingerprint, alert] of onTimeline) {
-    if (!now.has(fingerprint)) resolved.push({ alertname: alert.alertname, fingerprint });
+    if (now.has(fingerprint)) continue;
+    const endsAt = previous && resolvedAt(previous.alerts.get(fingerprint), previous.now);
+    resolved.push({ alertname: alert.alertname, fingerprint, ...(endsAt ? { endsAt } : {}) });
   }
   return { fired, resolved };
 }

@@ -128,3 +128,53 @@ export function keepStoredSecret(next: EndpointAuth, previous: EndpointAuth | un
 export function serverFor(config: MetricsConfig, serverId: string | undefined): PrometheusServer | undefined {
   return serverId ? config.prometheus.find((s) => s.id === serverId) : config.prometheus[0];
 }
+
+/**
+ * Credentials typed into the URL (http://user:pass@host) become basic authentication, so the URL itself is never stored
+ * or shown with a password. An explicit authentication wins over the URL's; the URL's credentials are then dropped.
+ */
+export function liftUrlCredentials<E extends { baseUrl: string; auth: EndpointAuth }>(endpoint: E): E {
+  let url: URL;
+  try {
+    url = new URL(endpoint.baseUrl);
+  } catch {
+    return endpoint;
+  }
+  if (!url.username && !url.password) return endpoint;
+  const username = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  url.username = '';
+  url.password = '';
+  const baseUrl = url.toString().replace(/\/+$/, '');
+  const auth: EndpointAuth = endpoint.auth.type === 'none' && username ? { type: 'basic', username, password } : endpoint.auth;
+  return { ...endpoint, baseUrl, auth };
+}
+
+/** The key under which SettingsView.secretsStored reports whether a header's value is stored. */
+export const headerSecretKey = (endpointKey: string, header: string) => `${endpointKey} header ${header}`;
+
+/**
+ * Every extra header value is treated as a secret (Authorization, X-Api-Key and the many vendor variants cannot be told
+ * apart from a tenant id by name alone). Views carry each header with an empty value; an empty value on save keeps the stored one.
+ */
+export function redactHeaders(headers: Record<string, string>): { headers: Record<string, string>; stored: Record<string, boolean> } {
+  return {
+    headers: Object.fromEntries(Object.keys(headers).map((name) => [name, ''])),
+    stored: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value !== ''])),
+  };
+}
+
+/** Fills header values left empty in `next` from `previous` (names compared case-insensitively); names the headers that have none. */
+export function keepStoredHeaders(next: Record<string, string>, previous: Record<string, string> | undefined): { headers: Record<string, string>; missing: string[] } {
+  const before = new Map(Object.entries(previous ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const missing: string[] = [];
+  const headers = Object.fromEntries(
+    Object.entries(next).map(([name, value]) => {
+      if (value !== '') return [name, value];
+      const kept = before.get(name.toLowerCase()) ?? '';
+      if (!kept) missing.push(name);
+      return [name, kept];
+    }),
+  );
+  return { headers, missing };
+}

@@ -30,6 +30,8 @@ export const ReviewBundle = z.object({
   eventCount: z.number().int().nonnegative(),
   chainHead: z.string(),
   files: z.array(BundleFile),
+  /** The exporter's Ed25519 signature over everything above (see bundleSigningText); absent in bundles from older versions. */
+  signature: z.object({ alg: z.literal('ed25519'), signer: z.string().max(200), publicKey: z.string().max(200), value: z.string().max(200) }).optional(),
 });
 export type ReviewBundle = z.infer<typeof ReviewBundle>;
 

@@ -1,12 +1,12 @@
-// Generates the post-incident review draft from the log: summary, impact window, key times, decisions, what went well and
-// badly, contributing factors and action items. The commander edits it; the edited text is stored as an event.
+// Generates the post-incident review draft from the log: summary, impact window, key times from evidence, the releases behind
+// the incident, what happened (alerts, deploys, rollbacks, decisions, updates), what went well and badly, contributing factors
+// and action items. The commander edits it; the edited text is stored as an event.
 import type { IncidentEvent } from '../events';
 import { projectIncident } from '../incidents/incident-state';
 import { keyDurations, keyTimes } from '../incidents/key-times';
 import { severityCriteria } from '../incidents/severity';
 import { formatDuration } from '../time/format-duration';
-
-const when = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'not reached');
+import { badReleases, describeBadRelease, reviewWhen as when, storyLines } from './review-story';
 const line = (e: IncidentEvent, text: string) => `- ${when(e.ts)} — ${text} (${e.actor})`;
 
 export function generateReviewDraft(incidentId: string, events: readonly IncidentEvent[]): string {
@@ -40,6 +40,8 @@ export function generateReviewDraft(incidentId: string, events: readonly Inciden
   if (d.timeToMitigateMs !== undefined && d.timeToMitigateMs > 60 * 60_000) badly.push(`Mitigation took ${formatDuration(d.timeToMitigateMs)}.`);
 
   const impactEnd = times.mitigated ?? times.resolved;
+  const cause = badReleases(events, times.detected);
+  const story = storyLines(events, times.detected);
   return [
     `# Post-incident review: ${state.title}`,
     '',
@@ -56,6 +58,12 @@ export function generateReviewDraft(incidentId: string, events: readonly Inciden
     `- Acknowledged: ${when(times.acknowledged)}${d.timeToAcknowledgeMs !== undefined ? ` (time to acknowledge ${formatDuration(d.timeToAcknowledgeMs)})` : ''}`,
     `- Mitigated: ${when(times.mitigated)}${d.timeToMitigateMs !== undefined ? ` (time to mitigate ${formatDuration(d.timeToMitigateMs)})` : ''}`,
     `- Resolved: ${when(times.resolved)}${d.timeToResolveMs !== undefined ? ` (time to resolve ${formatDuration(d.timeToResolveMs)})` : ''}`,
+    '',
+    '## Releases behind the incident',
+    ...(cause.releases.length > 0 ? cause.releases.map((r) => `- ${describeBadRelease(r, cause.confirmed)}`) : ['- _No release on the timeline; import the deploy history from the rollback pane._']),
+    '',
+    '## What happened',
+    ...(story.length > 0 ? story : ['- _Nothing beyond the declaration was recorded._']),
     '',
     '## Timeline of decisions',
     ...(decisions.length > 0 ? decisions : ['- _No decisions recorded._']),

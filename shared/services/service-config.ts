@@ -115,7 +115,11 @@ export const ServiceConfig = z
 export type ServiceConfig = z.infer<typeof ServiceConfig>;
 
 export const ServicesFile = z
-  .looseObject({ services: z.array(ServiceConfig).max(500) })
+  .looseObject({
+    services: z.array(ServiceConfig).max(500),
+    /** How often open incidents' deploy refs are checked for new commits and tags (default 15 s). */
+    historyPollSeconds: z.number().int().min(5).max(3600).optional(),
+  })
   .superRefine((f, ctx) => {
     const names = f.services.map((s) => s.name.toLowerCase());
     names.forEach((n, i) => {

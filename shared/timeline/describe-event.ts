@@ -1,9 +1,10 @@
 // Turns any incident event into the one line the timeline shows, plus the source it is filtered by.
-import { connectorHappenedAt, describeConnectorEvent, describeOutboxEvent } from '../connectors/describe-connector-event';
+import { describeConnectorEvent, describeOutboxEvent } from '../connectors/describe-connector-event';
 import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
 import { describeRollbackEvent } from '../rollback/describe-rollback-event';
 import { describeRunbookEvent } from '../runbooks/describe-runbook-event';
+import { happenedAtOf } from './happened-at';
 
 export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'runbooks', 'tickets', 'outbox'] as const;
 export type TimelineSource = (typeof timelineSources)[number];
@@ -129,8 +130,8 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string 
 export function toTimelineEntry(event: IncidentEvent): TimelineEntry {
   const { source, text } = describe(event);
   const entry: TimelineEntry = { seq: event.seq, ts: event.ts, actor: event.actor, type: event.type, source, text };
-  if (event.type === 'note.added' && event.payload.happenedAt) entry.happenedAt = event.payload.happenedAt;
-  const remoteAt = connectorHappenedAt(event);
-  if (remoteAt) entry.happenedAt = remoteAt;
+  const happenedAt = happenedAtOf(event);
+  // Within a second is "when it was recorded": a poller's own rounding is not worth a second time on the row.
+  if (happenedAt !== undefined && Math.abs(Date.parse(happenedAt) - Date.parse(event.ts)) >= 1000) entry.happenedAt = happenedAt;
   return entry;
 }

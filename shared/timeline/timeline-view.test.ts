@@ -19,7 +19,7 @@ describe('timeline view', () => {
   const rows = buildTimelineRows(events);
 
   it('applies pins and classifications to their targets and hides the annotation events', () => {
-    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+    expect(rows.map((r) => r.seq)).toEqual([3, 1, 2, 4]);
     expect(rows.filter((r) => r.pinned).map((r) => r.seq)).toEqual([2]);
     expect(rows.find((r) => r.seq === 4)!.kind).toBe('hypothesis');
     expect(rows.find((r) => r.seq === 3)!.kind).toBe('observation');
@@ -29,6 +29,33 @@ describe('timeline view', () => {
     const late = rows.find((r) => r.seq === 3)!;
     expect(late.happenedAt).toBe(at(-5));
     expect(late.ts).toBe(at(3));
+  });
+
+  it('orders by when things happened, keeps log order for equal times, and marks late arrivals', () => {
+    const log: IncidentEvent[] = [
+      { ...base(1), type: 'incident.declared', payload: { title: 'Checkout down', severity: 'SEV2', commander: 'ana', services: ['checkout'] } },
+      // Seen at 10:02, fired at 10:01:30: within the tolerance, not late.
+      { ...base(2, 'alertmanager'), type: 'alert.fired', payload: { alertname: 'ErrorsHigh', summary: 's', labels: {}, startsAt: '2026-02-01T10:01:30.000+00:00' } },
+      // Imported at 10:03, committed at 09:10: happened before everything above, so it sorts first and is late.
+      { ...base(3, 'git'), type: 'git.commit', payload: { service: 'checkout', sha: 'abcdef1', author: 'bo', message: 'PAY-7 retries', branch: 'main', committedAt: '2026-02-01T09:10:00Z' } },
+      { ...base(4, 'git'), type: 'git.tag', payload: { service: 'checkout', tag: 'v1.3.0', sha: 'abcdef1', branch: 'main', committedAt: '2026-02-01T09:10:00Z' } },
+      { ...base(5), type: 'note.added', payload: { text: 'reported late, same minute as the declaration', kind: 'note', happenedAt: at(1) } },
+    ];
+    const ordered = buildTimelineRows(log);
+    expect(ordered.map((r) => r.seq)).toEqual([3, 4, 1, 5, 2]);
+    expect(ordered.filter((r) => r.late).map((r) => r.seq)).toEqual([3, 4]);
+    const commit = ordered[0]!;
+    expect(commit.happenedAt).toBe('2026-02-01T09:10:00.000Z');
+    expect(commit.ts).toBe(at(3));
+    // 30 s out of order is within the tolerance: shown with both times, not marked late.
+    expect(ordered.find((r) => r.seq === 5)!.happenedAt).toBe(at(1));
+    // A happened-at equal to the recorded time shows no second time.
+    const same = buildTimelineRows([{ ...base(1), type: 'note.added', payload: { text: 'now', kind: 'note', happenedAt: at(1) } }]);
+    expect(same[0]!.happenedAt).toBeUndefined();
+    expect(ordered.find((r) => r.seq === 2)!.happenedAt).toBe('2026-02-01T10:01:30.000Z');
+    // Jump to time lands on the row that happened then, not on the one recorded then.
+    const newestFirst = [...ordered].reverse();
+    expect(newestFirst[indexAtTime(newestFirst, Date.parse('2026-02-01T09:30:00Z'))]!.seq).toBe(4);
   });
 
   it('filters by source, actor, type, kind, pins and all search words', () => {
@@ -43,9 +70,9 @@ describe('timeline view', () => {
 
   it('finds the row to jump to for a time', () => {
     const newestFirst = [...rows].reverse();
-    expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(3)) + 1000)]!.seq).toBe(3);
+    expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(2)) + 1000)]!.seq).toBe(2);
     expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(100)))]!.seq).toBe(4);
-    expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(-100)))]!.seq).toBe(1);
+    expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(-100)))]!.seq).toBe(3);
   });
 });
 

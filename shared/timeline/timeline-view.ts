@@ -3,6 +3,13 @@ import type { IncidentEvent, NoteKind } from '../events';
 import { toTimelineEntry, type TimelineEntry, type TimelineSource } from './describe-event';
 
 export interface TimelineRow extends TimelineEntry {
+  /** Unix ms the row is ordered by: when it happened (happenedAt), else when it was recorded (ts). */
+  at: number;
+  /**
+   * Arrived out of order: it happened more than a minute before something already on the timeline when it was recorded,
+   * so it appears above rows the reader has seen (an imported commit, a late report, an alert found after the fact).
+   */
+  late: boolean;
   pinned: boolean;
   /** Observation / hypothesis / decision / action, from the note itself or a later classification. */
   kind?: NoteKind;
@@ -12,10 +19,21 @@ export interface TimelineRow extends TimelineEntry {
 
 const annotationTypes = new Set<IncidentEvent['type']>(['timeline.entry_pinned', 'timeline.entry_classified']);
 
-/** Folds the log into rows, oldest first. Annotation events change their target rows and are not rows themselves. */
+/** How far out of order an arrival may be before it counts as late: pollers and clocks are seconds apart, not minutes. */
+export const LATE_TOLERANCE_MS = 60_000;
+
+/** Oldest first by when things happened; equal times keep log order. */
+const byHappened = (a: TimelineRow, b: TimelineRow) => a.at - b.at || a.seq - b.seq;
+
+/**
+ * Folds the log into rows ordered by when each thing happened, oldest first. Annotation events change their target rows
+ * and are not rows themselves. The log is nearly sorted already, so the sort (TimSort) stays close to linear at 100k rows.
+ */
 export function buildTimelineRows(events: readonly IncidentEvent[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
   const bySeq = new Map<number, TimelineRow>();
+  let latestSeen = -Infinity;
+  let sorted = true;
   for (const e of events) {
     if (e.type === 'timeline.entry_pinned') {
       const target = bySeq.get(e.payload.targetSeq);
@@ -28,12 +46,15 @@ export function buildTimelineRows(events: readonly IncidentEvent[]): TimelineRow
       continue;
     }
     const entry = toTimelineEntry(e);
-    const row: TimelineRow = { ...entry, pinned: false, haystack: `${entry.text} ${entry.actor} ${entry.type}`.toLowerCase() };
+    const at = Date.parse(entry.happenedAt ?? entry.ts);
+    const row: TimelineRow = { ...entry, at, late: at < latestSeen - LATE_TOLERANCE_MS, pinned: false, haystack: `${entry.text} ${entry.actor} ${entry.type}`.toLowerCase() };
     if (e.type === 'note.added' && e.payload.kind !== 'note') row.kind = e.payload.kind;
+    if (rows.length > 0 && byHappened(rows[rows.length - 1]!, row) > 0) sorted = false;
+    latestSeen = Math.max(latestSeen, at);
     rows.push(row);
     bySeq.set(row.seq, row);
   }
-  return rows;
+  return sorted ? rows : rows.sort(byHappened);
 }
 
 export interface TimelineFilter {
@@ -75,7 +96,7 @@ export function indexAtTime(newestFirst: readonly TimelineRow[], t: number): num
   let hi = newestFirst.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (Date.parse(newestFirst[mid]!.ts) > t) lo = mid + 1;
+    if (newestFirst[mid]!.at > t) lo = mid + 1;
     else hi = mid;
   }
   return Math.min(lo, Math.max(0, newestFirst.length - 1));

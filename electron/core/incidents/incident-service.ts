@@ -5,6 +5,7 @@ import { statusChangeProblem } from '../../../shared/incidents/status';
 import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { incidentIdFor, type IncidentStore } from '../store/incident-store';
+import { lowerBoundBySeq, timelinePage } from '../../../shared/timeline/timeline-page';
 
 export class IncidentService {
   private readonly states = new Map<string, IncidentState>();
@@ -126,21 +127,6 @@ export class IncidentService {
 
   timeline(input: ParsedInputOf<'timeline.events'>): { events: IncidentEvent[]; lastSeq: number; hasMore: boolean } {
     const stored = this.store.get(input.incidentId);
-    const all = stored.log?.events ?? [];
-    const from = lowerBoundBySeq(all, input.afterSeq + 1);
-    const events = all.slice(from, from + input.limit);
-    return { events, lastSeq: stored.log?.lastSeq ?? 0, hasMore: from + input.limit < all.length };
+    return timelinePage(stored.log?.events ?? [], stored.log?.lastSeq ?? 0, input.afterSeq, input.limit);
   }
-}
-
-/** Index of the first event whose seq is ≥ seq (events are sorted by seq; gaps exist where lines were quarantined). */
-function lowerBoundBySeq(events: readonly IncidentEvent[], seq: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid]!.seq < seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -26,8 +26,20 @@ export class AlertFeed {
   lastError: Failure | undefined;
   private failures = 0;
   private nextAttemptAt = 0;
+  /** The previous successful fetch by fingerprint, so a vanished alert's resolution is dated from its last endsAt. */
+  private lastSeen: Map<string, ActiveAlert> | undefined;
+  private inFlight: Promise<boolean> | undefined;
 
-  async refresh(api: AlertmanagerApi, ctx: AlertContext, force = false): Promise<boolean> {
+  /**
+   * One fetch and reconcile. The background watch and an open pane both call this: calls share the one in flight, because two
+   * reconciles reading the log at once would both append the same alert.
+   */
+  refresh(api: AlertmanagerApi, ctx: AlertContext, force = false): Promise<boolean> {
+    this.inFlight ??= this.refreshOnce(api, ctx, force).finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async refreshOnce(api: AlertmanagerApi, ctx: AlertContext, force: boolean): Promise<boolean> {
     if (!force && ctx.now() < this.nextAttemptAt) return this.lastError === undefined;
     let all: ActiveAlert[];
     let silences: Silence[];
@@ -46,8 +58,10 @@ export class AlertFeed {
     this.lastError = undefined;
     this.failures = 0;
     this.nextAttemptAt = 0;
+    const previous = this.lastSeen && { alerts: this.lastSeen, now: ctx.now() };
+    this.lastSeen = new Map(this.alerts.map((a) => [a.fingerprint, a]));
     if (ctx.reconcile) {
-      const { fired, resolved } = reconcileAlerts(firingFromEvents(ctx.events(), ALERTMANAGER_ACTOR), this.alerts, ctx.serviceLabel);
+      const { fired, resolved } = reconcileAlerts(firingFromEvents(ctx.events(), ALERTMANAGER_ACTOR), this.alerts, ctx.serviceLabel, previous);
       const events: NewEvent[] = [
         ...fired.map((payload): NewEvent => ({ type: 'alert.fired', actor: ALERTMANAGER_ACTOR, payload })),
         ...resolved.map((payload): NewEvent => ({ type: 'alert.resolved', actor: ALERTMANAGER_ACTOR, payload })),

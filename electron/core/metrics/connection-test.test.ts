@@ -50,8 +50,8 @@ describe('testConnection', () => {
 
 describe('the real-server fixture', () => {
   it('fails with the exact apt command when the binaries are missing', () => {
-    expect(() => requireBinaries('/nonexistent/prometheus', '/nonexistent/prometheus-alertmanager')).toThrow(
-      'sudo apt-get install -y prometheus prometheus-alertmanager',
-    );
+    const attempt = () => requireBinaries('/nonexistent/prometheus', '/nonexistent/prometheus-alertmanager');
+    expect(attempt).toThrow('sudo apt-get install -y prometheus`');
+    expect(attempt).toThrow('sudo apt-get install -y prometheus-alertmanager`');
   });
 });

@@ -9,7 +9,7 @@ import { decodeSeries } from '../../../shared/metrics/series';
 import { IncidentService } from '../incidents/incident-service';
 import { IncidentStore } from '../store/incident-store';
 import { MetricsService } from './metrics-service';
-import { eventually, sleep, startMetricsServers, type MetricsServers } from './testing/prometheus-fixture';
+import { eventually, startMetricsServers, type MetricsServers } from './testing/prometheus-fixture';
 
 let servers: MetricsServers;
 let dataDir: string;
@@ -60,7 +60,12 @@ describe('live metrics against real Prometheus and Alertmanager', () => {
       const r = await api.instantQuery('checkout_error_ratio');
       return r.resultType === 'vector' && r.samples[0]?.v === 0.1 ? true : undefined;
     });
-    await sleep(2200);
+    // The range must show 0.1 before 0.9 arrives: wait until the panel itself has a 0.1 point, not a fixed time.
+    await eventually('0.1 in the live range', async () => {
+      await metrics.poll(incidentId, true);
+      const v = await metrics.view({ incidentId, widthPx: 400 });
+      return errorPanel(v).series.some((s) => s.v.includes(0.1)) ? true : undefined;
+    });
     servers.errorRatio.set(0.9);
 
     // The alert rule fires; the poller turns it into exactly one alert.fired event.

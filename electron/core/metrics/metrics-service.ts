@@ -17,7 +17,7 @@ import type { IncidentStore } from '../store/incident-store';
 import { AlertmanagerApi } from '../connectors/prometheus/alertmanager-api';
 import { EndpointClient, type FetchLike } from '../connectors/prometheus/endpoint-client';
 import { PrometheusApi } from '../connectors/prometheus/prometheus-api';
-import { AlertFeed } from './alert-feed';
+import { AlertFeed, type AlertContext } from './alert-feed';
 import { CaptureStore } from './capture-store';
 import { MetricsSettings } from './metrics-settings';
 import { PanelFeed } from './panel-feed';
@@ -37,6 +37,11 @@ export interface MetricsServiceOptions {
   onUpdate?: (incidentId: string) => void;
   /** How long a watch keeps polling after the last view request (the pane asks every few seconds while visible). */
   leaseMs?: number;
+}
+
+/** An incident whose alerts are recorded in the background. */
+export interface WatchedIncident {
+  id: string;
 }
 
 interface Watch {
@@ -60,6 +65,7 @@ export class MetricsService {
   private readonly watches = new Map<string, Watch>();
   private readonly now: () => number;
   private closed = false;
+  private alertWatch: { timer?: NodeJS.Timeout; pass?: Promise<void> } | undefined;
 
   constructor(private readonly options: MetricsServiceOptions) {
     this.settings = new MetricsSettings(options.dataDir, options.vault);
@@ -130,24 +136,57 @@ export class MetricsService {
     };
     const tasks: Promise<unknown>[] = [...watch.feeds.values()].map((f) => f.refresh(ctx, range, watch.widthPx, open, force));
     const am = this.alertmanager(config);
-    if (am) {
-      tasks.push(
-        watch.alerts.refresh(
-          am,
-          {
-            now: this.now,
-            refreshMs,
-            services: state.services,
-            serviceLabel: config.alertmanager!.serviceLabel,
-            reconcile: state.status !== 'resolved',
-            events: () => this.events(incidentId),
-            append: (events: NewEvent[]) => this.options.store.append(incidentId, events),
-          },
-          force,
-        ),
-      );
-    }
+    if (am) tasks.push(watch.alerts.refresh(am, this.alertContext(incidentId, state, config), force));
     await Promise.all(tasks);
+  }
+
+  private alertContext(incidentId: string, state: IncidentState, config: MetricsConfig): AlertContext {
+    return {
+      now: this.now,
+      refreshMs: config.refreshSeconds * 1000,
+      services: state.services,
+      serviceLabel: config.alertmanager!.serviceLabel,
+      reconcile: state.status !== 'resolved',
+      events: () => this.events(incidentId),
+      append: (events: NewEvent[]) => this.options.store.append(incidentId, events),
+    };
+  }
+
+  /**
+   * Records every open incident's alerts in the background, whether or not a pane is looking: the metrics pane's lease only
+   * keeps panels fresh, while an alert that fires while the commander is elsewhere must still reach the timeline.
+   * Runs every refresh interval (`everyMs` overrides it); a failing Alertmanager backs off inside the feed.
+   */
+  watchAlerts(openIncidents: () => readonly WatchedIncident[], everyMs?: number): void {
+    if (this.alertWatch || this.closed) return;
+    const watch: NonNullable<MetricsService['alertWatch']> = {};
+    this.alertWatch = watch;
+    const next = (ms: number) => {
+      if (this.closed) return;
+      watch.timer = setTimeout(() => {
+        watch.pass = this.alertPass(openIncidents).then((refreshMs) => next(everyMs ?? refreshMs));
+      }, ms);
+      watch.timer.unref?.();
+    };
+    next(0);
+  }
+
+  /** One background pass over the open incidents' alerts; answers the interval until the next. Never throws. */
+  private async alertPass(openIncidents: () => readonly WatchedIncident[]): Promise<number> {
+    const { config } = await this.settings.current().catch(() => ({ config: undefined }));
+    if (!config) return 30_000;
+    const am = this.alertmanager(config);
+    for (const { id } of am && !this.closed ? openIncidents() : []) {
+      const watch = this.watchOf(id);
+      try {
+        await watch.alerts.refresh(am!, this.alertContext(id, this.options.incidents.state(id), config));
+        if (watch.pollProblem?.startsWith('Recording alerts failed')) watch.pollProblem = undefined;
+      } catch (e) {
+        // The log refused the alert (e.g. disk full): the pane says so; the next pass tries again.
+        watch.pollProblem = `Recording alerts failed: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    }
+    return config.refreshSeconds * 1000;
   }
 
   /** Keeps one feed per panel the incident should show now (catalogue may change; ad-hoc panels come and go). New feeds start from their captures. */
@@ -318,6 +357,8 @@ export class MetricsService {
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.watches.values()) if (w.timer) clearTimeout(w.timer);
+    if (this.alertWatch?.timer) clearTimeout(this.alertWatch.timer);
     await Promise.all([...this.watches.values()].map((w) => w.polling));
+    await this.alertWatch?.pass;
   }
 }

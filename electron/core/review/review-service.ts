@@ -4,13 +4,25 @@ import type { OutputOf, ParsedInputOf } from '../../../shared/ipc';
 import { generateReviewDraft } from '../../../shared/review/review-draft';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
+import type { SigningIdentity } from '../signing/signing-identity';
+import type { TrustedKeys } from '../signing/trusted-keys';
 import { buildBundle, bundleFileName, bundleHtml } from './bundle-export';
-import { importBundle } from './bundle-import';
+import { importBundle, readBundle } from './bundle-import';
+import { signBundle, verifyBundleSignature } from './bundle-signature';
 
 export class ReviewService {
   constructor(
     private readonly store: IncidentStore,
-    private readonly options: { operator: () => string; appVersion: string; rendererDir: string; onImported: (incidentId: string) => void },
+    private readonly options: {
+      operator: () => string;
+      appVersion: string;
+      rendererDir: string;
+      onImported: (incidentId: string) => void;
+      identity: SigningIdentity;
+      trust: TrustedKeys;
+      /** Signs the log's chain head too, so the exported state is a checkpoint of the log. */
+      onExported?: (incidentId: string) => Promise<void>;
+    },
   ) {}
 
   private events(incidentId: string): readonly IncidentEvent[] {
@@ -35,14 +47,22 @@ export class ReviewService {
   }
 
   async exportBundle(input: ParsedInputOf<'review.exportBundle'>): Promise<OutputOf<'review.exportBundle'>> {
-    const bundle = await buildBundle(this.store, input.incidentId, { exportedBy: this.options.operator(), appVersion: this.options.appVersion });
+    const bundle = await signBundle(await buildBundle(this.store, input.incidentId, { exportedBy: this.options.operator(), appVersion: this.options.appVersion }), this.options.identity);
+    await this.options.onExported?.(input.incidentId);
     const content = await bundleHtml(bundle, this.options.rendererDir);
     return { fileName: bundleFileName(input.incidentId), content, bytes: Buffer.byteLength(content) };
   }
 
+  async inspectBundle(input: ParsedInputOf<'review.inspectBundle'>): Promise<OutputOf<'review.inspectBundle'>> {
+    const { bundle } = readBundle(input.content);
+    const signature = await verifyBundleSignature(bundle, this.options.trust);
+    return { incidentId: bundle.incident.id, title: bundle.incident.title, exportedAt: bundle.exportedAt, eventCount: bundle.eventCount, signature };
+  }
+
   async importBundle(input: ParsedInputOf<'review.importBundle'>): Promise<OutputOf<'review.importBundle'>> {
+    const { signature } = await this.inspectBundle(input);
     const incidentId = await importBundle(this.store, input.content, input.asCopy);
     this.options.onImported(incidentId);
-    return { incidentId };
+    return { incidentId, signature };
   }
 }

@@ -1,7 +1,7 @@
 // The rollback flow for command and kill-switch strategies: one run per service, cancel, failures, health verification, restarts.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../../shared/result';
 import type { Clock } from './health-verification';
 import { INCIDENT, rollbackFixture, type RollbackFixture } from './rollback-flow.test-support';
@@ -71,13 +71,15 @@ describe('command strategy through the flow', () => {
   });
 
   it('allows one run per service, cancels a running command, and discards plans', async () => {
-    fx = await rollbackFixture({}, strategies('console.log("waiting"); setInterval(() => {}, 1000)', 20_000));
+    const chunks: string[] = [];
+    fx = await rollbackFixture({ publishOutput: (o) => chunks.push(o.chunk) }, strategies('console.log("waiting"); setInterval(() => {}, 1000)', 20_000));
     const first = await plan('command');
     const second = await plan('command');
     await confirm(first.id);
     expect((await refusal(confirm(second.id))).message).toContain(`Another rollback of checkout (${first.id}) is running`);
     expect((await refusal(plan('command'))).code).toBe('conflict');
-    await new Promise((r) => setTimeout(r, 200));
+    // Cancel once the command is really running (its first output arrived), so the kill reaches a live process tree.
+    await vi.waitFor(() => expect(chunks.join('')).toContain('waiting'), { timeout: 15_000 });
     const cancelled = await fx.rollbacks.cancel({ incidentId: INCIDENT, rollbackId: first.id, reason: 'wrong service' });
     expect(cancelled).toMatchObject({ stage: 'cancelled', cancellation: { reason: 'wrong service', by: 'ines' } });
     expect(cancelled.cancellation!.state).toContain('process tree was killed');

@@ -10,6 +10,8 @@ export const SERVICES_FILE = 'services.json';
 
 export interface CatalogueRead {
   services: ServiceConfig[];
+  /** services.json's historyPollSeconds, when set. */
+  historyPollSeconds?: number;
   /** Set when the file exists but cannot be used; the file is then never overwritten. */
   problem?: { message: string; details: string[] };
 }
@@ -55,7 +57,7 @@ export class ServiceCatalogue {
       const details = issuesOf(parsed.error);
       return { services: [], problem: { message: `${this.file} has ${details.length} problem(s); first: ${details[0]}`, details } };
     }
-    return { services: parsed.data.services };
+    return { services: parsed.data.services, ...(parsed.data.historyPollSeconds ? { historyPollSeconds: parsed.data.historyPollSeconds } : {}) };
   }
 
   /** The configured services; a broken file is an error with every problem listed, not an empty list. */

@@ -3,7 +3,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { OutputOf } from '../../../shared/ipc';
-import { redactEndpointAuth, type Endpoint, type MetricsConfig } from '../../../shared/metrics/metrics-config';
+import { liftUrlCredentials, redactEndpointAuth, redactHeaders, type Endpoint, type MetricsConfig } from '../../../shared/metrics/metrics-config';
 import { DomainError } from '../../../shared/result';
 import { CONFIG_FORMAT, ConfigFileEnvelope, configSectionLabels, configSectionNames, configSections, sectionIssues, type ConfigSectionName } from '../../../shared/settings/config-file';
 import type { ConnectorSettings } from '../connectors/connector-settings';
@@ -26,22 +26,24 @@ export interface ConfigTransferDeps {
 
 type Sections = { [K in ConfigSectionName]?: unknown };
 
-/** Header names that usually carry credentials; their values are neither exported nor imported. */
-const SECRET_HEADER = /auth|token|key|secret|password|cookie|session/i;
-
-function withoutSecretHeaders<E extends Pick<Endpoint, 'headers'>>(endpoint: E, where: string, notes: string[]): E {
-  const kept = Object.fromEntries(Object.entries(endpoint.headers ?? {}).filter(([name]) => !SECRET_HEADER.test(name)));
-  const dropped = Object.keys(endpoint.headers ?? {}).filter((name) => SECRET_HEADER.test(name));
-  if (dropped.length > 0) notes.push(`${where}: header(s) ${dropped.join(', ')} may hold credentials and were left out; add them in Settings → Metrics.`);
-  return { ...endpoint, headers: kept };
+/** Header values are secrets (see redactHeaders): they travel by name only, and values in an imported file are dropped. */
+function withoutHeaderValues<E extends Pick<Endpoint, 'headers' | 'baseUrl' | 'auth'>>(endpoint: E, where: string, notes: string[]): E {
+  const lifted = liftUrlCredentials(endpoint);
+  const withValues = Object.entries(lifted.headers).filter(([, value]) => value !== '').map(([name]) => name);
+  if (withValues.length > 0) notes.push(`${where}: the value(s) of header(s) ${withValues.join(', ')} were left out; enter them in Settings → Metrics.`);
+  if (lifted !== endpoint && lifted.auth === endpoint.auth) notes.push(`${where}: the credentials in the URL were left out (the endpoint has its own authentication).`);
+  return { ...lifted, headers: redactHeaders(lifted.headers).headers };
 }
 
 /** The metrics configuration as it may travel: no passwords, no tokens, no credential headers. */
 function shareableMetrics(config: MetricsConfig, notes: string[]): MetricsConfig {
   return {
     ...config,
-    prometheus: config.prometheus.map((s) => ({ ...withoutSecretHeaders(s, `metrics: server "${s.id}"`, notes), auth: redactEndpointAuth(s.auth).auth })),
-    ...(config.alertmanager ? { alertmanager: { ...withoutSecretHeaders(config.alertmanager, 'metrics: alertmanager', notes), auth: redactEndpointAuth(config.alertmanager.auth).auth } } : {}),
+    prometheus: config.prometheus.map((s) => {
+      const shared = withoutHeaderValues(s, `metrics: server "${s.id}"`, notes);
+      return { ...shared, auth: redactEndpointAuth(shared.auth).auth };
+    }),
+    ...(config.alertmanager ? { alertmanager: (({ auth, ...rest }) => ({ ...rest, auth: redactEndpointAuth(auth).auth }))(withoutHeaderValues(config.alertmanager, 'metrics: alertmanager', notes)) } : {}),
   };
 }
 
@@ -98,8 +100,11 @@ function metricsWithoutSecrets(config: MetricsConfig, notes: string[]): MetricsC
   };
   return {
     ...config,
-    prometheus: config.prometheus.map((s) => ({ ...withoutSecretHeaders(s, `metrics: server "${s.id}"`, notes), auth: strip(s.auth, `metrics: server "${s.id}"`) })),
-    ...(config.alertmanager ? { alertmanager: { ...withoutSecretHeaders(config.alertmanager, 'metrics: alertmanager', notes), auth: strip(config.alertmanager.auth, 'metrics: alertmanager') } } : {}),
+    prometheus: config.prometheus.map((s) => {
+      const shared = withoutHeaderValues(s, `metrics: server "${s.id}"`, notes);
+      return { ...shared, auth: strip(shared.auth, `metrics: server "${s.id}"`) };
+    }),
+    ...(config.alertmanager ? { alertmanager: (({ auth, ...rest }) => ({ ...rest, auth: strip(auth, 'metrics: alertmanager') }))(withoutHeaderValues(config.alertmanager, 'metrics: alertmanager', notes)) } : {}),
   };
 }
 

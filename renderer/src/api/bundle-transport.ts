@@ -1,131 +1,93 @@
-// Read-only transport for a review bundle opened straight from its HTML file: answers the contract from the embedded log.
-import { IncidentEvent } from '../../../shared/events';
+// Read-only transport for a review bundle opened straight from its HTML file. It is a partial implementation of the same
+// handler contract the core serves, dispatched by the same router (inputs validated by the contract schemas): it answers
+// what can be projected from the recorded events, and serves nothing that changes data — the cockpit asks `serves()` and
+// hides those commands, so a refusal here is a bug, reported on the console for the e2e test to catch.
+import { projectLinks } from '../../../shared/connectors/incident-links';
 import { projectIncident } from '../../../shared/incidents/incident-state';
-import type { LogProblem } from '../../../shared/ipc';
-import { CaptureSegment, fromSegment, type CapturedRange } from '../../../shared/metrics/capture-segment';
+import { defaultRangeOptions } from '../../../shared/metrics/incident-range';
 import { capturedMetricsView } from '../../../shared/metrics/captured-view';
-import { BUNDLE_ELEMENT_ID, ReviewBundle } from '../../../shared/review/bundle-format';
+import { projectOutbox } from '../../../shared/outbox/outbox-state';
 import { generateReviewDraft } from '../../../shared/review/review-draft';
-import type { Result } from '../../../shared/result';
+import { projectRollbacks } from '../../../shared/rollback/rollback-state';
+import { projectChecklists } from '../../../shared/runbooks/checklist';
+import { createRouter, type Handlers } from '../../../shared/ipc/router';
+import type { Channel } from '../../../shared/ipc';
+import { DomainError, fail } from '../../../shared/result';
+import { timelinePage } from '../../../shared/timeline/timeline-page';
+import { capturedPanels, loadBundle, type LoadedBundle } from './bundle-loading';
 import type { Transport } from './client';
 
-export const hasEmbeddedBundle = (): boolean => typeof document !== 'undefined' && document.getElementById(BUNDLE_ELEMENT_ID) !== null;
+export { hasEmbeddedBundle } from './bundle-loading';
 
-async function sha256Hex(text: string): Promise<string | undefined> {
-  if (!globalThis.crypto?.subtle) return undefined;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export const BUNDLE_READ_ONLY_REASON = 'This is a read-only review bundle. Import it into Firebreak to work with the incident.';
 
-interface LoadedBundle {
-  bundle?: ReviewBundle;
-  events: IncidentEvent[];
-  problems: LogProblem[];
-}
-
-/** Captured metrics segments carried in the bundle (files metrics/<panel>/<segment>.json), by panel key. */
-function capturedPanels(bundle: ReviewBundle | undefined): { panels: Map<string, CapturedRange[]>; problems: string[] } {
-  const panels = new Map<string, CapturedRange[]>();
-  const problems: string[] = [];
-  for (const file of [...(bundle?.files ?? [])].sort((a, b) => a.path.localeCompare(b.path))) {
-    const match = /^metrics\/([a-z0-9-]{1,80})\/[^/]+\.json$/.exec(file.path);
-    if (!match) continue;
-    try {
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      const segment = CaptureSegment.parse(JSON.parse(new TextDecoder().decode(bytes)));
-      panels.set(match[1]!, [...(panels.get(match[1]!) ?? []), fromSegment(segment)]);
-    } catch (e) {
-      problems.push(`Captured file ${file.path} was skipped: ${(e as Error).message}`);
-    }
-  }
-  return { panels, problems };
-}
-
-async function loadBundle(): Promise<LoadedBundle> {
-  const file = 'review bundle';
-  try {
-    const bundle = ReviewBundle.parse(JSON.parse(document.getElementById(BUNDLE_ELEMENT_ID)!.textContent ?? ''));
-    const problems: LogProblem[] = [];
-    const digest = await sha256Hex(bundle.events);
-    if (digest !== undefined && digest !== bundle.eventsSha256) {
-      problems.push({ kind: 'chain_broken', file, line: 0, message: "The bundle's event log does not match its checksum: it was modified after export. Do not rely on it." });
-    }
-    const events: IncidentEvent[] = [];
-    bundle.events
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line, i) => {
-        const parsed = IncidentEvent.safeParse(JSON.parse(line));
-        if (parsed.success) events.push(parsed.data);
-        else problems.push({ kind: 'corrupt_line', file, line: i + 1, message: `Event ${i + 1} is invalid and is left out.` });
-      });
-    return { bundle, events, problems };
-  } catch (e) {
-    return { events: [], problems: [{ kind: 'unreadable', file, line: 0, message: `This review bundle cannot be read: ${(e as Error).message}` }] };
-  }
-}
-
-const readOnly = (channel: string): Result<never> => ({
-  ok: false,
-  error: { code: 'unavailable', message: `This is a read-only review bundle opened in a browser; "${channel}" needs Firebreak. Import the file into Firebreak to work with it.` },
-});
-
-export function createBundleTransport(): Transport {
-  const loaded = loadBundle();
-  // The bundle never changes: project the incident and decode its captured metrics once, not on every call while scrubbing.
-  const derived = loaded.then(({ bundle, events }) => {
-    const id = bundle?.incident.id ?? 'review-bundle';
-    return { id, state: projectIncident(id, events), captured: capturedPanels(bundle) };
-  });
+/** The handlers a bundle can answer, all projections of the events it carries. */
+export function bundleHandlers({ bundle, events, problems }: LoadedBundle): Partial<Handlers> {
+  const id = bundle?.incident.id ?? 'review-bundle';
+  const state = projectIncident(id, events);
+  const item = state ? { id, state, problems } : { id, problems };
+  const captured = capturedPanels(bundle);
+  const requireIncident = (incidentId: string) => {
+    if (incidentId !== id) throw new DomainError('not_found', `This review bundle holds only ${id}.`);
+  };
   return {
-    async invoke(channel, input) {
-      const { bundle, events, problems } = await loaded;
-      const { id, state, captured } = await derived;
-      const item = state ? { id, state, problems } : { id, problems };
-      switch (channel) {
-        case 'app.info':
-          return { ok: true, value: { version: bundle?.appVersion ?? 'unknown', mode: 'bundle', dataDir: 'review bundle (read-only)', operator: bundle?.exportedBy ?? 'reviewer', capabilities: [] } };
-        case 'incidents.list':
-          return { ok: true, value: [item] };
-        case 'incidents.get':
-          return { ok: true, value: item };
-        case 'timeline.events': {
-          const { afterSeq = 0, limit = 2000 } = input as { afterSeq?: number; limit?: number };
-          const from = events.findIndex((e) => e.seq > afterSeq);
-          const page = from === -1 ? [] : events.slice(from, from + limit);
-          return { ok: true, value: { events: page, lastSeq: events.at(-1)?.seq ?? 0, hasMore: from !== -1 && from + limit < events.length } };
-        }
-        case 'review.get': {
-          const saved = events.findLast((e) => e.type === 'review.saved');
-          return {
-            ok: true,
-            value: {
-              generated: generateReviewDraft(id, events),
-              ...(saved?.type === 'review.saved' ? { saved: { markdown: saved.payload.markdown, savedAt: saved.ts, by: saved.actor } } : {}),
-            },
-          };
-        }
-        case 'metrics.captured': {
-          if (!state) return readOnly(channel);
-          const { untilMs, widthPx = 600 } = input as { untilMs?: number; widthPx?: number };
-          const { panels, problems: captureProblems } = captured;
-          const view = capturedMetricsView({
-            incidentId: id,
-            state,
-            events,
-            captured: panels,
-            captureProblems,
-            untilMs,
-            widthPx,
-            now: Date.parse(events.at(-1)?.ts ?? state.updatedAt),
-            config: { configured: panels.size > 0, alertmanagerConfigured: false, refreshSeconds: 5, range: { leadInSeconds: 30 * 60, tailSeconds: 30 * 60 } },
-          });
-          return { ok: true, value: view };
-        }
-        default:
-          return readOnly(channel);
-      }
+    'app.info': () => ({ version: bundle?.appVersion ?? 'unknown', mode: 'bundle', dataDir: 'review bundle (read-only)', operator: bundle?.exportedBy ?? 'reviewer', capabilities: [] }),
+    'incidents.list': () => [item],
+    'incidents.get': ({ incidentId }) => (requireIncident(incidentId), item),
+    'timeline.events': ({ incidentId, afterSeq, limit }) => (requireIncident(incidentId), timelinePage(events, events.at(-1)?.seq ?? 0, afterSeq, limit)),
+    'review.get': ({ incidentId }) => {
+      requireIncident(incidentId);
+      const saved = events.findLast((e) => e.type === 'review.saved');
+      return {
+        generated: generateReviewDraft(id, events),
+        ...(saved?.type === 'review.saved' ? { saved: { markdown: saved.payload.markdown, savedAt: saved.ts, by: saved.actor } } : {}),
+      };
     },
+    'jira.linked': ({ incidentId }) => (requireIncident(incidentId), projectLinks(events).jiraIssues),
+    'outbox.list': ({ incidentId, status }) => {
+      if (incidentId) requireIncident(incidentId);
+      return projectOutbox(id, events)
+        .filter((i) => !status || i.status === status)
+        .reverse();
+    },
+    'rollback.list': ({ incidentId }) => (requireIncident(incidentId), projectRollbacks(events)),
+    'runbooks.checklists': ({ incidentId }) => (requireIncident(incidentId), projectChecklists(events)),
+    'metrics.captured': ({ incidentId, untilMs, widthPx }) => {
+      requireIncident(incidentId);
+      if (!state) throw new DomainError('not_found', 'This review bundle holds no readable incident.');
+      return capturedMetricsView({
+        incidentId: id,
+        state,
+        events,
+        captured: captured.panels,
+        captureProblems: captured.problems,
+        untilMs,
+        widthPx,
+        now: Date.parse(events.at(-1)?.ts ?? state.updatedAt),
+        config: { configured: captured.panels.size > 0, alertmanagerConfigured: false, refreshSeconds: 5, range: defaultRangeOptions },
+      });
+    },
+  };
+}
+
+export function createBundleTransport(): Transport & { serves(channel: Channel): boolean } {
+  // The bundle never changes: load, project and decode it once, not on every call while scrubbing.
+  const handlers = loadBundle().then(bundleHandlers);
+  const router = handlers.then((h) =>
+    createRouter(
+      h,
+      (channel, error) => console.error(`[review bundle] ${channel} failed`, error),
+      (channel) => {
+        console.error(`[review bundle] the cockpit asked for "${channel}", which a read-only bundle does not serve`);
+        return fail('unavailable', BUNDLE_READ_ONLY_REASON);
+      },
+    ),
+  );
+  // Known before the bundle is parsed: the set of channels is fixed, only the answers depend on the data.
+  const served = new Set(Object.keys(bundleHandlers({ events: [], problems: [] })));
+  return {
+    invoke: async (channel, input) => (await router).dispatch(channel, input),
     subscribe: () => () => undefined,
+    serves: (channel) => served.has(channel),
   };
 }

@@ -1,13 +1,15 @@
 // The one client interface the cockpit uses to reach the core, whichever transport carries it (Electron IPC or the browser host).
 import type { Channel, EventName, EventPayload, InputOf, OutputOf } from '../../../shared/ipc';
 import type { AppError, Result } from '../../../shared/result';
-import { createBundleTransport, hasEmbeddedBundle } from './bundle-transport';
+import { BUNDLE_READ_ONLY_REASON, createBundleTransport, hasEmbeddedBundle } from './bundle-transport';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport, hasIpcBridge } from './ipc-transport';
 
 export interface Transport {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   subscribe(name: string, listener: (payload: unknown) => void): () => void;
+  /** Whether the transport answers this channel at all; absent means every channel (the core serves the whole contract). */
+  serves?(channel: Channel): boolean;
 }
 
 /** A failed call as an exception, for react-query; keeps the envelope's code and details for the UI. */
@@ -22,10 +24,17 @@ export interface FirebreakClient {
   call<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
   callOrThrow<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * Whether this client can use a channel. A review bundle serves only what can be projected from its events, so the
+   * cockpit hides (or disables, with `readOnlyReason`) every command whose channel is not served, instead of failing on click.
+   */
+  serves(channel: Channel): boolean;
+  /** Why channels are not served, for disabled controls' explanations; undefined when the client serves everything. */
+  readonly readOnlyReason: string | undefined;
   readonly transport: 'ipc' | 'http' | 'bundle';
 }
 
-export function createClient(transport: Transport, kind: FirebreakClient['transport']): FirebreakClient {
+export function createClient(transport: Transport, kind: FirebreakClient['transport'], readOnlyReason?: string): FirebreakClient {
   const call = async <C extends Channel>(channel: C, input: InputOf<C>) => {
     try {
       return (await transport.invoke(channel, input)) as Result<OutputOf<C>>;
@@ -35,6 +44,8 @@ export function createClient(transport: Transport, kind: FirebreakClient['transp
   };
   return {
     transport: kind,
+    readOnlyReason,
+    serves: (channel) => transport.serves?.(channel) ?? true,
     call,
     async callOrThrow(channel, input) {
       const result = await call(channel, input);
@@ -52,7 +63,7 @@ let current: FirebreakClient | undefined;
 /** The client for this window: IPC when running in Electron, otherwise the browser host that served the page. */
 export function getClient(): FirebreakClient {
   current ??= hasEmbeddedBundle()
-    ? createClient(createBundleTransport(), 'bundle')
+    ? createClient(createBundleTransport(), 'bundle', BUNDLE_READ_ONLY_REASON)
     : hasIpcBridge()
       ? createClient(createIpcTransport(), 'ipc')
       : createClient(createHttpTransport(window.location), 'http');

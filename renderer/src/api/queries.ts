@@ -3,12 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { IncidentListItem, InputOf } from '../../../shared/ipc';
 import { getClient } from './client';
+import { applyIncidentChange, timelineKey } from './event-sync';
 
 export const queryKeys = {
   appInfo: ['app', 'info'] as const,
   incidents: ['incidents'] as const,
   incident: (id: string) => ['incidents', id] as const,
-  timeline: (id: string) => ['timeline', id] as const,
+  timeline: timelineKey,
 };
 
 export const useAppInfo = () => useQuery({ queryKey: queryKeys.appInfo, queryFn: () => getClient().callOrThrow('app.info', {}), staleTime: Infinity });
@@ -18,18 +19,12 @@ export const useIncidents = () => useQuery({ queryKey: queryKeys.incidents, quer
 export const useIncident = (id: string | undefined) =>
   useQuery({ queryKey: queryKeys.incident(id ?? ''), queryFn: () => getClient().callOrThrow('incidents.get', { incidentId: id! }), enabled: !!id });
 
-/** Keeps every query in step with the core: incident changes invalidate that incident's data and the list. */
+/** Keeps every query in step with the core by deltas: new events are appended, only the domains they touch refetch. */
 export function useCoreEventSync(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     const client = getClient();
-    const offChanged = client.subscribe('incident.changed', ({ incidentId }) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.incident(incidentId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(incidentId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.incidents, exact: true });
-      // Other domains key their queries by incident id as the second element; refresh them too.
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === incidentId });
-    });
+    const offChanged = client.subscribe('incident.changed', (change) => void applyIncidentChange(queryClient, client, change));
     const offList = client.subscribe('incidents.listChanged', () => void queryClient.invalidateQueries({ queryKey: queryKeys.incidents }));
     return () => {
       offChanged();

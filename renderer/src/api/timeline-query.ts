@@ -1,20 +1,12 @@
-// Loads an incident's whole event log page by page through the contract (timeline.events).
+// Loads an incident's whole event log page by page through the contract (timeline.events); later changes arrive as deltas
+// (event-sync.ts), so this runs once per incident, not once per event.
 import { useQuery } from '@tanstack/react-query';
 import type { IncidentEvent } from '../../../shared/events';
 import { getClient } from './client';
+import { loadEventsAfter } from './event-sync';
 import { queryKeys } from './queries';
 
-export async function loadAllEvents(incidentId: string): Promise<IncidentEvent[]> {
-  const client = getClient();
-  const events: IncidentEvent[] = [];
-  let afterSeq = 0;
-  for (;;) {
-    const page = await client.callOrThrow('timeline.events', { incidentId, afterSeq, limit: 20000 });
-    events.push(...page.events);
-    if (!page.hasMore || page.events.length === 0) return events;
-    afterSeq = page.events.at(-1)!.seq;
-  }
-}
+export const loadAllEvents = (incidentId: string): Promise<IncidentEvent[]> => loadEventsAfter(getClient(), incidentId, 0);
 
 export const useIncidentEvents = (incidentId: string | undefined) =>
   useQuery({
@@ -23,4 +15,6 @@ export const useIncidentEvents = (incidentId: string | undefined) =>
     enabled: !!incidentId,
     // Logs can hold 100k events: deep-comparing them on every refetch costs more than it saves.
     structuralSharing: false,
+    // Kept current by appended deltas (event-sync.ts); a focus or remount must not reload the whole log.
+    staleTime: Infinity,
   });

@@ -2,7 +2,8 @@
 // as it was at any moment during review playback (every pane renders a projection of the same event prefix).
 import { useEffect, useMemo } from 'react';
 import type { CapabilityName } from '../../../shared/ipc';
-import { useAppInfo, useIncident } from '../api/queries';
+import { channelAccess } from '../api/access';
+import { useIncident } from '../api/queries';
 import { usePlaybackStore } from '../state/playback-store';
 import { useIncidentEvents } from '../api/timeline-query';
 import { ConnectorsPane } from '../panes/connectors/ConnectorsPane';
@@ -25,20 +26,21 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   const eventsQuery = useIncidentEvents(incidentId);
   const events = eventsQuery.data ?? noEvents;
   const moment = useCockpitReplay(incidentId, events);
-  // A review bundle opened in a browser is read-only: show it in playback, starting at its end.
-  const bundleMode = useAppInfo().data?.mode === 'bundle';
+  // A review bundle is a recording with no live incident: it is always shown in playback, starting at its end, and the
+  // panes are not mounted until playback has started, so none of them ever asks the bundle for live data.
+  const { live } = channelAccess();
   const startPlayback = usePlaybackStore((s) => s.start);
   const playbackActive = usePlaybackStore((s) => s.active);
   useEffect(() => {
-    if (bundleMode && !playbackActive && events.length > 0) startPlayback(moment.clock.end);
-  }, [bundleMode, playbackActive, events.length, moment.clock, startPlayback]);
+    if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.end);
+  }, [live, playbackActive, events.length, moment.clock, startPlayback]);
   const asOf: PaneMoment | undefined = useMemo(
     () => (moment.at === undefined ? undefined : { at: moment.at, events: events.slice(0, moment.visibleCount) }),
     [moment.at, moment.visibleCount, events],
   );
 
   if (incident.error) return <ErrorNotice error={incident.error} title="This incident could not be opened" />;
-  if (!incident.data) return <p className="loading">Loading incident…</p>;
+  if (!incident.data || (!live && !asOf && !eventsQuery.error)) return <p className="loading">Loading incident…</p>;
   const { problems } = incident.data;
   const state = asOf ? moment.state.incident : incident.data.state;
   return (

@@ -3,6 +3,7 @@ import type { IncidentState } from '../../../shared/incidents/incident-state';
 import type { KeyTimes } from '../../../shared/incidents/key-times';
 import { incidentStatuses, statusLabels, type IncidentStatus } from '../../../shared/incidents/status';
 import { formatDuration, incidentElapsedMs } from '../../../shared/time/format-duration';
+import { channelAccess } from '../api/access';
 import { useStatusChange } from '../incidents/use-status-change';
 import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -16,10 +17,12 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
   const live = useNow();
   const now = at ?? live;
   const readOnly = at !== undefined;
+  // During playback nothing changes; in a read-only review bundle there is also no live incident to return to.
+  const why = channelAccess().reason ?? 'Playback shows a past moment: go back to live to change the incident.';
   const statusChange = useStatusChange();
   const openDialog = useUiStore((s) => s.openDialog);
   return (
-    <header className="incident-header">
+    <header className="incident-header" data-testid="incident-header">
       <div className="incident-title-row">
         {state.demo ? (
           <span className="demo-badge" title="Bundled demo incident: a recorded example, not live data">
@@ -34,7 +37,7 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
           className={`sev-chip sev-${state.severity.toLowerCase()}`}
           onClick={() => openDialog('severity')}
           disabled={readOnly}
-          title="Change severity"
+          title={readOnly ? why : 'Change severity'}
         >
           {state.severity}
         </button>
@@ -44,6 +47,7 @@ export function IncidentHeader({ state, keyTimes, at }: { state: IncidentState; 
             aria-label="Status"
             value={state.status}
             disabled={readOnly}
+            title={readOnly ? why : undefined}
             data-status={state.status}
             onChange={(e) => statusChange.request(state, e.target.value as IncidentStatus)}
           >

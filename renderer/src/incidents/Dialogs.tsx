@@ -1,5 +1,5 @@
 // Mounts whichever incident dialog the UI store says is open.
-import { useAppInfo } from '../api/queries';
+import { channelAccess } from '../api/access';
 import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
 import { ImportBundleDialog } from '../review/ImportBundleDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
@@ -13,16 +13,17 @@ import { SeverityDialog } from './SeverityDialog';
 
 export function Dialogs() {
   const { dialog, openDialog, selectedIncidentId } = useUiStore();
-  const bundleMode = useAppInfo().data?.mode === 'bundle';
+  // A dialog whose work this window cannot do (a read-only review bundle) never opens, whatever asked for it.
+  const { serves } = channelAccess();
   const close = () => openDialog(undefined);
-  if (dialog === 'declare') return <DeclareIncidentDialog onClose={close} />;
-  if (dialog === 'note' && selectedIncidentId) return <NoteDialog incidentId={selectedIncidentId} onClose={close} />;
-  if (dialog === 'status' && selectedIncidentId) return <ConfirmStatusDialog incidentId={selectedIncidentId} onClose={close} />;
-  if (dialog === 'handover' && selectedIncidentId) return <HandOverDialog incidentId={selectedIncidentId} onClose={close} />;
-  if (dialog === 'severity' && selectedIncidentId) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
-  if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={bundleMode} />;
-  if (dialog === 'import') return <ImportBundleDialog onClose={close} />;
-  if (dialog === 'settings' && !bundleMode) return <SettingsDialog onClose={close} />;
-  if (dialog === 'diagnostics' && !bundleMode) return <DiagnosticsDialog onClose={close} />;
+  if (dialog === 'declare' && serves('incidents.declare')) return <DeclareIncidentDialog onClose={close} />;
+  if (dialog === 'note' && selectedIncidentId && serves('incidents.addNote')) return <NoteDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'status' && selectedIncidentId && serves('incidents.changeStatus')) return <ConfirmStatusDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'handover' && selectedIncidentId && serves('incidents.changeCommander')) return <HandOverDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'severity' && selectedIncidentId && serves('incidents.changeSeverity')) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={!serves('review.save')} />;
+  if (dialog === 'import' && serves('review.importBundle')) return <ImportBundleDialog onClose={close} />;
+  if (dialog === 'settings' && serves('settings.exportConfig')) return <SettingsDialog onClose={close} />;
+  if (dialog === 'diagnostics' && serves('app.diagnostics')) return <DiagnosticsDialog onClose={close} />;
   return null;
 }

@@ -1,7 +1,8 @@
 // The incident switcher: active incidents first (by severity, then the longest-running) with elapsed time and an
 // overdue-update badge, then resolved ones; broken logs are listed with their problem, not hidden.
 import { groupIncidentsForSidebar } from '../../../shared/incidents/sidebar-order';
-import { useAppInfo, useIncidents } from '../api/queries';
+import { channelAccess } from '../api/access';
+import { useIncidents } from '../api/queries';
 import { useNow } from '../cockpit/use-now';
 import { StartHereCard } from '../settings/StartHereCard';
 import { useUiStore } from '../state/ui-store';
@@ -12,7 +13,7 @@ import './incidents.css';
 export function IncidentSidebar() {
   const incidents = useIncidents();
   const { openDialog } = useUiStore();
-  const bundleMode = useAppInfo().data?.mode === 'bundle';
+  const access = channelAccess();
   const now = useNow();
   const groups = groupIncidentsForSidebar(incidents.data ?? []);
   const overdue = useOverdueUpdates(groups.active, now);
@@ -24,8 +25,10 @@ export function IncidentSidebar() {
         </span>
         Firebreak
       </div>
-      {bundleMode ? (
-        <p className="bundle-note">Read-only review bundle</p>
+      {access.reason ? (
+        <p className="bundle-note" role="note" aria-label="Read-only">
+          {access.reason}
+        </p>
       ) : (
         <>
           <button type="button" className="primary declare-button" onClick={() => openDialog('declare')}>

@@ -3,7 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { getClient } from '../api/client';
-import { useAppInfo, useIncidents } from '../api/queries';
+import { channelAccess } from '../api/access';
+import { useIncidents } from '../api/queries';
 import { useStatusChange } from '../incidents/use-status-change';
 import { downloadText } from '../review/download';
 import { usePlaybackStore } from '../state/playback-store';
@@ -24,7 +25,8 @@ export function CommandPalette() {
 function PaletteBody() {
   const { openPalette, openDialog, selectedIncidentId: currentId, selectIncident } = useUiStore();
   const incidents = useIncidents();
-  const readOnly = useAppInfo().data?.mode === 'bundle';
+  const access = channelAccess();
+  const readOnly = !access.serves('incidents.changeStatus');
   const registry = useCommandRegistry();
   const statusChange = useStatusChange();
   const push = useToastStore((s) => s.push);
@@ -40,7 +42,7 @@ function PaletteBody() {
     const contributed: PaletteCommand[] = readOnly
       ? []
       : contributedCommands(registry).map((c) => ({ id: `pane-cmd-${c.id}`, label: c.label, ...(c.hint ? { hint: c.hint } : {}), ...(c.shortcut ? { shortcut: c.shortcut } : {}), action: { kind: 'run', run: c.run } }));
-    return filterCommands([...buildCommands(incidents.data ?? [], currentId, { readOnly }), ...contributed], query);
+    return filterCommands([...buildCommands(incidents.data ?? [], currentId, access.serves), ...contributed], query);
   }, [incidents.data, currentId, query, readOnly, registry]);
   const close = () => openPalette(false);
 

@@ -18,7 +18,8 @@ describe('palette commands', () => {
   });
 
   it('offers nothing that writes in a read-only review bundle', () => {
-    const labels = buildCommands(incidents, 'inc-1', { readOnly: true }).map((c) => c.label);
+    const readOnly = (channel: string) => !/declare|change|addNote|export|importBundle|settings|diagnostics/i.test(channel);
+    const labels = buildCommands(incidents, 'inc-1', readOnly).map((c) => c.label);
     expect(labels).not.toContain('Declare incident…');
     expect(labels).not.toContain('Resolve incident…');
     expect(labels).toContain('Start playback');

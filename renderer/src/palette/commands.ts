@@ -1,7 +1,7 @@
 // The command palette's built-in commands, as plain data so they can be filtered and tested; panes contribute the rest
 // (see command-registry.ts).
 import { incidentStatuses, statusLabels } from '../../../shared/incidents/status';
-import type { IncidentListItem } from '../../../shared/ipc';
+import type { Channel, IncidentListItem } from '../../../shared/ipc';
 import type { DialogName } from '../state/ui-store';
 import { paneShortcuts } from './pane-jump';
 
@@ -20,32 +20,36 @@ export interface PaletteCommand {
   hint?: string;
   shortcut?: string;
   action: PaletteAction;
+  /** The channel the command needs; a window that does not serve it (a read-only review bundle) never offers the command. */
+  needs?: Channel;
 }
 
-export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, options: { readOnly?: boolean } = {}): PaletteCommand[] {
-  const commands: PaletteCommand[] = options.readOnly
-    ? []
-    : [
-        { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' } },
-        { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' } },
-        { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' } },
-        { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' } },
-      ];
+const servesAll = () => true;
+
+export function buildCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, serves: (channel: Channel) => boolean = servesAll): PaletteCommand[] {
+  return allCommands(incidents, currentId).filter((c) => !c.needs || serves(c.needs));
+}
+
+function allCommands(incidents: readonly IncidentListItem[], currentId: string | undefined): PaletteCommand[] {
+  const commands: PaletteCommand[] = [
+    { id: 'declare', label: 'Declare incident…', action: { kind: 'dialog', dialog: 'declare' }, needs: 'incidents.declare' },
+    { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' }, needs: 'review.importBundle' },
+    { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' }, needs: 'settings.exportConfig' },
+    { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' }, needs: 'app.diagnostics' },
+  ];
   const current = incidents.find((i) => i.id === currentId)?.state;
   if (current) {
-    if (!options.readOnly) {
-      commands.push({ id: 'note', label: 'Add note…', hint: current.title, action: { kind: 'dialog', dialog: 'note' } });
-      for (const status of incidentStatuses) {
-        if (status !== current.status) {
-          const label = status === 'resolved' ? 'Resolve incident…' : `Change status to ${statusLabels[status]}`;
-          commands.push({ id: `status-${status}`, label, hint: current.title, action: { kind: 'status', to: status } });
-        }
+    commands.push({ id: 'note', label: 'Add note…', hint: current.title, action: { kind: 'dialog', dialog: 'note' }, needs: 'incidents.addNote' });
+    for (const status of incidentStatuses) {
+      if (status !== current.status) {
+        const label = status === 'resolved' ? 'Resolve incident…' : `Change status to ${statusLabels[status]}`;
+        commands.push({ id: `status-${status}`, label, hint: current.title, action: { kind: 'status', to: status }, needs: 'incidents.changeStatus' });
       }
-      commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' } });
-      commands.push({ id: 'handover', label: 'Hand over command…', hint: `commander: ${current.commander}`, action: { kind: 'dialog', dialog: 'handover' } });
-      commands.push({ id: 'export', label: 'Export review bundle', hint: 'one file that opens offline', action: { kind: 'export' } });
     }
-    commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' } });
+    commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' }, needs: 'incidents.changeSeverity' });
+    commands.push({ id: 'handover', label: 'Hand over command…', hint: `commander: ${current.commander}`, action: { kind: 'dialog', dialog: 'handover' }, needs: 'incidents.changeCommander' });
+    commands.push({ id: 'export', label: 'Export review bundle', hint: 'one file that opens offline', action: { kind: 'export' }, needs: 'review.exportBundle' });
+    commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' }, needs: 'review.get' });
     commands.push({ id: 'playback', label: 'Start playback', hint: 'replay the cockpit from the start', action: { kind: 'playback' } });
     for (const p of paneShortcuts) {
       commands.push({ id: `pane-${p.pane}`, label: `Go to ${p.label} pane`, shortcut: `Alt+${p.key}`, action: { kind: 'pane', pane: p.pane } });
@@ -58,6 +62,7 @@ export function buildCommands(incidents: readonly IncidentListItem[], currentId:
         label: `Switch to: ${incident.state.title}`,
         hint: `${incident.state.severity} · ${statusLabels[incident.state.status]}`,
         action: { kind: 'open', incidentId: incident.id },
+        needs: 'incidents.get',
       });
     }
   }

@@ -1,6 +1,7 @@
 // Review playback controls: scrubber over the incident's lifetime, play/pause, speed, previous/next event, keyboard control.
 import { useEffect } from 'react';
 import type { EventClock } from '../../../shared/playback/checkpoints';
+import { channelAccess } from '../api/access';
 import { playbackSpeeds, usePlaybackStore, type PlaybackSpeed } from '../state/playback-store';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -10,6 +11,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock; visibleCount: number; total: number }) {
   const { active, t, playing, speed, start, stop, seek, setPlaying, setSpeed } = usePlaybackStore();
+  const { live } = channelAccess();
 
   // Advance the clock while playing; stop at the end.
   useEffect(() => {
@@ -38,7 +40,7 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
       else if (e.key === 'ArrowLeft' || e.key === ',') stepTo(visibleCount - 1);
       else if (e.key === 'Home') seek(clock.start);
       else if (e.key === 'End') seek(clock.end);
-      else if (e.key === 'Escape') stop();
+      else if (e.key === 'Escape' && live) stop();
       else return;
       e.preventDefault();
     };
@@ -90,9 +92,12 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
       <output className="playback-time" data-testid="playback-time">
         {new Date(t).toLocaleString()} · event {visibleCount}/{total}
       </output>
-      <button type="button" onClick={stop}>
-        Back to live
-      </button>
+      {/* A review bundle is a recording: there is no live incident to go back to. */}
+      {live ? (
+        <button type="button" onClick={stop}>
+          Back to live
+        </button>
+      ) : null}
     </div>
   );
 }

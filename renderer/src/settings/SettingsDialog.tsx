@@ -16,6 +16,7 @@ import { audienceLabels } from '../panes/updates/UpdatesPane';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { ConfigFileSection } from './ConfigFileSection';
+import { SigningKeysSection } from './SigningKeysSection';
 import './settings.css';
 
 type Editor = { kind: 'connectors' } | { kind: 'metrics' } | { kind: 'service'; service: ServiceConfig | undefined };
@@ -119,6 +120,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <h3 id="settings-cadence">Stakeholder update cadence</h3>
           <CadenceSettings labels={audienceLabels} />
         </section>
+        <SigningKeysSection />
         <ConfigFileSection />
         <section className="settings-section" aria-labelledby="settings-diagnostics">
           <h3 id="settings-diagnostics">Diagnostics</h3>

@@ -78,3 +78,28 @@ export async function previousRelease(repo: GitRepo, headSha: string, releaseTag
   }
   return undefined;
 }
+
+export interface Release extends RemoteTag {
+  committedAt: string;
+}
+
+/**
+ * The newest `count` releases on the first-parent line of `headSha` whose commits were made at or before `before`, newest
+ * first: what an incident's deploy history must reach back to, however old they are. Without a pattern every tag counts.
+ */
+export async function releasesBefore(repo: GitRepo, headSha: string, releaseTagPattern: string | undefined, before: Date, count = 2): Promise<Release[]> {
+  const pattern = releaseTagPattern ? globToRegExp(releaseTagPattern) : undefined;
+  const bySha = new Map<string, string[]>();
+  for (const t of await repo.remoteTags()) if (!pattern || pattern.test(t.tag)) bySha.set(t.sha, [...(bySha.get(t.sha) ?? []), t.tag]);
+  if (bySha.size === 0) return [];
+  const found: Release[] = [];
+  for (const sha of await repo.firstParentShas(headSha)) {
+    const tags = bySha.get(sha);
+    if (!tags) continue;
+    const [commit] = await repo.commitsBetween(undefined, sha, { max: 1 });
+    if (!commit || Date.parse(commit.committedAt) > before.getTime()) continue;
+    found.push({ sha, tag: tags.sort().at(-1)!, committedAt: new Date(commit.committedAt).toISOString() });
+    if (found.length === count) break;
+  }
+  return found;
+}

@@ -30,12 +30,14 @@ afterAll(async () => {
 });
 
 describe('importGitTimeline', () => {
-  it('imports commits in the window oldest first at their commit time, with tags, once per sha', async () => {
+  it('imports commits in the window oldest first with their commit time, with tags, once per sha', async () => {
     const input = { incidentId: ID, service: 'payments', since: '2026-03-01T10:00:00.000Z', until: '2026-03-01T13:00:00.000Z' };
     const first = await importGitTimeline(store, catalogue, 'ines', input);
     expect(first).toMatchObject({ ref: 'refs/heads/main', imported: 3, alreadyOnTimeline: 0, tagsImported: 1 });
     const events = store.get(ID).log!.events.slice(1);
-    expect(events.map((e) => [e.type, e.ts])).toEqual([
+    // The commit date is when it happened; the envelope's ts is when it reached the timeline.
+    expect(events.every((e) => e.ts > '2026-03-01T12:30:00.000Z')).toBe(true);
+    expect(events.map((e) => [e.type, e.type === 'git.commit' || e.type === 'git.tag' ? e.payload.committedAt : undefined])).toEqual([
       ['git.commit', '2026-03-01T11:00:00.000Z'],
       ['git.commit', '2026-03-01T11:30:00.000Z'],
       ['git.commit', '2026-03-01T12:00:00.000Z'],

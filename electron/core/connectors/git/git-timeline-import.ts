@@ -1,4 +1,5 @@
-// Puts a service's deploy-ref history from the incident window on the timeline as git.commit / git.tag events, each sha once.
+// Puts a service's deploy-ref history from the incident window on the timeline as git.commit / git.tag events, each sha once;
+// by default the window reaches back to the last two releases before the declaration, however old.
 import type { NewEvent } from '../../../../shared/events';
 import { projectIncident } from '../../../../shared/incidents/incident-state';
 import type { GitImportResult, ParsedInputOf } from '../../../../shared/ipc';
@@ -7,11 +8,13 @@ import { deployRef } from '../../../../shared/services/service-config';
 import type { ServiceCatalogue } from '../../services/service-catalogue';
 import type { IncidentStore } from '../../store/incident-store';
 import { planningError } from '../../rollback/git-errors';
-import { readDeployHistory } from './deploy-history';
+import { readDeployHistory, releasesBefore } from './deploy-history';
 import { GitRepo } from './git-repo';
 
-/** How far before the declaration the window starts by default: the change that caused an incident usually lands shortly before it. */
+/** How far before the declaration the window starts at least: the change that caused an incident usually lands shortly before it. */
 export const DEFAULT_LOOKBACK_MS = 6 * 60 * 60 * 1000;
+/** Releases before the declaration the default window always reaches back to, however old: the suspect and the one to roll back to. */
+export const RELEASES_BEFORE_INCIDENT = 2;
 
 export async function importGitTimeline(
   store: IncidentStore,
@@ -25,14 +28,27 @@ export async function importGitTimeline(
   if (!incident) throw new DomainError('conflict', `Incident ${input.incidentId} has no readable declaration.`);
   const service = await catalogue.get(input.service);
   if (!service.git || !service.deploy) throw new DomainError('validation', `Service ${service.name} has no git repository and deploy ref configured.`);
-  const since = new Date(input.since ?? new Date(Date.parse(incident.declaredAt) - DEFAULT_LOOKBACK_MS).toISOString());
   const until = new Date(input.until ?? incident.resolvedAt ?? now().toISOString());
-  if (since >= until) throw new DomainError('validation', `The window is empty: ${since.toISOString()} is not before ${until.toISOString()}.`);
   const ref = deployRef(service.deploy);
   const repo = new GitRepo(service.git.clonePath, service.git.remote.name);
-  const history = await readDeployHistory(repo, ref, { since, until }).catch((e: unknown) => {
+  const fail = (e: unknown): never => {
     throw planningError(e, repo.cwd);
-  });
+  };
+  let since = new Date(input.since ?? Date.parse(incident.declaredAt) - DEFAULT_LOOKBACK_MS);
+  if (input.since === undefined) {
+    // The default window reaches back to the last releases before the declaration, whatever their age.
+    const head = await repo.remoteRef(ref).catch(fail);
+    if (head) {
+      await repo.fetchRef(ref).catch(fail);
+      const headSha = await repo.commitOf(head).catch(fail);
+      const releases = await releasesBefore(repo, headSha, service.deploy.releaseTagPattern, new Date(incident.declaredAt), RELEASES_BEFORE_INCIDENT).catch(fail);
+      const oldest = releases.at(-1);
+      // One second earlier: git's --since compares whole seconds.
+      if (oldest && Date.parse(oldest.committedAt) - 1000 < since.getTime()) since = new Date(Date.parse(oldest.committedAt) - 1000);
+    }
+  }
+  if (since >= until) throw new DomainError('validation', `The window is empty: ${since.toISOString()} is not before ${until.toISOString()}.`);
+  const history = await readDeployHistory(repo, ref, { since, until }).catch(fail);
   if (!history) throw new DomainError('not_found', `The remote "${repo.remote}" has no ${ref}.`);
 
   const knownShas = new Set(events.flatMap((e) => (e.type === 'git.commit' ? [e.payload.sha] : [])));
@@ -41,13 +57,14 @@ export async function importGitTimeline(
   const toAppend: NewEvent[] = [];
   let tagsImported = 0;
   for (const c of [...history.commits].reverse()) {
-    const ts = new Date(c.committedAt).toISOString();
+    // The envelope's ts stays the time it reached the timeline; the commit's own date is when it happened.
+    const committedAt = new Date(c.committedAt).toISOString();
     if (!knownShas.has(c.sha)) {
-      toAppend.push({ type: 'git.commit', actor, ts, payload: { service: service.name, sha: c.sha, author: c.author, message: c.message.slice(0, 4000), branch } });
+      toAppend.push({ type: 'git.commit', actor, payload: { service: service.name, sha: c.sha, author: c.author, message: c.message.slice(0, 4000), branch, committedAt } });
     }
     for (const tag of c.tags) {
       if (knownTags.has(`${tag}@${c.sha}`)) continue;
-      toAppend.push({ type: 'git.tag', actor, ts, payload: { service: service.name, tag, sha: c.sha, branch } });
+      toAppend.push({ type: 'git.tag', actor, payload: { service: service.name, tag, sha: c.sha, branch, committedAt } });
       tagsImported++;
     }
   }

@@ -1,5 +1,5 @@
 // Keeps open incidents' timelines up to date with their services' deploy-ref history (commits, merges, tags), without a click:
-// every few minutes, for each unresolved incident and each of its services with a git repository configured.
+// every 15 s (services.json historyPollSeconds), for each unresolved incident and each of its services with a git repository.
 import type { ServiceCatalogue } from '../../services/service-catalogue';
 import type { IncidentStore } from '../../store/incident-store';
 import { importGitTimeline } from './git-timeline-import';
@@ -16,26 +16,39 @@ export interface GitTimelinePollerDeps {
   openIncidents: () => OpenIncident[];
   /** Told once per incident, service and distinct failure, so an unreachable remote does not flood the log. */
   reportError: (area: string, error: unknown) => void;
+  /** Overrides services.json's historyPollSeconds. */
   intervalMs?: number;
   now?: () => Date;
 }
 
+export const DEFAULT_HISTORY_POLL_MS = 15_000;
+
 export class GitTimelinePoller {
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private started = false;
   private running: Promise<number> | undefined;
   private readonly reported = new Map<string, string>();
 
   constructor(private readonly deps: GitTimelinePollerDeps) {}
 
+  /** Polls now and then every interval; the interval is re-read from services.json after each pass, so a change applies at once. */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.deps.intervalMs ?? 120_000);
-    this.timer.unref?.();
-    void this.tick();
+    if (this.started) return;
+    this.started = true;
+    const loop = async () => {
+      await this.tick();
+      if (!this.started) return;
+      const configured = (await this.deps.catalogue.read().catch(() => undefined))?.historyPollSeconds;
+      if (!this.started) return;
+      this.timer = setTimeout(() => void loop(), this.deps.intervalMs ?? (configured ? configured * 1000 : DEFAULT_HISTORY_POLL_MS));
+      this.timer.unref?.();
+    };
+    void loop();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
   }

@@ -7,7 +7,7 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats is CommonJS; depending on the loader the plugin is the default export or its .default.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
-/** /work/main → /work/shared/contracts: the specs are reference data kept beside the repo, never copied into the product. */
+/** FIREBREAK_CONTRACTS_DIR, else ../shared/contracts beside the repository root: reference data, never copied into the product. */
 export function contractsDir(): string {
   // __dirname works under both vitest and Playwright's CommonJS transform (import.meta does not).
   const dir = process.env.FIREBREAK_CONTRACTS_DIR ?? resolve(__dirname, '../../../../../shared/contracts');

@@ -8,20 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Gauge, Registry } from 'prom-client';
 
-export const PROMETHEUS_BIN = process.env.FIREBREAK_PROMETHEUS_BIN ?? '/usr/bin/prometheus';
-export const ALERTMANAGER_BIN = process.env.FIREBREAK_ALERTMANAGER_BIN ?? '/usr/bin/prometheus-alertmanager';
+import { installHint, locateProgram } from '../../../../scripts/system-programs.cjs';
+
+// PROMETHEUS_PATH / ALERTMANAGER_PATH, else PATH, else the usual install locations (scripts/system-programs.cjs).
+export const PROMETHEUS_BIN = locateProgram('prometheus') ?? 'prometheus';
+export const ALERTMANAGER_BIN = locateProgram('alertmanager') ?? 'prometheus-alertmanager';
 
 /** Fails with the exact fix when the binaries are missing, instead of skipping silently. */
 export function requireBinaries(prometheus = PROMETHEUS_BIN, alertmanager = ALERTMANAGER_BIN): void {
   const missing = [
     [prometheus, 'prometheus'],
-    [alertmanager, 'prometheus-alertmanager'],
-  ].filter(([bin]) => !existsSync(bin!));
-  if (missing.length > 0) {
-    throw new Error(
-      `Missing ${missing.map(([bin]) => bin).join(' and ')}. These tests run the real servers: ` +
-        `sudo apt-get install -y ${missing.map(([, pkg]) => pkg).join(' ')}  (Debian bookworm ships prometheus 2.42 and alertmanager 0.25).`,
-    );
+    [alertmanager, 'alertmanager'],
+  ] as const;
+  const problems = missing.filter(([bin]) => !existsSync(bin)).map(([bin, name]) => `${bin}: ${installHint(name)}`);
+  if (problems.length > 0) {
+    throw new Error(`These tests run the real servers (Debian bookworm ships prometheus 2.42 and alertmanager 0.25). ${problems.join(' ')}`);
   }
 }
 
@@ -71,6 +72,7 @@ const RULES = `groups:
           service: checkout
         annotations:
           summary: Checkout error ratio above 50%
+          runbook_url: https://runbooks.example.com/firebreak/checkout-errors.md
 `;
 
 const ALERTMANAGER_CONFIG = `route:
@@ -90,7 +92,8 @@ async function waitReady(url: string, name: string, child: ChildProcess, output:
       const res = await fetch(`${url}/-/ready`).catch(() => undefined);
       return res?.ok ? true : undefined;
     },
-    20_000,
+    // Upper bound only (the loop returns as soon as /-/ready answers): a Go binary's first start on a busy machine is slow.
+    45_000,
     100,
   );
 }

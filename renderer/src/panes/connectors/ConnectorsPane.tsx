@@ -15,8 +15,9 @@ import './connectors.css';
 
 export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
-  const jiraSettings = useJiraSettings();
-  const pdSettings = usePagerDutySettings();
+  // Settings are live configuration: a past moment (playback, a review bundle) shows what was recorded and never asks for them.
+  const jiraSettings = useJiraSettings(!readOnly);
+  const pdSettings = usePagerDutySettings(!readOnly);
   const linkedJira = useLinkedJira(incidentId, !readOnly);
   const linkedPd = useLinkedPagerDuty(incidentId, !readOnly);
   const outbox = useOutbox(incidentId, !readOnly);

@@ -18,7 +18,8 @@ const client = () => getClient();
 
 export const useJiraSettings = (enabled = true) =>
   useQuery({ queryKey: connectorKeys.jiraSettings, queryFn: () => client().callOrThrow('jira.settings.get', {}), enabled });
-export const usePagerDutySettings = () => useQuery({ queryKey: connectorKeys.pagerDutySettings, queryFn: () => client().callOrThrow('pagerduty.settings.get', {}) });
+export const usePagerDutySettings = (enabled = true) =>
+  useQuery({ queryKey: connectorKeys.pagerDutySettings, queryFn: () => client().callOrThrow('pagerduty.settings.get', {}), enabled });
 export const useLinkedJira = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: connectorKeys.linkedJira(incidentId), queryFn: () => client().callOrThrow('jira.linked', { incidentId }), enabled });
 export const useLinkedPagerDuty = (incidentId: string, enabled = true) =>

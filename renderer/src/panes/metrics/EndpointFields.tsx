@@ -1,6 +1,6 @@
 // Form fields for one endpoint (URL, auth none/basic/bearer, extra headers, timeout) with a "Test connection" that names the failure.
 import type { ConnectionTestResult } from '../../../../shared/ipc';
-import type { EndpointAuth } from '../../../../shared/metrics/metrics-config';
+import { headerSecretKey, type EndpointAuth } from '../../../../shared/metrics/metrics-config';
 
 export interface EndpointDraft {
   baseUrl: string;
@@ -23,11 +23,18 @@ export function textToHeaders(text: string): Record<string, string> {
   return out;
 }
 
+/** The names of an endpoint's headers whose values the vault holds (settings views carry names, never values). */
+export function storedHeaders(secretsStored: Record<string, boolean>, endpointKey: string): string[] {
+  const prefix = headerSecretKey(endpointKey, '');
+  return Object.entries(secretsStored).flatMap(([key, set]) => (set && key.startsWith(prefix) ? [key.slice(prefix.length)] : []));
+}
+
 export function EndpointFields({
   label,
   draft,
   onChange,
   secretStored,
+  storedHeaders: headersInVault = [],
   onTest,
   testing,
   result,
@@ -36,6 +43,7 @@ export function EndpointFields({
   draft: EndpointDraft;
   onChange: (next: EndpointDraft) => void;
   secretStored: boolean;
+  storedHeaders?: string[];
   onTest: () => void;
   testing: boolean;
   result: ConnectionTestResult | undefined;
@@ -100,8 +108,12 @@ export function EndpointFields({
       ) : null}
       <label>
         Extra headers (one “Name: value” per line)
-        <textarea rows={2} defaultValue={headersToText(draft.headers)} onBlur={(e) => onChange({ ...draft, headers: textToHeaders(e.target.value) })} />
+        <textarea rows={2} defaultValue={headersToText(draft.headers)} onBlur={(e) => onChange({ ...draft, headers: textToHeaders(e.target.value) })} aria-describedby={`${label}-headers-hint`} />
       </label>
+      <p className="field-hint" id={`${label}-headers-hint`}>
+        Header values are kept in the secret vault and never shown again
+        {headersInVault.length > 0 ? `; stored: ${headersInVault.join(', ')} — leave “Name:” empty to keep a value.` : '.'}
+      </p>
       <div className="test-connection">
         <button type="button" onClick={onTest} disabled={testing || !draft.baseUrl.trim()}>
           {testing ? 'Testing…' : 'Test connection'}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ConnectionTestResult, SettingsView } from '../../../../shared/ipc';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { EndpointFields, type EndpointDraft } from './EndpointFields';
+import { EndpointFields, storedHeaders, type EndpointDraft } from './EndpointFields';
 import { useMetricsSettings, useSettingsMutations } from './metrics-queries';
 
 interface ServerDraft extends EndpointDraft {
@@ -85,6 +85,7 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
               draft={s}
               onChange={(d) => update(d)}
               secretStored={!!view.secretsStored[`prometheus:${s.id}`]}
+              storedHeaders={storedHeaders(view.secretsStored, `prometheus:${s.id}`)}
               onTest={() => runTest(`p${i}`, 'prometheus', s, s.id)}
               testing={testing === `p${i}`}
               result={results[`p${i}`]}
@@ -109,6 +110,7 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
               draft={alertmanager}
               onChange={(d) => setAlertmanager({ ...alertmanager, ...d })}
               secretStored={!!view.secretsStored.alertmanager}
+              storedHeaders={storedHeaders(view.secretsStored, 'alertmanager')}
               onTest={() => runTest('am', 'alertmanager', alertmanager)}
               testing={testing === 'am'}
               result={results.am}

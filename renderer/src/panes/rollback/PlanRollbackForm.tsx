@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ServiceConfig, StrategyKind } from '../../../../shared/services/service-config';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { GitHistoryImport } from './GitHistoryImport';
 import { useRollbackMutations } from './rollback-queries';
 import { strategiesOf, strategyLabels } from './rollback-view';
 
@@ -12,7 +13,7 @@ export function PlanRollbackForm({ incidentId, services, onPlanned }: { incident
   const [chosen, setChosen] = useState<StrategyKind | ''>('');
   const strategy = chosen && strategies.includes(chosen) ? chosen : strategies[0];
   const [target, setTarget] = useState('');
-  const { plan, importGit } = useRollbackMutations(incidentId);
+  const { plan } = useRollbackMutations(incidentId);
   const gitStrategy = strategy === 'revert' || strategy === 'move-ref';
 
   return (
@@ -55,23 +56,12 @@ export function PlanRollbackForm({ incidentId, services, onPlanned }: { incident
       </div>
       {strategies.length === 0 ? <p className="field-hint">{service?.name} has no rollback strategy configured.</p> : null}
       <div className="form-actions">
-        {service?.git && service.deploy ? (
-          <button type="button" onClick={() => importGit.mutate({ service: service.name })} disabled={importGit.isPending}>
-            {importGit.isPending ? 'Reading git…' : 'Put git history on timeline'}
-          </button>
-        ) : null}
         <button type="submit" className="primary" disabled={!strategy || plan.isPending}>
           {plan.isPending ? 'Planning…' : 'Plan rollback'}
         </button>
       </div>
-      {importGit.data ? (
-        <p className="field-hint" role="status">
-          {importGit.data.imported} new commit(s) and {importGit.data.tagsImported} tag(s) from {importGit.data.ref} put on the timeline
-          {importGit.data.alreadyOnTimeline ? `; ${importGit.data.alreadyOnTimeline} already there` : ''}.
-        </p>
-      ) : null}
       <ErrorNotice error={plan.error} title="No plan" />
-      <ErrorNotice error={importGit.error} title="Git history not imported" />
+      {service?.git && service.deploy ? <GitHistoryImport key={service.name} incidentId={incidentId} service={service.name} /> : null}
     </form>
   );
 }

@@ -14,7 +14,8 @@ import './rollback.css';
 
 export function RollbackPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
-  const services = useServices();
+  // The service catalogue is live configuration: a past moment never asks for it.
+  const services = useServices(!readOnly);
   const live = useRollbacks(incidentId, !readOnly);
   const replayed = useMemo(() => (asOf ? projectRollbacks(asOf.events) : undefined), [asOf]);
   const rollbacks = replayed ?? live.data ?? [];

@@ -9,7 +9,7 @@ export const rollbackKeys = {
   services: ['services'] as const,
 };
 
-export const useServices = () => useQuery({ queryKey: rollbackKeys.services, queryFn: () => getClient().callOrThrow('services.list', {}) });
+export const useServices = (enabled = true) => useQuery({ queryKey: rollbackKeys.services, queryFn: () => getClient().callOrThrow('services.list', {}), enabled });
 
 export const useRollbacks = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: rollbackKeys.all(incidentId), queryFn: () => getClient().callOrThrow('rollback.list', { incidentId }), enabled });

@@ -3,15 +3,18 @@ import { useMemo, useState } from 'react';
 import { projectChecklists } from '../../../../shared/runbooks/checklist';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { AlertRunbookOffers } from './AlertRunbookOffers';
 import { ChecklistCard } from './ChecklistCard';
 import { RunbookLibraryDialog } from './RunbookLibraryDialog';
 import { useChecklists, useLibraryEventSync } from './runbook-queries';
+import { channelAccess } from '../../api/access';
 import './runbooks.css';
 import { usePaletteCommands } from '../../palette/command-registry';
 
 export function RunbookPane({ incidentId, asOf }: PaneProps) {
   useLibraryEventSync();
-  const live = useChecklists(incidentId);
+  // A past moment is replayed from its events; only the live cockpit asks the core.
+  const live = useChecklists(incidentId, asOf === undefined);
   // Playback shows the checklists exactly as the events up to that moment left them.
   const replayed = useMemo(() => (asOf ? projectChecklists(asOf.events) : undefined), [asOf]);
   const [library, setLibrary] = useState<{ open: boolean; runbookId?: string }>({ open: false });
@@ -23,11 +26,15 @@ export function RunbookPane({ incidentId, asOf }: PaneProps) {
       <header className="pane-header">
         <h2 id="runbooks-title">Runbooks</h2>
         <span className="pane-meta">{lists.length === 1 ? '1 checklist' : `${lists.length} checklists`}</span>
-        <button type="button" onClick={() => setLibrary({ open: true })}>
-          Runbook library…
-        </button>
+        {/* The library lives on this machine; a review bundle carries only the checklists that were worked. */}
+        {channelAccess().serves('runbooks.list') ? (
+          <button type="button" onClick={() => setLibrary({ open: true })}>
+            Runbook library…
+          </button>
+        ) : null}
       </header>
       {readOnly ? null : <ErrorNotice error={live.error} title="Checklists could not be loaded" />}
+      {readOnly ? null : <AlertRunbookOffers incidentId={incidentId} />}
       {(readOnly || live.isFetched) && lists.length === 0 ? (
         <p className="empty-state">
           {readOnly ? 'No runbook was attached at this moment.' : 'No runbook attached yet. Open the library, pick a runbook and attach it to work through it as a checklist.'}

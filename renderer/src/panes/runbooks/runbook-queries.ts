@@ -34,8 +34,8 @@ export const useRunbook = (id: string | undefined) =>
 
 export const useLibraryStatus = () => useQuery({ queryKey: runbookKeys.library, queryFn: () => getClient().callOrThrow('runbooks.library', {}) });
 
-export const useChecklists = (incidentId: string) =>
-  useQuery({ queryKey: runbookKeys.checklists(incidentId), queryFn: () => getClient().callOrThrow('runbooks.checklists', { incidentId }) });
+export const useChecklists = (incidentId: string, enabled = true) =>
+  useQuery({ queryKey: runbookKeys.checklists(incidentId), queryFn: () => getClient().callOrThrow('runbooks.checklists', { incidentId }), enabled });
 
 /** Refetches library data whenever the core rescans or syncs the library; unsubscribes on unmount. */
 export function useLibraryEventSync(): void {

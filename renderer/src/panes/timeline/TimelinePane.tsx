@@ -38,7 +38,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
 
   const jumpTo = (time: string) => {
     const [h, m, s] = time.split(':').map(Number);
-    const reference = new Date(rows[0]?.ts ?? Date.now());
+    const reference = new Date(rows[0]?.at ?? Date.now());
     reference.setHours(h ?? 0, m ?? 0, s ?? 0, 0);
     virtualizer.scrollToIndex(indexAtTime(rows, reference.getTime()), { align: 'start' });
   };
@@ -60,7 +60,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
     <section className="pane timeline-pane" aria-labelledby="timeline-title" data-pane="timeline">
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
-        <span className="pane-meta">
+        <span className="pane-meta" role="status" aria-label="Events shown">
           {rows.length === allRows.length ? plural(allRows.length, 'event') : `${rows.length.toLocaleString('en')} of ${plural(allRows.length, 'event')}`}
         </span>
       </header>

@@ -1,10 +1,11 @@
-// One timeline row: time (and happened-at for late reports), source, text, actor, kind badge, pin and classify controls.
+// One timeline row: when it happened (and when it was recorded, if later; a late marker if it arrived out of order), source, text, actor, kind badge, pin and classify controls.
 import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { TimelineText } from './TimelineText';
 import { timelineSourceLabels } from '../../../../shared/timeline/event-labels';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const shortClock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 
 export function TimelineRowView(props: {
@@ -17,10 +18,15 @@ export function TimelineRowView(props: {
   const { row } = props;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
-      <time dateTime={row.ts} title={`Recorded ${new Date(row.ts).toLocaleString()}`}>
-        {clock(row.happenedAt ?? row.ts)}
-        {row.happenedAt ? <span className="late" title={`Happened ${new Date(row.happenedAt).toLocaleString()}, recorded ${new Date(row.ts).toLocaleString()}`}>*</span> : null}
-      </time>
+      <span className="timeline-when" title={row.happenedAt ? `Happened ${new Date(row.happenedAt).toLocaleString()}, recorded ${new Date(row.ts).toLocaleString()}` : `Recorded ${new Date(row.ts).toLocaleString()}`}>
+        <time dateTime={row.happenedAt ?? row.ts}>{clock(row.happenedAt ?? row.ts)}</time>
+        {row.happenedAt ? (
+          <span className="recorded-at">
+            rec. <time dateTime={row.ts}>{shortClock(row.ts)}</time>
+          </span>
+        ) : null}
+        {row.late ? <span className="late-marker">late</span> : null}
+      </span>
       <span className="timeline-body">
         <span className="timeline-source">{timelineSourceLabels[row.source]}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}

@@ -1,0 +1,78 @@
+// One appended event costs one small page, not the whole log, and refreshes only the domains it can change.
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { IncidentEvent } from '../../../shared/events';
+import type { FirebreakClient } from './client';
+import { applyIncidentChange, timelineKey } from './event-sync';
+
+const ID = 'inc-checkout';
+const ev = (seq: number, type = 'note.added') => ({ seq, type }) as IncidentEvent;
+
+function fakeClient(log: IncidentEvent[]) {
+  const calls: { afterSeq: number; limit: number }[] = [];
+  const client = {
+    async callOrThrow(channel: string, input: { afterSeq: number; limit: number }) {
+      expect(channel).toBe('timeline.events');
+      calls.push(input);
+      const events = log.filter((e) => e.seq > input.afterSeq).slice(0, input.limit);
+      return { events, lastSeq: log.at(-1)?.seq ?? 0, hasMore: log.filter((e) => e.seq > input.afterSeq).length > input.limit };
+    },
+  } as unknown as FirebreakClient;
+  return { client, calls };
+}
+
+function cacheWith(events: IncidentEvent[]) {
+  const qc = new QueryClient();
+  qc.setQueryData(timelineKey(ID), events);
+  for (const root of ['rollback', 'runbook-checklists', 'outbox', 'updates', 'some-new-pane']) qc.setQueryData([root, ID], 'cached');
+  return qc;
+}
+
+const invalidated = (qc: QueryClient) =>
+  qc
+    .getQueryCache()
+    .getAll()
+    .filter((q) => q.state.isInvalidated)
+    .map((q) => String(q.queryKey[0]))
+    .sort();
+
+describe('syncing an incident by deltas', () => {
+  it('fetches only the events after the cached last sequence number and appends them', async () => {
+    const log = Array.from({ length: 1000 }, (_, i) => ev(i + 1));
+    const qc = cacheWith(log.slice(0, 998));
+    const { client, calls } = fakeClient(log);
+    await applyIncidentChange(qc, client, { incidentId: ID, lastSeq: 1000 });
+    expect(calls).toEqual([{ incidentId: ID, afterSeq: 998, limit: 20000 }]);
+    expect(qc.getQueryData<IncidentEvent[]>(timelineKey(ID))!.map((e) => e.seq).slice(-3)).toEqual([998, 999, 1000]);
+    expect(qc.getQueryData<IncidentEvent[]>(timelineKey(ID))).toHaveLength(1000);
+  });
+
+  it('refreshes only the domains the new events can change, and unknown panes always', async () => {
+    const log = [ev(1), ev(2, 'rollback.step')];
+    const qc = cacheWith([ev(1)]);
+    await applyIncidentChange(qc, fakeClient(log).client, { incidentId: ID, lastSeq: 2 });
+    expect(invalidated(qc)).toEqual(['rollback', 'some-new-pane', 'updates']);
+  });
+
+  it('a metric sample leaves drafts, checklists and the outbox alone', async () => {
+    const qc = cacheWith([ev(1)]);
+    await applyIncidentChange(qc, fakeClient([ev(1), ev(2, 'metric.observed')]).client, { incidentId: ID, lastSeq: 2 });
+    expect(invalidated(qc)).toEqual(['some-new-pane']);
+  });
+
+  it('reloads a log that went backwards instead of patching it', async () => {
+    const qc = cacheWith([ev(1), ev(2), ev(3)]);
+    const { client, calls } = fakeClient([ev(1), ev(2)]);
+    await applyIncidentChange(qc, client, { incidentId: ID, lastSeq: 2 });
+    expect(calls).toEqual([]);
+    expect(invalidated(qc)).toContain('timeline');
+  });
+
+  it('applies overlapping notifications in order without duplicating events', async () => {
+    const log = Array.from({ length: 5 }, (_, i) => ev(i + 1));
+    const qc = cacheWith(log.slice(0, 2));
+    const { client } = fakeClient(log);
+    await Promise.all([applyIncidentChange(qc, client, { incidentId: ID, lastSeq: 4 }), applyIncidentChange(qc, client, { incidentId: ID, lastSeq: 5 })]);
+    expect(qc.getQueryData<IncidentEvent[]>(timelineKey(ID))!.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+});

@@ -1,0 +1,75 @@
+// Keeps the renderer's cache in step with the core by deltas, not reloads: when an incident changes, only the events after
+// the cached last sequence number are fetched and appended, and only the domains those events can affect are refreshed.
+import type { QueryClient } from '@tanstack/react-query';
+import type { IncidentEvent } from '../../../shared/events';
+import type { FirebreakClient } from './client';
+
+export const timelineKey = (incidentId: string) => ['timeline', incidentId] as const;
+
+/**
+ * Which cached domains (query keys [root, incidentId, …]) an event type can change. A root not listed here is refreshed on
+ * every change: new panes stay correct by default, and narrowing them is an optimisation added here.
+ */
+const affects: Record<string, (type: string) => boolean> = {
+  rollback: (t) => t.startsWith('rollback.'),
+  'runbook-checklists': (t) => t.startsWith('runbook.'),
+  outbox: (t) => t.startsWith('outbox.') || t.startsWith('update.delivery'),
+  jira: (t) => t.startsWith('jira.') || t.startsWith('outbox.'),
+  pagerduty: (t) => t.startsWith('pagerduty.') || t.startsWith('page.') || t.startsWith('outbox.'),
+  // Drafts are built from the whole story, but a raw metric sample never changes what they say.
+  updates: (t) => t !== 'metric.observed',
+};
+
+/** Every page of events after `afterSeq`, oldest first. */
+export async function loadEventsAfter(client: FirebreakClient, incidentId: string, afterSeq: number): Promise<IncidentEvent[]> {
+  const events: IncidentEvent[] = [];
+  for (;;) {
+    const page = await client.callOrThrow('timeline.events', { incidentId, afterSeq, limit: 20000 });
+    events.push(...page.events);
+    if (!page.hasMore || page.events.length === 0) return events;
+    afterSeq = page.events.at(-1)!.seq;
+  }
+}
+
+const inFlight = new Map<string, Promise<void>>();
+
+/** Applies one `incident.changed` notification. Changes to one incident are applied in order, one at a time. */
+export function applyIncidentChange(queryClient: QueryClient, client: FirebreakClient, change: { incidentId: string; lastSeq: number }): Promise<void> {
+  const previous = inFlight.get(change.incidentId) ?? Promise.resolve();
+  const next = previous.then(() => appendDelta(queryClient, client, change)).catch(() => invalidateAll(queryClient, change.incidentId));
+  inFlight.set(change.incidentId, next);
+  void next.finally(() => inFlight.get(change.incidentId) === next && inFlight.delete(change.incidentId));
+  return next;
+}
+
+async function appendDelta(queryClient: QueryClient, client: FirebreakClient, { incidentId, lastSeq }: { incidentId: string; lastSeq: number }): Promise<void> {
+  void queryClient.invalidateQueries({ queryKey: ['incidents', incidentId] });
+  void queryClient.invalidateQueries({ queryKey: ['incidents'], exact: true });
+  const cached = queryClient.getQueryData<IncidentEvent[]>(timelineKey(incidentId));
+  const cachedLast = cached?.at(-1)?.seq ?? 0;
+  if (!cached) return invalidateAll(queryClient, incidentId); // nothing loaded yet: the next reader loads it whole
+  if (lastSeq === cachedLast) return;
+  // A log that went backwards (a torn tail truncated after a crash, for example) cannot be patched: reload it.
+  if (lastSeq < cachedLast) return invalidateAll(queryClient, incidentId);
+  const added = await loadEventsAfter(client, incidentId, cachedLast);
+  if (added.length === 0) return;
+  if (added[0]!.seq <= cachedLast) return invalidateAll(queryClient, incidentId);
+  queryClient.setQueryData<IncidentEvent[]>(timelineKey(incidentId), (old) => {
+    const base = old ?? cached;
+    const last = base.at(-1)?.seq ?? 0;
+    return [...base, ...added.filter((e) => e.seq > last)];
+  });
+  const types = new Set(added.map((e) => e.type));
+  void queryClient.invalidateQueries({
+    predicate: (q) => {
+      const [root, id] = q.queryKey;
+      if (id !== incidentId || root === 'timeline' || root === 'incidents') return false;
+      const rule = typeof root === 'string' ? affects[root] : undefined;
+      return !rule || [...types].some(rule);
+    },
+  });
+}
+
+function invalidateAll(queryClient: QueryClient, incidentId: string): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === incidentId || (q.queryKey[0] === 'incidents' && q.queryKey.length === 1) });
+}
