@@ -1,5 +1,5 @@
 // Renders the toasts in a polite live region; a toast's action (Undo) runs once and then the toast goes away.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useToastStore, type Toast } from './toast-store';
 import './ui.css';
 
@@ -16,12 +16,22 @@ export function ToastRegion() {
 
 function ToastItem({ toast }: { toast: Toast }) {
   const dismiss = useToastStore((s) => s.dismiss);
+  // The offer waits while the pointer or focus is on it (WCAG 2.2.1: timing adjustable), then gets its full time again.
+  const [held, setHeld] = useState(false);
   useEffect(() => {
+    if (held) return;
     const timer = window.setTimeout(() => dismiss(toast.id), toast.durationMs);
     return () => window.clearTimeout(timer);
-  }, [toast.id, toast.durationMs, dismiss]);
+  }, [toast.id, toast.durationMs, dismiss, held]);
   return (
-    <div className="toast" data-testid="toast">
+    <div
+      className="toast"
+      data-testid="toast"
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
       <p>{toast.message}</p>
       {toast.action ? (
         <button
