@@ -61,9 +61,9 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
   await pane.getByLabel('Search timeline').fill('');
   // Source chips and the other filters are folded into the Filters popover.
   await pane.getByText('Filters', { exact: true }).click();
-  await pane.getByRole('button', { name: 'alerts', exact: true }).click();
+  await pane.getByRole('button', { name: 'Alerts', exact: true }).click();
   await expect(pane.getByRole('list', { name: 'Timeline events' }).getByRole('listitem').first().locator('.timeline-entry')).toHaveClass(/source-alerts/);
-  await pane.getByRole('button', { name: 'alerts', exact: true }).click();
+  await pane.getByRole('button', { name: 'Alerts', exact: true }).click();
   await pane.getByText(/^Filters/).click();
 
   await pane.getByLabel('Search timeline').fill('options roll back');

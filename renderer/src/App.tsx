@@ -5,9 +5,11 @@ import { onMenuCommand } from './api/ipc-transport';
 import { Cockpit } from './cockpit/Cockpit';
 import { IncidentSidebar } from './incidents/IncidentSidebar';
 import { Dialogs } from './incidents/Dialogs';
+import { OverdueStrip } from './incidents/OverdueStrip';
 import { CommandPalette } from './palette/CommandPalette';
 import { useUiStore } from './state/ui-store';
 import { ErrorNotice } from './ui/ErrorNotice';
+import { ToastRegion } from './ui/ToastRegion';
 import { useGlobalShortcuts } from './palette/use-global-shortcuts';
 
 export function App() {
@@ -39,6 +41,7 @@ export function App() {
     <div className="app" data-ready={ready ? 'true' : 'false'} data-mode={info.data?.mode}>
       <IncidentSidebar />
       <main className="main">
+        <OverdueStrip />
         {info.error ? <ErrorNotice error={info.error} title="Cannot reach Firebreak's core" /> : null}
         {incidents.error ? <ErrorNotice error={incidents.error} title="Incidents could not be loaded" /> : null}
         {selectedIncidentId ? (
@@ -59,6 +62,7 @@ export function App() {
       </main>
       <CommandPalette />
       <Dialogs />
+      <ToastRegion />
     </div>
   );
 }

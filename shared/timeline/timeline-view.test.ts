@@ -75,3 +75,14 @@ describe('timeline view', () => {
     expect(newestFirst[indexAtTime(newestFirst, Date.parse(at(-100)))]!.seq).toBe(3);
   });
 });
+
+describe('metric samples on the timeline', () => {
+  it('are hidden by default and shown when asked for, or when their source or type is chosen', () => {
+    const row = (seq: number, type: string, source: string) => ({ seq, type, source, actor: 'a', pinned: false, haystack: '' }) as unknown as Parameters<typeof filterTimeline>[0][number];
+    const rows = [row(1, 'incident.declared', 'incident'), row(2, 'metric.observed', 'metrics'), row(3, 'alert.fired', 'alerts')];
+    expect(filterTimeline(rows, {}).map((r) => r.seq)).toEqual([1, 3]);
+    expect(filterTimeline(rows, { showMetricSamples: true }).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(filterTimeline(rows, { sources: new Set(['metrics'] as const) }).map((r) => r.seq)).toEqual([2]);
+    expect(filterTimeline(rows, { type: 'metric.observed' }).map((r) => r.seq)).toEqual([2]);
+  });
+});

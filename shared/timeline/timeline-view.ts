@@ -66,7 +66,14 @@ export interface TimelineFilter {
   kind?: NoteKind;
   pinnedOnly?: boolean;
   text?: string;
+  /**
+   * Metric samples (captured Prometheus points) are many and say little one by one: they stay off the timeline unless
+   * asked for here, or by choosing their source or type explicitly.
+   */
+  showMetricSamples?: boolean;
 }
+
+const METRIC_SAMPLE = 'metric.observed';
 
 export function filterTimeline(rows: readonly TimelineRow[], filter: TimelineFilter): TimelineRow[] {
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -74,6 +81,7 @@ export function filterTimeline(rows: readonly TimelineRow[], filter: TimelineFil
   return rows.filter(
     (r) =>
       (!sources || sources.has(r.source)) &&
+      (r.type !== METRIC_SAMPLE || filter.showMetricSamples || filter.type === METRIC_SAMPLE || sources?.has(r.source)) &&
       (!filter.actor || r.actor === filter.actor) &&
       (!filter.type || r.type === filter.type) &&
       (!filter.kind || r.kind === filter.kind) &&

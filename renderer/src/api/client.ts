@@ -79,3 +79,8 @@ export function getClient(): FirebreakClient {
       : createClient(createHttpTransport(window.location), 'http');
   return current;
 }
+
+/** Component tests render against an in-memory transport instead of the window's (undefined restores the default). */
+export function installClient(client: FirebreakClient | undefined): void {
+  current = client;
+}

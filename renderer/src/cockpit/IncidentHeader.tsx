@@ -5,7 +5,7 @@ import type { KeyTimes } from '../../../shared/incidents/key-times';
 import { incidentStatuses, statusLabels, type IncidentStatus } from '../../../shared/incidents/status';
 import { formatDuration, incidentElapsedMs } from '../../../shared/time/format-duration';
 import { channelAccess } from '../api/access';
-import { useIncidentMutations } from '../api/queries';
+import { useStatusChange } from '../incidents/use-status-change';
 import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Time } from '../time/Time';
@@ -22,7 +22,7 @@ export function IncidentHeader({ state, keyTimes, at, playbackStart, canPlay }: 
   const readOnly = at !== undefined;
   // During playback nothing changes; in a read-only review bundle there is also no live incident to return to.
   const why = channelAccess().reason ?? 'Playback shows a past moment: go back to live to change the incident.';
-  const { changeStatus } = useIncidentMutations();
+  const statusChange = useStatusChange();
   const openDialog = useUiStore((s) => s.openDialog);
   return (
     <header className="incident-header" data-testid="incident-header">
@@ -56,7 +56,7 @@ export function IncidentHeader({ state, keyTimes, at, playbackStart, canPlay }: 
             disabled={readOnly}
             title={readOnly ? why : undefined}
             data-status={state.status}
-            onChange={(e) => changeStatus.mutate({ incidentId: state.id, to: e.target.value as IncidentStatus })}
+            onChange={(e) => statusChange.request(state, e.target.value as IncidentStatus)}
           >
             {incidentStatuses.map((s) => (
               <option key={s} value={s}>
@@ -82,7 +82,7 @@ export function IncidentHeader({ state, keyTimes, at, playbackStart, canPlay }: 
         {readOnly || state.demo ? null : <NextUpdateChip incidentId={state.id} />}
         {readOnly ? null : <AlertStateChip incidentId={state.id} />}
       </div>
-      <ErrorNotice error={changeStatus.error} title="Status not changed" />
+      <ErrorNotice error={statusChange.error} title="Status not changed" />
     </header>
   );
 }

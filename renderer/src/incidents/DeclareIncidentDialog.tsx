@@ -1,14 +1,23 @@
 // Declare an incident: title, severity with criteria, commander, affected services.
 import { useState } from 'react';
 import type { Severity } from '../../../shared/incidents/severity';
-import { useAppInfo, useIncidentMutations } from '../api/queries';
+import type { IncidentListItem } from '../../../shared/ipc';
+import { useAppInfo, useIncidentMutations, useIncidents } from '../api/queries';
 import { useUiStore } from '../state/ui-store';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { focusNoteComposer } from '../ui/focus-composer';
 import { SeverityPicker } from './SeverityPicker';
 
 export function parseServices(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+}
+
+/** An unresolved incident with the same title (case and spacing ignored): declaring again would split the response. */
+export function findOpenDuplicate(incidents: readonly IncidentListItem[], title: string): IncidentListItem['state'] {
+  const key = title.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (key.length < 3) return undefined;
+  return incidents.find((i) => i.state && i.state.status !== 'resolved' && i.state.title.trim().replace(/\s+/g, ' ').toLowerCase() === key)?.state;
 }
 
 export function DeclareIncidentDialog({ onClose }: { onClose: () => void }) {
@@ -20,6 +29,7 @@ export function DeclareIncidentDialog({ onClose }: { onClose: () => void }) {
   const [commander, setCommander] = useState(info.data?.operator ?? '');
   const [services, setServices] = useState('');
   const [summary, setSummary] = useState('');
+  const duplicate = findOpenDuplicate(useIncidents().data ?? [], title);
 
   return (
     <Dialog title="Declare incident" onClose={onClose} wide>
@@ -33,6 +43,7 @@ export function DeclareIncidentDialog({ onClose }: { onClose: () => void }) {
               onSuccess: (state) => {
                 selectIncident(state.id);
                 onClose();
+                focusNoteComposer(state.id);
               },
             },
           );
@@ -42,6 +53,21 @@ export function DeclareIncidentDialog({ onClose }: { onClose: () => void }) {
           Title
           <input value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} placeholder="Checkout requests failing in eu-west" />
         </label>
+        {duplicate ? (
+          <div className="confirm-warning" role="alert">
+            An open {duplicate.severity} incident already has this title. Declaring again splits the response in two.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                selectIncident(duplicate.id);
+                onClose();
+                focusNoteComposer(duplicate.id);
+              }}
+            >
+              Open the existing incident
+            </button>
+          </div>
+        ) : null}
         <SeverityPicker value={severity} onChange={setSeverity} />
         <label>
           Commander
@@ -53,7 +79,7 @@ export function DeclareIncidentDialog({ onClose }: { onClose: () => void }) {
         </label>
         <label>
           What is happening <span className="field-hint">(optional)</span>
-          <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} />
+          <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} />
         </label>
         <ErrorNotice error={declare.error} title="Incident not declared" />
         <div className="form-actions">
@@ -61,7 +87,7 @@ export function DeclareIncidentDialog({ onClose }: { onClose: () => void }) {
             Cancel
           </button>
           <button type="submit" className="primary" disabled={declare.isPending}>
-            Declare incident
+            {duplicate ? 'Declare a second incident' : 'Declare incident'}
           </button>
         </div>
       </form>

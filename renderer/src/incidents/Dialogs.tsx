@@ -5,7 +5,9 @@ import { ImportBundleDialog } from '../review/ImportBundleDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useUiStore } from '../state/ui-store';
+import { ConfirmStatusDialog } from './ConfirmStatusDialog';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
+import { HandOverDialog } from './HandOverDialog';
 import { NoteDialog } from './NoteDialog';
 import { SeverityDialog } from './SeverityDialog';
 
@@ -16,6 +18,8 @@ export function Dialogs() {
   const close = () => openDialog(undefined);
   if (dialog === 'declare' && serves('incidents.declare')) return <DeclareIncidentDialog onClose={close} />;
   if (dialog === 'note' && selectedIncidentId && serves('incidents.addNote')) return <NoteDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'status' && selectedIncidentId && serves('incidents.changeStatus')) return <ConfirmStatusDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'handover' && selectedIncidentId && serves('incidents.changeCommander')) return <HandOverDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'severity' && selectedIncidentId && serves('incidents.changeSeverity')) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={!serves('review.save')} />;
   if (dialog === 'import' && serves('review.importBundle')) return <ImportBundleDialog onClose={close} />;

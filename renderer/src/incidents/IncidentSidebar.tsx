@@ -1,14 +1,22 @@
-// The incident switcher: every incident with severity and status; broken logs are listed with their problem, not hidden.
-import { statusLabels } from '../../../shared/incidents/status';
+// The incident switcher: active incidents first (by severity, then the longest-running) with elapsed time and an
+// overdue-update badge, then resolved ones; broken logs are listed with their problem, not hidden.
+import { groupIncidentsForSidebar } from '../../../shared/incidents/sidebar-order';
 import { channelAccess } from '../api/access';
 import { useIncidents } from '../api/queries';
+import { useNow } from '../cockpit/use-now';
 import { StartHereCard } from '../settings/StartHereCard';
 import { useUiStore } from '../state/ui-store';
+import { IncidentSidebarItem } from './IncidentSidebarItem';
+import { useOverdueUpdates } from './use-overdue-updates';
+import './incidents.css';
 
 export function IncidentSidebar() {
   const incidents = useIncidents();
-  const { selectedIncidentId, selectIncident, openDialog } = useUiStore();
+  const { openDialog } = useUiStore();
   const access = channelAccess();
+  const now = useNow();
+  const groups = groupIncidentsForSidebar(incidents.data ?? []);
+  const overdue = useOverdueUpdates(groups.active, now);
   return (
     <nav className="sidebar" aria-label="Incidents">
       <div className="brand">
@@ -26,43 +34,41 @@ export function IncidentSidebar() {
           <button type="button" className="primary declare-button" onClick={() => openDialog('declare')}>
             Declare incident
           </button>
-          <button type="button" onClick={() => openDialog('import')}>
-            Import review bundle…
-          </button>
-          <button type="button" onClick={() => openDialog('settings')}>
-            Settings…
-          </button>
+          <div className="sidebar-secondary">
+            <button type="button" onClick={() => openDialog('import')}>
+              Import bundle…
+            </button>
+            <button type="button" onClick={() => openDialog('settings')}>
+              Settings…
+            </button>
+          </div>
           <StartHereCard />
         </>
       )}
-      <ul className="incident-list">
-        {(incidents.data ?? []).map((item) => (
-          <li key={item.id}>
-            <button
-              type="button"
-              className={item.id === selectedIncidentId ? 'incident-link selected' : 'incident-link'}
-              aria-current={item.id === selectedIncidentId ? 'true' : undefined}
-              onClick={() => selectIncident(item.id)}
-            >
-              {item.state ? (
-                <>
-                  <span className="incident-link-title">
-                    {item.state.demo ? <span className="demo-badge">DEMO</span> : null}
-                    {item.state.title}
-                  </span>
-                  <span className="incident-link-meta">
-                    <span className={`sev-chip sev-${item.state.severity.toLowerCase()}`}>{item.state.severity}</span>
-                    {statusLabels[item.state.status]}
-                  </span>
-                </>
-              ) : (
-                <span className="incident-link-title">{item.id}</span>
-              )}
-              {item.problems.length > 0 ? <span className="problem-badge">{item.problems.length} log problem(s)</span> : null}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {groups.active.length > 0 ? (
+        <section aria-labelledby="sidebar-active">
+          <h2 id="sidebar-active" className="sidebar-group">
+            Active ({groups.active.length})
+          </h2>
+          <ul className="incident-list" aria-label="Active incidents">
+            {groups.active.map((item) => (
+              <IncidentSidebarItem key={item.id} item={item} now={now} overdue={overdue.get(item.id)} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {groups.resolved.length + groups.unreadable.length > 0 ? (
+        <section aria-labelledby="sidebar-resolved">
+          <h2 id="sidebar-resolved" className="sidebar-group">
+            Resolved ({groups.resolved.length})
+          </h2>
+          <ul className="incident-list" aria-label="Resolved incidents">
+            {[...groups.resolved, ...groups.unreadable].map((item) => (
+              <IncidentSidebarItem key={item.id} item={item} now={now} overdue={undefined} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="sidebar-hint">
         <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>K</kbd> commands
       </p>

@@ -1,101 +1,117 @@
-// Ctrl/Cmd+K command palette: type to filter, arrows to move, Enter to run.
+// Ctrl/Cmd+K command palette: type to filter, arrows to move, Enter to run. Lists the built-in commands and the ones the
+// panes on screen contribute, with their keyboard shortcuts.
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { getClient } from '../api/client';
 import { channelAccess } from '../api/access';
-import { useIncidentMutations, useIncidents } from '../api/queries';
-import { useUiStore, type DialogName } from '../state/ui-store';
+import { useIncidents } from '../api/queries';
+import { useStatusChange } from '../incidents/use-status-change';
+import { downloadText } from '../review/download';
+import { usePlaybackStore } from '../state/playback-store';
+import { useUiStore } from '../state/ui-store';
+import { Dialog } from '../ui/Dialog';
+import { focusNoteComposer } from '../ui/focus-composer';
+import { useToastStore } from '../ui/toast-store';
 import { useTimeZoneStore } from '../time/time-zone-store';
-import { ErrorNotice } from '../ui/ErrorNotice';
+import { contributedCommands, useCommandRegistry } from './command-registry';
 import { buildCommands, filterCommands, type PaletteCommand } from './commands';
+import { jumpToPane } from './pane-jump';
 
 export function CommandPalette() {
-  const { paletteOpen, openPalette, openDialog, selectedIncidentId, selectIncident } = useUiStore();
+  const paletteOpen = useUiStore((s) => s.paletteOpen);
   if (!paletteOpen) return null;
-  return (
-    <PaletteBody
-      onClose={() => openPalette(false)}
-      currentId={selectedIncidentId}
-      onDialog={openDialog}
-      onOpen={(id) => {
-        selectIncident(id);
-        openPalette(false);
-      }}
-    />
-  );
+  return <PaletteBody />;
 }
 
-function PaletteBody(props: {
-  onClose: () => void;
-  currentId: string | undefined;
-  onDialog: (d: DialogName) => void;
-  onOpen: (id: string) => void;
-}) {
+function PaletteBody() {
+  const { openPalette, openDialog, selectedIncidentId: currentId, selectIncident } = useUiStore();
   const incidents = useIncidents();
-  const { changeStatus } = useIncidentMutations();
+  const access = channelAccess();
+  const readOnly = !access.serves('incidents.changeStatus');
+  const registry = useCommandRegistry();
+  const statusChange = useStatusChange();
+  const push = useToastStore((s) => s.push);
+  const startPlayback = usePlaybackStore((s) => s.start);
+  const exportBundle = useMutation({
+    mutationFn: (incidentId: string) => getClient().callOrThrow('review.exportBundle', { incidentId }),
+    onSuccess: ({ fileName, content }) => downloadText(fileName, content),
+    onError: (err) => push({ message: `Export failed: ${err.message}` }),
+  });
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { zone, setZone } = useTimeZoneStore();
-  const commands = useMemo(
-    () => filterCommands(buildCommands(incidents.data ?? [], props.currentId, channelAccess().serves, zone), query),
-    [incidents.data, props.currentId, zone, query],
-  );
+  const commands = useMemo(() => {
+    const contributed: PaletteCommand[] = readOnly
+      ? []
+      : contributedCommands(registry).map((c) => ({ id: `pane-cmd-${c.id}`, label: c.label, ...(c.hint ? { hint: c.hint } : {}), ...(c.shortcut ? { shortcut: c.shortcut } : {}), action: { kind: 'run', run: c.run } }));
+    return filterCommands([...buildCommands(incidents.data ?? [], currentId, access.serves, zone), ...contributed], query);
+  }, [incidents.data, currentId, query, readOnly, registry, zone]);
+  const close = () => openPalette(false);
 
   const run = (command: PaletteCommand | undefined) => {
     if (!command) return;
     const a = command.action;
-    if (a.kind === 'dialog') props.onDialog(a.dialog);
-    else if (a.kind === 'open') props.onOpen(a.incidentId);
-    else if (a.kind === 'time-zone') {
-      setZone(a.zone);
-      props.onClose();
-    }
-    else if (props.currentId) changeStatus.mutate({ incidentId: props.currentId, to: a.to }, { onSuccess: props.onClose });
+    const current = incidents.data?.find((i) => i.id === currentId)?.state;
+    if (a.kind === 'dialog') return openDialog(a.dialog);
+    close();
+    if (a.kind === 'open') {
+      selectIncident(a.incidentId);
+      focusNoteComposer(a.incidentId);
+    } else if (a.kind === 'status' && current) statusChange.request(current, a.to, { errorsAsToast: true });
+    else if (a.kind === 'export' && current) exportBundle.mutate(current.id);
+    else if (a.kind === 'playback' && current) startPlayback(Date.parse(current.declaredAt));
+    else if (a.kind === 'time-zone') setZone(a.zone);
+    else if (a.kind === 'pane') {
+      // After the palette has closed and focus went back, move it to the pane.
+      requestAnimationFrame(() => jumpToPane(a.pane) || push({ message: 'That pane is not on screen.' }));
+    } else if (a.kind === 'run') requestAnimationFrame(a.run);
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette">
-        <input
-          autoFocus
-          className="palette-input"
-          role="combobox"
-          aria-expanded="true"
-          placeholder="Type a command…"
-          aria-label="Command"
-          aria-controls="palette-list"
-          aria-activedescendant={commands[active] ? `cmd-${commands[active].id}` : undefined}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') props.onClose();
-            else if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, commands.length - 1));
-            else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-            else if (e.key === 'Enter') run(commands[active]);
-            else return;
-            e.preventDefault();
-          }}
-        />
-        <ul id="palette-list" role="listbox" className="palette-list" aria-label="Commands">
-          {commands.map((c, i) => (
-            <li
-              key={c.id}
-              id={`cmd-${c.id}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => run(c)}
-            >
-              <span>{c.label}</span>
+    <Dialog title="Command palette" onClose={close} className="palette" hideTitle>
+      <input
+        autoFocus
+        className="palette-input"
+        role="combobox"
+        aria-expanded="true"
+        placeholder="Type a command…"
+        aria-label="Command"
+        aria-controls="palette-list"
+        aria-activedescendant={commands[active] ? `cmd-${commands[active].id}` : undefined}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close();
+          else if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, commands.length - 1));
+          else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+          else if (e.key === 'Enter') run(commands[active]);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul id="palette-list" role="listbox" className="palette-list" aria-label="Commands">
+        {commands.map((c, i) => (
+          <li
+            key={c.id}
+            id={`cmd-${c.id}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => run(c)}
+          >
+            <span>{c.label}</span>
+            <span className="palette-meta">
               {c.hint ? <span className="hint">{c.hint}</span> : null}
-            </li>
-          ))}
-          {commands.length === 0 ? <li className="palette-empty">No matching command</li> : null}
-        </ul>
-        <ErrorNotice error={changeStatus.error} title="Status not changed" />
-      </div>
-    </div>
+              {c.shortcut ? <kbd>{c.shortcut}</kbd> : null}
+            </span>
+          </li>
+        ))}
+        {commands.length === 0 ? <li className="palette-empty">No matching command</li> : null}
+      </ul>
+    </Dialog>
   );
 }

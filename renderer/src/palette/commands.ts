@@ -1,18 +1,26 @@
-// The command palette's commands, as plain data so they can be filtered and tested.
+// The command palette's built-in commands, as plain data so they can be filtered and tested; panes contribute the rest
+// (see command-registry.ts).
 import { incidentStatuses, statusLabels } from '../../../shared/incidents/status';
 import type { Channel, IncidentListItem } from '../../../shared/ipc';
 import type { TimeZoneChoice } from '../../../shared/time/format-time';
+import type { DialogName } from '../state/ui-store';
+import { paneShortcuts } from './pane-jump';
 
 export type PaletteAction =
-  | { kind: 'dialog'; dialog: 'declare' | 'note' | 'status' | 'severity' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics' }
+  | { kind: 'dialog'; dialog: DialogName }
   | { kind: 'status'; to: (typeof incidentStatuses)[number] }
   | { kind: 'open'; incidentId: string }
-  | { kind: 'time-zone'; zone: TimeZoneChoice };
+  | { kind: 'time-zone'; zone: TimeZoneChoice }
+  | { kind: 'export' }
+  | { kind: 'playback' }
+  | { kind: 'pane'; pane: string }
+  | { kind: 'run'; run: () => void };
 
 export interface PaletteCommand {
   id: string;
   label: string;
   hint?: string;
+  shortcut?: string;
   action: PaletteAction;
   /** The channel the command needs; a window that does not serve it (a read-only review bundle) never offers the command. */
   needs?: Channel;
@@ -44,11 +52,18 @@ function allCommands(incidents: readonly IncidentListItem[], currentId: string |
     commands.push({ id: 'note', label: 'Add note…', hint: current.title, action: { kind: 'dialog', dialog: 'note' }, needs: 'incidents.addNote' });
     for (const status of incidentStatuses) {
       if (status !== current.status) {
-        commands.push({ id: `status-${status}`, label: `Change status to ${statusLabels[status]}`, hint: current.title, action: { kind: 'status', to: status }, needs: 'incidents.changeStatus' });
+        const label = status === 'resolved' ? 'Resolve incident…' : `Change status to ${statusLabels[status]}`;
+        commands.push({ id: `status-${status}`, label, hint: current.title, action: { kind: 'status', to: status }, needs: 'incidents.changeStatus' });
       }
     }
     commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' }, needs: 'incidents.changeSeverity' });
+    commands.push({ id: 'handover', label: 'Hand over command…', hint: `commander: ${current.commander}`, action: { kind: 'dialog', dialog: 'handover' }, needs: 'incidents.changeCommander' });
+    commands.push({ id: 'export', label: 'Export review bundle', hint: 'one file that opens offline', action: { kind: 'export' }, needs: 'review.exportBundle' });
     commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' }, needs: 'review.get' });
+    commands.push({ id: 'playback', label: 'Start playback', hint: 'replay the cockpit from the start', action: { kind: 'playback' } });
+    for (const p of paneShortcuts) {
+      commands.push({ id: `pane-${p.pane}`, label: `Go to ${p.label} pane`, shortcut: `Alt+${p.key}`, action: { kind: 'pane', pane: p.pane } });
+    }
   }
   for (const incident of incidents) {
     if (incident.id !== currentId && incident.state) {

@@ -1,6 +1,8 @@
-// Global keyboard shortcuts: Ctrl/Cmd+K toggles the command palette (the desktop menu sends the same command).
+// Global keyboard shortcuts: Ctrl/Cmd+K toggles the command palette (the desktop menu sends the same command);
+// Alt+1 … Alt+6 jump between the cockpit's panes.
 import { useEffect } from 'react';
 import { useUiStore } from '../state/ui-store';
+import { jumpToPane, paneShortcuts } from './pane-jump';
 
 export function useGlobalShortcuts(): void {
   useEffect(() => {
@@ -9,6 +11,13 @@ export function useGlobalShortcuts(): void {
         e.preventDefault();
         const { paletteOpen, openPalette } = useUiStore.getState();
         openPalette(!paletteOpen);
+        return;
+      }
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        // e.code, not e.key: Alt+digit types other characters on some layouts (macOS Option).
+        const jump = paneShortcuts.find((p) => e.code === `Digit${p.key}`);
+        const { dialog, paletteOpen } = useUiStore.getState();
+        if (jump && !dialog && !paletteOpen && jumpToPane(jump.pane)) e.preventDefault();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -6,17 +6,23 @@ import { firstRunDemo } from './first-run';
 export function StartHereCard() {
   const incidents = useIncidents();
   const info = useAppInfo();
-  const { selectIncident, openDialog } = useUiStore();
+  const { selectIncident, openDialog, selectedIncidentId } = useUiStore();
   if (!incidents.data || !info.data || info.data.mode === 'bundle') return null;
   const demo = firstRunDemo(incidents.data, info.data.capabilities);
   if (!demo) return null;
   return (
     <aside className="start-here" aria-labelledby="start-here-title">
       <h2 id="start-here-title">Start here</h2>
-      <p>Walk through the demo incident: timeline, runbooks, metrics, updates and rollback with real data.</p>
-      <button type="button" onClick={() => selectIncident(demo.id)}>
-        Open the demo incident
-      </button>
+      {selectedIncidentId === demo.id ? (
+        <p>You are looking at the demo incident: replay it with Review playback, or read its timeline and updates.</p>
+      ) : (
+        <>
+          <p>Walk through the demo incident: its timeline, stakeholder updates and review.</p>
+          <button type="button" onClick={() => selectIncident(demo.id)}>
+            Open the demo incident
+          </button>
+        </>
+      )}
       <p>Then connect Jira, PagerDuty, Prometheus and your services.</p>
       <button type="button" onClick={() => openDialog('settings')}>
         Open settings

@@ -2,6 +2,7 @@
 // the last change. Versions and file paths stay in the runbook library, not in the cockpit.
 import { useMemo } from 'react';
 import { stepsBySection, type RunbookChecklist } from '../../../../shared/runbooks/checklist';
+import { usePaletteCommands } from '../../palette/command-registry';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ProgressBar } from './ProgressBar';
 import { useChecklistMutations } from './runbook-queries';
@@ -41,6 +42,11 @@ export function ChecklistCard({
       else m.note.mutate({ ...ref, stepId: step.id, text: value }, options);
     },
   };
+  const next = checklist.steps.find((s) => s.status === 'open');
+  usePaletteCommands(
+    `checklist-${checklist.runbookId}`,
+    readOnly || !next ? [] : [{ id: `check-${checklist.runbookId}`, label: `Check step: ${next.text}`, hint: checklist.title, run: () => handlers.toggle(next) }],
+  );
   return (
     <article className="checklist-card" data-runbook-id={checklist.runbookId} aria-label={`Checklist: ${checklist.title}`}>
       <header className="checklist-card-header">

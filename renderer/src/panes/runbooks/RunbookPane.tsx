@@ -10,6 +10,7 @@ import { useChecklists, useLibraryEventSync } from './runbook-queries';
 import { channelAccess } from '../../api/access';
 import './runbooks.css';
 import { PaneControls } from '../../cockpit/PaneControls';
+import { usePaletteCommands } from '../../palette/command-registry';
 
 export function RunbookPane({ incidentId, asOf }: PaneProps) {
   useLibraryEventSync();
@@ -20,6 +21,7 @@ export function RunbookPane({ incidentId, asOf }: PaneProps) {
   const [library, setLibrary] = useState<{ open: boolean; runbookId?: string }>({ open: false });
   const lists = replayed ?? live.data ?? [];
   const readOnly = replayed !== undefined;
+  usePaletteCommands('runbooks', readOnly ? [] : [{ id: 'attach-runbook', label: 'Attach runbook…', hint: 'open the runbook library', run: () => setLibrary({ open: true }) }]);
   return (
     <section className={lists.length === 0 ? 'pane runbook-pane runbook-pane-empty' : 'pane runbook-pane'} aria-labelledby="runbooks-title" data-pane="runbooks">
       <header className="pane-header">

@@ -2,6 +2,7 @@
 // pinned-only and jump-to-time, with the number of active filters on its button so a hidden filter is never a surprise.
 import type { NoteKind } from '../../../../shared/events';
 import { timelineSources, type TimelineSource } from '../../../../shared/timeline/describe-event';
+import { eventTypeLabel, timelineSourceLabels } from '../../../../shared/timeline/event-labels';
 import type { TimelineFilter } from '../../../../shared/timeline/timeline-view';
 
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
@@ -39,7 +40,7 @@ export function TimelineFilters(props: {
               .filter((s) => props.presentSources.has(s))
               .map((s) => (
                 <button key={s} type="button" className={sources.has(s) ? 'chip on' : 'chip'} aria-pressed={sources.has(s)} onClick={() => toggle(s)}>
-                  {s}
+                  {timelineSourceLabels[s]}
                 </button>
               ))}
           </div>
@@ -53,7 +54,9 @@ export function TimelineFilters(props: {
             <select aria-label="Filter by type" value={filter.type ?? ''} onChange={(e) => onChange({ ...filter, type: e.target.value || undefined })}>
               <option value="">All types</option>
               {props.types.map((t) => (
-                <option key={t}>{t}</option>
+                <option key={t} value={t}>
+                  {eventTypeLabel(t)}
+                </option>
               ))}
             </select>
             <select aria-label="Filter by kind" value={filter.kind ?? ''} onChange={(e) => onChange({ ...filter, kind: (e.target.value || undefined) as NoteKind | undefined })}>
@@ -65,6 +68,11 @@ export function TimelineFilters(props: {
             <label className="inline-check">
               <input type="checkbox" checked={filter.pinnedOnly ?? false} onChange={(e) => onChange({ ...filter, pinnedOnly: e.target.checked })} /> Pinned only
             </label>
+            {props.presentSources.has('metrics') ? (
+              <label className="inline-check">
+                <input type="checkbox" checked={filter.showMetricSamples ?? false} onChange={(e) => onChange({ ...filter, showMetricSamples: e.target.checked })} /> Metric samples
+              </label>
+            ) : null}
             <label className="inline-check">
               Jump to
               <input type="time" step={1} aria-label="Jump to time" onChange={(e) => e.target.value && props.onJump(e.target.value)} />

@@ -14,6 +14,7 @@ import { useJiraSettings } from '../connectors/connector-queries';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Composer } from './Composer';
+import { plural } from '../../ui/plural';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineRowView } from './TimelineRowView';
 
@@ -69,7 +70,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
         <span className="pane-meta" role="status" aria-label="Events shown">
-          {rows.length === allRows.length ? `${allRows.length} events` : `${rows.length} of ${allRows.length} events`}
+          {rows.length === allRows.length ? plural(allRows.length, 'event') : `${rows.length.toLocaleString('en')} of ${plural(allRows.length, 'event')}`}
         </span>
         <PaneControls pane="timeline" title="Timeline" />
       </header>

@@ -3,6 +3,7 @@ import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { Time } from '../../time/Time';
 import { TimelineText } from './TimelineText';
+import { timelineSourceLabels } from '../../../../shared/timeline/event-labels';
 
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 
@@ -26,7 +27,7 @@ export function TimelineRowView(props: {
         {row.late ? <span className="late-marker">late</span> : null}
       </span>
       <span className="timeline-body">
-        <span className="timeline-source">{row.source}</span>
+        <span className="timeline-source">{timelineSourceLabels[row.source]}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
         <TimelineText text={row.text} jiraSite={props.jiraSite} />
         <span className="timeline-actor"> — {row.actor}</span>

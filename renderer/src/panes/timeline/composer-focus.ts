@@ -1,5 +1,8 @@
 // Lets anything in the app put the cursor in the timeline composer (after declaring, from a shortcut, from the palette).
-export const COMPOSER_INPUT_ID = 'timeline-composer-input';
+import { NOTE_COMPOSER_ID } from '../../ui/focus-composer';
+
+/** One id for the composer's input, shared with focusNoteComposer() (after declaring or switching incidents). */
+export const COMPOSER_INPUT_ID = NOTE_COMPOSER_ID;
 
 /** Focuses the composer if the cockpit shows one; answers whether it did. */
 export function focusComposer(): boolean {

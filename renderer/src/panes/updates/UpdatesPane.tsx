@@ -16,6 +16,7 @@ import { useUpdateCadence, useUpdateMutations } from './update-queries';
 import { useNotificationPermission, useReminderNotifications } from './use-reminder-notifications';
 import './updates.css';
 import { PaneControls } from '../../cockpit/PaneControls';
+import { usePaletteCommands } from '../../palette/command-registry';
 
 export const audienceLabels: Record<Audience, string> = { executives: 'Executives', customers: 'Customers', support: 'Support', engineers: 'Engineering' };
 
@@ -44,6 +45,18 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
   const notifications = useNotificationPermission();
   useReminderNotifications(reminders, incident.data?.state?.title ?? incidentId);
   const editKey = `${incidentId}:${audience}`;
+  usePaletteCommands(
+    'updates',
+    audiences.map((a) => ({
+      id: `publish-${a}`,
+      label: `Publish update to ${audienceLabels[a]}…`,
+      hint: 'opens the draft, then Publish',
+      run: () => {
+        setAudience(a);
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-pane="updates"] #update-tabpanel textarea, [data-pane="updates"] #update-tabpanel button')?.focus());
+      },
+    })),
+  );
 
   return (
     <section className="pane updates-pane" aria-labelledby="updates-title" data-pane="updates">

@@ -1,0 +1,44 @@
+// Component-test harness: renders a component with react-query and a client whose transport answers from handlers the
+// test supplies. Every request and answer is checked against the real IPC contract, so a test cannot drift from it.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../../shared/ipc';
+import { createClient, installClient, type Transport } from '../api/client';
+
+export type Handlers = { [C in Channel]?: (input: ParsedInputOf<C>) => OutputOf<C> };
+
+export interface CoreCall {
+  channel: Channel;
+  input: unknown;
+}
+
+export function renderWithCore(ui: ReactNode, handlers: Handlers) {
+  const calls: CoreCall[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const transport: Transport = {
+    async invoke(channel, rawInput) {
+      if (!isChannel(channel)) throw new Error(`Unknown channel ${channel}`);
+      const input = contract[channel].input.parse(rawInput);
+      calls.push({ channel, input });
+      const handler = handlers[channel] as ((i: unknown) => unknown) | undefined;
+      if (!handler) return { ok: false, error: { code: 'unavailable', message: `No handler for ${channel} in this test` } };
+      return { ok: true, value: contract[channel].output.parse(handler(input)) };
+    },
+    subscribe(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      set.add(listener);
+      listeners.set(name, set);
+      return () => set.delete(listener);
+    },
+  };
+  installClient(createClient(transport, 'http'));
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
+  const result = render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>);
+  return { ...result, calls, queryClient, callsTo: (channel: Channel) => calls.filter((c) => c.channel === channel).map((c) => c.input) };
+}
+
+export function resetCore(): void {
+  cleanup();
+  installClient(undefined);
+}
