@@ -63,8 +63,9 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
           {services.data && !services.data.problem && configured.length === 0 ? (
             <div className="rollback-empty">
               <p>
-                No services are configured, so there is nothing to roll back yet. Add one here, or describe your services in {services.data.file} (a{' '}
-                <code>services</code> array).
+                {/* The cockpit names no file paths; Settings shows where services.json lives. */}
+                No services are configured, so there is nothing to roll back yet. Add one with “Add service”, or import a
+                configuration in Settings.
               </p>
             </div>
           ) : null}
