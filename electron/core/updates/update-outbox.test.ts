@@ -28,7 +28,8 @@ afterEach(async () => {
 
 function service(configured: { jira: boolean; pagerduty: boolean }) {
   // queue() only records the intent; the worker that would send it is not needed to check what gets queued.
-  const outbox = new OutboxService(store, {} as OutboxWorker, () => 'maya');
+  // A worker that never sends: queued items carry no attempts of its own.
+  const outbox = new OutboxService(store, { withAttempts: (item) => item } as Pick<OutboxWorker, 'withAttempts'> as OutboxWorker, () => 'maya');
   return new UpdateService({
     store,
     templates: new UpdateTemplateFiles(dataDir, join(__dirname, '..', '..', '..', 'assets')),
