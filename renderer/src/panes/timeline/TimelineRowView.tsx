@@ -37,10 +37,13 @@ export function TimelineRowView(props: {
           <button type="button" className="icon-button" aria-pressed={row.pinned} aria-label={row.pinned ? `Unpin event ${row.seq}` : `Pin event ${row.seq}`} onClick={() => props.onPin(row)}>
             {row.pinned ? '★' : '☆'}
           </button>
-          <select aria-label={`Mark event ${row.seq} as`} value={row.kind ?? ''} onChange={(e) => e.target.value && props.onClassify(row, e.target.value as NoteKind)}>
-            <option value="">mark…</option>
+          {/* The badge beside the text shows the kind, so the menu stays a narrow "Mark…" and leaves the width to the text. */}
+          <select aria-label={`Mark event ${row.seq} as`} value="" onChange={(e) => e.target.value && props.onClassify(row, e.target.value as NoteKind)}>
+            <option value="">Mark…</option>
             {kinds.map((k) => (
-              <option key={k}>{k}</option>
+              <option key={k} value={k}>
+                {k === row.kind ? `${k} ✓` : k}
+              </option>
             ))}
           </select>
         </span>
