@@ -85,14 +85,19 @@ test('from declaration to a review draft that names the alert, the bad release a
 
   // Timeline rows in both themes on a laptop screen: happened-at first, recorded-at and a late marker where they differ.
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.getByRole('textbox', { name: 'Jump to time' }).fill('00:00:00');
+  // Jump to time lives in the timeline's Filters popover.
+  const timelinePane = page.getByRole('region', { name: 'Timeline' });
+  await timelinePane.getByText('Filters', { exact: true }).click();
+  await timelinePane.getByRole('textbox', { name: 'Jump to time' }).fill('00:00:00');
+  await timelinePane.getByText(/^Filters/).click();
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: test.info().outputPath(`story-timeline-${colorScheme}.png`) });
   }
 
   // The review draft tells the story from the evidence.
-  await page.locator('.incident-header').getByRole('button', { name: 'Review', exact: true }).click();
+  await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
+  await page.getByRole('group', { name: 'Review tools' }).getByRole('button', { name: 'Post-incident review…' }).click();
   const review = page.getByRole('dialog', { name: 'Post-incident review' });
   const text = review.getByLabel('Review text');
   await expect(text).toHaveValue(/Alert CheckoutErrorRatioHigh fired for checkout \(page\): Checkout error ratio above 50% — runbook https:\/\/runbooks\.example\.com/);

@@ -11,7 +11,9 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency and 5xx/ }).click();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export review bundle' }).click();
+  // The review tools live in the header's Review menu.
+  await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
+  await page.getByRole('group', { name: 'Review tools' }).getByRole('button', { name: 'Export review bundle' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('demo-checkout-latency-outage.firebreak-review.html');
   const bundlePath = join(host.dataDir, 'exported.html');
@@ -35,7 +37,7 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
   await expect(viewer.getByRole('region', { name: 'Jira & PagerDuty' })).toBeVisible();
   await expect(viewer.getByRole('alert')).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: 'Back to live' })).toHaveCount(0);
-  await expect(viewer.getByRole('button', { name: /Declare incident|Add note|Import review bundle|Settings/ })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: /Declare incident|Add note|Import (review )?bundle|Settings/ })).toHaveCount(0);
 
   // The palette offers only what a recording can do: review and reading, never a change.
   await viewer.keyboard.press('Control+k');
@@ -61,7 +63,7 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
   const second = await startHost(freshDir);
   try {
     await openCockpit(page, second.url);
-    await page.getByRole('button', { name: 'Import review bundle…' }).click();
+    await page.getByRole('button', { name: 'Import bundle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import review bundle' });
     await dialog.locator('input[type="file"]').setInputFiles(bundlePath);
     // Signed by the other installation, whose key this one has not been told to trust: named, with a warning.
@@ -78,7 +80,7 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
     await page.getByRole('button', { name: 'Back to live' }).click();
 
     // Importing the same bundle again never overwrites: it is refused, then imported as a copy on request.
-    await page.getByRole('button', { name: 'Import review bundle…' }).click();
+    await page.getByRole('button', { name: 'Import bundle…' }).click();
     await dialog.locator('input[type="file"]').setInputFiles(bundlePath);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog.getByRole('alert')).toContainText('already exists');
@@ -91,7 +93,7 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
     const dataStart = full.indexOf('id="firebreak-bundle"');
     const dataEnd = full.indexOf('</script>', dataStart);
     writeFileSync(truncated, full.slice(0, Math.floor((dataStart + dataEnd) / 2)));
-    await page.getByRole('button', { name: 'Import review bundle…' }).click();
+    await page.getByRole('button', { name: 'Import bundle…' }).click();
     await dialog.locator('input[type="file"]').setInputFiles(truncated);
     await expect(dialog.getByRole('alert')).toContainText(/truncated or damaged/);
     await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
@@ -104,7 +106,8 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
 test('the post-incident review is drafted from the log, edited and saved', async ({ page, host }) => {
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency and 5xx/ }).click();
-  await page.getByTestId('incident-header').getByRole('button', { name: 'Review', exact: true }).click();
+  await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
+  await page.getByRole('group', { name: 'Review tools' }).getByRole('button', { name: 'Post-incident review…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Post-incident review' });
   const text = dialog.getByLabel('Review text');
   await expect(text).toHaveValue(/## Timeline of decisions/);
@@ -116,6 +119,7 @@ test('the post-incident review is drafted from the log, edited and saved', async
   await expect(dialog.getByText(/Last saved/)).toBeVisible();
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor();
-  await page.getByTestId('incident-header').getByRole('button', { name: 'Review', exact: true }).click();
+  await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
+  await page.getByRole('group', { name: 'Review tools' }).getByRole('button', { name: 'Post-incident review…' }).click();
   await expect(page.getByRole('dialog', { name: 'Post-incident review' }).getByLabel('Review text')).toHaveValue('# Review\n\nRoot cause: keep-alive default changed.');
 });

@@ -22,7 +22,8 @@ test('a bundle from a trusted colleague imports showing who signed it', async ({
 
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency and 5xx/ }).click();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export review bundle' }).click();
+  await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
+  await page.getByRole('group', { name: 'Review tools' }).getByRole('button', { name: 'Export review bundle' }).click();
   const bundlePath = join(host.dataDir, 'exported.html');
   await (await downloading).saveAs(bundlePath);
 
@@ -47,7 +48,7 @@ test('a bundle from a trusted colleague imports showing who signed it', async ({
     }
     await settings.getByRole('button', { name: 'Close', exact: true }).click();
 
-    await page.getByRole('button', { name: 'Import review bundle…' }).click();
+    await page.getByRole('button', { name: 'Import bundle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import review bundle' });
     await dialog.getByLabel('Review bundle file (.firebreak-review.html)').setInputFiles(bundlePath);
     await expect(dialog.getByRole('status')).toHaveText(`Signed by Alex (on call), key ${fingerprint} (a trusted key). The content is exactly as it was exported.`);
