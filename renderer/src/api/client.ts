@@ -36,7 +36,12 @@ export interface FirebreakClient {
 }
 
 /** A fresh id per mutating call, so the core can answer a retry of it instead of doing the work twice. */
-export const newRequestId = (): string => crypto.randomUUID();
+/**
+ * A random request id. `crypto.randomUUID` exists only in secure contexts; `getRandomValues` exists everywhere, so a page
+ * served from a plain-http origin (an embedding, a test harness) still gets 128 random bits instead of failing every call.
+ */
+export const newRequestId = (): string =>
+  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 export function createClient(
   transport: Transport,
