@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openCockpit, test } from './fixtures';
+import { expect, openCockpit, test, waitForCockpit } from './fixtures';
 
 async function declare(page: Page, title: string, severity: 'SEV1' | 'SEV2'): Promise<void> {
   await page.keyboard.press('Control+k');
@@ -76,7 +76,7 @@ test('SEV1: 5-minute countdown, executive draft, publish to the clipboard and qu
 
   // Everything survives a reload: the published update is the previous one, the saved draft is the draft.
   await page.reload();
-  await page.locator('.app[data-ready="true"]').waitFor();
+  await waitForCockpit(page);
   await expect(page.getByRole('region', { name: 'Stakeholder updates' }).getByLabel('Draft for Executives')).toHaveValue(/Impact: SSO logins fail/);
 });
 
