@@ -59,10 +59,10 @@ a{color:inherit}
 function incidentHtml(incident: StatusPageIncident, headingLevel: 3): string {
   const h = `h${headingLevel}`;
   const affected = incident.components.length > 0 ? ` · Affects ${incident.components.map(esc).join(', ')}` : '';
-  const when = incident.resolvedAt ? `Resolved ${time(incident.resolvedAt)}` : `Started ${time(incident.createdAt)}`;
+  const when = incident.resolvedAt ? `Resolved ${time(incident.resolvedAt)}` : `${esc(statusLabels[incident.status])} · Started ${time(incident.createdAt)}`;
   return `<article class="incident" id="incident-${esc(incident.id)}" aria-labelledby="title-${esc(incident.id)}">
 <${h} id="title-${esc(incident.id)}">${esc(incident.name)}</${h}>
-<p class="meta">${esc(statusLabels[incident.status])} · ${when}${affected}</p>
+<p class="meta">${when}${affected}</p>
 <ol class="updates">${incident.updates
     .map((u) => `<li><p><span class="update-status">${esc(statusLabels[u.status])}</span> — ${time(u.createdAt)}</p><div class="update-body">${paragraphs(u.body)}</div></li>`)
     .join('\n')}</ol>

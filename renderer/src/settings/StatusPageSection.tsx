@@ -57,7 +57,10 @@ export function StatusPageSection() {
       <h3 id="settings-status-page">Public status page</h3>
       <p className="settings-help">
         Customers updates published with the “Status page” channel become a static page (index.html, an Atom feed and summary.json) that any static host can
-        serve. Only customers updates ever reach it. <span className={saved ? 'settings-status configured' : 'settings-status'}>{where}</span>
+        serve. Only customers updates ever reach it.
+      </p>
+      <p className="status-page-where">
+        Currently: <span className={saved ? 'settings-status configured' : 'settings-status'}>{where}</span>
       </p>
       {current.data?.problem ? <p className="settings-problem">{current.data.problem}</p> : null}
       <ErrorNotice error={current.error} title="Status page settings could not be loaded" />
