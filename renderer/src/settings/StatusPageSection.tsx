@@ -51,7 +51,13 @@ export function StatusPageSection() {
     onSuccess: () => void qc.invalidateQueries(),
   });
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
-  const where = saved ? (saved.target.kind === 'folder' ? `written to ${saved.target.path}` : `pushed to ${saved.target.branch} of ${saved.target.remoteUrl}`) : 'not set up';
+  const where = saved
+    ? saved.target.kind === 'folder'
+      ? `written to ${saved.target.path}`
+      : `pushed to ${saved.target.branch} of ${saved.target.remoteUrl}`
+    : current.isPending
+      ? 'loading…'
+      : 'not set up';
   return (
     <section className="settings-section" aria-labelledby="settings-status-page">
       <h3 id="settings-status-page">Public status page</h3>
