@@ -6,8 +6,8 @@ export const audiences = ['executives', 'customers', 'support', 'engineers'] as 
 export const Audience = z.enum(audiences);
 export type Audience = z.infer<typeof Audience>;
 
-/** Where a published update went: copied by the commander, or handed to a connector through the outbox. */
-export const updateChannels = ['clipboard', 'jira', 'pagerduty'] as const;
+/** Where a published update went: copied by the commander, or handed to a connector (or the public status page) through the outbox. */
+export const updateChannels = ['clipboard', 'jira', 'pagerduty', 'statuspage'] as const;
 export const UpdateChannel = z.enum(updateChannels);
 export type UpdateChannel = z.infer<typeof UpdateChannel>;
 

@@ -3,7 +3,7 @@ import type { Audience, UpdateChannel } from '../../../shared/events';
 import type { ChannelStatus } from '../../../shared/ipc/updates';
 
 export type ExternalChannel = Exclude<UpdateChannel, 'clipboard'>;
-export const externalChannels: readonly ExternalChannel[] = ['jira', 'pagerduty'];
+export const externalChannels: readonly ExternalChannel[] = ['jira', 'pagerduty', 'statuspage'];
 
 export interface UpdateDeliveryRequest {
   incidentId: string;
@@ -24,7 +24,7 @@ export interface UpdateDelivery {
   enqueue(request: UpdateDeliveryRequest): Promise<{ outboxId: string }>;
 }
 
-const names: Record<ExternalChannel, string> = { jira: 'Jira', pagerduty: 'PagerDuty' };
+const names: Record<ExternalChannel, string> = { jira: 'Jira', pagerduty: 'PagerDuty', statuspage: 'The status page' };
 
 /** For cores without an outbox (and tests): every external delivery is kept as an intent and reported as not configured. */
 export const unconfiguredDelivery: UpdateDelivery = {

@@ -111,7 +111,7 @@ export class UpdateService {
         ? { previous: { seq: previous.seq, ts: previous.ts, actor: previous.actor, channel: previous.channel, text: previous.text, deliveries: deliveryStates(incidentId, events, previous) } }
         : {}),
       cadence,
-      channels: this.channels(incidentId),
+      channels: this.channels(incidentId).filter((c) => c.channel !== 'statuspage' || audience === 'customers'),
     };
   }
 
@@ -162,6 +162,10 @@ export class UpdateService {
    */
   async publish(input: ParsedPublishInput): Promise<{ event: IncidentEvent; deliveries: DeliveryOutcome[] }> {
     const { incidentId, audience, source, channels } = input;
+    // The public status page carries customer updates only; nothing written for another audience may reach it.
+    if (channels.includes('statuspage') && audience !== 'customers') {
+      throw new DomainError('validation', `Only updates to customers can go to the public status page; this one is for ${audience}.`);
+    }
     const events = this.events(incidentId);
     const renderedAt = new Date(input.renderedAt);
     const age = this.now().getTime() - renderedAt.getTime();

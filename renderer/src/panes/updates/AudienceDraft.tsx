@@ -124,7 +124,7 @@ export function AudienceDraft({ incidentId, audience, edit, onEdit }: Props) {
         <ul className="previous-deliveries" aria-label="Deliveries of the last update">
           {data.previous.deliveries.map((d, i) => (
             <li key={`${d.channel}-${i}`} className={`delivery-${d.state}`} title={d.detail}>
-              {d.channel === 'jira' ? 'Jira' : 'PagerDuty'}: {deliveryWords[d.state]}
+              {d.channel === 'jira' ? 'Jira' : d.channel === 'statuspage' ? 'Status page' : 'PagerDuty'}: {deliveryWords[d.state]}
               {d.state === 'not_sent' || d.state === 'failed' ? ` — ${d.detail}` : ''}
             </li>
           ))}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { UpdateChannel, UpdateFormat } from '../../../../shared/events';
 import type { ChannelStatus, DeliveryOutcome } from '../../../../shared/ipc/updates';
 
-const channelNames: Record<UpdateChannel, string> = { clipboard: 'Clipboard', jira: 'Jira comment', pagerduty: 'PagerDuty status update' };
+const channelNames: Record<UpdateChannel, string> = { clipboard: 'Clipboard', jira: 'Jira comment', pagerduty: 'PagerDuty status update', statuspage: 'Status page' };
 
 interface Props {
   channels: readonly ChannelStatus[];
