@@ -1,7 +1,7 @@
 // The virtualized list of timeline rows, newest first, as one tab stop with arrow keys inside (use-roving-rows.ts). Each row
 // is a list item that takes focus itself and is announced by a one-line summary with its position ("3 of 51").
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { useRowSummary } from './row-summary';
 import { useRovingRows, type RowActions } from './use-roving-rows';
@@ -10,8 +10,10 @@ export interface TimelineListHandle {
   scrollToIndex(index: number): void;
 }
 
-export function TimelineList({ rows, actions, onLeave, renderRow, label, ref }: {
+export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, onActiveRow }: {
   rows: readonly TimelineRow[];
+  /** Told which row the commander chose (the palette's "Pin event" acts on it). */
+  onActiveRow?: (seq: number | undefined) => void;
   actions: RowActions | undefined;
   onLeave: () => void;
   renderRow: (row: TimelineRow) => ReactNode;
@@ -47,6 +49,8 @@ export function TimelineList({ rows, actions, onLeave, renderRow, label, ref }: 
   virtualRef.current = virtualizer;
   useImperativeHandle(ref, () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'start' }) }), [virtualizer]);
   const summary = useRowSummary();
+  const { chosenSeq } = roving;
+  useEffect(() => onActiveRow?.(chosenSeq), [chosenSeq, onActiveRow]);
 
   return (
     <div ref={scrollRef} className="timeline" role="list" aria-label={label}>

@@ -20,6 +20,7 @@ import { PinnedList, TimelineList, type TimelineListHandle } from './TimelineLis
 import type { RowActions } from './use-roving-rows';
 import { focusComposer } from './composer-focus';
 import { jumpToPane } from '../../palette/pane-jump';
+import { usePaletteCommands } from '../../palette/command-registry';
 
 export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events: readonly IncidentEvent[] }) {
   const visible = asOf ? asOf.events : events;
@@ -33,6 +34,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   const presentSources = useMemo(() => new Set<TimelineSource>(allRows.map((r) => r.source)), [allRows]);
 
   const listRef = useRef<TimelineListHandle>(null);
+  const [activeSeq, setActiveSeq] = useState<number | undefined>(undefined);
 
   const { addNote } = useIncidentMutations();
   const annotate = useMutation({
@@ -59,6 +61,23 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   const renderRow = (row: TimelineRow) => <TimelineRowView row={row} jiraSite={jiraSite} actions={actions} />;
   // Escape leaves the list for the composer (or, in playback, the pane itself).
   const leave = () => focusComposer() || jumpToPane('timeline');
+  // The palette pins the row the commander last had in the timeline, else the newest one.
+  const pinTarget = rows.find((r) => r.seq === activeSeq) ?? rows[0];
+  usePaletteCommands(
+    'timeline',
+    actions && pinTarget
+      ? [
+          {
+            id: 'pin-event',
+            label: `${pinTarget.pinned ? 'Unpin' : 'Pin'} event: ${pinTarget.text.length > 60 ? `${pinTarget.text.slice(0, 59)}…` : pinTarget.text}`,
+            hint: pinTarget.seq === activeSeq ? 'the event selected in the timeline' : 'the latest event',
+            shortcut: 'P',
+            needs: 'timeline.pin',
+            run: () => actions.onPin(pinTarget),
+          },
+        ]
+      : [],
+  );
 
   return (
     <section className="pane timeline-pane" aria-labelledby="timeline-title" data-pane="timeline">
@@ -73,7 +92,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
       <ErrorNotice error={addNote.error ?? annotate.error} title="Timeline not updated" />
       <TimelineFilters filter={filter} onChange={setFilter} actors={actors} types={types} presentSources={presentSources} onJump={jumpTo} />
       {pinned.length > 0 ? <PinnedList rows={pinned} actions={actions} onLeave={leave} renderRow={renderRow} /> : null}
-      <TimelineList ref={listRef} rows={rows} actions={actions} onLeave={leave} renderRow={renderRow} label="Timeline events" />
+      <TimelineList ref={listRef} rows={rows} actions={actions} onLeave={leave} renderRow={renderRow} label="Timeline events" onActiveRow={setActiveSeq} />
     </section>
   );
 }

@@ -103,7 +103,9 @@ export function useRovingRows(rows: readonly TimelineRow[], options: RovingRowsO
     },
   });
 
-  return { activeIndex, activeRow: active, rowProps };
+  /** The row the commander moved to or clicked, if it is still shown; undefined while the list is on its default (the newest). */
+  const chosenSeq = found >= 0 ? activeSeq : undefined;
+  return { activeIndex, activeRow: active, chosenSeq, rowProps };
 }
 
 function rowElement(list: HTMLElement | null, seq: number): HTMLElement | null {
