@@ -37,8 +37,8 @@ async function tabsFromComposerToPublish(page: Page): Promise<number> {
   await page.locator('#note-composer').focus();
   for (let presses = 1; presses <= 80; presses++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => (document.activeElement instanceof HTMLButtonElement ? document.activeElement.textContent : ''));
-    if (focused === 'Publish update') return presses;
+    const focused = page.locator('button:focus');
+    if ((await focused.count()) === 1 && (await focused.textContent()) === 'Publish update') return presses;
   }
   throw new Error('"Publish update" was not reached with 80 Tab presses');
 }
@@ -101,7 +101,7 @@ test.describe('keyboard reach at 1366×768', () => {
 
       // Tab leaves the list (no stop on any other row or control); Esc from a row goes back to the composer.
       await page.keyboard.press('Tab');
-      expect(await list.evaluate((el) => el.contains(document.activeElement))).toBe(false);
+      expect(await list.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(false);
       await page.keyboard.press('Shift+Tab');
       await expect(row(/Burst 49: /)).toBeFocused();
       await page.keyboard.press('Escape');

@@ -70,7 +70,7 @@ function allCommands(incidents: readonly IncidentListItem[], currentId: string |
     commands.push({ id: 'export', label: 'Export review bundle', hint: 'one file that opens offline', action: { kind: 'export' }, needs: 'review.exportBundle' });
     commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' }, needs: 'review.get' });
     if (context.playbackActive) {
-      commands.push({ id: 'playback', label: 'Playback: back to the start', hint: 'the moment the incident was declared', action: { kind: 'playback' } });
+      commands.push({ id: 'playback', label: 'Playback: back to the start', hint: 'the first moment of the incident', action: { kind: 'playback' } });
       if (context.live !== false) commands.push({ id: 'playback-stop', label: 'Leave playback', hint: 'back to the live incident', shortcut: 'Esc', action: { kind: 'playback-stop' } });
     } else {
       commands.push({ id: 'playback', label: 'Start playback', hint: 'replay the cockpit from the start', action: { kind: 'playback' } });
