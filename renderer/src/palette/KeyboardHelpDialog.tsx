@@ -16,7 +16,7 @@ export function KeyboardHelpDialog({ onClose }: { onClose: () => void }) {
                   <dt>
                     {s.keys.map((k, i) => (
                       <span key={k}>
-                        {i > 0 ? <span className="shortcut-or"> or </span> : null}
+                        {i > 0 ? 'or ' : null}
                         <ShortcutKeys shortcut={k} />
                       </span>
                     ))}
