@@ -1,6 +1,7 @@
 // Mounts whichever incident dialog the UI store says is open.
 import { channelAccess } from '../api/access';
 import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
+import { KeyboardHelpDialog } from '../palette/KeyboardHelpDialog';
 import { ImportBundleDialog } from '../review/ImportBundleDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -25,5 +26,6 @@ export function Dialogs() {
   if (dialog === 'import' && serves('review.importBundle')) return <ImportBundleDialog onClose={close} />;
   if (dialog === 'settings' && serves('settings.exportConfig')) return <SettingsDialog onClose={close} />;
   if (dialog === 'diagnostics' && serves('app.diagnostics')) return <DiagnosticsDialog onClose={close} />;
+  if (dialog === 'keyboard') return <KeyboardHelpDialog onClose={close} />;
   return null;
 }

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 /** The cockpit panes a user can collapse or maximise. */
 export type CockpitPaneId = 'timeline' | 'runbooks' | 'rollback' | 'connectors' | 'metrics' | 'updates';
 
-export type DialogName = 'declare' | 'note' | 'status' | 'severity' | 'handover' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics';
+export type DialogName = 'declare' | 'note' | 'status' | 'severity' | 'handover' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics' | 'keyboard';
 
 interface UiState {
   selectedIncidentId: string | undefined;

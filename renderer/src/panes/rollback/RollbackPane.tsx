@@ -29,21 +29,21 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
     <section className="pane rollback-pane" aria-labelledby="rollback-title" data-pane="rollback">
       <header className="pane-header">
         <h2 id="rollback-title">Rollback</h2>
-        {readOnly ? (
-          <span className="pane-meta">playback — read-only</span>
-        ) : services.data && !services.data.problem ? (
-          <span className="rollback-service-buttons">
-            {configured.map((s) => (
-              <button key={s.name} type="button" className="link-button" onClick={() => setEditing({ name: s.name })}>
-                Edit {s.name}
+        {readOnly ? <span className="pane-meta">playback — read-only</span> : null}
+        <PaneControls pane="rollback" title="Rollback">
+          {!readOnly && services.data && !services.data.problem ? (
+            <span className="rollback-service-buttons">
+              {configured.map((s) => (
+                <button key={s.name} type="button" className="link-button" onClick={() => setEditing({ name: s.name })}>
+                  Edit {s.name}
+                </button>
+              ))}
+              <button type="button" className="link-button" onClick={() => setEditing({})}>
+                Add service
               </button>
-            ))}
-            <button type="button" className="link-button" onClick={() => setEditing({})}>
-              Add service
-            </button>
-          </span>
-        ) : null}
-        <PaneControls pane="rollback" title="Rollback" />
+            </span>
+          ) : null}
+        </PaneControls>
       </header>
       {!readOnly ? (
         <>

@@ -51,6 +51,7 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
       id: `publish-${a}`,
       label: `Publish update to ${audienceLabels[a]}…`,
       hint: 'opens the draft, then Publish',
+      needs: 'updates.publish' as const,
       run: () => {
         setAudience(a);
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-pane="updates"] #update-tabpanel textarea, [data-pane="updates"] #update-tabpanel button')?.focus());
@@ -62,12 +63,13 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
     <section className="pane updates-pane" aria-labelledby="updates-title" data-pane="updates">
       <header className="pane-header">
         <h2 id="updates-title">Stakeholder updates</h2>
-        {notifications.canAsk ? (
-          <button type="button" className="link-button" onClick={notifications.ask}>
-            Enable desktop notifications
-          </button>
-        ) : null}
-        <PaneControls pane="updates" title="Stakeholder updates" />
+        <PaneControls pane="updates" title="Stakeholder updates">
+          {notifications.canAsk ? (
+            <button type="button" className="link-button" onClick={notifications.ask}>
+              Enable desktop notifications
+            </button>
+          ) : null}
+        </PaneControls>
       </header>
       <ErrorNotice error={cadence.error} title="Update cadence could not be loaded" />
       {cadence.data?.policyProblem ? <p className="update-policy-problem">{cadence.data.policyProblem}</p> : null}
@@ -78,7 +80,21 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
         onDismiss={(r) => acknowledge.mutate({ audience: r.audience, dueAt: r.dueAt })}
       />
       <ErrorNotice error={acknowledge.error} title="Reminder not dismissed" />
-      <div className="audience-tabs" role="tablist" aria-label="Audience">
+      {/* A tab list is one tab stop (the selected tab); arrows, Home and End choose another audience. */}
+      <div
+        className="audience-tabs"
+        role="tablist"
+        aria-label="Audience"
+        onKeyDown={(e) => {
+          const at = audiences.indexOf(audience);
+          const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: audiences.length - 1 }[e.key];
+          if (to === undefined) return;
+          e.preventDefault();
+          const next = audiences[(to + audiences.length) % audiences.length]!;
+          setAudience(next);
+          document.getElementById(`update-tab-${next}`)?.focus();
+        }}
+      >
         {audiences.map((a) => {
           const chip = countdownChip(
             cadence.data?.audiences.find((c) => c.audience === a),
@@ -91,6 +107,7 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
               role="tab"
               id={`update-tab-${a}`}
               aria-selected={a === audience}
+              tabIndex={a === audience ? 0 : -1}
               aria-controls="update-tabpanel"
               className="audience-tab"
               onClick={() => setAudience(a)}
