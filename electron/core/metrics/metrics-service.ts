@@ -22,7 +22,8 @@ import { CaptureStore } from './capture-store';
 import { MetricsSettings } from './metrics-settings';
 import { PanelFeed } from './panel-feed';
 import { seriesForWire, silenceViews } from '../../../shared/metrics/metrics-view';
-import { capturedMetricsView } from '../../../shared/metrics/captured-view';
+import { capturedMetricsView, capturedPanelViews } from '../../../shared/metrics/captured-view';
+import type { CapturedRange } from '../../../shared/metrics/capture-segment';
 
 export interface MetricsServiceOptions {
   dataDir: string;
@@ -52,6 +53,8 @@ interface Watch {
   timer?: NodeJS.Timeout;
   polling?: Promise<void> | undefined;
   pollProblem?: string | undefined;
+  /** Panels captured earlier that no feed serves any more (or never did, as in the bundled demo), read once per set of feeds. */
+  capturedOnly?: { feeds: string; panels: Map<string, CapturedRange[]> };
 }
 
 /** How long the first view waits for the first fetch before answering with what it has (the poll carries on). */
@@ -255,6 +258,7 @@ export class MetricsService {
         ...(f.range ? { range: f.range } : {}),
       };
     });
+    panels.push(...(await this.capturedOnlyPanels(input.incidentId, watch, input.widthPx)));
     const am = watch.alerts;
     return {
       incidentId: input.incidentId,
@@ -275,6 +279,20 @@ export class MetricsService {
       markers: markersFromEvents(events, range.start * 1000, range.end * 1000),
       problems: [...(problem ? [problem] : []), ...(watch.pollProblem ? [watch.pollProblem] : [])],
     };
+  }
+
+  /**
+   * What was captured for panels the incident no longer (or never) fetches live: a catalogue panel since removed, a server gone,
+   * or a recorded incident opened without Prometheus. Shown as captured data rather than hidden; nothing feeds them, so they are
+   * read again only when the set of live panels changes.
+   */
+  private async capturedOnlyPanels(incidentId: string, watch: Watch, widthPx: number): Promise<PanelView[]> {
+    const feeds = [...watch.feeds.keys()].sort().join(',');
+    if (watch.capturedOnly?.feeds !== feeds) {
+      const { panels } = await this.captures.read(incidentId, (key) => !watch.feeds.has(key));
+      watch.capturedOnly = { feeds, panels };
+    }
+    return capturedPanelViews(watch.capturedOnly.panels, Infinity, widthPx);
   }
 
   /** Playback and offline review: only what was captured on disk and what the log says, up to the cursor. */
