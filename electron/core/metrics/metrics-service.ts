@@ -258,7 +258,7 @@ export class MetricsService {
         ...(f.range ? { range: f.range } : {}),
       };
     });
-    panels.push(...(await this.capturedOnlyPanels(input.incidentId, watch, input.widthPx)));
+    panels.push(...(await this.capturedOnlyPanels(input.incidentId, watch, input.widthPx, config, state)));
     const am = watch.alerts;
     return {
       incidentId: input.incidentId,
@@ -282,17 +282,28 @@ export class MetricsService {
   }
 
   /**
-   * What was captured for panels the incident no longer (or never) fetches live: a catalogue panel since removed, a server gone,
-   * or a recorded incident opened without Prometheus. Shown as captured data rather than hidden; nothing feeds them, so they are
-   * read again only when the set of live panels changes.
+   * What was captured for panels nothing fetches live, shown as captured data instead of hidden: a recorded incident opened
+   * without Prometheus (the bundled demo, an imported bundle), or a closed incident whose panels have since left the
+   * catalogue. A live incident with Prometheus shows only its live panels, and an ad-hoc panel removed on the timeline stays
+   * removed. Nothing feeds these panels, so they are read again only when the set of live panels changes.
    */
-  private async capturedOnlyPanels(incidentId: string, watch: Watch, widthPx: number): Promise<PanelView[]> {
+  private async capturedOnlyPanels(incidentId: string, watch: Watch, widthPx: number, config: MetricsConfig, state: IncidentState): Promise<PanelView[]> {
+    if (config.prometheus.length > 0 && rangeIsOpen(state, this.now(), this.rangeOptions(config))) return [];
     const feeds = [...watch.feeds.keys()].sort().join(',');
     if (watch.capturedOnly?.feeds !== feeds) {
       const { panels } = await this.captures.read(incidentId, (key) => !watch.feeds.has(key));
       watch.capturedOnly = { feeds, panels };
     }
-    return capturedPanelViews(watch.capturedOnly.panels, Infinity, widthPx);
+    const removed = new Set<string>();
+    for (const e of this.events(incidentId)) {
+      if (e.type === 'metrics.panel_added') removed.delete(`${e.payload.title}\u0000${e.payload.promql}`);
+      else if (e.type === 'metrics.panel_removed') {
+        const added = this.events(incidentId).findLast((a) => a.type === 'metrics.panel_added' && a.payload.panelId === e.payload.panelId);
+        if (added?.type === 'metrics.panel_added') removed.add(`${added.payload.title}\u0000${added.payload.promql}`);
+      }
+    }
+    const kept = new Map([...watch.capturedOnly.panels].filter(([, ranges]) => !removed.has(`${ranges.at(-1)?.panel.title}\u0000${ranges.at(-1)?.panel.promql}`)));
+    return capturedPanelViews(kept, Infinity, widthPx);
   }
 
   /** Playback and offline review: only what was captured on disk and what the log says, up to the cursor. */
