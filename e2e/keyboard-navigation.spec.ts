@@ -125,17 +125,17 @@ test.describe('keyboard reach at 1366×768', () => {
     await palette('maximise metrics');
     await page.keyboard.press('Enter');
     await expect(page.locator('.cockpit-maximised[data-maximised="metrics"]')).toBeVisible();
-    await expect(page.locator('[data-pane="metrics"]')).toBeFocused();
-    await expect(page.locator('[data-pane="timeline"]')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Live metrics' })).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Timeline' })).toHaveCount(0);
 
     // Jumping to a pane that the maximised one hides restores the layout first.
     await page.keyboard.press('g');
     await page.keyboard.press('t');
     await expect(page.locator('.cockpit-maximised')).toHaveCount(0);
-    await expect(page.locator('[data-pane="timeline"]')).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Timeline' })).toBeFocused();
     await page.keyboard.press('g');
     await page.keyboard.press('u');
-    await expect(page.locator('[data-pane="updates"]')).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Stakeholder updates' })).toBeFocused();
 
     // Esc restores a maximised pane and focus stays with it.
     await palette('maximise runbooks');
@@ -143,7 +143,7 @@ test.describe('keyboard reach at 1366×768', () => {
     await expect(page.locator('.cockpit-maximised[data-maximised="runbooks"]')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.locator('.cockpit-maximised')).toHaveCount(0);
-    await expect(page.locator('[data-pane="runbooks"]')).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Runbooks' })).toBeFocused();
 
     await palette('collapse rollback');
     await page.keyboard.press('Enter');
@@ -156,7 +156,7 @@ test.describe('keyboard reach at 1366×768', () => {
     await expect(page.getByRole('list', { name: 'Pinned events' }).getByRole('listitem', { name: /Burst 3: / })).toBeVisible();
 
     // ? lists every shortcut; axe is clean with it open.
-    await page.locator('[data-pane="timeline"]').focus();
+    await page.getByRole('region', { name: 'Timeline' }).focus();
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toContainText('Go to the Stakeholder updates pane');

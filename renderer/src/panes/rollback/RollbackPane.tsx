@@ -21,9 +21,20 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
   const replayed = useMemo(() => (asOf ? projectRollbacks(asOf.events) : undefined), [asOf]);
   const rollbacks = replayed ?? live.data ?? [];
   const [selectedId, setSelectedId] = useState<string>();
-  const shown = rollbacks.find((r) => r.id === selectedId) ?? currentRollback(rollbacks);
+  // The chosen one, else the one that needs the operator, else the newest: a finished rollback's outcome stays in view.
+  const shown = rollbacks.find((r) => r.id === selectedId) ?? currentRollback(rollbacks) ?? rollbacks.at(-1);
   const configured = services.data?.services ?? [];
   const [editing, setEditing] = useState<{ name?: string }>();
+  const noServices =
+    services.data && !services.data.problem && configured.length === 0 ? (
+      <div className="rollback-empty">
+        <p>
+          {/* The cockpit names no file paths; Settings shows where services.json lives. */}
+          {rollbacks.length > 0 ? 'No services are configured here, so no new rollback can be planned.' : 'No services are configured, so there is nothing to roll back yet.'} Add one
+          with “Add service”, or import a configuration in Settings.
+        </p>
+      </div>
+    ) : null;
 
   return (
     <section className="pane rollback-pane" aria-labelledby="rollback-title" data-pane="rollback">
@@ -60,19 +71,13 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
               </ul>
             </div>
           ) : null}
-          {services.data && !services.data.problem && configured.length === 0 ? (
-            <div className="rollback-empty">
-              <p>
-                {/* The cockpit names no file paths; Settings shows where services.json lives. */}
-                No services are configured, so there is nothing to roll back yet. Add one with “Add service”, or import a
-                configuration in Settings.
-              </p>
-            </div>
-          ) : null}
+          {rollbacks.length === 0 ? noServices : null}
           {configured.length > 0 ? <PlanRollbackForm incidentId={incidentId} services={configured} onPlanned={setSelectedId} /> : null}
         </>
       ) : null}
       {shown ? <RollbackCard key={shown.id} incidentId={incidentId} rollback={shown} all={rollbacks} readOnly={readOnly} /> : null}
+      {/* With rollbacks on record (the demo's, or one planned before the catalogue changed), they come first. */}
+      {!readOnly && rollbacks.length > 0 ? noServices : null}
       <AuditTrail rollbacks={rollbacks} selectedId={shown?.id} onSelect={setSelectedId} />
       {editing ? <ServiceEditorDialog service={configured.find((s) => s.name === editing.name)} onClose={() => setEditing(undefined)} /> : null}
     </section>
