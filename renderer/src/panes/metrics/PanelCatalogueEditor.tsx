@@ -33,6 +33,7 @@ export function PanelCatalogueEditor({ state, onChange, servers, errors, jsonPro
   const [focusNew, setFocusNew] = useState(false);
   const setDrafts = (drafts: ServicePanelsDraft[]) => onChange({ ...state, drafts });
   const switchTo = (view: EditorView) => {
+    setFocusNew(false);
     if (view === 'json') {
       onJsonProblem(undefined);
       return onChange({ ...state, view, text: JSON.stringify(catalogueFromDrafts(state.drafts), null, 2) });

@@ -18,16 +18,18 @@ export function ServiceFormFields({ draft, onChange, errors }: Props) {
   });
   const setCommand = (which: 'rollbackCommand' | 'forwardCommand', patch: Partial<CommandDraft>) => set({ [which]: { ...draft[which], ...patch } });
   const gitNeeded = draft.revert || draft.moveRef;
+  // Start where the user has something to type: the clone path when the name is already known (pre-filled or editing).
+  const startAtClonePath = draft.name.trim() !== '' && draft.clonePath.trim() === '';
 
   return (
     <>
       <FormField label="Service name" error={errors.name} hint="As named when declaring an incident, e.g. checkout">
-        <input {...text('name')} required autoComplete="off" />
+        <input {...text('name')} required autoComplete="off" data-autofocus={startAtClonePath ? undefined : true} />
       </FormField>
       <fieldset>
         <legend>Git repository{gitNeeded ? '' : ' (optional)'}</legend>
         <FormField label="Git clone path" error={errors.clonePath} hint="Absolute path of a working clone on this computer (not a bare repository)">
-          <input {...text('clonePath')} placeholder="/home/me/src/checkout" spellCheck={false} />
+          <input {...text('clonePath')} placeholder="/home/me/src/checkout" spellCheck={false} data-autofocus={startAtClonePath ? true : undefined} />
         </FormField>
         <div className="form-grid">
           <FormField label="Remote name" error={errors.remoteName}>

@@ -19,11 +19,12 @@ interface ActionSpec {
   missing: string;
   /** The control that fixes it. */
   fix: string;
-  focus: string;
+  /** What to focus in the pane, first match wins (a selector list would take whichever comes first in the page). */
+  focus: string[];
 }
 
 const actions: Record<StepAction, ActionSpec> = {
-  metrics: { label: 'Open metrics', capability: 'metrics', pane: 'metrics', missing: 'Prometheus is not configured', fix: 'Configure metrics', focus: 'input, select, button' },
+  metrics: { label: 'Open metrics', capability: 'metrics', pane: 'metrics', missing: 'Prometheus is not configured', fix: 'Configure metrics', focus: ['input, select', 'button'] },
   rollback: {
     label: 'Start rollback',
     capability: 'rollback',
@@ -31,14 +32,19 @@ const actions: Record<StepAction, ActionSpec> = {
     missing: 'No service is configured',
     fix: 'Add service',
     // The plan form's first field (service / strategy), so the plan starts from this step.
-    focus: 'form[aria-label="Plan a rollback"] select, button',
+    focus: ['form[aria-label="Plan a rollback"] select', 'button'],
   },
-  update: { label: 'Draft update', capability: 'updates', pane: 'updates', missing: 'Stakeholder updates are unavailable', fix: 'Open settings', focus: '#update-tabpanel textarea' },
+  update: { label: 'Draft update', capability: 'updates', pane: 'updates', missing: 'Stakeholder updates are unavailable', fix: 'Open settings', focus: ['#update-tabpanel textarea', '#update-tabpanel button'] },
 };
 
 /** Focuses the pane's first control once the pane has applied the step's request (next frame, after React re-renders). */
 function focusPane(spec: ActionSpec): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-pane="${spec.pane}"]`)?.querySelector<HTMLElement>(spec.focus)?.focus());
+  requestAnimationFrame(() => {
+    const pane = document.querySelector<HTMLElement>(`[data-pane="${spec.pane}"]`);
+    const target = spec.focus.map((selector) => pane?.querySelector<HTMLElement>(selector)).find(Boolean);
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest' });
+  });
 }
 
 export function StepActionButton({ action, stepText }: { action: StepAction; stepText: string }) {
@@ -76,7 +82,7 @@ export function StepActionButton({ action, stepText }: { action: StepAction; ste
       <span className="step-action-blocked" data-testid="step-action-blocked">
         <button type="button" className="step-action" disabled aria-describedby={causeId}>
           {spec.label}
-        </button>
+        </button>{' '}
         <span id={causeId}>{spec.missing}</span>
         {canFix ? (
           <>
