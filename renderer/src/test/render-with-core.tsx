@@ -20,7 +20,13 @@ export function renderWithCore(ui: ReactNode, handlers: Handlers) {
   const transport: Transport = {
     async invoke(channel, rawInput) {
       if (!isChannel(channel)) throw new Error(`Unknown channel ${channel}`);
-      const input = contract[channel].input.parse(rawInput);
+      // An invalid request is refused the way the core's router refuses it: a validation error with "path: message" details.
+      const parsed = contract[channel].input.safeParse(rawInput);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
+        return { ok: false, error: { code: 'validation', message: `Invalid input for ${channel}: ${details[0]}`, details } };
+      }
+      const input = parsed.data;
       calls.push({ channel, input });
       const handler = handlers[channel] as ((i: unknown) => unknown) | undefined;
       if (!handler) return { ok: false, error: { code: 'unavailable', message: `No handler for ${channel} in this test` } };
