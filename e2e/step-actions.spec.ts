@@ -49,21 +49,32 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(editor.getByLabel('Service name')).toHaveValue('checkout');
     await expect(editor.getByLabel('Deploy branch', { exact: true })).toHaveValue('main');
     await expect(editor.getByRole('checkbox', { name: /Revert the bad commits/ })).toBeChecked();
+    const clonePath = editor.getByLabel('Git clone path');
+    await expect(clonePath).toBeFocused();
     await expectAccessible(page);
     await page.screenshot({ path: test.info().outputPath(`service-form-1366-${scheme}.png`) });
 
-    await editor.getByLabel('Git clone path').fill('/srv/checkout');
+    // Saved without a clone path: the core's reason is shown under that field, in words a person can act on.
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(clonePath).toHaveAccessibleDescription(/^Enter the absolute path of a local working clone/);
+    await expectAccessible(page);
+    await page.screenshot({ path: test.info().outputPath(`service-form-error-1366-${scheme}.png`) });
+
+    await clonePath.fill('/srv/checkout');
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect(editor).toBeHidden();
 
-    // Now the step runs: it brings the Rollback pane into view with the plan pre-filled for the incident's service.
+    // Now the step runs: it opens the Rollback pane (even collapsed) with the plan pre-filled for the incident's service.
     await expect(start).toBeEnabled();
+    await page.getByRole('button', { name: 'Collapse Rollback' }).click();
+    await expect(page.getByRole('button', { name: 'Expand Rollback' })).toBeVisible();
     await start.click();
     const plan = page.getByRole('form', { name: 'Plan a rollback' });
     await expect(plan.getByLabel('Service')).toHaveValue('checkout');
     await expect(plan.getByLabel('Strategy')).toHaveValue('revert');
     await expect(plan.getByLabel('Service')).toBeFocused();
     await expect(plan.getByLabel('Service')).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Collapse Rollback' })).toBeVisible();
 
     // "Open metrics": Prometheus is not configured, and the fix opens the metrics settings.
     const metricsStep = runbooks.locator('li.checklist-step', { has: page.getByRole('checkbox', { name: /Line up the deploy time/ }) });

@@ -35,13 +35,16 @@ describe('ServiceEditorDialog', () => {
     expect(document.activeElement).toBe(field('Git clone path'));
   });
 
-  it('shows the core’s error under the field it names, and saves once it is fixed', async () => {
+  it('shows the core’s error under the field it names, moves focus there, and saves once it is fixed', async () => {
     const put = vi.fn(coreCheck);
     const { dialog, field, onClose, callsTo } = renderForm(put, { suggestedName: 'checkout' });
     fireEvent.change(field('Git clone path'), { target: { value: 'relative/clone' } });
+    field('Service name').focus();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(field('Git clone path').getAttribute('aria-invalid')).toBe('true'));
+    // Focus goes to the field the core named.
+    await waitFor(() => expect(document.activeElement).toBe(field('Git clone path')));
     const describedBy = field('Git clone path').getAttribute('aria-describedby')!.split(' ');
     expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toContain('The clone path must be absolute');
     expect(onClose).not.toHaveBeenCalled();

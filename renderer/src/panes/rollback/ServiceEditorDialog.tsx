@@ -1,7 +1,7 @@
 // Adds or edits one service catalogue entry through a form, with the raw entry as an "Advanced (JSON)" view that round-trips
 // with it. The core validates on save and keeps keys it does not know; its field errors are shown under the field they name.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ServiceConfig } from '../../../../shared/services/service-config';
 import { CallError, getClient } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -31,7 +31,15 @@ export function ServiceEditorDialog({ service, suggestedName, onClose }: Service
     void queryClient.invalidateQueries({ queryKey: rollbackKeys.services });
     void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo });
   };
-  const save = useMutation({ mutationFn: (entry: Entry) => getClient().callOrThrow('services.put', { service: entry }), onSuccess: () => (refresh(), onClose()) });
+  const formRef = useRef<HTMLFormElement>(null);
+  const save = useMutation({
+    mutationFn: (entry: Entry) => getClient().callOrThrow('services.put', { service: entry }),
+    onSuccess: () => (refresh(), onClose()),
+  });
+  // After a refused save, take the user to the first field the core named, so a field far down is not missed.
+  useEffect(() => {
+    if (save.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [save.error]);
   const remove = useMutation({ mutationFn: (name: string) => getClient().callOrThrow('services.remove', { name }), onSuccess: () => (refresh(), onClose()) });
   const errors = view === 'form' ? fieldErrors(save.error instanceof CallError ? save.error.error : undefined) : {};
 
@@ -63,6 +71,7 @@ export function ServiceEditorDialog({ service, suggestedName, onClose }: Service
   return (
     <Dialog title={service ? `Edit service ${service.name}` : 'Add a service'} onClose={onClose} wide>
       <form
+        ref={formRef}
         className="form service-form"
         noValidate
         onSubmit={(e) => {

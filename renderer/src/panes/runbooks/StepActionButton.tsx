@@ -7,6 +7,7 @@ import type { StepAction } from '../../../../shared/runbooks/runbook';
 import { audienceNamedIn } from '../../../../shared/runbooks/step-targets';
 import { channelAccess } from '../../api/access';
 import { useAppInfo, useIncident } from '../../api/queries';
+import { useCockpitLayout } from '../../cockpit/cockpit-layout-context';
 import { jumpToPane } from '../../palette/pane-jump';
 import { useStepIntentStore, type StepIntent } from '../../state/step-intent-store';
 import { useUiStore } from '../../state/ui-store';
@@ -55,6 +56,7 @@ export function StepActionButton({ action, stepText }: { action: StepAction; ste
   const openServiceEditor = useUiStore((s) => s.openServiceEditor);
   const request = useStepIntentStore((s) => s.request);
   const causeId = useId();
+  const layout = useCockpitLayout();
   const spec = actions[action];
   const declared = incident.data?.state?.services ?? [];
 
@@ -106,6 +108,8 @@ export function StepActionButton({ action, stepText }: { action: StepAction; ste
       onClick={() => {
         const next = intent();
         if (next) request(next);
+        // A collapsed pane opens first, so the pre-filled form is visible, not only focused.
+        if (layout.isCollapsed(spec.pane)) layout.toggleCollapsed(spec.pane);
         if (!jumpToPane(spec.pane)) return;
         focusPane(spec);
       }}
