@@ -60,6 +60,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectAccessible(page);
     await page.screenshot({ path: test.info().outputPath(`service-form-error-1366-${scheme}.png`) });
 
+    // The command strategy's fields appear when it is ticked; the health check closes the form.
+    const command = editor.getByRole('checkbox', { name: /Run a command/ });
+    await command.check();
+    await editor.getByLabel('Health query (PromQL)').scrollIntoViewIfNeeded();
+    await expect(editor.getByLabel('Rollback command')).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`service-form-command-1366-${scheme}.png`) });
+    await command.uncheck();
+
     await clonePath.fill('/srv/checkout');
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect(editor).toBeHidden();

@@ -25,12 +25,12 @@ export const GitRemote = z.looseObject({
 });
 
 export const GitSource = z.looseObject({
-  /** Absolute path of a local clone the operator works in. */
+  /** Absolute path of a local clone the operator works in (an empty one is reported once, by min). */
   clonePath: z
     .string()
     .trim()
     .min(1, 'Enter the absolute path of a local working clone')
-    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'The clone path must be absolute'),
+    .refine((p) => p === '' || p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'The clone path must be absolute'),
   remote: GitRemote.default({ name: 'origin' }),
 });
 
