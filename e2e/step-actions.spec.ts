@@ -44,6 +44,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(start).toHaveAccessibleDescription('No service is configured');
     await expect(rollbackStep.getByTestId('step-action-blocked')).toContainText('Start rollback No service is configured — Add service');
 
+    await rollbackStep.screenshot({ path: test.info().outputPath(`step-blocked-${scheme}.png`) });
     await rollbackStep.getByRole('button', { name: 'Add service' }).click();
     const editor = page.getByRole('dialog', { name: 'Add a service' });
     await expect(editor.getByLabel('Service name')).toHaveValue('checkout');

@@ -85,17 +85,20 @@ export function StepActionButton({ action, stepText }: { action: StepAction; ste
         <button type="button" className="step-action" disabled aria-describedby={causeId}>
           {spec.label}
         </button>{' '}
-        <span id={causeId}>{spec.missing}</span>
-        {canFix ? (
-          <>
-            {' — '}
-            <button type="button" className="link-button" onClick={fix}>
-              {spec.fix}
-            </button>
-          </>
-        ) : (
-          <span> ({access.reason ?? 'not available here'})</span>
-        )}
+        {/* The cause and its fix stay together when the row wraps in a narrow pane. */}
+        <span className="step-action-cause">
+          <span id={causeId}>{spec.missing}</span>
+          {canFix ? (
+            <>
+              {' — '}
+              <button type="button" className="link-button" onClick={fix}>
+                {spec.fix}
+              </button>
+            </>
+          ) : (
+            <span> ({access.reason ?? 'not available here'})</span>
+          )}
+        </span>
       </span>
     );
   }
