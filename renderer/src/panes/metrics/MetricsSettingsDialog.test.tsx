@@ -71,4 +71,18 @@ describe('MetricsSettingsDialog panel catalogue', () => {
       checkout: [{ id: 'error-rate', title: 'Errors (5xx)', promql: 'sum(rate(http_requests_total{code=~"5.."}[1m]))', unit: '%', thresholds: [{ value: 2, label: '', kind: 'critical' }] }],
     });
   });
+
+  it('refuses a second group for a service that already has panels, instead of silently dropping one', async () => {
+    const save = vi.fn((config: MetricsConfig) => ({ ...view(), config }));
+    renderSettings(save);
+    const dialog = await screen.findByRole('dialog', { name: 'Metrics settings' });
+    await waitFor(() => within(dialog).getByDisplayValue('Queries'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add panels for a service' }));
+    const services = () => within(dialog).getAllByLabelText<HTMLInputElement>('Service', { exact: true });
+    fireEvent.change(services()[1]!, { target: { value: 'Search' } });
+    expect(services()[1]!.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    expect(within(dialog).getByText(/A service is listed twice/)).toBeTruthy();
+    expect(save).not.toHaveBeenCalled();
+  });
 });

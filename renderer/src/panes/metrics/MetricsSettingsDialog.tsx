@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { EndpointFields, storedHeaders, type EndpointDraft } from './EndpointFields';
 import { useMetricsSettings, useSettingsMutations } from './metrics-queries';
 import { PanelCatalogueEditor, type CatalogueEditorState } from './PanelCatalogueEditor';
-import { catalogueFromDrafts, draftsFromCatalogue, panelFieldErrors, parseCatalogueText } from './panel-catalogue-form';
+import { catalogueFromDrafts, draftsFromCatalogue, duplicateServiceErrors, panelFieldErrors, parseCatalogueText } from './panel-catalogue-form';
 
 interface ServerDraft extends EndpointDraft {
   id: string;
@@ -34,7 +34,8 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
   const declared = useIncident(useUiStore((s) => s.selectedIncidentId)).data?.state?.services ?? [];
   const suggestedService = declared.find((d) => !catalogue.drafts.some((g) => g.service.toLowerCase() === d.toLowerCase()));
   const coreDetails = save.error instanceof CallError ? save.error.error.details : undefined;
-  const catalogueErrors = catalogue.view === 'form' ? panelFieldErrors(coreDetails, catalogue.drafts) : {};
+  const duplicates = catalogue.view === 'form' ? duplicateServiceErrors(catalogue.drafts) : {};
+  const catalogueErrors = catalogue.view === 'form' ? { ...panelFieldErrors(coreDetails, catalogue.drafts), ...duplicates } : {};
   const [results, setResults] = useState<Record<string, ConnectionTestResult>>({});
   const [testing, setTesting] = useState<string>();
 
@@ -55,7 +56,10 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
   const submit = (e: FormEvent) => {
     e.preventDefault();
     let services: unknown;
-    if (catalogue.view === 'form') services = catalogueFromDrafts(catalogue.drafts);
+    if (catalogue.view === 'form') {
+      if (Object.keys(duplicates).length > 0) return setCatalogueError('A service is listed twice in the panel catalogue; see the field marked below.');
+      services = catalogueFromDrafts(catalogue.drafts);
+    }
     else {
       const parsed = parseCatalogueText(catalogue.text);
       if ('problem' in parsed) return setCatalogueError(parsed.problem);

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FormField } from '../../ui/FormField';
 import { ViewSwitch, type EditorView } from '../../ui/ViewSwitch';
-import { catalogueFromDrafts, draftsFromCatalogue, emptyPanel, parseCatalogueText, panelFieldKey, type PanelDraft, type ServicePanelsDraft, type ThresholdKind } from './panel-catalogue-form';
+import { catalogueFromDrafts, draftsFromCatalogue, duplicateServiceErrors, emptyPanel, parseCatalogueText, panelFieldKey, type PanelDraft, type ServicePanelsDraft, type ThresholdKind } from './panel-catalogue-form';
 
 export interface CatalogueEditorState {
   view: EditorView;
@@ -35,6 +35,7 @@ export function PanelCatalogueEditor({ state, onChange, servers, errors, jsonPro
   const switchTo = (view: EditorView) => {
     setFocusNew(false);
     if (view === 'json') {
+      if (Object.keys(duplicateServiceErrors(state.drafts)).length > 0) return onJsonProblem('A service is listed twice: merge its panels into one group first.');
       onJsonProblem(undefined);
       return onChange({ ...state, view, text: JSON.stringify(catalogueFromDrafts(state.drafts), null, 2) });
     }

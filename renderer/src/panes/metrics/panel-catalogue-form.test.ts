@@ -1,7 +1,7 @@
 // The panel catalogue's form model: round trip, ids made from titles, and the core's error paths mapped to fields.
 import { describe, expect, it } from 'vitest';
 import { MetricsConfig } from '../../../../shared/metrics/metrics-config';
-import { catalogueFromDrafts, draftsFromCatalogue, emptyPanel, panelFieldErrors, panelIdFrom, parseCatalogueText } from './panel-catalogue-form';
+import { catalogueFromDrafts, draftsFromCatalogue, duplicateServiceErrors, emptyPanel, panelFieldErrors, panelIdFrom, parseCatalogueText } from './panel-catalogue-form';
 
 const catalogue = {
   checkout: [
@@ -36,5 +36,13 @@ describe('panel catalogue form model', () => {
   it('explains JSON that is not a catalogue', () => {
     expect(parseCatalogueText('')).toEqual({ catalogue: {} });
     expect(parseCatalogueText('{"checkout": {}}')).toEqual({ problem: '"checkout" must be a list of panel objects.' });
+  });
+});
+
+describe('duplicateServiceErrors', () => {
+  it('marks a second group for the same service, which the catalogue could not hold', () => {
+    const drafts = [{ service: 'checkout', panels: [] }, { service: 'search', panels: [] }, { service: ' Checkout ', panels: [] }];
+    expect(duplicateServiceErrors(drafts)).toEqual({ '2.service': 'Checkout already has panels above: add these there instead' });
+    expect(duplicateServiceErrors(drafts.slice(0, 2))).toEqual({});
   });
 });

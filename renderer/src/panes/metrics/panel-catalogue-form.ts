@@ -113,3 +113,18 @@ export function panelFieldErrors(details: readonly string[] | undefined, drafts:
   }
   return out;
 }
+
+/**
+ * Problems the form must catch itself because the catalogue cannot even express them: two groups for the same service
+ * would collapse into one key, silently losing the first group's panels.
+ */
+export function duplicateServiceErrors(drafts: readonly ServicePanelsDraft[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const seen = new Set<string>();
+  drafts.forEach((d, i) => {
+    const key = d.service.trim().toLowerCase();
+    if (key && seen.has(key)) out[`${i}.service`] = `${d.service.trim()} already has panels above: add these there instead`;
+    seen.add(key);
+  });
+  return out;
+}
