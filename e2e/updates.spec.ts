@@ -41,6 +41,7 @@ test('SEV1: 5-minute countdown, executive draft, publish to the clipboard and qu
   await editor.fill('**{{severty}}** {{title}}');
   await expect(pane.getByRole('list', { name: 'Problems in the draft' })).toContainText('Line 1, column 3: Unknown variable "severty" — did you mean "severity"?');
   await expect(pane.getByRole('button', { name: 'Publish update' })).toBeDisabled();
+  await expect(pane.getByRole('button', { name: 'Publish update' })).toHaveAccessibleDescription('Fix the problems in the draft first.');
   await expect(preview).toHaveCount(0);
   await expect(pane.locator('.update-preview')).not.toContainText('{{');
 

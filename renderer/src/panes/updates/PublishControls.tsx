@@ -1,5 +1,5 @@
 // Publish controls: clipboard (Markdown or plain text) and queued Jira/PagerDuty deliveries, with honest outcomes.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { UpdateChannel, UpdateFormat } from '../../../../shared/events';
 import type { ChannelStatus, DeliveryOutcome } from '../../../../shared/ipc/updates';
 
@@ -18,6 +18,9 @@ export function PublishControls({ channels, canPublish, busy, outcomes, onPublis
   const [format, setFormat] = useState<UpdateFormat>('markdown');
   const toggle = (c: UpdateChannel, on: boolean) => setChosen((list) => (on ? [...list.filter((x) => x !== c), c] : list.filter((x) => x !== c)));
   const ordered = channels.map((c) => c.channel).filter((c) => chosen.includes(c));
+  // A disabled Publish says why, next to it (not only in a tooltip).
+  const blocked = !canPublish ? 'Fix the problems in the draft first.' : ordered.length === 0 ? 'Pick at least one channel to publish to.' : undefined;
+  const blockedId = useId();
   return (
     <form
       className="publish-controls"
@@ -47,9 +50,14 @@ export function PublishControls({ channels, canPublish, busy, outcomes, onPublis
           </label>
         </fieldset>
       ) : null}
-      <button type="submit" className="primary" disabled={!canPublish || ordered.length === 0 || busy}>
+      <button type="submit" className="primary" disabled={!!blocked || busy} aria-describedby={blocked ? blockedId : undefined}>
         {busy ? 'Publishing…' : 'Publish update'}
       </button>
+      {blocked ? (
+        <span className="field-hint" id={blockedId}>
+          {blocked}
+        </span>
+      ) : null}
       {outcomes ? (
         <ul className="publish-outcomes" role="status" aria-label="Publish result">
           {outcomes.map((o) => (

@@ -1,6 +1,7 @@
 // Stakeholder updates pane: audience tabs with countdowns, reminders when due, and the draft/preview/publish workspace.
 import type { PaneProps } from '../../playback/pane-moment';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useStepIntentStore } from '../../state/step-intent-store';
 import { audiences, type Audience } from '../../../../shared/events';
 import type { AudienceCadenceSchema } from '../../../../shared/ipc/updates';
 import type { z } from 'zod';
@@ -45,6 +46,14 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
   const notifications = useNotificationPermission();
   useReminderNotifications(reminders, incident.data?.state?.title ?? incidentId);
   const editKey = `${incidentId}:${audience}`;
+  // A runbook step's "Draft update": open the draft for the audience the step names, else the one due soonest.
+  const intent = useStepIntentStore((s) => s.intent);
+  useEffect(() => {
+    if (intent?.pane !== 'updates') return;
+    const taken = useStepIntentStore.getState().take('updates');
+    const next = taken?.audience ?? cadence.data?.next?.audience;
+    if (next) setAudience(next);
+  }, [intent, cadence.data]);
   usePaletteCommands(
     'updates',
     audiences.map((a) => ({
