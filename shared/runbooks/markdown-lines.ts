@@ -1,39 +1,29 @@
-// A line scanner for runbook Markdown that knows which lines sit inside fenced code blocks, so lists in code are never steps.
+// Runbook Markdown line by line, read through the product's one Markdown parser (shared/markdown): which lines sit inside
+// code (fenced or indented), so lists in code are never steps, and which line is a heading (ATX or setext).
+import { parseMarkdown } from '../markdown';
+
 export interface MarkdownLine {
   /** 1-based line number within the scanned text. */
   number: number;
   text: string;
+  /** Inside a code block (fenced or indented): never a step or a heading. */
   inFence: boolean;
+  /** The heading that starts on this line, as the parser read it. */
+  heading?: { level: number; text: string };
 }
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function scanMarkdownLines(text: string): MarkdownLine[] {
   const lines = text.split(/\r?\n/);
-  const out: MarkdownLine[] = [];
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const opener = FENCE.exec(line)?.[1];
-    if (fence === undefined && opener) {
-      fence = opener;
-      out.push({ number: i + 1, text: line, inFence: true });
-      continue;
-    }
-    if (fence !== undefined) {
-      const closes = opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length && line.trim() === opener;
-      out.push({ number: i + 1, text: line, inFence: true });
-      if (closes) fence = undefined;
-      continue;
-    }
-    out.push({ number: i + 1, text: line, inFence: false });
-  }
-  return out;
-}
-
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
-
-export function headingOf(line: string): { level: number; text: string } | undefined {
-  const m = HEADING.exec(line);
-  return m ? { level: m[1]!.length, text: m[2]!.trim() } : undefined;
+  const code = new Set<number>();
+  const headings = new Map<number, { level: number; text: string }>();
+  const tokens = parseMarkdown(text).tokens;
+  tokens.forEach((t, i) => {
+    if (!t.map) return;
+    if (t.type === 'fence' || t.type === 'code_block') for (let l = t.map[0]; l < t.map[1]; l++) code.add(l);
+    if (t.type === 'heading_open') headings.set(t.map[0], { level: Number(t.tag.slice(1)), text: (tokens[i + 1]?.content ?? '').trim() });
+  });
+  return lines.map((line, i) => {
+    const heading = headings.get(i);
+    return { number: i + 1, text: line, inFence: code.has(i), ...(heading ? { heading } : {}) };
+  });
 }

@@ -1,0 +1,21 @@
+// Shows HTML rendered by the Markdown pipeline (shared/markdown). The pipeline never emits raw HTML from the text, and this
+// component still passes its output through DOMPurify with an allow-list of the tags the pipeline produces before it
+// reaches the DOM, so a bug in a renderer rule can never become script or remote content in the cockpit.
+import DOMPurify from 'dompurify';
+import { useMemo, type HTMLAttributes } from 'react';
+import './markdown.css';
+
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 's', 'code', 'pre', 'a', 'ul', 'ol', 'li', 'blockquote', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'button'];
+const ALLOWED_ATTR = ['href', 'target', 'rel', 'class', 'start', 'type', 'aria-label', 'data-external-link', 'data-copy-code'];
+
+export function sanitizeMarkdownHtml(html: string): string {
+  return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false, ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i });
+}
+
+type Props = Omit<HTMLAttributes<HTMLDivElement>, 'dangerouslySetInnerHTML' | 'children'> & { html: string };
+
+export function MarkdownHtml({ html, ...rest }: Props) {
+  const safe = useMemo(() => sanitizeMarkdownHtml(html), [html]);
+  return <div {...rest} dangerouslySetInnerHTML={{ __html: safe }} />;
+}
