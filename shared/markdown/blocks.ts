@@ -98,17 +98,6 @@ export function blocksOf(doc: MarkdownDocument): Block[] {
   return readBlocks(doc.tokens, 0)[0];
 }
 
-/** The visible text of inline tokens (no markup): what a reader sees in the preview, line breaks as "\n". */
-export function inlineText(children: readonly Token[]): string {
-  let out = '';
-  for (const t of children) {
-    if (t.type === 'text' || t.type === 'code_inline') out += t.content;
-    else if (t.type === 'softbreak' || t.type === 'hardbreak') out += '\n';
-    else if (t.type === 'image') out += `[image: ${t.content || 'image'}]`;
-  }
-  return out;
-}
-
 /** A table as aligned text rows ("cell | cell") under a dashed rule: how targets without tables still show every cell. */
 export function tableAsTextRows(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const all = [header, ...rows];

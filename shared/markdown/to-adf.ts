@@ -3,8 +3,9 @@
 // so Jira would again see a different reading of the text than the preview, and it passes raw `<adf>` JSON through
 // unvalidated. Output is checked against Atlassian's ADF JSON schema in the agreement tests. Where ADF forbids a node in
 // a place (a heading or table inside a list item or quote), it degrades to paragraphs that keep every word visible.
-import { blocksOf, inlineText, tableAsTextRows, type Block, type TableCell } from './blocks';
+import { blocksOf, tableAsTextRows, type Block, type TableCell } from './blocks';
 import { isSafeHref, type MarkdownDocument, type Token } from './parse';
+import { inline as plainInline } from './to-plain-text';
 
 export interface AdfMark {
   type: 'strong' | 'em' | 'code' | 'strike' | 'link';
@@ -102,7 +103,7 @@ function tableNode(block: Extract<Block, { kind: 'table' }>): AdfNode {
 
 /** Where ADF allows fewer node types (list items, quotes), a table becomes its text rows, one per line. */
 function tableAsParagraph(block: Extract<Block, { kind: 'table' }>): AdfNode {
-  const lines = tableAsTextRows(block.header.map((c) => inlineText(c.inline)), block.rows.map((r) => r.map((c) => inlineText(c.inline))));
+  const lines = tableAsTextRows(block.header.map((c) => plainInline(c.inline)), block.rows.map((r) => r.map((c) => plainInline(c.inline))));
   return paragraph(lines.flatMap((text, i) => (i === 0 ? [{ type: 'text', text }] : [{ type: 'hardBreak' }, { type: 'text', text }])));
 }
 

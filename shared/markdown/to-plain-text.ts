@@ -1,10 +1,11 @@
 // Renders the pipeline's parse to plain text for PagerDuty status updates, e-mail and the clipboard. Emphasis is dropped
 // (no meaning is lost), but what would change the meaning if it vanished stays visible: ~~struck~~ text keeps its tildes,
 // links show their address, images their address, and tables become aligned "cell | cell" rows — never dropped.
-import { blocksOf, inlineText, tableAsTextRows, type Block } from './blocks';
+import { blocksOf, tableAsTextRows, type Block } from './blocks';
 import type { MarkdownDocument, Token } from './parse';
 
-function inline(children: readonly Token[]): string {
+/** Inline tokens as plain text: emphasis dropped, ~~strike~~ kept, links followed by their address. */
+export function inline(children: readonly Token[]): string {
   let out = '';
   const links: { href: string; at: number }[] = [];
   for (const t of children) {
@@ -67,7 +68,7 @@ function blockText(block: Block): string {
     case 'rule':
       return '---';
     case 'table':
-      return tableAsTextRows(block.header.map((c) => inlineText(c.inline)), block.rows.map((r) => r.map((c) => inlineText(c.inline)))).join('\n');
+      return tableAsTextRows(block.header.map((c) => inline(c.inline)), block.rows.map((r) => r.map((c) => inline(c.inline)))).join('\n');
   }
 }
 

@@ -10,6 +10,8 @@ const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 's', 'code', 'pre', 'a', 'ul', 
 const ALLOWED_ATTR = ['href', 'target', 'rel', 'class', 'start', 'type', 'aria-label', 'data-external-link', 'data-copy-code'];
 
 export function sanitizeMarkdownHtml(html: string): string {
+  // Fail closed: where DOMPurify cannot work (no usable DOM), show the markup as text rather than trusting it.
+  if (!DOMPurify.isSupported) return html.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false, ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i });
 }
 
