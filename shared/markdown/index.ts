@@ -24,3 +24,4 @@ export function renderMarkdown(source: string, html: HtmlOptions = {}): Rendered
 export const markdownToHtml = (source: string, options?: HtmlOptions): string => toHtml(parseMarkdown(source), options);
 export const markdownToAdf = (source: string): AdfDoc => toAdf(parseMarkdown(source));
 export const markdownToPlainText = (source: string): string => toPlainText(parseMarkdown(source));
+export { firstSentence } from './summary';

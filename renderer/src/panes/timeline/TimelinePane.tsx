@@ -55,11 +55,22 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   const readOnly = asOf !== undefined;
   const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
   const jiraSite = useJiraSettings(jiraConfigured).data?.siteUrl;
+  // Open published updates, by event sequence (rows are virtualized: a row scrolled away and back stays open).
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
+  const toggleDetail = useCallback((row: TimelineRow) => {
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(row.seq)) next.add(row.seq);
+      return next;
+    });
+  }, []);
   const renderRow = (row: TimelineRow) => (
     <TimelineRowView
       row={row}
       readOnly={readOnly}
       jiraSite={jiraSite}
+      expanded={expanded.has(row.seq)}
+      onToggleDetail={toggleDetail}
       onPin={(r) => annotate.mutate({ targetSeq: r.seq, pinned: !r.pinned })}
       onClassify={(r, kind) => annotate.mutate({ targetSeq: r.seq, kind })}
     />

@@ -1,9 +1,19 @@
 // One timeline row: when it happened (and when it was recorded, if later; a late marker if it arrived out of order), source, text, actor, kind badge, pin and classify controls.
+// A row with more to read (a published update) shows one line and a disclosure that opens the rendered text below it.
+import { useMemo } from 'react';
 import type { NoteKind } from '../../../../shared/events';
+import { markdownToHtml } from '../../../../shared/markdown';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { Time } from '../../time/Time';
 import { TimelineText } from './TimelineText';
 import { timelineSourceLabels } from '../../../../shared/timeline/event-labels';
+import { MarkdownHtml } from '../../ui/MarkdownHtml';
+import './timeline.css';
+
+function TimelineDetail({ id, markdown }: { id: string; markdown: string }) {
+  const html = useMemo(() => markdownToHtml(markdown), [markdown]);
+  return <MarkdownHtml id={id} className="timeline-detail markdown" role="region" aria-label="Published update" html={html} />;
+}
 
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 
@@ -13,8 +23,12 @@ export function TimelineRowView(props: {
   jiraSite: string | undefined;
   onPin: (row: TimelineRow) => void;
   onClassify: (row: TimelineRow, kind: NoteKind) => void;
+  /** Whether the row's detail (a published update) is open; kept by the pane so it survives the row being scrolled away. */
+  expanded?: boolean;
+  onToggleDetail?: (row: TimelineRow) => void;
 }) {
   const { row } = props;
+  const detailId = `timeline-detail-${row.seq}`;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
       <span className="timeline-when">
@@ -31,6 +45,12 @@ export function TimelineRowView(props: {
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
         <TimelineText text={row.text} jiraSite={props.jiraSite} />
         <span className="timeline-actor"> — {row.actor}</span>
+        {row.detail !== undefined && props.onToggleDetail ? (
+          <button type="button" className="timeline-disclosure" aria-expanded={props.expanded ?? false} aria-controls={props.expanded ? detailId : undefined} onClick={() => props.onToggleDetail?.(row)}>
+            {props.expanded ? 'Hide update' : 'Show update'}
+          </button>
+        ) : null}
+        {row.detail !== undefined && props.expanded ? <TimelineDetail id={detailId} markdown={row.detail} /> : null}
       </span>
       {props.readOnly ? null : (
         <span className="row-actions">
