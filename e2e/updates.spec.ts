@@ -114,7 +114,7 @@ test.describe('at 1366×768', () => {
     const pane = page.getByRole('region', { name: 'Stakeholder updates' });
     const editor = pane.getByLabel('Draft for Executives');
     await editor.fill(
-      '**[{{severity}}] {{title}}** — ~~Investigating~~ Identified\nRollback of checkout in progress.\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |\n| payments | ok |\n\n<img src=x onerror="document.title=1"> is shown as text.',
+      '**[{{severity}}] {{title}}** — ~~Investigating~~ Identified\nRollback of checkout in progress. See [the status page](https://status.example.com).\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |\n| payments | ok |\n\n<img src=x onerror="document.title=1"> is shown as text.',
     );
     const preview = pane.getByLabel('Update preview');
     await expect(preview.getByRole('table')).toBeVisible();
@@ -125,6 +125,9 @@ test.describe('at 1366×768', () => {
     // Raw HTML in the draft is text in the preview, never an element.
     await expect(preview).toContainText('<img src=x onerror="document.title=1"> is shown as text.');
     await expect(preview.locator('img')).toHaveCount(0);
+    // The sanitizer keeps what the pipeline emits: links open outside the app.
+    await expect(preview.getByRole('link', { name: 'the status page' })).toHaveAttribute('href', 'https://status.example.com');
+    await expect(preview.getByRole('link', { name: 'the status page' })).toHaveAttribute('target', '_blank');
 
     // The clipboard's plain text carries the same content: the table as rows, the break as a new line, the strike visible.
     await pane.getByLabel('Plain text (email)').check();
