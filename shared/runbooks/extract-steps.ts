@@ -1,5 +1,5 @@
 // Finds the steps of a runbook body: checklist items (`- [ ]`), or top-level numbered items when there is no checklist.
-import { scanMarkdownLines } from './markdown-lines';
+import { scanMarkdownLines } from '../markdown/lines';
 import { StepAction, stepActions, type RunbookProblem, type RunbookStep } from './runbook';
 
 export const MAX_STEPS = 500;

@@ -1,7 +1,7 @@
 // Reads one runbook file: YAML front matter, Markdown body and steps; a broken file still yields a runbook with its problems.
 import { parseDocument } from 'yaml';
 import { extractSteps } from './extract-steps';
-import { scanMarkdownLines } from './markdown-lines';
+import { scanMarkdownLines } from '../markdown/lines';
 import { RunbookFrontMatter, type ParsedRunbook, type RunbookProblem } from './runbook';
 
 const OPENING = /^---[ \t]*$/;

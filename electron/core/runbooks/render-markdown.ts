@@ -1,9 +1,9 @@
 // Renders runbook Markdown through the product's one Markdown pipeline (shared/markdown): raw HTML escaped, only
 // http(s)/mailto links (opened outside the app), images as links, copyable code blocks. Runbooks are often hard-wrapped
-// files, so a single newline reads as a space here; the step scanner sees the same parse (shared/runbooks/markdown-lines).
+// files, so a single newline reads as a space here; the step scanner sees the same parse (shared/markdown/lines).
 import { markdownToHtml } from '../../../shared/markdown';
 import { ACTION_MARKER } from '../../../shared/runbooks/extract-steps';
-import { scanMarkdownLines } from '../../../shared/runbooks/markdown-lines';
+import { scanMarkdownLines } from '../../../shared/markdown/lines';
 
 const TASK_BOX = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[( |x|X)\]\s+/;
 

@@ -1,6 +1,7 @@
-// Runbook Markdown line by line, read through the product's one Markdown parser (shared/markdown): which lines sit inside
-// code (fenced or indented), so lists in code are never steps, and which line is a heading (ATX or setext).
-import { parseMarkdown } from '../markdown';
+// Markdown line by line, read through the pipeline's parser: which lines sit inside code (fenced or indented), so a list
+// in code is never a runbook step or an action item, and which line is a heading (ATX or setext). For line-based readers
+// (runbook steps, review action items) that need line numbers; they see the same parse as every renderer.
+import { parseMarkdown } from './parse';
 
 export interface MarkdownLine {
   /** 1-based line number within the scanned text. */
