@@ -52,7 +52,7 @@ it('queues a Jira comment with the update Markdown on the linked incident ticket
   expect(result.deliveries).toEqual([{ channel: 'jira', state: 'queued', outboxId: item!.intentKey, detail: expect.stringContaining('outbox') }]);
   expect(store.get(ID).log!.events.at(-1)).toMatchObject({ type: 'update.delivery_queued', payload: { connectorConfigured: true, outboxId: item!.intentKey } });
   const draft = await service({ jira: true, pagerduty: false }).draft(ID, 'executives');
-  expect(draft.previous?.deliveries).toEqual([{ channel: 'jira', state: 'pending', detail: 'Comment on OPS-42: **SEV1** Checkout latency' }]);
+  expect(draft.previous?.deliveries).toEqual([{ channel: 'jira', state: 'pending', detail: 'Comment on OPS-42: SEV1 Checkout latency' }]);
 });
 
 it('records the intent but sends nothing when the incident has no PagerDuty incident to post on', async () => {
