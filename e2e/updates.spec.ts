@@ -71,7 +71,9 @@ test('SEV1: 5-minute countdown, executive draft, publish to the clipboard and qu
   await expect(pane.getByLabel('Changes since the last update')).toContainText('Against the update published');
 
   const timeline = page.getByRole('list', { name: 'Timeline events' });
-  await expect(timeline).toContainText('Update to executives via clipboard: **[SEV1] Login failures for SSO users** — Investigating');
+  // One line per published update, its first sentence without Markdown markup.
+  await expect(timeline).toContainText('Update to executives via clipboard: [SEV1] Login failures for SSO users — Investigating');
+  await expect(timeline).not.toContainText('**');
   await expect(timeline).toContainText('Update to executives via jira:');
   await expect(timeline).toContainText('Update to executives queued for jira but not sent: Jira is not configured');
 
@@ -100,4 +102,67 @@ test('a due update raises an in-app reminder that can be dismissed, and the dism
   await expect(reminders).not.toContainText('Executives');
   await expect(reminders).toContainText('Update to Support');
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Reminder acknowledged: update to executives due');
+});
+
+test.describe('at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('the preview shows tables, line breaks and strikethrough as every target carries them; the timeline shows one line that opens to the rendered update', async ({ page, host }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+    await openCockpit(page, host.url);
+    await declare(page, 'Checkout errors for EU cards', 'SEV1');
+
+    const pane = page.getByRole('region', { name: 'Stakeholder updates' });
+    const editor = pane.getByLabel('Draft for Executives');
+    await editor.fill(
+      '**[{{severity}}] {{title}}** — ~~Investigating~~ Identified\nRollback of checkout in progress. See [the status page](https://status.example.com).\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |\n| payments | ok |\n\n<img src=x onerror="document.title=1"> is shown as text.',
+    );
+    const preview = pane.getByLabel('Update preview');
+    await expect(preview.getByRole('table')).toBeVisible();
+    await expect(preview.getByRole('cell', { name: 'degraded' })).toBeVisible();
+    await expect(preview.getByRole('columnheader', { name: 'Status' })).toBeVisible();
+    await expect(preview.locator('s')).toHaveText('Investigating');
+    await expect(preview.locator('br')).toHaveCount(1);
+    // Raw HTML in the draft is text in the preview, never an element.
+    await expect(preview).toContainText('<img src=x onerror="document.title=1"> is shown as text.');
+    await expect(preview.locator('img')).toHaveCount(0);
+    // The sanitizer keeps what the pipeline emits: links open outside the app.
+    await expect(preview.getByRole('link', { name: 'the status page' })).toHaveAttribute('href', 'https://status.example.com');
+    await expect(preview.getByRole('link', { name: 'the status page' })).toHaveAttribute('target', '_blank');
+
+    // The clipboard's plain text carries the same content: the table as rows, the break as a new line, the strike visible.
+    await pane.getByLabel('Plain text (email)').check();
+    await pane.getByRole('button', { name: 'Publish update' }).click();
+    await expect(pane.getByRole('status', { name: 'Publish result' })).toContainText('Copied to the clipboard as plain text');
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+    expect(copied).toContain('~~Investigating~~ Identified\nRollback of checkout in progress.');
+    expect(copied).toMatch(/Service +\| Status\n-+\|-+\ncheckout +\| degraded\npayments +\| ok/);
+
+    // Maximised, the pane shows the draft and its preview together for the screenshots (after publishing, which saved the
+    // draft: maximising remounts the pane).
+    await pane.getByRole('button', { name: 'Maximise Stakeholder updates' }).click();
+    await expect(preview).toBeInViewport();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: test.info().outputPath(`update-preview-${colorScheme}.png`) });
+    }
+    await pane.getByRole('button', { name: 'Restore Stakeholder updates' }).click();
+
+    // The timeline: one line (audience, first sentence), opening on demand to the rendered update.
+    const row = page.getByRole('list', { name: 'Timeline events' }).getByRole('listitem').filter({ hasText: 'Update to executives via clipboard:' });
+    await expect(row).toContainText('Update to executives via clipboard: [SEV1] Checkout errors for EU cards — ~~Investigating~~ Identified');
+    await expect(row).not.toContainText('Rollback of checkout');
+    await row.getByRole('button', { name: 'Show update' }).click();
+    const published = row.getByRole('region', { name: 'Published update' });
+    await expect(published.getByRole('cell', { name: 'degraded' })).toBeVisible();
+    await expect(published.locator('s')).toHaveText('Investigating');
+    await expect(published).toContainText('Rollback of checkout in progress.');
+    await expect(row.getByRole('button', { name: 'Hide update' })).toHaveAttribute('aria-expanded', 'true');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: test.info().outputPath(`timeline-update-expanded-${colorScheme}.png`) });
+    }
+    await row.getByRole('button', { name: 'Hide update' }).click();
+    await expect(published).toHaveCount(0);
+  });
 });

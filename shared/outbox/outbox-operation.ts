@@ -1,4 +1,5 @@
 // The outbound writes Firebreak can queue for Jira and PagerDuty: each is data (no secrets), so it can live in the incident log.
+import { firstSentence } from '../markdown/summary';
 import { z } from 'zod';
 
 const IssueKey = z.string().trim().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'A Jira issue key looks like OPS-123');
@@ -69,7 +70,8 @@ export function describeOperation(op: OutboxOperation): string {
     case 'jira.create_issue':
       return `Create Jira ${op.actionItem ? 'action item' : op.issueType} in ${op.projectKey}: ${op.summary}`;
     case 'jira.comment':
-      return `Comment on ${op.issueKey}: ${op.markdown.slice(0, 140)}`;
+      // The comment's first sentence without Markdown markup, as the timeline shows a published update.
+      return `Comment on ${op.issueKey}: ${firstSentence(op.markdown, 140)}`;
     case 'jira.transition':
       return `Move ${op.issueKey} via "${op.transitionName}"`;
     case 'jira.remote_link':

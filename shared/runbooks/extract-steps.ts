@@ -1,5 +1,5 @@
 // Finds the steps of a runbook body: checklist items (`- [ ]`), or top-level numbered items when there is no checklist.
-import { headingOf, scanMarkdownLines } from './markdown-lines';
+import { scanMarkdownLines } from '../markdown/lines';
 import { StepAction, stepActions, type RunbookProblem, type RunbookStep } from './runbook';
 
 export const MAX_STEPS = 500;
@@ -52,7 +52,7 @@ export function extractSteps(body: string, lineOffset = 0): { steps: RunbookStep
   let section: string | undefined;
   for (const line of scanMarkdownLines(body)) {
     if (line.inFence) continue;
-    const heading = headingOf(line.text);
+    const heading = line.heading;
     if (heading) {
       if (heading.level > 1) section = heading.text;
       continue;

@@ -1,7 +1,7 @@
 // Reads one runbook file: YAML front matter, Markdown body and steps; a broken file still yields a runbook with its problems.
 import { parseDocument } from 'yaml';
 import { extractSteps } from './extract-steps';
-import { headingOf, scanMarkdownLines } from './markdown-lines';
+import { scanMarkdownLines } from '../markdown/lines';
 import { RunbookFrontMatter, type ParsedRunbook, type RunbookProblem } from './runbook';
 
 const OPENING = /^---[ \t]*$/;
@@ -64,8 +64,7 @@ function validateFields(raw: Record<string, unknown>, line: number, problems: Ru
 
 function firstHeading(body: string): string | undefined {
   for (const line of scanMarkdownLines(body)) {
-    if (line.inFence) continue;
-    const h = headingOf(line.text);
+    const h = line.heading;
     if (h && h.level === 1 && h.text) return h.text.slice(0, 200);
   }
   return undefined;

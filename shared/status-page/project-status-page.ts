@@ -4,7 +4,7 @@
 import type { IncidentEvent } from '../events';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
 import type { Severity } from '../incidents/severity';
-import { markdownToPlainText } from '../updates/plain-text';
+import { markdownToPlainText } from '../markdown';
 import type { ComponentStatus, Impact, StatusPageIncident, StatusPageModel, StatusPageSettings } from './status-page-model';
 
 export const STATUS_PAGE_CHANNEL = 'statuspage';

@@ -1,5 +1,6 @@
 // Turns any incident event into the one line the timeline shows, plus the source it is filtered by.
 import { describeConnectorEvent, describeOutboxEvent } from '../connectors/describe-connector-event';
+import { firstSentence } from '../markdown/summary';
 import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
 import { describeRollbackEvent } from '../rollback/describe-rollback-event';
@@ -18,9 +19,11 @@ export interface TimelineEntry {
   type: IncidentEvent['type'];
   source: TimelineSource;
   text: string;
+  /** Markdown shown on demand below the one-line text (a published update in full). */
+  detail?: string;
 }
 
-function describe(event: IncidentEvent): { source: TimelineSource; text: string } {
+function describe(event: IncidentEvent): { source: TimelineSource; text: string; detail?: string } {
   switch (event.type) {
     case 'incident.declared':
       return { source: 'incident', text: `Incident declared: ${event.payload.title} (${event.payload.severity}, commander ${event.payload.commander})` };
@@ -79,7 +82,8 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string 
     case 'metric.observed':
       return { source: 'metrics', text: `${event.payload.service} ${event.payload.metric} = ${event.payload.value} ${event.payload.unit}` };
     case 'update.published':
-      return { source: 'updates', text: `Update to ${event.payload.audience} via ${event.payload.channel}: ${event.payload.text}` };
+      // One line (audience, channels, first sentence without markup); the rendered update opens on demand.
+      return { source: 'updates', text: `Update to ${event.payload.audience} via ${event.payload.channel}: ${firstSentence(event.payload.text)}`, detail: event.payload.text };
     case 'update.delivery_queued':
       return {
         source: 'updates',
@@ -128,8 +132,8 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string 
 }
 
 export function toTimelineEntry(event: IncidentEvent): TimelineEntry {
-  const { source, text } = describe(event);
-  const entry: TimelineEntry = { seq: event.seq, ts: event.ts, actor: event.actor, type: event.type, source, text };
+  const { source, text, detail } = describe(event);
+  const entry: TimelineEntry = { seq: event.seq, ts: event.ts, actor: event.actor, type: event.type, source, text, ...(detail !== undefined ? { detail } : {}) };
   const happenedAt = happenedAtOf(event);
   // Within a second is "when it was recorded": a poller's own rounding is not worth a second time on the row.
   if (happenedAt !== undefined && Math.abs(Date.parse(happenedAt) - Date.parse(event.ts)) >= 1000) entry.happenedAt = happenedAt;

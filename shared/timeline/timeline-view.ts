@@ -49,7 +49,7 @@ export function buildTimelineRows(events: readonly IncidentEvent[]): TimelineRow
     const entry = toTimelineEntry(e);
     // Ordered by the exact happened-at, even where the row shows no second time for a sub-second difference.
     const at = Date.parse(happenedTime(e));
-    const row: TimelineRow = { ...entry, at, late: at < latestSeen - LATE_TOLERANCE_MS, pinned: false, haystack: `${entry.text} ${entry.actor} ${entry.type}`.toLowerCase() };
+    const row: TimelineRow = { ...entry, at, late: at < latestSeen - LATE_TOLERANCE_MS, pinned: false, haystack: `${entry.text} ${entry.detail ?? ''} ${entry.actor} ${entry.type}`.toLowerCase() };
     if (e.type === 'note.added' && e.payload.kind !== 'note') row.kind = e.payload.kind;
     if (rows.length > 0 && byHappened(rows[rows.length - 1]!, row) > 0) sorted = false;
     latestSeen = Math.max(latestSeen, at);

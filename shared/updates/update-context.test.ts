@@ -1,7 +1,7 @@
 // Tests for the update context built from the event log: facts, change-since-last-update, actions, diff and plain text.
 import { describe, expect, it } from 'vitest';
 import { defaultCadencePolicy } from './cadence';
-import { markdownToPlainText } from './plain-text';
+import { markdownToPlainText } from '../markdown';
 import { renderTemplate } from './template';
 import { buildUpdateContext, formatDuration, MAX_LISTED_CHANGES, updateVariableNames } from './update-context';
 import { diffUpdates } from './update-diff';

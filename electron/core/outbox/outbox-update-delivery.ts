@@ -1,5 +1,7 @@
-// Delivers published stakeholder updates through the outbox: a Jira comment on the incident ticket, a PagerDuty status update.
+// Delivers published stakeholder updates through the outbox: a Jira comment on the incident ticket (ADF from the Markdown
+// pipeline, converted by the Jira client), a PagerDuty status update (the pipeline's plain text: PagerDuty shows no Markdown).
 import { projectLinks } from '../../../shared/connectors/incident-links';
+import { markdownToPlainText } from '../../../shared/markdown';
 import type { ChannelStatus } from '../../../shared/ipc/updates';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
@@ -51,7 +53,7 @@ export class OutboxUpdateDelivery implements UpdateDelivery {
     const item =
       request.channel === 'jira'
         ? await this.outbox.queue(request.incidentId, { kind: 'jira.comment', issueKey: target.id, markdown: request.text }, origin)
-        : await this.outbox.queue(request.incidentId, { kind: 'pagerduty.status_update', pdIncidentId: target.id, message: request.text.slice(0, 10000) }, origin);
+        : await this.outbox.queue(request.incidentId, { kind: 'pagerduty.status_update', pdIncidentId: target.id, message: markdownToPlainText(request.text).slice(0, 10000) }, origin);
     return { outboxId: item.intentKey };
   }
 }

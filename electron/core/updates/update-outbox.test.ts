@@ -52,7 +52,7 @@ it('queues a Jira comment with the update Markdown on the linked incident ticket
   expect(result.deliveries).toEqual([{ channel: 'jira', state: 'queued', outboxId: item!.intentKey, detail: expect.stringContaining('outbox') }]);
   expect(store.get(ID).log!.events.at(-1)).toMatchObject({ type: 'update.delivery_queued', payload: { connectorConfigured: true, outboxId: item!.intentKey } });
   const draft = await service({ jira: true, pagerduty: false }).draft(ID, 'executives');
-  expect(draft.previous?.deliveries).toEqual([{ channel: 'jira', state: 'pending', detail: 'Comment on OPS-42: **SEV1** Checkout latency' }]);
+  expect(draft.previous?.deliveries).toEqual([{ channel: 'jira', state: 'pending', detail: 'Comment on OPS-42: SEV1 Checkout latency' }]);
 });
 
 it('records the intent but sends nothing when the incident has no PagerDuty incident to post on', async () => {
@@ -62,4 +62,14 @@ it('records the intent but sends nothing when the incident has no PagerDuty inci
   expect(store.get(ID).log!.events.at(-1)).toMatchObject({ type: 'update.delivery_queued', payload: { channel: 'pagerduty', connectorConfigured: false } });
   const draft = await service({ jira: true, pagerduty: true }).draft(ID, 'executives');
   expect(draft.previous?.deliveries).toMatchObject([{ channel: 'pagerduty', state: 'not_sent' }]);
+});
+
+it('queues a PagerDuty status update as the pipeline\'s plain text: no Markdown markup, the table as visible rows', async () => {
+  await store.append(ID, [{ type: 'pagerduty.incident_linked', actor: 'maya', payload: { pdIncidentId: 'PD123', title: 'Checkout latency', status: 'triggered' } }]);
+  const updates = service({ jira: false, pagerduty: true });
+  const source = '**{{severity}}** {{title}}\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |';
+  const preview = await updates.render(ID, 'executives', source);
+  await updates.publish({ incidentId: ID, audience: 'executives', source, channels: ['pagerduty'], format: 'markdown', renderedAt: preview.renderedAt, expectedText: preview.text! });
+  const [item] = projectOutbox(ID, store.get(ID).log!.events);
+  expect(item).toMatchObject({ operation: { kind: 'pagerduty.status_update', pdIncidentId: 'PD123', message: 'SEV1 Checkout latency\n\nService  | Status\n---------|---------\ncheckout | degraded' } });
 });

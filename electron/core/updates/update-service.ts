@@ -4,7 +4,7 @@ import { UPDATE_TEXT_MAX, type Audience, type IncidentEvent, type NewEvent } fro
 import type { ChannelStatus, DeliveryOutcome, DeliveryState, ParsedPublishInput, RenderedUpdate, UpdateDraft } from '../../../shared/ipc/updates';
 import type { CadenceStatusOutput, CadencePolicyInfo } from '../../../shared/ipc/updates';
 import { cadenceStatus, type CadencePolicy } from '../../../shared/updates/cadence';
-import { markdownToPlainText } from '../../../shared/updates/plain-text';
+import { markdownToPlainText } from '../../../shared/markdown';
 import { problemDetails, renderTemplate } from '../../../shared/updates/template';
 import { buildUpdateContext, updateVariables } from '../../../shared/updates/update-context';
 import { diffUpdates } from '../../../shared/updates/update-diff';

@@ -1,16 +1,14 @@
 // Post-incident review editor: starts from the draft generated from the log, edited with a live preview, saved as an event.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import MarkdownIt from 'markdown-it';
 import { useMemo, useState } from 'react';
+import { markdownToHtml } from '../../../shared/markdown';
 import { getClient } from '../api/client';
 import { useAppInfo } from '../api/queries';
 import { ActionItemsToJira } from './ActionItemsToJira';
 import { Dialog } from '../ui/Dialog';
+import { MarkdownHtml } from '../ui/MarkdownHtml';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useFormatTime } from '../time/Time';
-
-// html: false — review text is never executed as HTML.
-const markdown = new MarkdownIt({ html: false, linkify: false });
 
 export function ReviewDialog({ incidentId, onClose, readOnly }: { incidentId: string; onClose: () => void; readOnly: boolean }) {
   const queryClient = useQueryClient();
@@ -19,7 +17,7 @@ export function ReviewDialog({ incidentId, onClose, readOnly }: { incidentId: st
   const review = useQuery({ queryKey: ['review', incidentId], queryFn: () => getClient().callOrThrow('review.get', { incidentId }) });
   const [text, setText] = useState<string | undefined>(undefined);
   const current = text ?? review.data?.saved?.markdown ?? review.data?.generated ?? '';
-  const preview = useMemo(() => markdown.render(current), [current]);
+  const preview = useMemo(() => markdownToHtml(current), [current]);
   const save = useMutation({
     mutationFn: () => getClient().callOrThrow('review.save', { incidentId, markdown: current }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['review', incidentId] }),
@@ -31,8 +29,8 @@ export function ReviewDialog({ incidentId, onClose, readOnly }: { incidentId: st
       {review.data ? (
         <div className="review-editor">
           <textarea aria-label="Review text" value={current} readOnly={readOnly} onChange={(e) => setText(e.target.value)} rows={24} />
-          {/* markdown-it with html:false escapes any HTML in the text, so this preview cannot run markup. */}
-          <div className="review-preview markdown" aria-label="Review preview" dangerouslySetInnerHTML={{ __html: preview }} />
+          {/* The pipeline escapes any HTML in the text and MarkdownHtml sanitizes its output, so this preview cannot run markup. */}
+          <MarkdownHtml className="review-preview markdown" aria-label="Review preview" html={preview} />
         </div>
       ) : null}
       <p className="field-hint">

@@ -1,5 +1,6 @@
 // Tests for the Jira client and Test connection against the spec-validated Jira stand-in.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { adfSchemaErrors } from '../../../../shared/markdown/adf-schema.test-support';
 import { HttpTransport } from '../http/http-transport';
 import { fakeClock } from '../testing/local-server';
 import { JiraStandIn } from '../testing/jira-stand-in';
@@ -45,6 +46,18 @@ describe('JiraClient against the stand-in', () => {
     expect(comments[3]!.text).toContain('Mitigated by rollback');
     expect((await client.findCommentByIntent('OPS-7', 'intent-comment01'))?.id).toBe(comments[3]!.id);
     expect(await client.findCommentByIntent('OPS-7', 'intent-missing01')).toBeUndefined();
+  });
+
+  it('posts an update as ADF that keeps its table, line breaks and strikethrough, valid by Atlassian\'s ADF schema', async () => {
+    jira.seedIssue({ key: 'OPS-8', summary: 'Checkout errors' });
+    await client.addComment('OPS-8', '~~Investigating~~ Identified\nRolling back.\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |', 'intent-table0001');
+    const body = jira.issues.get('OPS-8')!.comments[0]!.body as { content: { type: string; content?: unknown[] }[] };
+    expect(adfSchemaErrors(body)).toEqual([]);
+    const json = JSON.stringify(body);
+    expect(body.content.map((n) => n.type)).toEqual(['paragraph', 'table', 'paragraph']);
+    for (const cell of ['Service', 'Status', 'checkout', 'degraded']) expect(json).toContain(`{"type":"text","text":"${cell}"}`);
+    expect(json).toContain('{"type":"text","text":"Investigating","marks":[{"type":"strike"}]}');
+    expect(json).toContain('{"type":"hardBreak"}');
   });
 
   it('searches JQL across nextPageToken pages', async () => {

@@ -1,5 +1,6 @@
 // Reads one runbook: its facts, any problems in the file, the safely rendered Markdown with copyable code, and Attach.
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { MarkdownHtml } from '../../ui/MarkdownHtml';
 import { handleCopyClick } from './copy-code';
 import { useRunbook } from './runbook-queries';
 
@@ -59,8 +60,8 @@ export function RunbookViewer({
           </ul>
         </div>
       ) : null}
-      {/* The HTML comes from the core's renderer: raw HTML escaped, links http(s)/mailto only and opened outside the app. */}
-      <div className="runbook-markdown" onClick={handleCopyClick} dangerouslySetInnerHTML={{ __html: html }} />
+      {/* The HTML comes from the core's Markdown pipeline (raw HTML escaped, links http(s)/mailto only, opened outside the app) and is sanitized again here. */}
+      <MarkdownHtml className="runbook-markdown" onClick={handleCopyClick} html={html} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
 // The incident timeline: virtualized (smooth at 100k events), newest first, with the composer on top, one row of filters,
 // jump to time, pins and classification. In playback it shows the log up to t.
 import { useMutation } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { IncidentEvent, NoteKind } from '../../../../shared/events';
 import type { TimelineSource } from '../../../../shared/timeline/describe-event';
 import { buildTimelineRows, filterTimeline, indexAtTime, type TimelineFilter, type TimelineRow } from '../../../../shared/timeline/timeline-view';
@@ -55,10 +55,21 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   const readOnly = asOf !== undefined;
   const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
   const jiraSite = useJiraSettings(jiraConfigured).data?.siteUrl;
+  // Open published updates, by event sequence (rows are virtualized: a row scrolled away and back stays open).
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
+  const toggleDetail = useCallback((row: TimelineRow) => {
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(row.seq)) next.add(row.seq);
+      return next;
+    });
+  }, []);
   const actions: RowActions | undefined = readOnly
     ? undefined
     : { onPin: (r) => annotate.mutate({ targetSeq: r.seq, pinned: !r.pinned }), onClassify: (r, kind) => annotate.mutate({ targetSeq: r.seq, kind }) };
-  const renderRow = (row: TimelineRow) => <TimelineRowView row={row} jiraSite={jiraSite} actions={actions} />;
+  const renderRow = (row: TimelineRow) => (
+    <TimelineRowView row={row} jiraSite={jiraSite} actions={actions} expanded={expanded.has(row.seq)} onToggleDetail={toggleDetail} />
+  );
   // Escape leaves the list for the composer (or, in playback, the pane itself).
   const leave = () => focusComposer() || jumpToPane('timeline');
   // The palette pins the row the commander last had in the timeline, else the newest one.

@@ -1,10 +1,20 @@
 // One timeline row: when it happened (and when it was recorded, if later; a late marker if it arrived out of order), source, text, actor, kind badge, pin and classify controls.
+// A row with more to read (a published update) shows one line and a disclosure that opens the rendered text below it.
+import { useMemo } from 'react';
 import type { NoteKind } from '../../../../shared/events';
+import { markdownToHtml } from '../../../../shared/markdown';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { Time } from '../../time/Time';
 import { TimelineText } from './TimelineText';
 import type { RowActions } from './use-roving-rows';
 import { timelineSourceLabels } from '../../../../shared/timeline/event-labels';
+import { MarkdownHtml } from '../../ui/MarkdownHtml';
+import './timeline.css';
+
+function TimelineDetail({ id, markdown }: { id: string; markdown: string }) {
+  const html = useMemo(() => markdownToHtml(markdown), [markdown]);
+  return <MarkdownHtml id={id} className="timeline-detail markdown" role="region" aria-label="Published update" html={html} />;
+}
 
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 
@@ -12,8 +22,16 @@ const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
  * The row's controls are not tab stops (tabIndex -1): the list around it is one tab stop, and Enter or Space on the active
  * row steps into them (P pins and M opens "Mark…" straight from the row); see use-roving-rows.ts.
  */
-export function TimelineRowView(props: { row: TimelineRow; jiraSite: string | undefined; actions: RowActions | undefined }) {
+export function TimelineRowView(props: {
+  row: TimelineRow;
+  jiraSite: string | undefined;
+  actions: RowActions | undefined;
+  /** Whether the row's detail (a published update) is open; kept by the pane so it survives the row being scrolled away. */
+  expanded?: boolean;
+  onToggleDetail?: (row: TimelineRow) => void;
+}) {
   const { row, actions } = props;
+  const detailId = `timeline-detail-${row.seq}`;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
       <span className="timeline-when">
@@ -30,6 +48,19 @@ export function TimelineRowView(props: { row: TimelineRow; jiraSite: string | un
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
         <TimelineText text={row.text} jiraSite={props.jiraSite} tabIndex={-1} />
         <span className="timeline-actor"> — {row.actor}</span>
+        {row.detail !== undefined && props.onToggleDetail ? (
+          <button
+            type="button"
+            className="timeline-disclosure"
+            tabIndex={-1}
+            aria-expanded={props.expanded ?? false}
+            aria-controls={props.expanded ? detailId : undefined}
+            onClick={() => props.onToggleDetail?.(row)}
+          >
+            {props.expanded ? 'Hide update' : 'Show update'}
+          </button>
+        ) : null}
+        {row.detail !== undefined && props.expanded ? <TimelineDetail id={detailId} markdown={row.detail} /> : null}
       </span>
       {actions ? (
         <span className="row-actions">

@@ -1,12 +1,11 @@
-// Live preview of the rendered update (Markdown, raw HTML disabled) and its word diff against the previous update to the audience.
-import MarkdownIt from 'markdown-it';
+// Live preview of the rendered update through the one Markdown pipeline (the same parse Jira, PagerDuty and the clipboard
+// get), and its word diff against the previous update to the audience.
 import { useMemo, useState } from 'react';
+import { markdownToHtml } from '../../../../shared/markdown';
 import type { UpdateDiff } from '../../../../shared/updates/update-diff';
 import { Time } from '../../time/Time';
+import { MarkdownHtml } from '../../ui/MarkdownHtml';
 import { RovingToolbar } from '../../ui/RovingToolbar';
-
-// Line breaks show as breaks, as chat tools do; raw HTML stays text.
-const markdown = new MarkdownIt('commonmark', { html: false, breaks: true });
 
 interface Props {
   text: string | undefined;
@@ -17,7 +16,7 @@ interface Props {
 
 export function UpdatePreview({ text, diff, previous, label }: Props) {
   const [view, setView] = useState<'preview' | 'diff'>('preview');
-  const html = useMemo(() => (text === undefined ? '' : markdown.render(text)), [text]);
+  const html = useMemo(() => (text === undefined ? '' : markdownToHtml(text)), [text]);
   return (
     <div className="update-preview">
       {/* One tab stop for the two views; arrows switch between them. */}
@@ -33,7 +32,7 @@ export function UpdatePreview({ text, diff, previous, label }: Props) {
         <p className="preview-blocked">Fix the problems in the draft to see the update. A draft with problems cannot be published.</p>
       ) : view === 'preview' ? (
         // Links in a preview must not navigate the cockpit away.
-        <div className="preview-body" aria-label="Update preview" dangerouslySetInnerHTML={{ __html: html }} onClick={(e) => (e.target as HTMLElement).closest('a') && e.preventDefault()} />
+        <MarkdownHtml className="preview-body markdown" aria-label="Update preview" html={html} onClick={(e) => (e.target as HTMLElement).closest('a') && e.preventDefault()} />
       ) : !previous ? (
         <p className="preview-blocked">No update has been published to {label} yet: this will be the first.</p>
       ) : (

@@ -2,7 +2,9 @@
 import { useMemo } from 'react';
 import { audiences, type IncidentEvent } from '../../../../shared/events';
 import { cadenceStatus, defaultCadencePolicy } from '../../../../shared/updates/cadence';
+import { markdownToHtml } from '../../../../shared/markdown';
 import { publishedUpdates } from '../../../../shared/updates/update-history';
+import { MarkdownHtml } from '../../ui/MarkdownHtml';
 import { countdownText } from './reminders';
 import { Time } from '../../time/Time';
 
@@ -30,7 +32,9 @@ export function UpdatesPlayback({ events, at }: { events: readonly IncidentEvent
               {countdown ? <span className={countdown.overdue ? 'countdown countdown-overdue' : 'countdown'}> · next {countdown.text}</span> : null}
               {last ? (
                 <blockquote>
-                  <Time at={last.ts} /> via {last.channel}: {last.text}
+                  <Time at={last.ts} /> via {last.channel}:
+                  {/* Rendered by the same pipeline as the preview, so playback shows the update as it was published. */}
+                  <MarkdownHtml className="markdown" html={markdownToHtml(last.text)} />
                 </blockquote>
               ) : (
                 <p className="field-hint">Nothing published yet.</p>
