@@ -88,11 +88,12 @@ it(`keeps each acknowledged outbox write exactly once over ${TRIALS} SIGKILLs wh
   const acked = new Set<string>();
   const random = seededRandom(5);
   for (let trial = 0; trial < TRIALS; trial++) {
-    const { lines } = await runAndKill(QUEUER, [dir, INCIDENT, 'OPS-7', pdIncident.id, String(trial)], 10 + Math.floor(random() * 250), env);
+    const { lines } = await runAndKill(QUEUER, [dir, INCIDENT, 'OPS-7', pdIncident.id, String(trial)], 10 + Math.floor(random() * 250), env, 'ack ');
     for (const line of lines) if (line.startsWith('ack ')) acked.add(line.slice(4));
     await checkOutbox(acked, `after trial ${trial}`);
   }
-  expect(acked.size).toBeGreaterThan(TRIALS);
+  // Every trial is armed on its first acknowledgement, so each one made progress before its kill.
+  expect(acked.size).toBeGreaterThanOrEqual(TRIALS);
 
   // An undisturbed run (the existing drain child) finishes whatever was pending or in doubt, checking before resending.
   const drain = spawn(process.execPath, [await compiledChild(DRAINER), dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -24,7 +24,7 @@ it(`keeps every acknowledged event over ${TRIALS} SIGKILLs at random moments`, {
   const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
   const everAcked = new Set<number>();
   for (let trial = 0; trial < TRIALS; trial++) {
-    const { lines } = await runAndKill(WRITER, [dir], 5 + Math.floor(random() * 120));
+    const { lines } = await runAndKill(WRITER, [dir], 5 + Math.floor(random() * 120), process.env, 'ack ');
     for (const line of lines) if (line.startsWith('ack ')) for (const seq of line.slice(4).split(' ')) everAcked.add(Number(seq));
 
     const log = await IncidentLog.open(dir);
@@ -36,5 +36,6 @@ it(`keeps every acknowledged event over ${TRIALS} SIGKILLs at random moments`, {
     for (const seq of everAcked) expect(seqs).toContain(seq);
     await log.close();
   }
-  expect(everAcked.size).toBeGreaterThan(TRIALS);
+  // Every trial is armed on its first acknowledgement, so each one made progress before its kill.
+  expect(everAcked.size).toBeGreaterThanOrEqual(TRIALS);
 });

@@ -47,7 +47,7 @@ it(`never lets a torn or stale seal change what a reopened log contains, over ${
   for (let trial = 0; trial < TRIALS; trial++) {
     // The first open and append of a freshly started child take a few hundred ms on a loaded machine: kill within a window
     // wide enough that most trials get past them and land among the appends and seal writes.
-    const { lines } = await runAndKill(WRITER, [dir], 5 + Math.floor(random() * 1000));
+    const { lines } = await runAndKill(WRITER, [dir], 5 + Math.floor(random() * 1000), process.env, 'ack ');
     for (const line of lines) if (line.startsWith('ack ')) for (const seq of line.slice(4).split(' ')) acked.add(Number(seq));
 
     if ((await sealedLength(file)) > 0) trustedReopens++;
@@ -77,5 +77,6 @@ it(`never lets a torn or stale seal change what a reopened log contains, over ${
   }
   // The child died with a valid seal in place at least once, so the trusted path itself was exercised after a kill.
   expect(trustedReopens).toBeGreaterThan(0);
-  expect(acked.size).toBeGreaterThan(TRIALS);
+  // Every trial is armed on its first acknowledgement, so each one made progress before its kill.
+  expect(acked.size).toBeGreaterThanOrEqual(TRIALS);
 });

@@ -15,10 +15,12 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Starts `script` with `args`, kills it with SIGKILL `killAfterMs` after its "ready" line, and resolves once its pipes are
+ * Starts `script` with `args`, kills it with SIGKILL `killAfterMs` after its first line starting with `armOn` ("ready" unless
+ * told otherwise; crash tests that must see progress in every trial arm on the first acknowledgement, so a busy machine that
+ * is slow to acknowledge cannot turn a trial into a kill before any work), and resolves once its pipes are
  * drained (on 'close', not 'exit', so no line printed before the kill is missed). A child that exits on its own is an error.
  */
-export async function runAndKill(script: string, args: string[], killAfterMs: number, env: NodeJS.ProcessEnv = process.env): Promise<KilledRun> {
+export async function runAndKill(script: string, args: string[], killAfterMs: number, env: NodeJS.ProcessEnv = process.env, armOn = 'ready'): Promise<KilledRun> {
   const compiled = await compiledChild(script);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [compiled, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -26,13 +28,17 @@ export async function runAndKill(script: string, args: string[], killAfterMs: nu
     let buffered = '';
     let stderr = '';
     let exit: NodeJS.Signals | null = null;
+    let armed = false;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       buffered += d.toString();
       const complete = buffered.split('\n');
       buffered = complete.pop()!;
       for (const line of complete) {
-        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        if (!armed && line.startsWith(armOn)) {
+          armed = true;
+          setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        }
         lines.push(line);
       }
     });
