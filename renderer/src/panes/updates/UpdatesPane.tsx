@@ -1,7 +1,8 @@
-// Stakeholder updates pane: audience tabs with countdowns, reminders when due, and the draft/preview/publish workspace.
+// Stakeholder updates pane: one overdue line, impact and next step, audience tabs with countdowns, the draft in place, and one
+// publish action for several audiences and channels, kept in view at the bottom of the pane.
 import type { PaneProps } from '../../playback/pane-moment';
 import { useState } from 'react';
-import { audiences, type Audience } from '../../../../shared/events';
+import { audiences, type Audience, type UpdateChannel, type UpdateFormat } from '../../../../shared/events';
 import type { AudienceCadenceSchema } from '../../../../shared/ipc/updates';
 import type { z } from 'zod';
 import { useIncident } from '../../api/queries';
@@ -9,10 +10,15 @@ import { useNow } from '../../cockpit/use-now';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AudienceDraft } from './AudienceDraft';
 import { CadenceSettings } from './CadenceSettings';
-import { ReminderBanner } from './ReminderBanner';
+import type { DraftEdit } from './draft-state';
+import { IncidentCadence } from './IncidentCadence';
+import { OverdueLine } from './OverdueLine';
+import { PublishBar } from './PublishBar';
+import { StakeholderFacts } from './StakeholderFacts';
+import { usePublishAll } from './use-publish-all';
 import { UpdatesPlayback } from './UpdatesPlayback';
 import { activeReminders, countdownText } from './reminders';
-import { useUpdateCadence, useUpdateMutations } from './update-queries';
+import { useUpdateCadence, useUpdateDrafts, useUpdateFacts, useUpdateMutations } from './update-queries';
 import { useNotificationPermission, useReminderNotifications } from './use-reminder-notifications';
 import './updates.css';
 import { PaneControls } from '../../cockpit/PaneControls';
@@ -34,17 +40,21 @@ export function UpdatesPane({ incidentId, asOf }: PaneProps) {
 
 function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
   const [audience, setAudience] = useState<Audience>('executives');
-  const [edits, setEdits] = useState<Record<string, string | undefined>>({});
+  const [selected, setSelected] = useState<Audience[]>(['executives']);
+  const [edits, setEdits] = useState<Record<string, DraftEdit | undefined>>({});
   const incident = useIncident(incidentId);
   const cadence = useUpdateCadence(incidentId);
+  const facts = useUpdateFacts(incidentId);
   const { acknowledge } = useUpdateMutations(incidentId);
+  const drafts = useUpdateDrafts(incidentId, selected);
+  const publishing = usePublishAll(incidentId, audienceLabels);
   const now = useNow();
   // The bundled demo is a recorded example: its long-past deadlines are shown on the tabs but never nag.
   const demo = incident.data?.state?.demo === true;
   const reminders = demo ? [] : activeReminders(cadence.data, now);
   const notifications = useNotificationPermission();
   useReminderNotifications(reminders, incident.data?.state?.title ?? incidentId);
-  const editKey = `${incidentId}:${audience}`;
+  const keyOf = (a: Audience) => `${incidentId}:${a}`;
   usePaletteCommands(
     'updates',
     audiences.map((a) => ({
@@ -53,10 +63,25 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
       hint: 'opens the draft, then Publish',
       run: () => {
         setAudience(a);
+        setSelected((list) => (list.includes(a) ? list : audiences.filter((x) => x === a || list.includes(x))));
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-pane="updates"] #update-tabpanel textarea, [data-pane="updates"] #update-tabpanel button')?.focus());
       },
     })),
   );
+
+  // Before the first update the impact and next step are asked for; publishing waits for them.
+  const needsFacts = facts.data !== undefined && !facts.data.publishedAny && (!facts.data.impact || !facts.data.nextStep);
+  const loaded = drafts.every((d) => d.data);
+  const channels = drafts.find((d) => d.data)?.data?.channels ?? [];
+
+  async function publish(chosen: UpdateChannel[], format: UpdateFormat) {
+    const list = selected.flatMap((a, i) => {
+      const data = drafts[i]?.data;
+      return data ? [{ audience: a, data, edit: edits[keyOf(a)] }] : [];
+    });
+    const published = await publishing.publish(list, chosen, format);
+    if (published.length > 0) setEdits((all) => ({ ...all, ...Object.fromEntries(published.map((a) => [keyOf(a), undefined])) }));
+  }
 
   return (
     <section className="pane updates-pane" aria-labelledby="updates-title" data-pane="updates">
@@ -69,15 +94,19 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
         ) : null}
         <PaneControls pane="updates" title="Stakeholder updates" />
       </header>
-      <ErrorNotice error={cadence.error} title="Update cadence could not be loaded" />
+      <ErrorNotice error={cadence.error ?? facts.error} title="Update cadence could not be loaded" />
       {cadence.data?.policyProblem ? <p className="update-policy-problem">{cadence.data.policyProblem}</p> : null}
-      <ReminderBanner
+      <OverdueLine
         reminders={reminders}
         labels={audienceLabels}
-        onOpen={setAudience}
-        onDismiss={(r) => acknowledge.mutate({ audience: r.audience, dueAt: r.dueAt })}
+        onDraftAll={(list) => {
+          setSelected(audiences.filter((a) => list.includes(a)));
+          setAudience(list[0]!);
+        }}
+        onDismissAll={(list) => list.forEach((r) => acknowledge.mutate({ audience: r.audience, dueAt: r.dueAt }))}
       />
       <ErrorNotice error={acknowledge.error} title="Reminder not dismissed" />
+      {facts.data ? <StakeholderFacts incidentId={incidentId} facts={facts.data} /> : null}
       <div className="audience-tabs" role="tablist" aria-label="Audience">
         {audiences.map((a) => {
           const chip = countdownChip(
@@ -105,14 +134,26 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
       </div>
       <div role="tabpanel" id="update-tabpanel" aria-labelledby={`update-tab-${audience}`}>
         <AudienceDraft
-          key={editKey}
+          key={keyOf(audience)}
           incidentId={incidentId}
           audience={audience}
-          edit={edits[editKey]}
-          onEdit={(source) => setEdits((all) => ({ ...all, [editKey]: source }))}
+          edit={edits[keyOf(audience)]}
+          onEdit={(edit) => setEdits((all) => ({ ...all, [keyOf(audience)]: edit }))}
         />
       </div>
+      {facts.data ? <IncidentCadence incidentId={incidentId} facts={facts.data} /> : null}
       <CadenceSettings labels={audienceLabels} />
+      <PublishBar
+        labels={audienceLabels}
+        selected={selected}
+        onSelect={setSelected}
+        channels={channels}
+        canPublish={loaded && !needsFacts}
+        blockedReason={needsFacts ? 'State the impact and next step first.' : undefined}
+        busy={publishing.busy}
+        outcomes={publishing.outcomes}
+        onPublish={(c, f) => void publish(c, f)}
+      />
     </section>
   );
 }
