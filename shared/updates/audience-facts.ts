@@ -165,7 +165,8 @@ export function audienceFacts(events: readonly IncidentEvent[], audience: Audien
   const redact = external ? pagedPeople(events) : [];
   const scrub = (s: string) => (redact.length ? scrubNames(s, redact) : s);
   const allowed = events.filter((e) => (external ? newsworthyForExternal(e, kinds, pinned) : newsworthyForEngineers(e, kinds)));
-  const changes = allowed.map((e) => {
+  // Impact and next step have their own sections; they count as new facts but are not repeated in the change list.
+  const changes = allowed.filter((e) => e.type !== 'update.impact_set' && e.type !== 'update.next_step_set').map((e) => {
     const entry = toTimelineEntry(e);
     return { seq: e.seq, line: scrub(`${clock(entry.happenedAt ?? entry.ts)} — ${lineOf(e, external)}`) };
   });

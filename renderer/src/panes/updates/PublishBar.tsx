@@ -36,63 +36,76 @@ interface Props {
 export function PublishBar({ labels, selected, onSelect, channels, canPublish, blockedReason, busy, outcomes, onPublish }: Props) {
   const [chosen, setChosen] = useState<UpdateChannel[]>(['clipboard']);
   const [format, setFormat] = useState<UpdateFormat>('markdown');
+  const [choosing, setChoosing] = useState(false);
   const toggle = (c: UpdateChannel, on: boolean) => setChosen((list) => (on ? [...list.filter((x) => x !== c), c] : list.filter((x) => x !== c)));
   const ordered = channels.map((c) => c.channel).filter((c) => chosen.includes(c));
   const count = selected.length;
+  const summary = `${count ? selected.map((a) => labels[a]).join(', ') : 'No audience'} → ${ordered.length ? ordered.map((c) => channelNames[c]).join(', ') : 'no channel'}`;
+  const failed = outcomes?.filter((o) => o.error || o.deliveries?.some((d) => d.state === 'failed' || d.state === 'not_configured')).length ?? 0;
   return (
-    <form
-      className="publish-bar"
-      aria-label="Publish"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (canPublish && ordered.length > 0 && count > 0) onPublish(ordered, format);
-      }}
-    >
-      <fieldset>
-        <legend>Audiences</legend>
-        {audiences.map((a) => (
-          <label key={a}>
-            <input
-              type="checkbox"
-              aria-label={`Publish to ${labels[a]}`}
-              checked={selected.includes(a)}
-              onChange={(e) => onSelect(e.target.checked ? audiences.filter((x) => x === a || selected.includes(x)) : selected.filter((x) => x !== a))}
-            />
-            {labels[a]}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Channels</legend>
-        {channels.map((c) => (
-          <label key={c.channel} title={c.detail}>
-            <input type="checkbox" checked={chosen.includes(c.channel)} onChange={(e) => toggle(c.channel, e.target.checked)} />
-            {channelNames[c.channel]}
-            {c.configured ? null : <span className="channel-note"> (not connected)</span>}
-          </label>
-        ))}
-      </fieldset>
-      <div className="publish-row">
-        <button type="submit" className="primary" disabled={!canPublish || ordered.length === 0 || count === 0 || busy}>
-          {busy ? 'Publishing…' : count > 1 ? `Publish to ${count} audiences` : 'Publish update'}
-        </button>
-        {blockedReason ? <span className="publish-blocked">{blockedReason}</span> : null}
-        {chosen.includes('clipboard') ? (
-          <span className="publish-format" role="radiogroup" aria-label="Copy as">
-            <label>
-              <input type="radio" name="update-format" checked={format === 'markdown'} onChange={() => setFormat('markdown')} /> Markdown (chat)
-            </label>
-            <label>
-              <input type="radio" name="update-format" checked={format === 'plain'} onChange={() => setFormat('plain')} /> Plain text (email)
-            </label>
-          </span>
-        ) : null}
-        {ordered.some((c) => !channels.find((s) => s.channel === c)?.configured) ? (
-          <span className="channel-note">Channels not connected record the update as queued; nothing is sent.</span>
-        ) : null}
-      </div>
+    <>
       {outcomes ? <OutcomeTable outcomes={outcomes} labels={labels} /> : null}
-    </form>
+      <form
+        className="publish-bar"
+        aria-label="Publish"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canPublish && ordered.length > 0 && count > 0) onPublish(ordered, format);
+        }}
+      >
+        {choosing ? (
+          <div className="publish-choices">
+            <fieldset>
+              <legend>Audiences</legend>
+              {audiences.map((a) => (
+                <label key={a}>
+                  <input
+                    type="checkbox"
+                    aria-label={`Publish to ${labels[a]}`}
+                    checked={selected.includes(a)}
+                    onChange={(e) => onSelect(e.target.checked ? audiences.filter((x) => x === a || selected.includes(x)) : selected.filter((x) => x !== a))}
+                  />
+                  {labels[a]}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset>
+              <legend>Channels</legend>
+              {channels.map((c) => (
+                <label key={c.channel} title={c.detail}>
+                  <input type="checkbox" checked={chosen.includes(c.channel)} onChange={(e) => toggle(c.channel, e.target.checked)} />
+                  {channelNames[c.channel]}
+                  {c.configured ? null : <span className="channel-note"> (not connected: recorded as queued, nothing is sent)</span>}
+                </label>
+              ))}
+            </fieldset>
+            {chosen.includes('clipboard') ? (
+              <fieldset>
+                <legend>Copy as</legend>
+                <label>
+                  <input type="radio" name="update-format" checked={format === 'markdown'} onChange={() => setFormat('markdown')} /> Markdown (chat)
+                </label>
+                <label>
+                  <input type="radio" name="update-format" checked={format === 'plain'} onChange={() => setFormat('plain')} /> Plain text (email)
+                </label>
+              </fieldset>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="publish-row">
+          <button type="submit" className="primary" disabled={!canPublish || ordered.length === 0 || count === 0 || busy}>
+            {busy ? 'Publishing…' : count > 1 ? `Publish to ${count} audiences` : 'Publish update'}
+          </button>
+          <span className="publish-summary" data-testid="publish-summary">
+            {blockedReason ? <span className="publish-blocked">{blockedReason}</span> : summary}
+          </span>
+          <button type="button" className="link-button" aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>
+            {choosing ? 'Done' : 'Audiences and channels…'}
+          </button>
+          {outcomes && failed > 0 ? <span className="publish-blocked">{failed} not fully delivered — see the result above</span> : null}
+        </div>
+      </form>
+    </>
   );
 }
 
