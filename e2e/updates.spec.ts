@@ -25,7 +25,7 @@ async function stateImpact(pane: Locator, impact: { who: string; how: string; si
   await form.getByLabel('Who is affected').fill(impact.who);
   await form.getByLabel('How badly').fill(impact.how);
   await form.getByLabel('Since when').fill(impact.since);
-  await form.getByLabel('Next step').fill(impact.next);
+  await form.getByLabel('Next step', { exact: true }).fill(impact.next);
   await form.getByRole('button', { name: 'Save impact and next step' }).click();
   await expect(pane.getByTestId('stated-facts')).toContainText(`${impact.who} — ${impact.how} (since ${impact.since})`);
 }
@@ -128,9 +128,10 @@ test('a hand-edited draft keeps its words when events arrive, and merges the new
 
   // New facts arrive: the impact is restated and the next step changes.
   await pane.getByRole('button', { name: 'Update impact or next step' }).click();
-  await pane.getByLabel('How badly').fill('checkout fails for 10%');
-  await pane.getByLabel('Next step').fill('Scaling the payments pool');
-  await pane.getByRole('button', { name: 'Save', exact: true }).click();
+  const restate = pane.getByRole('form', { name: 'Impact and next step' });
+  await restate.getByLabel('How badly').fill('checkout fails for 10%');
+  await restate.getByLabel('Next step', { exact: true }).fill('Scaling the payments pool');
+  await restate.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(pane.getByTestId('stated-facts')).toContainText('Scaling the payments pool');
 
   await expect(pane.getByRole('status').filter({ hasText: 'new events since you started this draft' })).toHaveText(/^2 new events since you started this draft/);
