@@ -75,6 +75,13 @@ for (const scheme of ['dark', 'light'] as const) {
     await expect(draft).not.toHaveValue(/\{\{/);
     await expect(pane.getByLabel('Template for Executives')).toBeHidden();
 
+    // Maximised, the draft sits beside its preview, with Publish still in view.
+    await pane.getByRole('button', { name: 'Maximise Stakeholder updates' }).click();
+    await expect(pane.getByLabel('Update preview')).toContainText('Customer impact: EU card payments — 30% declined (since 11:52 UTC)');
+    await expectInView(pane.getByRole('button', { name: 'Publish update' }));
+    await page.screenshot({ path: test.info().outputPath(`updates-maximised-${scheme}.png`) });
+    await pane.getByRole('button', { name: 'Restore Stakeholder updates' }).click();
+
     // One action for two audiences and two channels, with Publish in view at 1366×768.
     await pane.getByRole('button', { name: 'Audiences and channels…' }).click();
     await pane.getByLabel('Publish to Customers').check();
