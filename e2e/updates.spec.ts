@@ -1,5 +1,6 @@
 // User journeys of stakeholder updates at 1366×768: impact and next step asked before the first update, the draft edited
 // as text, several audiences published at once, one overdue line, hand-edited drafts merged with new facts, cadence per incident.
+import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -28,6 +29,11 @@ async function stateImpact(pane: Locator, impact: { who: string; how: string; si
   await form.getByLabel('Next step', { exact: true }).fill(impact.next);
   await form.getByRole('button', { name: 'Save impact and next step' }).click();
   await expect(pane.getByTestId('stated-facts')).toContainText(`${impact.who} — ${impact.how} (since ${impact.since})`);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('[data-pane="updates"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 }
 
 /** Visible without scrolling the window or any scrolling ancestor. */
@@ -66,6 +72,7 @@ for (const scheme of ['dark', 'light'] as const) {
     await expect(pane.getByText('State the impact and next step first.')).toBeVisible();
     await expect(publish).toBeDisabled();
     await page.screenshot({ path: test.info().outputPath(`updates-prompt-${scheme}.png`) });
+    await expectNoAxeViolations(page);
     await stateImpact(pane, { who: 'EU card payments', how: '30% declined', since: '11:52 UTC', next: 'Failing over to the backup acquirer' });
 
     // The draft is the text, ready to read; the template stays behind "Edit template".
@@ -80,6 +87,11 @@ for (const scheme of ['dark', 'light'] as const) {
     await expect(pane.getByLabel('Update preview')).toContainText('Customer impact: EU card payments — 30% declined (since 11:52 UTC)');
     await expectInView(pane.getByRole('button', { name: 'Publish update' }));
     await page.screenshot({ path: test.info().outputPath(`updates-maximised-${scheme}.png`) });
+    await pane.getByText('Edit template').click();
+    await pane.getByRole('button', { name: 'Audiences and channels…' }).click();
+    await expectNoAxeViolations(page);
+    await pane.getByRole('button', { name: 'Done' }).click();
+    await pane.getByText('Edit template').click();
     await pane.getByRole('button', { name: 'Restore Stakeholder updates' }).click();
 
     // One action for two audiences and two channels, with Publish in view at 1366×768.
@@ -114,6 +126,7 @@ for (const scheme of ['dark', 'light'] as const) {
     await expect(reminders).toContainText('(Support, Engineering)');
     await expectInView(publish);
     await page.screenshot({ path: test.info().outputPath(`updates-overdue-${scheme}.png`) });
+    await expectNoAxeViolations(page);
     await reminders.getByRole('button', { name: 'Draft all' }).click();
     await expect(pane.getByTestId('publish-summary')).toHaveText('Support, Engineering → Clipboard, Jira comment');
     await expect(publish).toHaveText('Publish to 2 audiences');
