@@ -244,8 +244,9 @@ describe('drafts and publishing', () => {
       ['customers', ['markdown_file:downloaded', 'jira:not_configured'], undefined],
       ['support', undefined, 'validation'],
     ]);
-    // The cadence in force is recorded once, with the first publication.
+    // The cadence in force is recorded once, with the first publication; prose needs no separate draft event.
     expect(events().filter((e) => e.type === 'update.cadence_set')).toHaveLength(1);
+    expect(events().filter((e) => e.type === 'update.draft_saved')).toHaveLength(0);
     expect((await updates.cadence(ID)).audiences.filter((a) => a.lastPublishedAt).map((a) => a.audience)).toEqual(['executives', 'customers']);
   });
 

@@ -267,7 +267,8 @@ export class UpdateService {
     // The first publication records the cadence in force, so playback and review show countdowns as they were.
     const { policy } = await this.deps.policy.load();
     if (policyInForce(events, policy).from === 'fallback') batch.push({ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } });
-    if (latestDraft(events, audience)?.source !== source) batch.push({ type: 'update.draft_saved', actor, ts, payload: { audience, source } });
+    // A draft written in template language is kept with the text it gave; prose is the published text itself, so nothing to add.
+    if (source !== rendered.text && latestDraft(events, audience)?.source !== source) batch.push({ type: 'update.draft_saved', actor, ts, payload: { audience, source } });
     batch.push({
       type: 'update.published',
       actor,
