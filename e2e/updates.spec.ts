@@ -184,7 +184,7 @@ test('the commander tightens the cadence for this incident; the change is on the
   await declare(page, 'Search outage', 'SEV1');
   const pane = page.getByRole('region', { name: 'Stakeholder updates' });
   await stateImpact(pane, { who: 'All search users', how: 'no results', since: '10:00 UTC', next: 'Restarting the index nodes' });
-  await expect(pane.getByTestId('incident-cadence')).toContainText('Cadence for this SEV1: every 20 min for 2 hours, then every 1 hour (from settings)');
+  await expect(pane.getByTestId('incident-cadence')).toContainText('Cadence for this SEV1: every 20 min for 2 hours, then every 1 hour (from settings, recorded for this incident)');
   await pane.getByTestId('incident-cadence').getByRole('button', { name: 'Change' }).click();
   await pane.getByLabel('Minutes between updates for this incident').fill('15');
   await pane.getByRole('button', { name: 'Apply to this incident' }).click();

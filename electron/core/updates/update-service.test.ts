@@ -260,6 +260,9 @@ describe('drafts and publishing', () => {
     at(1);
     await updates.setImpact(ID, { who: 'EU shoppers', howBadly: 'checkout fails for 10%', since: '11:50 UTC' });
     expect((await updates.facts(ID)).impact).toMatchObject({ howBadly: 'checkout fails for 10%' });
+    // The cadence in force was recorded when the impact was first stated, once.
+    expect((await updates.facts(ID)).policyOrigin).toBe('settings');
+    expect(events().filter((e) => e.type === 'update.cadence_set')).toHaveLength(1);
     for (const audience of audiences) {
       const draft = await updates.draft(ID, audience);
       expect(draft.source).toContain('EU shoppers — checkout fails for 10% (since 11:50 UTC)');

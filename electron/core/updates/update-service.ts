@@ -176,8 +176,13 @@ export class UpdateService {
     if (current && current.who === impact.who && current.howBadly === impact.howBadly && current.since === impact.since) {
       throw new DomainError('conflict', 'The impact is already stated exactly like this.');
     }
-    const [event] = await this.deps.store.append(incidentId, [{ type: 'update.impact_set', actor: this.deps.operator(), ts: this.now().toISOString(), payload: impact }]);
-    return event!;
+    const ts = this.now().toISOString();
+    const actor = this.deps.operator();
+    // Stating the impact starts stakeholder communication: the cadence in force is recorded then, if it is not yet.
+    const { policy } = await this.deps.policy.load();
+    const record: NewEvent[] = policyInForce(events, policy).from === 'fallback' ? [{ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } }] : [];
+    const stored = await this.deps.store.append(incidentId, [...record, { type: 'update.impact_set', actor, ts, payload: impact }]);
+    return stored.at(-1)!;
   }
 
   async setNextStep(incidentId: string, text: string): Promise<IncidentEvent> {
