@@ -1,5 +1,5 @@
 // User journeys of the foundation: declare an incident, add a note, change status, reload and restart — all persisted; open the demo.
-import { expect, openCockpit, startHost, stopHost, test } from './fixtures';
+import { expect, openCockpit, startHost, stopHost, test, waitForCockpit } from './fixtures';
 
 test('declare, note and status change survive a reload and a restart', async ({ page, dataDir, host }) => {
   await openCockpit(page, host.url);
@@ -31,7 +31,7 @@ test('declare, note and status change survive a reload and a restart', async ({ 
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Status Investigating → Identified');
 
   await page.reload();
-  await page.locator('.app[data-ready="true"]').waitFor();
+  await waitForCockpit(page);
   await expect(page.getByTestId('incident-header').getByRole('heading')).toHaveText('Search results empty for EU users');
   await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('identified');
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Indexer lag 40 minutes in eu-west');

@@ -57,7 +57,7 @@ for (const scheme of ['dark', 'light'] as const) {
       await keys.press('Enter');
 
       await expect(dialog).toHaveCount(0);
-      const header = page.locator('.incident-header');
+      const header = page.getByTestId('incident-header');
       await expect(header.getByRole('heading', { name: 'Checkout requests failing in eu-west' })).toBeVisible();
       await expect(header.locator('button.sev-chip')).toHaveText('SEV1');
       await expect(page.locator('#note-composer')).toBeFocused();
@@ -99,7 +99,7 @@ for (const scheme of ['dark', 'light'] as const) {
       await declare.getByLabel('Title', { exact: true }).fill('Login errors for EU customers');
       await declare.getByRole('radio', { name: /SEV1/ }).check();
       await declare.getByRole('button', { name: 'Declare incident' }).click();
-      const status = page.locator('.incident-header').getByRole('combobox', { name: 'Status' });
+      const status = page.getByTestId('incident-header').getByRole('combobox', { name: 'Status' });
       await expect(status).toHaveValue('investigating');
 
       await status.selectOption('resolved');
@@ -122,7 +122,7 @@ for (const scheme of ['dark', 'light'] as const) {
       await toast.getByRole('button', { name: 'Undo' }).click();
       await expect(status).toHaveValue('investigating');
       // Both changes are on the log: nothing was edited away.
-      const timeline = page.locator('[data-pane="timeline"]');
+      const timeline = page.getByRole('region', { name: 'Timeline' });
       await expect(timeline).toContainText('Reverted the session-store change');
       await expect(timeline).toContainText('Undo: reverted the change to Resolved');
       expect(await violations(page)).toEqual([]);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath } from './fixtures';
+import { chromiumPath, waitForCockpit } from './fixtures';
 import { DESKTOP_ORIGIN, exposeDesktopBridge, serveBuiltRenderer, startDesktopMain, type DesktopMain } from './desktop-stand-in/ipc-bridge';
 
 test.use({ launchOptions: { executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] }, viewport: { width: 1366, height: 768 } });
@@ -30,7 +30,7 @@ test('desktop IPC transport: declare, note and status change survive a reload an
     const requested = await serveBuiltRenderer(page);
 
     await page.goto(`${DESKTOP_ORIGIN}/`);
-    await page.locator('.app[data-ready="true"]').waitFor();
+    await waitForCockpit(page);
     await page.getByRole('button', { name: 'Declare incident' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Declare incident' });
     await dialog.getByLabel('Title', { exact: true }).fill('Desktop wiring journey');
@@ -47,7 +47,7 @@ test('desktop IPC transport: declare, note and status change survive a reload an
     await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Status Investigating → Mitigating');
 
     await page.reload();
-    await page.locator('.app[data-ready="true"]').waitFor();
+    await waitForCockpit(page);
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Desktop wiring journey/ }).click();
     await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('mitigating');
     await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('sent through ipcRenderer.invoke');
@@ -57,7 +57,7 @@ test('desktop IPC transport: declare, note and status change survive a reload an
     expect(await first.quit()).toBe(0);
     bridge.attach(await start());
     await page.goto(`${DESKTOP_ORIGIN}/`);
-    await page.locator('.app[data-ready="true"]').waitFor();
+    await waitForCockpit(page);
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Desktop wiring journey/ }).click();
     await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('mitigating');
     await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('sent through ipcRenderer.invoke');

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { waitForCockpit } from './cockpit-ready';
 
 const require = createRequire(__filename);
 
@@ -29,7 +30,7 @@ test.describe('Electron desktop app', () => {
     try {
       let app = await launch();
       let page = await app.firstWindow();
-      await page.locator('.app[data-ready="true"]').waitFor();
+      await waitForCockpit(page);
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       await page.getByRole('button', { name: 'Declare incident' }).first().click();
@@ -45,7 +46,7 @@ test.describe('Electron desktop app', () => {
 
       app = await launch();
       page = await app.firstWindow();
-      await page.locator('.app[data-ready="true"]').waitFor();
+      await waitForCockpit(page);
       await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Electron journey/ }).click();
       await expect(page.getByTestId('incident-header').getByLabel('Status')).toHaveValue('mitigating');
       await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('note from the desktop');

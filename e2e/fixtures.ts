@@ -5,6 +5,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { requireProgram } from '../scripts/system-programs.cjs';
+import { waitForCockpit } from './cockpit-ready';
+
+export { waitForCockpit };
 
 export const repoRoot = resolve(__dirname, '..');
 // CHROMIUM_PATH, else PATH, else the usual Debian and macOS locations (scripts/system-programs.cjs).
@@ -70,7 +73,7 @@ export async function stopHost(host: RunningHost): Promise<void> {
 /** Opens the cockpit and waits for the explicit readiness marker instead of sleeping. */
 export async function openCockpit(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.locator('.app[data-ready="true"]').waitFor();
+  await waitForCockpit(page);
 }
 
 export const test = base.extend<{ dataDir: string; host: RunningHost }, { browser: Browser }>({

@@ -54,20 +54,20 @@ test('from declaration to a review draft that names the alert, the bad release a
   await declare.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
   await declare.getByLabel(/Affected services/).fill('checkout');
   await declare.getByRole('button', { name: 'Declare incident' }).click();
-  await expect(page.locator('.incident-header')).toContainText('Checkout payments charged twice');
+  await expect(page.getByTestId('incident-header')).toContainText('Checkout payments charged twice');
   const id = (await page.locator('.cockpit').getAttribute('data-incident-id'))!;
   expect(id).toMatch(/checkout-payments-charged-twice/);
 
   // The alert fires; it reaches the timeline by itself.
   servers.errorRatio.set(0.9);
-  const timeline = page.locator('.timeline');
+  const timeline = page.getByRole('list', { name: 'Timeline events' });
   await expect(timeline).toContainText('Alert firing: CheckoutErrorRatioHigh', { timeout: 30_000 });
 
   // The deploy history back to the two releases before the incident reached the timeline on declaring.
   await expect.poll(async () => (await events(host, id)).filter((e) => e.type === 'git.tag').map((e) => e.payload.tag).sort(), { timeout: 30_000 }).toEqual(['v1.2.0', 'v1.3.0']);
 
   // Roll the bad release back to the previous one and verify it.
-  const pane = page.locator('[data-pane="rollback"]');
+  const pane = page.getByRole('region', { name: 'Rollback' });
   await pane.getByLabel('Strategy').selectOption('revert');
   await pane.getByRole('button', { name: 'Plan rollback' }).click();
   const card = pane.locator('.rollback-card');

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openCockpit, repoRoot, test, type RunningHost } from './fixtures';
+import { expect, openCockpit, repoRoot, test, type RunningHost, waitForCockpit } from './fixtures';
 
 const viewport = { width: 1366, height: 768 };
 
@@ -89,8 +89,8 @@ for (const scheme of ['dark', 'light'] as const) {
     await rpc(host, 'runbooks.attach', { incidentId: incident.id, runbookId: runbook.id });
     await openCockpit(page, host.url);
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout 5xx after payments deploy/ }).click();
-    const header = page.locator('.incident-header');
-    const timeline = page.locator('[data-pane="timeline"]');
+    const header = page.getByTestId('incident-header');
+    const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect(header.getByRole('heading', { name: 'Checkout 5xx after payments deploy' })).toBeVisible();
 
     // A burst of 50 events of mixed length arriving at once, as during an outage (the core group-commits them).
@@ -108,7 +108,7 @@ for (const scheme of ['dark', 'light'] as const) {
     const composer = timeline.getByLabel('Quick note');
     const paneWidth = (await timeline.boundingBox())!.width;
     expect((await composer.boundingBox())!.width).toBeGreaterThanOrEqual(paneWidth / 2);
-    await page.locator('.incident-header').click({ position: { x: 5, y: 5 } });
+    await page.getByTestId('incident-header').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('n');
     await expect(composer).toBeFocused();
     await page.keyboard.type('d: roll back payments to 2.13');
@@ -127,7 +127,7 @@ for (const scheme of ['dark', 'light'] as const) {
     await expectAboveTheFold(header.getByTestId('elapsed'));
     await expectAboveTheFold(header.getByTestId('next-update'));
     await expectAboveTheFold(header.getByTestId('alert-state'));
-    await expectAboveTheFold(page.locator('[data-pane="runbooks"]').getByTestId('current-step'));
+    await expectAboveTheFold(page.getByRole('region', { name: 'Runbooks' }).getByTestId('current-step'));
     await expectAboveTheFold(timeline.locator('.timeline [role="listitem"]').nth(7));
     // While live, the review tools are folded away: no playback bar.
     await expect(page.getByRole('button', { name: /Review playback/ })).toBeHidden();
@@ -165,18 +165,18 @@ test('panes collapse, maximise and keep their layout across a reload', async ({ 
   await page.setViewportSize(viewport);
   await rpc(host, 'incidents.declare', { title: 'Search latency', severity: 'SEV2', commander: 'kai', services: [] });
   await openCockpit(page, host.url);
-  const rollback = page.locator('[data-pane="rollback"]');
+  const rollback = page.getByRole('region', { name: 'Rollback' });
   await rollback.getByRole('button', { name: 'Collapse Rollback' }).click();
   await expect(rollback.getByRole('button', { name: 'Expand Rollback' })).toBeVisible();
   await expect.poll(async () => (await rollback.boundingBox())!.height).toBeLessThan(60);
 
-  await page.locator('[data-pane="metrics"]').getByRole('button', { name: 'Maximise Live metrics' }).click();
-  await expect(page.locator('[data-pane="timeline"]')).toHaveCount(0);
-  expect((await page.locator('[data-pane="metrics"]').boundingBox())!.width).toBeGreaterThan(1000);
+  await page.getByRole('region', { name: 'Live metrics' }).getByRole('button', { name: 'Maximise Live metrics' }).click();
+  await expect(page.getByRole('region', { name: 'Timeline' })).toHaveCount(0);
+  expect((await page.getByRole('region', { name: 'Live metrics' }).boundingBox())!.width).toBeGreaterThan(1000);
   await page.keyboard.press('Escape');
-  await expect(page.locator('[data-pane="timeline"]')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
 
   await page.reload();
-  await page.locator('.app[data-ready="true"]').waitFor();
-  await expect(page.locator('[data-pane="rollback"]').getByRole('button', { name: 'Expand Rollback' })).toBeVisible();
+  await waitForCockpit(page);
+  await expect(page.getByRole('region', { name: 'Rollback' }).getByRole('button', { name: 'Expand Rollback' })).toBeVisible();
 });

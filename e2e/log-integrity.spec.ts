@@ -40,7 +40,7 @@ test('a crash-recovery report stays in the cockpit until the user acknowledges i
     second = await startHost(dataDir);
     await openCockpit(page, second.url);
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: DEMO }).click();
-    await expect(page.locator('.incident-header')).toBeVisible();
+    await expect(page.getByTestId('incident-header')).toBeVisible();
     await expect(report).toHaveCount(0);
   } finally {
     if (second) await stopHost(second);
@@ -62,7 +62,7 @@ test('a full disk pauses saving with a clear banner, loses nothing saved, and sa
     const note = page.getByLabel('Quick note');
     await note.fill('Saved before the disk filled up');
     await note.press('Enter');
-    await expect(page.locator('.timeline')).toContainText('Saved before the disk filled up');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Saved before the disk filled up');
 
     // Fill the file system to the last byte.
     const filler = join(small, 'filler.bin');
@@ -88,9 +88,9 @@ test('a full disk pauses saving with a clear banner, loses nothing saved, and sa
     rmSync(filler);
     await note.fill('Saved after space was freed');
     await note.press('Enter');
-    await expect(page.locator('.timeline')).toContainText('Saved after space was freed');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Saved after space was freed');
     await expect(paused).toHaveCount(0);
-    await expect(page.locator('.timeline')).not.toContainText('Written while the disk is full');
+    await expect(page.getByRole('list', { name: 'Timeline events' })).not.toContainText('Written while the disk is full');
   } finally {
     if (onTmpfs) await stopHost(onTmpfs);
     execFileSync('umount', [small]);

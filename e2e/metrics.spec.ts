@@ -45,7 +45,7 @@ test('the cockpit charts live Prometheus data for the incident and lists the fir
 
   // Review playback shows what was captured by that moment, labelled as captured, never live data.
   // Playback lives in the header's Review menu while the incident is live.
-  await page.locator('.incident-header').getByText('Review', { exact: true }).click();
+  await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
   await page.getByRole('button', { name: '▶ Review playback' }).click();
   await page.keyboard.press('End');
   await expect(pane.locator('[data-freshness="captured"]').first()).toBeVisible();

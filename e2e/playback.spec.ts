@@ -1,5 +1,5 @@
 // Review playback: scrub the demo incident to the middle and see the whole cockpit as it was at that moment.
-import { expect, openCockpit, test } from './fixtures';
+import { expect, openCockpit, test, waitForCockpit } from './fixtures';
 
 test('scrubbing the demo incident to the middle shows the cockpit as it was then', async ({ page, host }) => {
   await openCockpit(page, host.url);
@@ -9,7 +9,7 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
 
   // Playback lives in the header's Review menu while the incident is live.
 
-  await page.locator('.incident-header').getByText('Review', { exact: true }).click();
+  await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
 
   await page.getByRole('button', { name: '▶ Review playback' }).click();
   const scrubber = page.getByRole('slider', { name: 'Playback position' });
@@ -81,9 +81,9 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
   await expect(pane.getByRole('list', { name: 'Timeline events' })).toContainText('Customer reports started 5 minutes before the alert');
 
   await page.reload();
-  await page.locator('.app[data-ready="true"]').waitFor();
-  await expect(page.locator('[data-pane="timeline"] .pinned-events')).toContainText('Options: (a) roll back');
-  await page.locator('[data-pane="timeline"]').getByText('Filters', { exact: true }).click();
+  await waitForCockpit(page);
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('list', { name: 'Pinned events' })).toContainText('Options: (a) roll back');
+  await page.getByRole('region', { name: 'Timeline' }).getByText('Filters', { exact: true }).click();
   await expect(page.getByRole('region', { name: 'Timeline' }).getByLabel('Pinned events')).toContainText('Options: (a) roll back');
   await page.getByLabel('Filter by kind').selectOption('decision');
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Options: (a) roll back');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, openCockpit, startHost, stopHost, test } from './fixtures';
+import { expect, openCockpit, startHost, stopHost, test, waitForCockpit } from './fixtures';
 
 test('export a review bundle, view it from file:// and import it elsewhere with the same result', async ({ page, host, browser }) => {
   // Three cockpits (live, offline viewer, second host) and two full imports: more work than one default test budget.
@@ -27,7 +27,7 @@ test('export a review bundle, view it from file:// and import it elsewhere with 
   viewer.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   viewer.on('pageerror', (e) => consoleErrors.push(e.message));
   await viewer.goto(pathToFileURL(bundlePath).href);
-  await viewer.locator('.app[data-ready="true"]').waitFor();
+  await waitForCockpit(viewer);
   const header = viewer.getByTestId('incident-header');
   await expect(header.getByRole('heading', { level: 1 })).toHaveText(/Checkout latency and 5xx/);
   await expect(header.getByLabel('Status')).toHaveValue('resolved');
@@ -118,7 +118,7 @@ test('the post-incident review is drafted from the log, edited and saved', async
   await dialog.getByRole('button', { name: 'Save review' }).click();
   await expect(dialog.getByText(/Last saved/)).toBeVisible();
   await page.reload();
-  await page.locator('.app[data-ready="true"]').waitFor();
+  await waitForCockpit(page);
   await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
   await page.getByRole('group', { name: 'Review tools' }).getByRole('button', { name: 'Post-incident review…' }).click();
   await expect(page.getByRole('dialog', { name: 'Post-incident review' }).getByLabel('Review text')).toHaveValue('# Review\n\nRoot cause: keep-alive default changed.');

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openCockpit, test } from './fixtures';
+import { expect, openCockpit, test, waitForCockpit } from './fixtures';
 
 async function declareIncident(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+k');
@@ -75,7 +75,7 @@ test('search the library, attach the hot-fix runbook, tick steps, and keep progr
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Skipped “Open the incident channel');
 
   await page.reload();
-  await page.locator('.app[data-ready="true"]').waitFor();
+  await waitForCockpit(page);
   const reloaded = page.getByRole('region', { name: 'Runbooks' }).getByRole('article', { name: /Checklist: Hot-fix lifecycle/ });
   await expect(reloaded.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '7');
   await expect(reloaded.getByRole('progressbar')).toHaveAttribute('aria-valuetext', '2 done, 1 skipped of 40');

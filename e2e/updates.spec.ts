@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openCockpit, test } from './fixtures';
+import { expect, openCockpit, test, waitForCockpit } from './fixtures';
 
 const viewport = { width: 1366, height: 768 };
 
@@ -174,7 +174,7 @@ test('a hand-edited draft keeps its words when events arrive, and merges the new
   await pane.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Draft update to executives saved');
   await page.reload();
-  await page.locator('.app[data-ready="true"]').waitFor();
+  await waitForCockpit(page);
   await expect(page.getByRole('region', { name: 'Stakeholder updates' }).getByLabel('Draft for Executives')).toHaveValue(/Shoppers in the EU wait about 30 seconds to pay\./);
 });
 

@@ -38,6 +38,8 @@ import { LogCheckpoints } from './signing/log-checkpoints';
 import { SigningIdentity } from './signing/signing-identity';
 import { TrustedKeys } from './signing/trusted-keys';
 import { IncidentStore } from './store/incident-store';
+import { StatusPageService } from './status-page/status-page-service';
+import { StatusPageSettingsFile } from './status-page/status-page-settings-file';
 import { CadencePolicyFile } from './updates/cadence-policy-file';
 import { UpdateTemplateFiles } from './updates/template-files';
 import { updateHandlers } from './updates/update-handlers';
@@ -136,7 +138,17 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       hub.emit('incidents.listChanged', {});
     },
   });
+  const catalogue = ServiceCatalogue.inDataDir(options.dataDir);
+  const statusPage = new StatusPageService({
+    store,
+    settings: new StatusPageSettingsFile(options.dataDir),
+    catalogue: async () => (await catalogue.read()).services.map((s) => s.name),
+    dataDir: options.dataDir,
+    operator: () => operator,
+  });
+  await statusPage.refresh();
   const connectors = await startConnectors({
+    statusPage,
     dataDir: options.dataDir,
     store,
     incidents,
@@ -162,6 +174,10 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   await checkpoints.verifyAll(announceBroken);
   // A full disk turning an incident read-only (or writable again) changes no events, only what the cockpit must show.
   store.onProblemsChanged((incidentId) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 }));
+  statusPage.attachOutbox((incidentId, operation, origin) => connectors.outbox.queue(incidentId, operation, origin));
+  // Resolving an incident that published to the status page posts its final entry there (and a crash in between is caught up).
+  store.onAppend((incidentId, events) => statusPage.onAppend(incidentId, events));
+  await statusPage.sweep().catch((error: unknown) => reportError('statusPage.sweep', error));
   store.onAppend((incidentId, events) => {
     hub.emit('incident.changed', { incidentId, lastSeq: events.at(-1)?.seq ?? 0 });
     if (events.some((e) => e.type === 'incident.declared')) hub.emit('incidents.listChanged', {});
@@ -175,7 +191,6 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   // Alerts reach the timeline whatever is on screen, not only while the metrics pane is open.
   if (options.backgroundSync !== false) metrics.watchAlerts(openIncidents);
 
-  const catalogue = ServiceCatalogue.inDataDir(options.dataDir);
   const healthQuery = prometheusHealthQuery(metrics);
   const rollbacks = new RollbackService({
     store,
@@ -245,6 +260,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       ...metricsHandlers(metrics),
       ...rollbackHandlers({ catalogue, rollbacks, store, operator: () => operator }),
       ...connectorHandlers(connectors),
+      'statusPage.settings.get': () => statusPage.info(),
+      'statusPage.settings.save': (input) => statusPage.save(input),
       'settings.exportConfig': () => exportConfig(configTransfer),
       'settings.importConfig': async ({ content }) => {
         const imported = await importConfig(configTransfer, content);

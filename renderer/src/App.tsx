@@ -38,7 +38,7 @@ export function App() {
 
   const ready = info.isSuccess && incidents.isSuccess;
   return (
-    <div className="app" data-ready={ready ? 'true' : 'false'} data-mode={info.data?.mode}>
+    <div className="app" data-testid="firebreak-app" data-ready={ready ? 'true' : 'false'} data-mode={info.data?.mode}>
       <IncidentSidebar />
       <main className="main">
         <OverdueStrip />

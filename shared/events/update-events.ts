@@ -6,12 +6,12 @@ export const audiences = ['executives', 'customers', 'support', 'engineers'] as 
 export const Audience = z.enum(audiences);
 export type Audience = z.infer<typeof Audience>;
 
-/** Where a published update went: copied by the commander, or handed to a connector through the outbox. */
 /**
- * Extension point: a new channel (the public status page adds 'status_page') is one more name here plus an adapter in
- * electron/core/updates/update-delivery.ts; local channels (done by the renderer) are listed in `localChannels`.
+ * Where a published update went: copied or saved by the commander, or handed to a connector (or the public status page)
+ * through the outbox. Extension point: a new channel is one more name here plus an adapter in
+ * electron/core/updates/update-delivery.ts (`routeDeliveries`); local channels (done by the renderer) are in `localChannels`.
  */
-export const updateChannels = ['clipboard', 'markdown_file', 'jira', 'pagerduty'] as const;
+export const updateChannels = ['clipboard', 'markdown_file', 'jira', 'pagerduty', 'statuspage'] as const;
 export const UpdateChannel = z.enum(updateChannels);
 export type UpdateChannel = z.infer<typeof UpdateChannel>;
 /** Channels the commander's own machine carries out (copy, download); every other channel goes through the outbox. */

@@ -12,9 +12,10 @@ import { runbooksContract } from './runbooks';
 import { servicesContract } from './services';
 import { settingsContract } from './settings';
 import { signingContract } from './signing';
+import { statusPageContract } from './status-page';
 import { updatesContract } from './updates';
 
-export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract };
+export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract };
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
@@ -54,3 +55,4 @@ export * from './outbox';
 export * from './settings';
 export * from './request-kinds';
 export * from './signing';
+export * from './status-page';

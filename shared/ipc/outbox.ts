@@ -9,7 +9,7 @@ export const OutboxItemSchema = z.object({
   incidentId: z.string(),
   intentKey: z.string(),
   operation: OutboxOperation,
-  system: z.enum(['jira', 'pagerduty']),
+  system: z.enum(['jira', 'pagerduty', 'statuspage']),
   description: z.string(),
   origin: z.string().optional(),
   status: z.enum(['pending', 'sent', 'failed', 'cancelled']),

@@ -38,6 +38,7 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'pagerduty.linked',
   'pagerduty.oncall',
   'outbox.list',
+  'statusPage.settings.get',
   'review.get',
   'review.exportBundle',
   'review.inspectBundle',

@@ -38,6 +38,13 @@ export const PdEventOp = z.object({
   severity: z.enum(['critical', 'error', 'warning', 'info']).optional(),
 });
 
+/** Regenerates the public status page from every incident's log and writes it to the configured folder or git branch. */
+export const StatusPagePublishOp = z.object({
+  kind: z.literal('statuspage.publish'),
+  /** Why it is published (a customers update, the automatic "Resolved" entry), for the outbox list. */
+  reason: z.string().trim().min(1).max(200),
+});
+
 export const OutboxOperation = z.discriminatedUnion('kind', [
   JiraCreateIssueOp,
   JiraCommentOp,
@@ -48,11 +55,13 @@ export const OutboxOperation = z.discriminatedUnion('kind', [
   PdReassignOp,
   PdStatusUpdateOp,
   PdEventOp,
+  StatusPagePublishOp,
 ]);
 export type OutboxOperation = z.infer<typeof OutboxOperation>;
 export type OutboxKind = OutboxOperation['kind'];
 
-export const targetSystem = (op: OutboxOperation): 'jira' | 'pagerduty' => (op.kind.startsWith('jira.') ? 'jira' : 'pagerduty');
+export type OutboxSystem = 'jira' | 'pagerduty' | 'statuspage';
+export const targetSystem = (op: OutboxOperation): OutboxSystem => (op.kind.startsWith('jira.') ? 'jira' : op.kind.startsWith('statuspage.') ? 'statuspage' : 'pagerduty');
 
 /** One line saying what the write does, for the outbox list and the timeline. */
 export function describeOperation(op: OutboxOperation): string {
@@ -75,5 +84,7 @@ export function describeOperation(op: OutboxOperation): string {
       return `PagerDuty status update on ${op.pdIncidentId}: ${op.message.slice(0, 140)}`;
     case 'pagerduty.event':
       return `PagerDuty event ${op.action} (${op.routingKeyName}, dedup ${op.dedupKey})`;
+    case 'statuspage.publish':
+      return `Publish the status page: ${op.reason}`;
   }
 }

@@ -1,6 +1,6 @@
 // The outbox as the UI and the worker see it: a pure fold of an incident's outbox events into pending / sent / failed / cancelled writes.
 import type { EventOfType, IncidentEvent } from '../events';
-import { describeOperation, targetSystem, type OutboxOperation } from './outbox-operation';
+import { describeOperation, targetSystem, type OutboxOperation, type OutboxSystem } from './outbox-operation';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
@@ -8,7 +8,7 @@ export interface OutboxItem {
   incidentId: string;
   intentKey: string;
   operation: OutboxOperation;
-  system: 'jira' | 'pagerduty';
+  system: OutboxSystem;
   description: string;
   origin?: string;
   status: OutboxStatus;

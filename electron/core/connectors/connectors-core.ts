@@ -1,7 +1,7 @@
 // Builds the connector side of the core: vault, settings, outbox worker and the Jira / PagerDuty services, ready for the router.
 import type { FailureLogger } from '../diagnostics/failure-log';
 import type { IncidentService } from '../incidents/incident-service';
-import { ConnectorDispatch } from '../outbox/outbox-dispatch';
+import { ConnectorDispatch, type StatusPagePublisher } from '../outbox/outbox-dispatch';
 import { OutboxService } from '../outbox/outbox-service';
 import { OutboxUpdateDelivery } from '../outbox/outbox-update-delivery';
 import { OutboxWorker } from '../outbox/outbox-worker';
@@ -37,13 +37,15 @@ export interface ConnectorsCoreOptions {
   redact?: (text: string) => string;
   /** Where connector failures are logged (the core passes the application log, rate-limited). */
   logFailure?: FailureLogger;
+  /** The public status page, published through the same outbox. */
+  statusPage?: StatusPagePublisher & { queuePublish(incidentId: string, reason: string, origin: string): Promise<string> };
 }
 
 export async function startConnectors(options: ConnectorsCoreOptions): Promise<ConnectorsCore> {
   const vault = options.vault ?? (await openBrowserVault({ dataDir: options.dataDir }));
   const settings = new ConnectorSettings(options.dataDir, vault, options.tuning);
   const logFailure = options.logFailure ?? (() => undefined);
-  const worker = new OutboxWorker(options.store, new ConnectorDispatch(settings, () => 'firebreak'), () => 'firebreak', {
+  const worker = new OutboxWorker(options.store, new ConnectorDispatch(settings, () => 'firebreak', options.statusPage), () => 'firebreak', {
     ...(options.redact ? { redact: options.redact } : {}),
     onAttemptFailed: (item, reason) =>
       logFailure('outbox', `${item.system}/${item.operation.kind}`, `Outbox: ${item.description.slice(0, 120)} failed: ${reason}`, { incidentId: item.incidentId, intentKey: item.intentKey }),
@@ -72,7 +74,7 @@ export async function startConnectors(options: ConnectorsCoreOptions): Promise<C
     pagerDuty,
     outbox,
     worker,
-    updateDelivery: new OutboxUpdateDelivery(options.store, outbox, () => configured),
+    updateDelivery: new OutboxUpdateDelivery(options.store, outbox, () => configured, options.statusPage),
     capabilities: async () => [...((await settings.jiraConfigured()) ? (['jira'] as const) : []), ...((await settings.pagerDutyConfigured()) ? (['pagerduty'] as const) : [])],
     close: async () => {
       poller.stop();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { replayPanel } from '../../../shared/metrics/capture-segment';
+import { crashTestTimeout } from '../store/testing/child-script';
 import { runAndKill, seededRandom } from '../store/testing/kill-child';
 import { CaptureStore, COMPACT_AFTER } from './capture-store';
 import { crashCapture } from './testing/crash-captures';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-it(`keeps every acknowledged capture readable over ${TRIALS} SIGKILLs, including mid-compaction`, { timeout: 60_000 }, async () => {
+it(`keeps every acknowledged capture readable over ${TRIALS} SIGKILLs, including mid-compaction`, { timeout: crashTestTimeout(TRIALS) }, async () => {
   const store = new CaptureStore(join(dataDir, 'incidents'));
   // Start each panel just below the compaction threshold, so the kills also land inside compactions.
   const seeded = COMPACT_AFTER - 2;

@@ -14,6 +14,7 @@ import { JiraStandIn } from '../connectors/testing/jira-stand-in';
 import { PagerDutyStandIn } from '../connectors/testing/pagerduty-stand-in';
 import { openBrowserVault } from '../secrets/vault-key';
 import { IncidentStore } from '../store/incident-store';
+import { CHILD_RUN_BUDGET_MS, compiledChild } from '../store/testing/child-script';
 import { OutboxService } from './outbox-service';
 import { OutboxWorker } from './outbox-worker';
 import type { OutboxDispatch } from './outbox-dispatch';
@@ -23,7 +24,7 @@ const CHILD = fileURLToPath(new URL('./testing/outbox-child.ts', import.meta.url
 const VAULT_KEY = 'c'.repeat(64);
 /** One write is killed per child run, plus a last run that finishes; each child gets at most this long to reach its write. */
 const WRITES = 6;
-const CHILD_BUDGET_MS = 15_000;
+const CHILD_BUDGET_MS = CHILD_RUN_BUDGET_MS;
 const MAX_RUNS = WRITES + 1;
 const TEST_TIMEOUT_MS = MAX_RUNS * CHILD_BUDGET_MS + 20_000; // + setup and the final checks
 
@@ -43,8 +44,8 @@ const neverSends: OutboxDispatch = {
   verify: () => Promise.reject(new Error('not in this process')),
 };
 
-function startChild(): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { env: { ...process.env, FIREBREAK_VAULT_KEY: VAULT_KEY }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startChild(): Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }> {
+  const child = spawn(process.execPath, [await compiledChild(CHILD), dir], { env: { ...process.env, FIREBREAK_VAULT_KEY: VAULT_KEY }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -85,7 +86,7 @@ describe('outbox crash safety', () => {
     await store.close();
 
     const writes = new Set(['POST /rest/api/3/issue/{issueIdOrKey}/comment', 'POST /incidents/{id}/notes', 'POST /rest/api/3/issue', 'PUT /incidents/{id}']);
-    let current = startChild();
+    let current = await startChild();
     let kills = 0;
     const killOnWrite = async (operation: string) => {
       if (!writes.has(operation) || kills >= queued.length) return;
@@ -101,7 +102,7 @@ describe('outbox crash safety', () => {
       const before = kills;
       const ended = await exitWithin(current.exited);
       expect(kills, `child run ${run} ended (${String(ended)}) without being killed: ${current.output()}`).toBe(before + 1);
-      current = startChild();
+      current = await startChild();
     }
     expect(kills).toBe(queued.length);
     const code = await exitWithin(current.exited);

@@ -31,10 +31,17 @@ export interface OutboxDispatch {
   verify(op: OutboxOperation, intentKey: string, ctx: SendContext): Promise<Verification>;
 }
 
+/** Writes the public status page; regenerating it is idempotent, so it needs no check for an earlier copy. */
+export interface StatusPagePublisher {
+  configured(): boolean;
+  publish(reason: string): Promise<{ location: string; changed: boolean; commit?: string }>;
+}
+
 export class ConnectorDispatch implements OutboxDispatch {
   constructor(
     private readonly settings: ConnectorSettings,
     private readonly actor: () => string,
+    private readonly statusPage?: StatusPagePublisher,
   ) {}
 
   private linkedIssue(op: Extract<OutboxOperation, { kind: 'jira.create_issue' }>, issue: { key: string; id: string; url: string }): NewEvent {
@@ -97,6 +104,11 @@ export class ConnectorDispatch implements OutboxDispatch {
         const sent = await client.send(routingKey, { action: op.action, dedupKey: op.dedupKey, ...(op.summary ? { summary: op.summary } : {}), ...(op.severity ? { severity: op.severity } : {}) });
         return { remoteId: sent.dedupKey };
       }
+      case 'statuspage.publish': {
+        if (!this.statusPage?.configured()) throw markNotSent(new DomainError('unavailable', 'The status page is not set up yet: choose where it is written in Settings → Status page.'));
+        const written = await this.statusPage.publish(op.reason);
+        return { remoteId: written.commit ?? written.location, ...(written.location.startsWith('/') ? { url: `file://${written.location}/index.html` } : {}) };
+      }
     }
   }
 
@@ -138,6 +150,7 @@ export class ConnectorDispatch implements OutboxDispatch {
       case 'jira.remote_link':
       case 'pagerduty.reassign':
       case 'pagerduty.event':
+      case 'statuspage.publish':
         return { state: 'absent' };
     }
   }

@@ -15,12 +15,12 @@ import { JiraStandIn } from '../connectors/testing/jira-stand-in';
 import { PagerDutyStandIn, type StandInPdIncident } from '../connectors/testing/pagerduty-stand-in';
 import { openBrowserVault } from '../secrets/vault-key';
 import { IncidentStore } from '../store/incident-store';
+import { compiledChild, crashTestTimeout } from '../store/testing/child-script';
 import { runAndKill, seededRandom } from '../store/testing/kill-child';
 
 const TRIALS = 12;
-/** A tsx child takes several seconds to start on a busy 2-core machine; each trial and the final drain get this long. */
-const RUN_BUDGET_MS = 15_000;
-const TEST_TIMEOUT_MS = (TRIALS + 1) * RUN_BUDGET_MS + 20_000;
+/** Each trial and the final drain is one child run. */
+const TEST_TIMEOUT_MS = crashTestTimeout(TRIALS + 1);
 const INCIDENT = '2026-11-25-queue-crash-d00d42';
 const VAULT_KEY = 'd'.repeat(64);
 const env = { ...process.env, FIREBREAK_VAULT_KEY: VAULT_KEY };
@@ -95,7 +95,7 @@ it(`keeps each acknowledged outbox write exactly once over ${TRIALS} SIGKILLs wh
   expect(acked.size).toBeGreaterThan(TRIALS);
 
   // An undisturbed run (the existing drain child) finishes whatever was pending or in doubt, checking before resending.
-  const drain = spawn(process.execPath, ['--import', 'tsx', DRAINER, dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const drain = spawn(process.execPath, [await compiledChild(DRAINER), dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   drain.stdout.on('data', (d: Buffer) => (output += d.toString()));
   drain.stderr.on('data', (d: Buffer) => (output += d.toString()));

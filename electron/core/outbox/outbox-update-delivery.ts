@@ -12,9 +12,11 @@ export class OutboxUpdateDelivery implements UpdateDelivery {
     private readonly outbox: OutboxService,
     /** Kept current by the connectors core, because status() must answer synchronously. */
     private readonly configured: () => { jira: boolean; pagerduty: boolean },
+    /** The public status page, when the core has one. */
+    private readonly statusPage?: { configured(): boolean; queuePublish(incidentId: string, reason: string, origin: string): Promise<string> },
   ) {}
 
-  private target(channel: ExternalChannel, incidentId: string): { ok: true; id: string } | { ok: false; why: string } {
+  private target(channel: 'jira' | 'pagerduty', incidentId: string): { ok: true; id: string } | { ok: false; why: string } {
     const log = this.store.get(incidentId).log;
     const links = projectLinks(log?.events ?? []);
     if (channel === 'jira') {
@@ -25,6 +27,11 @@ export class OutboxUpdateDelivery implements UpdateDelivery {
   }
 
   status(channel: ExternalChannel, incidentId?: string): ChannelStatus {
+    if (channel === 'statuspage') {
+      return this.statusPage?.configured()
+        ? { channel, configured: true, detail: 'Regenerates the public status page through the outbox.' }
+        : { channel, configured: false, detail: 'The status page is not set up (Settings → Status page).' };
+    }
     const name = channel === 'jira' ? 'Jira' : 'PagerDuty';
     if (!this.configured()[channel]) return { channel, configured: false, detail: `${name} is not configured (Settings → Connectors).` };
     if (!incidentId) return { channel, configured: true, detail: `Sent through the outbox to ${name}.` };
@@ -34,6 +41,10 @@ export class OutboxUpdateDelivery implements UpdateDelivery {
   }
 
   async enqueue(request: UpdateDeliveryRequest): Promise<{ outboxId: string }> {
+    if (request.channel === 'statuspage') {
+      if (!this.statusPage) throw new DomainError('conflict', 'The status page is not set up (Settings → Status page).');
+      return { outboxId: await this.statusPage.queuePublish(request.incidentId, `customers update ${request.publicationId}`, `update:${request.publicationId}`) };
+    }
     const target = this.target(request.channel, request.incidentId);
     if (!target.ok) throw new DomainError('conflict', target.why);
     const origin = `update:${request.publicationId}`;

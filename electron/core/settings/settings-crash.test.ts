@@ -11,6 +11,7 @@ import { RunbookLibrary } from '../runbooks/runbook-library';
 import { readLibrarySettings } from '../runbooks/library-settings';
 import { keyFromFile, openBrowserVault } from '../secrets/vault-key';
 import { ServiceCatalogue } from '../services/service-catalogue';
+import { crashTestTimeout } from '../store/testing/child-script';
 import { runAndKill, seededRandom } from '../store/testing/kill-child';
 import { CadencePolicyFile } from '../updates/cadence-policy-file';
 import { cadenceVersion, JIRA_TOKEN, METRICS_SECRET, PD_TOKEN, settingKinds, VAULT_KEY, versionIn, type SettingKind } from './testing/settings-versions';
@@ -61,7 +62,7 @@ async function versionsOnDisk(): Promise<Record<Exclude<SettingKind, 'vaultKey'>
   };
 }
 
-it(`leaves every settings file whole (old or new version) over ${TRIALS} SIGKILLs mid-save and mid-import`, { timeout: 90_000 }, async () => {
+it(`leaves every settings file whole (old or new version) over ${TRIALS} SIGKILLs mid-save and mid-import`, { timeout: crashTestTimeout(TRIALS) }, async () => {
   /** Per setting: the version acknowledged last (undefined before the first), and the versions begun since. */
   const settled = new Map<SettingKind, number | undefined>();
   const inFlight = new Map<SettingKind, Set<number>>(settingKinds.map((k) => [k, new Set()]));

@@ -1,10 +1,13 @@
 // Crash safety: a child appending events is SIGKILLed at random moments; every acknowledged event must survive, the log must stay valid.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IncidentLog } from './incident-log';
+import { crashTestTimeout } from './testing/child-script';
+import { runAndKill } from './testing/kill-child';
+
+const WRITER = join(__dirname, 'testing', 'crash-writer.ts');
 
 const TRIALS = 24;
 let dir: string;
@@ -16,33 +19,13 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function runAndKill(killAfterMs: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'testing', 'crash-writer.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: number[] = [];
-    let buffered = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) {
-        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        else if (line.startsWith('ack ')) acked.push(...line.slice(4).split(' ').map(Number));
-      }
-    });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer exited without being killed: ${stderr}`))));
-  });
-}
-
-it(`keeps every acknowledged event over ${TRIALS} SIGKILLs at random moments`, { timeout: 180_000 }, async () => {
+it(`keeps every acknowledged event over ${TRIALS} SIGKILLs at random moments`, { timeout: crashTestTimeout(TRIALS) }, async () => {
   let seed = 7;
   const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
   const everAcked = new Set<number>();
   for (let trial = 0; trial < TRIALS; trial++) {
-    const acked = await runAndKill(5 + Math.floor(random() * 120));
-    for (const seq of acked) everAcked.add(seq);
+    const { lines } = await runAndKill(WRITER, [dir], 5 + Math.floor(random() * 120));
+    for (const line of lines) if (line.startsWith('ack ')) for (const seq of line.slice(4).split(' ')) everAcked.add(Number(seq));
 
     const log = await IncidentLog.open(dir);
     const seqs = log.events.map((e) => e.seq);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { NewEvent } from '../../../shared/events';
 import { IncidentLog, LOG_FILE } from './incident-log';
+import { crashTestTimeout } from './testing/child-script';
 import { runAndKill } from './testing/kill-child';
 
 const declared: NewEvent = { type: 'incident.declared', actor: 'ana', payload: { title: 'Recovery', severity: 'SEV3', commander: 'ana', services: [] } };
@@ -21,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-it('keeps reporting a truncated torn tail after a second crash, until the user acknowledges it', { timeout: 30_000 }, async () => {
+it('keeps reporting a truncated torn tail after a second crash, until the user acknowledges it', { timeout: crashTestTimeout(1) }, async () => {
   const file = join(dir, LOG_FILE);
   await appendFile(file, '{"v":1,"seq":3,"ts":"2026-01-01T00:00:00.000Z","actor":"ana","type":"note.ad');
   await appendFile(file, '');
@@ -43,7 +44,7 @@ it('keeps reporting a truncated torn tail after a second crash, until the user a
   await after.close();
 });
 
-it('keeps reporting a quarantined line after a second crash', { timeout: 30_000 }, async () => {
+it('keeps reporting a quarantined line after a second crash', { timeout: crashTestTimeout(1) }, async () => {
   await appendFile(join(dir, LOG_FILE), 'not json at all\n');
   await runAndKill(OPEN_AND_HANG, [dir], 0);
   const log = await IncidentLog.open(dir);

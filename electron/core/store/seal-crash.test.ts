@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IncidentLog, LOG_FILE } from './incident-log';
 import { sealedLength, sealFileOf } from './log-seal';
 import { parseLog } from './parse-log';
+import { crashTestTimeout } from './testing/child-script';
 import { runAndKill, seededRandom } from './testing/kill-child';
 
 const TRIALS = 12;
@@ -36,7 +37,7 @@ async function openMatchesFullValidation(file: string): Promise<IncidentLog> {
   return log;
 }
 
-it(`never lets a torn or stale seal change what a reopened log contains, over ${TRIALS} SIGKILLs`, { timeout: 300_000 }, async () => {
+it(`never lets a torn or stale seal change what a reopened log contains, over ${TRIALS} SIGKILLs`, { timeout: crashTestTimeout(TRIALS) }, async () => {
   const file = join(dir, LOG_FILE);
   const random = seededRandom(17);
   const acked = new Set<number>([1]);

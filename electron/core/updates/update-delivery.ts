@@ -25,7 +25,7 @@ export interface UpdateDelivery {
   enqueue(request: UpdateDeliveryRequest): Promise<{ outboxId: string }>;
 }
 
-const names: Record<ExternalChannel, string> = { jira: 'Jira', pagerduty: 'PagerDuty' };
+const names: Record<ExternalChannel, string> = { jira: 'Jira', pagerduty: 'PagerDuty', statuspage: 'The status page' };
 
 /**
  * Extension point for more outbox channels (the public status page): each channel is served by the delivery registered for

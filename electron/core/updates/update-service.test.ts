@@ -244,10 +244,28 @@ describe('drafts and publishing', () => {
       ['customers', ['markdown_file:downloaded', 'jira:not_configured'], undefined],
       ['support', undefined, 'validation'],
     ]);
+    // The status page goes with customers only; for executives it is left out, and alone it is refused.
+    at(3);
+    const again = await updates.render(ID, 'executives', 'Exec again.');
+    const custAgain = await updates.render(ID, 'customers', 'Customers again.');
+    const statusOnly = await updates.publishMany({
+      incidentId: ID,
+      channels: ['statuspage'],
+      format: 'markdown',
+      items: [
+        { audience: 'executives', source: 'Exec again.', renderedAt: again.renderedAt, expectedText: again.text! },
+        { audience: 'customers', source: 'Customers again.', renderedAt: custAgain.renderedAt, expectedText: custAgain.text! },
+      ],
+    });
+    expect(statusOnly.results.map((r) => [r.audience, r.published?.deliveries.map((d) => d.channel), r.error?.code])).toEqual([
+      ['executives', undefined, 'validation'],
+      ['customers', ['statuspage'], undefined],
+    ]);
     // The cadence in force is recorded once, with the first publication; prose needs no separate draft event.
     expect(events().filter((e) => e.type === 'update.cadence_set')).toHaveLength(1);
     expect(events().filter((e) => e.type === 'update.draft_saved')).toHaveLength(0);
     expect((await updates.cadence(ID)).audiences.filter((a) => a.lastPublishedAt).map((a) => a.audience)).toEqual(['executives', 'customers']);
+    expect(events().filter((e) => e.type === 'update.published' && e.payload.channels?.includes('statuspage')).map((e) => e.type === 'update.published' && e.payload.audience)).toEqual(['customers']);
   });
 
   it('records impact and next step as events, restated as they change, and feeds them to every audience', async () => {

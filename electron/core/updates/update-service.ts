@@ -124,7 +124,7 @@ export class UpdateService {
         ? { previous: { seq: previous.seq, ts: previous.ts, actor: previous.actor, channel: previous.channel, text: previous.text, deliveries: deliveryStates(incidentId, events, previous) } }
         : {}),
       cadence,
-      channels: this.channels(incidentId),
+      channels: this.channels(incidentId).filter((c) => c.channel !== 'statuspage' || audience === 'customers'),
     };
   }
 
@@ -211,7 +211,10 @@ export class UpdateService {
     const results: AudiencePublishResult[] = [];
     for (const item of input.items) {
       try {
-        const published = await this.publish({ incidentId: input.incidentId, channels: input.channels, format: input.format, ...item });
+        // The public status page carries customer updates only: for every other audience that channel is left out.
+        const channels = input.channels.filter((c) => c !== 'statuspage' || item.audience === 'customers');
+        if (channels.length === 0) throw new DomainError('validation', `Only updates to customers can go to the public status page; choose another channel for ${item.audience}.`);
+        const published = await this.publish({ incidentId: input.incidentId, channels, format: input.format, ...item });
         results.push({ audience: item.audience, published });
       } catch (e) {
         const error = e instanceof DomainError ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
@@ -246,6 +249,10 @@ export class UpdateService {
    */
   async publish(input: ParsedPublishInput): Promise<{ event: IncidentEvent; deliveries: DeliveryOutcome[] }> {
     const { incidentId, audience, source, channels } = input;
+    // The public status page carries customer updates only; nothing written for another audience may reach it.
+    if (channels.includes('statuspage') && audience !== 'customers') {
+      throw new DomainError('validation', `Only updates to customers can go to the public status page; this one is for ${audience}.`);
+    }
     const events = this.events(incidentId);
     const renderedAt = new Date(input.renderedAt);
     const age = this.now().getTime() - renderedAt.getTime();

@@ -18,6 +18,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { TimeZoneSetting } from '../time/TimeZoneSetting';
 import { ConfigFileSection } from './ConfigFileSection';
 import { SigningKeysSection } from './SigningKeysSection';
+import { StatusPageSection } from './StatusPageSection';
 import './settings.css';
 
 type Editor = { kind: 'connectors' } | { kind: 'metrics' } | { kind: 'service'; service: ServiceConfig | undefined };
@@ -122,6 +123,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <h3 id="settings-cadence">Stakeholder update cadence</h3>
           <CadenceSettings labels={audienceLabels} />
         </section>
+        <StatusPageSection />
         <SigningKeysSection />
         <ConfigFileSection />
         <section className="settings-section" aria-labelledby="settings-diagnostics">

@@ -1,5 +1,6 @@
-// Test support for crash tests: runs a TypeScript child with tsx, SIGKILLs it a given time after it prints "ready", returns its lines.
+// Test support for crash tests: runs a TypeScript child (bundled once, see child-script.ts), SIGKILLs it a given time after it prints "ready", returns its lines.
 import { spawn } from 'node:child_process';
+import { compiledChild } from './child-script';
 
 export interface KilledRun {
   /** Every complete line the child printed before it died (stdout is a pipe, written synchronously on Linux and macOS). */
@@ -17,9 +18,10 @@ export function seededRandom(seed: number): () => number {
  * Starts `script` with `args`, kills it with SIGKILL `killAfterMs` after its "ready" line, and resolves once its pipes are
  * drained (on 'close', not 'exit', so no line printed before the kill is missed). A child that exits on its own is an error.
  */
-export function runAndKill(script: string, args: string[], killAfterMs: number, env: NodeJS.ProcessEnv = process.env): Promise<KilledRun> {
+export async function runAndKill(script: string, args: string[], killAfterMs: number, env: NodeJS.ProcessEnv = process.env): Promise<KilledRun> {
+  const compiled = await compiledChild(script);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [compiled, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let buffered = '';
     let stderr = '';

@@ -25,7 +25,7 @@ export function OutboxList({ incidentId, items, readOnly }: { incidentId: string
             <span className="outbox-status">{i.status}</span>
             <span className="outbox-what">{i.description}</span>
             <span className="field-hint">
-              {i.system} · queued <Time at={i.queuedAt} seconds />
+              {i.system === 'statuspage' ? 'status page' : i.system} · queued <Time at={i.queuedAt} seconds />
               {i.attempts > 0 ? ` · ${i.attempts} attempt${i.attempts > 1 ? 's' : ''}` : ''}
               {i.failingSince && i.status === 'pending' ? (
                 <>

@@ -78,9 +78,9 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
       <ErrorNotice error={addNote.error ?? annotate.error} title="Timeline not updated" />
       <TimelineFilters filter={filter} onChange={setFilter} actors={actors} types={types} presentSources={presentSources} onJump={jumpTo} />
       {pinned.length > 0 ? (
-        <div className="pinned-events" aria-label="Pinned events">
+        <div className="pinned-events" role="list" aria-label="Pinned events">
           {pinned.map((r) => (
-            <div key={r.seq}>{renderRow(r)}</div>
+            <div key={r.seq} role="listitem">{renderRow(r)}</div>
           ))}
         </div>
       ) : null}

@@ -22,7 +22,7 @@ const deliveryWords: Record<DeliveryState['state'], string> = {
   failed: 'failed',
   cancelled: 'cancelled',
 };
-const channelWords: Record<DeliveryState['channel'], string> = { clipboard: 'Clipboard', markdown_file: 'Markdown file', jira: 'Jira', pagerduty: 'PagerDuty' };
+const channelWords: Record<DeliveryState['channel'], string> = { clipboard: 'Clipboard', markdown_file: 'Markdown file', jira: 'Jira', pagerduty: 'PagerDuty', statuspage: 'Status page' };
 
 interface Props {
   incidentId: string;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { audiences, type Audience, type UpdateChannel, type UpdateFormat } from '../../../../shared/events';
 import type { ChannelStatus, DeliveryOutcome } from '../../../../shared/ipc/updates';
 
-export const channelNames: Record<UpdateChannel, string> = { clipboard: 'Clipboard', markdown_file: 'Markdown file', jira: 'Jira comment', pagerduty: 'PagerDuty status update' };
+export const channelNames: Record<UpdateChannel, string> = { clipboard: 'Clipboard', markdown_file: 'Markdown file', jira: 'Jira comment', pagerduty: 'PagerDuty status update', statuspage: 'Status page' };
 
 /** Per audience: the deliveries of what was published, or why it was not. */
 export interface AudienceOutcome {

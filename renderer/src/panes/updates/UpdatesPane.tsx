@@ -72,7 +72,8 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
   // Before the first update the impact and next step are asked for; publishing waits for them.
   const needsFacts = facts.data !== undefined && !facts.data.publishedAny && (!facts.data.impact || !facts.data.nextStep);
   const loaded = drafts.every((d) => d.data);
-  const channels = drafts.find((d) => d.data)?.data?.channels ?? [];
+  // Every channel any chosen audience can use (the status page only comes with customers).
+  const channels = [...new Map(drafts.flatMap((d) => d.data?.channels ?? []).map((c) => [c.channel, c])).values()];
 
   async function publish(chosen: UpdateChannel[], format: UpdateFormat) {
     const list = selected.flatMap((a, i) => {
