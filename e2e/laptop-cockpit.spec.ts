@@ -2,10 +2,8 @@
 // composer is wide and one key away, timeline rows never overlap through a burst of events, filter changes and a resize,
 // and axe finds nothing.
 import AxeBuilder from '@axe-core/playwright';
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openCockpit, repoRoot, test, type RunningHost, waitForCockpit } from './fixtures';
+import { expect, openCockpit, test, type RunningHost, waitForCockpit } from './fixtures';
 
 const viewport = { width: 1366, height: 768 };
 
@@ -153,10 +151,8 @@ for (const scheme of ['dark', 'light'] as const) {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 
-    const shot = test.info().outputPath(`cockpit-1366-${scheme}.png`);
-    await page.screenshot({ path: shot });
-    // FIREBREAK_README_SCREENSHOTS=1 refreshes the README's pictures from this run.
-    if (process.env.FIREBREAK_README_SCREENSHOTS === '1') copyFileSync(shot, join(repoRoot, 'assets', `screenshot-1366-${scheme}.png`));
+    // The README's pictures are of the bundled demo (cockpit.spec.ts); this one is kept with the run's results.
+    await page.screenshot({ path: test.info().outputPath(`cockpit-1366-${scheme}.png`) });
   });
 }
 

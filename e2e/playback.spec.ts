@@ -1,4 +1,7 @@
 // Review playback: scrub the demo incident to the middle and see the whole cockpit as it was at that moment.
+import { projectChecklists } from '../shared/runbooks/checklist';
+import { buildTimelineRows } from '../shared/timeline/timeline-view';
+import { demoEvents, updatesPublishedBy } from './demo-incident';
 import { expect, openCockpit, test, waitForCockpit } from './fixtures';
 
 test('scrubbing the demo incident to the middle shows the cockpit as it was then', async ({ page, host }) => {
@@ -16,8 +19,10 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
   const min = Number(await scrubber.getAttribute('min'));
   const max = Number(await scrubber.getAttribute('max'));
   await scrubber.fill(String(Math.round((min + max) / 2)));
+  const moment = Number(await scrubber.inputValue());
+  const byThen = demoEvents.filter((e) => Date.parse(e.ts) <= moment);
 
-  // 38 minutes in: the hot-fix is being rolled out — severity raised, status mitigating, not yet resolved.
+  // About 39 minutes in: rolled back, the hot-fix canary under way — severity raised, status mitigating, not yet resolved.
   await expect(page.locator('.cockpit')).toHaveAttribute('data-playback', 'true');
   await expect(header.getByLabel('Status')).toHaveValue('mitigating');
   await expect(header.getByLabel('Status')).toBeDisabled();
@@ -26,8 +31,8 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
   await expect(header.locator('[data-key="acknowledged"] time')).not.toHaveText('—');
   const meta = await page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' }).textContent();
   const shown = Number(/(\d+) events/.exec(meta ?? '')![1]);
-  expect(shown).toBeGreaterThan(50);
-  expect(shown).toBeLessThan(250);
+  expect(shown).toBe(buildTimelineRows(byThen).length);
+  expect(shown).toBeLessThan(buildTimelineRows(demoEvents).length);
   const search = page.getByLabel('Search timeline');
   await search.fill('deploy started');
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Deploy started: checkout-api 5.31.1 (canary 5%)');
@@ -36,11 +41,19 @@ test('scrubbing the demo incident to the middle shows the cockpit as it was then
   await expect(page.getByRole('list', { name: 'Timeline events' })).not.toContainText('Monitoring → Resolved');
   await search.fill('');
 
-  // The other panes show that moment too: the updates published so far (four of the demo's seven), read-only.
+  // The other panes show that moment too, read-only: the updates published so far, the rollback verified by then, the
+  // checklist as far as it had got, and the charts as captured up to then.
   const updates = page.getByRole('region', { name: 'Stakeholder updates' });
   await expect(updates).toHaveAttribute('data-playback', 'true');
-  await expect(updates.locator('.pane-meta')).toHaveText('4 published by then');
-  await expect(updates.locator('[data-audience="executives"]')).toContainText('Fix written and tested');
+  await expect(updates.locator('.pane-meta')).toHaveText(`${updatesPublishedBy(moment)} published by then`);
+  await expect(updates.locator('[data-audience="executives"]')).toContainText('After the rollback');
+  await expect(page.getByRole('article', { name: 'Rollback of checkout-api' })).toContainText('completed, verified healthy');
+  const checklist = projectChecklists(byThen)[0]!.progress;
+  await expect(page.getByRole('article', { name: /^Checklist: Hot-fix lifecycle/ }).getByRole('progressbar')).toHaveAttribute(
+    'aria-valuetext',
+    `${checklist.done} done, ${checklist.skipped} skipped of ${checklist.total}`,
+  );
+  await expect(page.getByRole('region', { name: 'Live metrics' }).getByRole('article', { name: 'Checkout 5xx ratio' }).locator('.recharts-line path.recharts-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
 
   // Step with the keyboard, then go back to live.
   const before = await page.getByTestId('playback-time').textContent();
@@ -66,12 +79,12 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
   await pane.getByRole('button', { name: 'Alerts', exact: true }).click();
   await pane.getByText(/^Filters/).click();
 
-  await pane.getByLabel('Search timeline').fill('options roll back');
-  const row = pane.getByRole('list', { name: 'Timeline events' }).getByRole('listitem').filter({ hasText: 'Options: (a) roll back' });
+  await pane.getByLabel('Search timeline').fill('dropped HTTP keep-alive');
+  const row = pane.getByRole('list', { name: 'Timeline events' }).getByRole('listitem').filter({ hasText: 'payments-client 2.14.0 dropped HTTP keep-alive' });
   const pin = row.getByRole('button', { name: /^Pin event \d+$/ });
   const seq = /\d+/.exec((await pin.getAttribute('aria-label')) ?? '')?.[0];
   await pin.click();
-  await expect(pane.getByLabel('Pinned events')).toContainText('Options: (a) roll back');
+  await expect(pane.getByLabel('Pinned events')).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
   await row.getByLabel(`Mark event ${seq} as`).selectOption('decision');
   await expect(row.locator('.kind-badge')).toHaveText('decision');
   await pane.getByLabel('Search timeline').fill('');
@@ -82,9 +95,9 @@ test('timeline: search, filter by source, pin an event and mark it as a decision
 
   await page.reload();
   await waitForCockpit(page);
-  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('list', { name: 'Pinned events' })).toContainText('Options: (a) roll back');
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('list', { name: 'Pinned events' })).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
   await page.getByRole('region', { name: 'Timeline' }).getByText('Filters', { exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Timeline' }).getByLabel('Pinned events')).toContainText('Options: (a) roll back');
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByLabel('Pinned events')).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
   await page.getByLabel('Filter by kind').selectOption('decision');
-  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Options: (a) roll back');
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('payments-client 2.14.0 dropped HTTP keep-alive');
 });

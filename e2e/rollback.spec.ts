@@ -34,15 +34,30 @@ test('revert rollback of a configured service, from plan to verified, with every
   const pane = page.getByRole('region', { name: 'Rollback' });
   const timeline = page.getByRole('list', { name: 'Timeline events' });
 
-  // Configure the service from the pane; the core validates the entry and names the field that is wrong.
+  // Configure the service from the pane's form, which starts from the declared service; the core validates the entry and
+  // its error is shown under the field it names.
   await expect(pane).toContainText('No services are configured');
   await pane.getByRole('button', { name: 'Add service' }).click();
   const editor = page.getByRole('dialog', { name: 'Add a service' });
-  const entry = { name: 'checkout', git: { clonePath: 'clone', remote: { name: 'origin' } }, deploy: { branch: 'main', releaseTagPattern: 'v*' }, rollback: { strategies: [{ kind: 'revert' }, { kind: 'move-ref' }] } };
-  await editor.getByLabel('Service entry (JSON)').fill(JSON.stringify(entry));
+  await expect(editor.getByLabel('Service name')).toHaveValue('checkout');
+  const clonePath = editor.getByLabel('Git clone path');
+  await expect(clonePath).toBeFocused();
+  await clonePath.fill('clone');
+  await expect(editor.getByLabel('Deploy branch', { exact: true })).toHaveValue('main');
+  await expect(editor.getByLabel('Release tag pattern')).toHaveValue('v*');
+  await editor.getByRole('checkbox', { name: /Move the deploy branch or tag back/ }).uncheck();
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor.getByRole('alert')).toContainText('git.clonePath: The clone path must be absolute');
-  await editor.getByLabel('Service entry (JSON)').fill(JSON.stringify({ ...entry, git: { clonePath: repos.clone, remote: { name: 'origin' } } }));
+  await expect(clonePath).toHaveAccessibleDescription(/^The clone path must be absolute/);
+  await clonePath.fill(repos.clone);
+  // The advanced view shows the same entry as JSON, and edits there come back to the form.
+  await editor.getByRole('tab', { name: 'Advanced (JSON)' }).click();
+  const json = editor.getByLabel('Service entry (JSON)');
+  const entry = JSON.parse(await json.inputValue()) as Record<string, unknown>;
+  expect(entry).toEqual({ name: 'checkout', git: { clonePath: repos.clone, remote: { name: 'origin' } }, deploy: { branch: 'main', releaseTagPattern: 'v*' }, rollback: { strategies: [{ kind: 'revert' }] } });
+  await json.fill(JSON.stringify({ ...entry, rollback: { strategies: [{ kind: 'revert' }, { kind: 'move-ref' }] } }));
+  await editor.getByRole('tab', { name: 'Form' }).click();
+  await expect(editor.getByRole('checkbox', { name: /Move the deploy branch or tag back/ })).toBeChecked();
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor).toBeHidden();
   expect(JSON.parse(readFileSync(join(dataDir, 'services.json'), 'utf8')).services[0].name).toBe('checkout');

@@ -8,7 +8,7 @@ import { expect, openCockpit, startHost, stopHost, test } from './fixtures';
 const screenshotDir = process.env.FIREBREAK_SCREENSHOT_DIR;
 
 test('a bundle from a trusted colleague imports showing who signed it', async ({ page, host }) => {
-  // Two hosts, an export and an import of the 301-event demo: more work than one journey's default budget.
+  // Two hosts, an export and an import of the demo: more work than one journey's default budget.
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await openCockpit(page, host.url);

@@ -71,6 +71,7 @@ for (const scheme of ['dark', 'light'] as const) {
     const publish = pane.getByRole('button', { name: /^Publish/ });
     await expect(pane.getByText('State the impact and next step first.')).toBeVisible();
     await expect(publish).toBeDisabled();
+    await expect(publish).toHaveAccessibleDescription('State the impact and next step first.');
     await page.screenshot({ path: test.info().outputPath(`updates-prompt-${scheme}.png`) });
     await expectNoAxeViolations(page);
     await stateImpact(pane, { who: 'EU card payments', how: '30% declined', since: '11:52 UTC', next: 'Failing over to the backup acquirer' });

@@ -27,6 +27,8 @@ export function installAppMenu(focused: () => BrowserWindow | undefined): void {
     { role: 'editMenu' },
     viewMenu(),
     { role: 'windowMenu' },
+    // '?' opens the same list inside the window; the menu makes it findable without knowing that.
+    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', click: command('keyboard') }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -25,6 +25,7 @@ export function App() {
         if (command === 'palette') openPalette(true);
         if (command === 'declare') openDialog('declare');
         if (command === 'note') openDialog('note');
+        if (command === 'keyboard') openDialog('keyboard');
       }),
     [openPalette, openDialog],
   );

@@ -7,7 +7,7 @@ import { eventOf } from './envelope';
 export const ServiceName = z
   .string()
   .trim()
-  .min(1)
+  .min(1, 'Enter a service name')
   .max(80)
   .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'Service names use letters, digits, dot, dash and underscore');
 

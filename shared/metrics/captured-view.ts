@@ -21,23 +21,28 @@ export interface CapturedViewInput {
   config: { configured: boolean; alertmanagerConfigured: boolean; refreshSeconds: number; range: RangeOptions };
 }
 
-export function capturedMetricsView(input: CapturedViewInput): MetricsView {
-  const until = input.untilMs ?? Infinity;
+/** The captured panels up to a moment, sorted by title: what playback shows, and what the live pane shows for panels no server feeds. */
+export function capturedPanelViews(captured: ReadonlyMap<string, CapturedRange[]>, untilMs: number, widthPx: number): PanelView[] {
   const panels: PanelView[] = [];
-  for (const ranges of input.captured.values()) {
-    const replay = replayPanel(ranges, until);
+  for (const ranges of captured.values()) {
+    const replay = replayPanel(ranges, untilMs);
     if (!replay) continue;
-    const series = clipSeries(replay.series, -Infinity, until);
+    const series = clipSeries(replay.series, -Infinity, untilMs);
     panels.push({
       ...replay.panel,
       origin: { kind: 'captured' },
-      ...seriesForWire(series, input.widthPx),
+      ...seriesForWire(series, widthPx),
       freshness: series.length > 0 ? { state: 'captured', capturedAt: replay.capturedAt } : { state: 'empty' },
       warnings: replay.warnings ?? [],
-      range: { start: replay.start, end: Math.min(replay.end, until / 1000), step: replay.step },
+      range: { start: replay.start, end: Math.min(replay.end, untilMs / 1000), step: replay.step },
     });
   }
-  panels.sort((a, b) => a.title.localeCompare(b.title));
+  return panels.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+export function capturedMetricsView(input: CapturedViewInput): MetricsView {
+  const until = input.untilMs ?? Infinity;
+  const panels = capturedPanelViews(input.captured, until, input.widthPx);
   const range = incidentRange(input.state, Math.min(input.now, until), input.config.range);
   const alerts = alertsFromTimeline(input.events, until);
   return {

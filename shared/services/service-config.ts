@@ -25,12 +25,12 @@ export const GitRemote = z.looseObject({
 });
 
 export const GitSource = z.looseObject({
-  /** Absolute path of a local clone the operator works in. */
+  /** Absolute path of a local clone the operator works in (an empty one is reported once, by min). */
   clonePath: z
     .string()
     .trim()
-    .min(1)
-    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'The clone path must be absolute'),
+    .min(1, 'Enter the absolute path of a local working clone')
+    .refine((p) => p === '' || p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'The clone path must be absolute'),
   remote: GitRemote.default({ name: 'origin' }),
 });
 
@@ -48,7 +48,7 @@ export const DeployTarget = z
 const TimeoutMs = z.number().int().min(100).max(3_600_000);
 
 export const CommandSpec = z.looseObject({
-  command: z.string().trim().min(1).max(1000),
+  command: z.string().trim().min(1, 'Enter the command to run, e.g. helm').max(1000),
   args: z.array(z.string().max(4000)).max(200).default([]),
   cwd: z.string().trim().min(1).optional(),
   env: z.record(z.string(), z.string()).default({}),
@@ -86,9 +86,9 @@ export const StrategyKind = z.enum(strategyKinds);
 export type StrategyKind = z.infer<typeof StrategyKind>;
 
 export const HealthCheck = z.looseObject({
-  promql: z.string().trim().min(1).max(4000),
+  promql: z.string().trim().min(1, 'Enter the PromQL query that tells if the service is healthy').max(4000),
   /** Healthy when the query's value is below this. */
-  threshold: z.number(),
+  threshold: z.number({ error: 'Enter a number: healthy while the value stays below it' }),
   /** How long the value may take to drop below the threshold after the rollback. */
   windowSeconds: z.number().int().min(10).max(3600).default(300),
 });

@@ -62,15 +62,15 @@ export class CaptureStore {
     return { ranges, problems };
   }
 
-  /** Every captured range of the incident, by panel key; unreadable files are reported and left in place. */
-  async read(incidentId: string): Promise<{ panels: Map<string, CapturedRange[]>; problems: CaptureProblem[] }> {
+  /** Every captured range of the incident (of the panels `wanted` keeps), by panel key; unreadable files are reported and left in place. */
+  async read(incidentId: string, wanted: (key: string) => boolean = () => true): Promise<{ panels: Map<string, CapturedRange[]>; problems: CaptureProblem[] }> {
     if (!INCIDENT_ID.test(incidentId)) throw new DomainError('validation', `Not an incident id: ${incidentId}`);
     const root = join(this.incidentsDir, incidentId, 'metrics');
     const panels = new Map<string, CapturedRange[]>();
     const problems: CaptureProblem[] = [];
     let keys: string[];
     try {
-      keys = (await readdir(root)).filter((k) => PANEL_KEY.test(k));
+      keys = (await readdir(root)).filter((k) => PANEL_KEY.test(k) && wanted(k));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { panels, problems };
       throw e;

@@ -84,6 +84,21 @@ describe('MetricsService', () => {
     expect((await metrics.view({ incidentId, widthPx: 400 })).panels[0]!.freshness.state).toBe('live');
   });
 
+  it('shows what was captured for panels nothing feeds once the incident is closed, but never an ad-hoc panel removed on the timeline', async () => {
+    await configure();
+    const { panelId } = await metrics.addPanel({ incidentId, title: 'Latency', promql: 'latency', unit: 's' });
+    expect((await metrics.view({ incidentId, widthPx: 400 })).panels.map((p) => p.title)).toEqual(['Errors', 'Latency']);
+    await metrics.removePanel({ incidentId, panelId });
+    // The catalogue drops the Errors panel: while the incident is live with Prometheus, only live panels show.
+    await metrics.settings.save({ prometheus: [{ id: 'prod', name: 'Prod', baseUrl: 'http://prom.invalid:9090' }], leadInMinutes: 5, services: {} });
+    expect((await metrics.view({ incidentId, widthPx: 400 })).panels).toEqual([]);
+    await new IncidentService(store, () => 'ic').changeStatus({ incidentId, to: 'resolved' });
+    clock.now += 31 * 60_000;
+    const closed = await metrics.view({ incidentId, widthPx: 400 });
+    expect(closed.panels.map((p) => [p.title, p.origin.kind, p.freshness.state])).toEqual([['Errors', 'captured', 'captured']]);
+    expect(decodeSeries(closed.panels[0]!.series[0]!).t.length).toBeGreaterThan(0);
+  });
+
   it('records ad-hoc panels on the timeline and refuses to silence without an Alertmanager', async () => {
     await configure();
     const { panelId } = await metrics.addPanel({ incidentId, title: 'Latency', promql: 'latency', unit: 's' });

@@ -22,7 +22,8 @@ import { CaptureStore } from './capture-store';
 import { MetricsSettings } from './metrics-settings';
 import { PanelFeed } from './panel-feed';
 import { seriesForWire, silenceViews } from '../../../shared/metrics/metrics-view';
-import { capturedMetricsView } from '../../../shared/metrics/captured-view';
+import { capturedMetricsView, capturedPanelViews } from '../../../shared/metrics/captured-view';
+import type { CapturedRange } from '../../../shared/metrics/capture-segment';
 
 export interface MetricsServiceOptions {
   dataDir: string;
@@ -52,6 +53,8 @@ interface Watch {
   timer?: NodeJS.Timeout;
   polling?: Promise<void> | undefined;
   pollProblem?: string | undefined;
+  /** Panels captured earlier that no feed serves any more (or never did, as in the bundled demo), read once per set of feeds. */
+  capturedOnly?: { feeds: string; panels: Map<string, CapturedRange[]> };
 }
 
 /** How long the first view waits for the first fetch before answering with what it has (the poll carries on). */
@@ -255,6 +258,7 @@ export class MetricsService {
         ...(f.range ? { range: f.range } : {}),
       };
     });
+    panels.push(...(await this.capturedOnlyPanels(input.incidentId, watch, input.widthPx, config, state)));
     const am = watch.alerts;
     return {
       incidentId: input.incidentId,
@@ -275,6 +279,31 @@ export class MetricsService {
       markers: markersFromEvents(events, range.start * 1000, range.end * 1000),
       problems: [...(problem ? [problem] : []), ...(watch.pollProblem ? [watch.pollProblem] : [])],
     };
+  }
+
+  /**
+   * What was captured for panels nothing fetches live, shown as captured data instead of hidden: a recorded incident opened
+   * without Prometheus (the bundled demo, an imported bundle), or a closed incident whose panels have since left the
+   * catalogue. A live incident with Prometheus shows only its live panels, and an ad-hoc panel removed on the timeline stays
+   * removed. Nothing feeds these panels, so they are read again only when the set of live panels changes.
+   */
+  private async capturedOnlyPanels(incidentId: string, watch: Watch, widthPx: number, config: MetricsConfig, state: IncidentState): Promise<PanelView[]> {
+    if (config.prometheus.length > 0 && rangeIsOpen(state, this.now(), this.rangeOptions(config))) return [];
+    const feeds = [...watch.feeds.keys()].sort().join(',');
+    if (watch.capturedOnly?.feeds !== feeds) {
+      const { panels } = await this.captures.read(incidentId, (key) => !watch.feeds.has(key));
+      watch.capturedOnly = { feeds, panels };
+    }
+    const removed = new Set<string>();
+    for (const e of this.events(incidentId)) {
+      if (e.type === 'metrics.panel_added') removed.delete(`${e.payload.title}\u0000${e.payload.promql}`);
+      else if (e.type === 'metrics.panel_removed') {
+        const added = this.events(incidentId).findLast((a) => a.type === 'metrics.panel_added' && a.payload.panelId === e.payload.panelId);
+        if (added?.type === 'metrics.panel_added') removed.add(`${added.payload.title}\u0000${added.payload.promql}`);
+      }
+    }
+    const kept = new Map([...watch.capturedOnly.panels].filter(([, ranges]) => !removed.has(`${ranges.at(-1)?.panel.title}\u0000${ranges.at(-1)?.panel.promql}`)));
+    return capturedPanelViews(kept, Infinity, widthPx);
   }
 
   /** Playback and offline review: only what was captured on disk and what the log says, up to the cursor. */

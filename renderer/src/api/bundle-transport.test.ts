@@ -41,8 +41,8 @@ describe('the review-bundle transport', () => {
     expect(list.ok).toBe(true);
     const items = (list as { value: Parameters<typeof buildCommands>[0] }).value;
     const labels = buildCommands(items, ID, (c) => c in handlers).map((c) => c.label);
-    // Reading and replaying only: the time zone, the review, playback and the pane jumps.
-    expect(labels.filter((l) => !/^Go to .* pane$/.test(l))).toEqual(['Show times in local time', 'Post-incident review…', 'Start playback']);
+    // Reading and replaying only: the time zone, the keyboard help, the review, playback and the pane jumps.
+    expect(labels.filter((l) => !/^Go to .* pane$/.test(l))).toEqual(['Show times in local time', 'Keyboard shortcuts', 'Post-incident review…', 'Start playback']);
     const live = buildCommands(items, ID).map((c) => c.label);
     expect(live).toEqual(expect.arrayContaining(['Declare incident…', 'Add note…', 'Change severity…']));
   });

@@ -3,6 +3,8 @@
 // and the sizes are remembered on this machine. Built on react-resizable-panels rather than hand-rolled splitters.
 import { useEffect, useMemo, useState, type ReactNode, type RefObject } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef, type PanelImperativeHandle } from 'react-resizable-panels';
+import { usePaletteCommands, type ContributedCommand } from '../palette/command-registry';
+import { goToPane, paneShortcuts } from '../palette/pane-jump';
 import { keyBelongsElsewhere } from '../panes/timeline/composer-focus';
 import { useUiStore, type CockpitPaneId } from '../state/ui-store';
 import { CockpitLayoutContext, type CockpitLayoutControls } from './cockpit-layout-context';
@@ -54,7 +56,10 @@ export function CockpitLayout({ panes }: { panes: Record<CockpitPaneId, ReactNod
   useEffect(() => {
     if (!maximised) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !keyBelongsElsewhere(e)) maximisePane(undefined);
+      if (e.key !== 'Escape' || keyBelongsElsewhere(e)) return;
+      // Focus follows the pane into the restored layout instead of falling to <body> with the maximised copy.
+      maximisePane(undefined);
+      goToPane(maximised);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -84,6 +89,8 @@ export function CockpitLayout({ panes }: { panes: Record<CockpitPaneId, ReactNod
     // refs are stable objects from usePanelRef, so only the collapsed set changes the controls
     [collapsed],
   );
+
+  usePaletteCommands('layout', layoutCommands(maximised, collapsed, maximisePane, controls));
 
   if (maximised) {
     return (
@@ -126,4 +133,42 @@ export function CockpitLayout({ panes }: { panes: Record<CockpitPaneId, ReactNod
       </Group>
     </CockpitLayoutContext.Provider>
   );
+}
+
+/** Maximise / restore every pane and collapse / expand the stacked ones, from the palette; layout only, so a review bundle has them too. */
+function layoutCommands(
+  maximised: CockpitPaneId | undefined,
+  collapsed: ReadonlySet<Stacked>,
+  maximisePane: (pane: CockpitPaneId | undefined) => void,
+  controls: CockpitLayoutControls,
+): ContributedCommand[] {
+  const commands: ContributedCommand[] = [];
+  if (maximised) {
+    const label = paneShortcuts.find((p) => p.pane === maximised)?.label ?? maximised;
+    commands.push({ id: 'restore-layout', label: 'Restore the layout', hint: `${label} is maximised`, shortcut: 'Esc', run: () => {
+        maximisePane(undefined);
+        goToPane(maximised);
+      },
+    });
+  }
+  for (const p of paneShortcuts) {
+    if (p.pane === maximised) continue;
+    commands.push({
+      id: `maximise-${p.pane}`,
+      label: `Maximise ${p.label} pane`,
+      hint: 'show it alone; Esc restores',
+      run: () => {
+        maximisePane(p.pane);
+        goToPane(p.pane);
+      },
+    });
+  }
+  if (!maximised) {
+    for (const p of paneShortcuts) {
+      if (!controls.canCollapse(p.pane)) continue;
+      const isCollapsed = collapsed.has(p.pane as Stacked);
+      commands.push({ id: `collapse-${p.pane}`, label: `${isCollapsed ? 'Expand' : 'Collapse'} ${p.label} pane`, run: () => controls.toggleCollapsed(p.pane) });
+    }
+  }
+  return commands;
 }

@@ -1,8 +1,11 @@
 // Mounts whichever incident dialog the UI store says is open.
 import { channelAccess } from '../api/access';
 import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
+import { KeyboardHelpDialog } from '../palette/KeyboardHelpDialog';
 import { ImportBundleDialog } from '../review/ImportBundleDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
+import { MetricsSettingsDialog } from '../panes/metrics/MetricsSettingsDialog';
+import { ServiceEditorFromStore } from '../panes/rollback/ServiceEditorFromStore';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useUiStore } from '../state/ui-store';
 import { ConfirmStatusDialog } from './ConfirmStatusDialog';
@@ -24,6 +27,9 @@ export function Dialogs() {
   if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={!serves('review.save')} />;
   if (dialog === 'import' && serves('review.importBundle')) return <ImportBundleDialog onClose={close} />;
   if (dialog === 'settings' && serves('settings.exportConfig')) return <SettingsDialog onClose={close} />;
+  if (dialog === 'metrics-settings' && serves('metrics.settings.save')) return <MetricsSettingsDialog onClose={close} />;
+  if (dialog === 'service' && serves('services.put')) return <ServiceEditorFromStore onClose={close} />;
   if (dialog === 'diagnostics' && serves('app.diagnostics')) return <DiagnosticsDialog onClose={close} />;
+  if (dialog === 'keyboard') return <KeyboardHelpDialog onClose={close} />;
   return null;
 }

@@ -15,7 +15,8 @@ import { useToastStore } from '../ui/toast-store';
 import { useTimeZoneStore } from '../time/time-zone-store';
 import { contributedCommands, useCommandRegistry } from './command-registry';
 import { buildCommands, filterCommands, type PaletteCommand } from './commands';
-import { jumpToPane } from './pane-jump';
+import { goToPane } from './pane-jump';
+import { ShortcutKeys } from './ShortcutKeys';
 
 export function CommandPalette() {
   const paletteOpen = useUiStore((s) => s.paletteOpen);
@@ -27,11 +28,12 @@ function PaletteBody() {
   const { openPalette, openDialog, selectedIncidentId: currentId, selectIncident } = useUiStore();
   const incidents = useIncidents();
   const access = channelAccess();
-  const readOnly = !access.serves('incidents.changeStatus');
   const registry = useCommandRegistry();
   const statusChange = useStatusChange();
   const push = useToastStore((s) => s.push);
   const startPlayback = usePlaybackStore((s) => s.start);
+  const stopPlayback = usePlaybackStore((s) => s.stop);
+  const playbackActive = usePlaybackStore((s) => s.active);
   const exportBundle = useMutation({
     mutationFn: (incidentId: string) => getClient().callOrThrow('review.exportBundle', { incidentId }),
     onSuccess: ({ fileName, content }) => downloadText(fileName, content),
@@ -41,11 +43,13 @@ function PaletteBody() {
   const [active, setActive] = useState(0);
   const { zone, setZone } = useTimeZoneStore();
   const commands = useMemo(() => {
-    const contributed: PaletteCommand[] = readOnly
-      ? []
-      : contributedCommands(registry).map((c) => ({ id: `pane-cmd-${c.id}`, label: c.label, ...(c.hint ? { hint: c.hint } : {}), ...(c.shortcut ? { shortcut: c.shortcut } : {}), action: { kind: 'run', run: c.run } }));
-    return filterCommands([...buildCommands(incidents.data ?? [], currentId, access.serves, zone), ...contributed], query);
-  }, [incidents.data, currentId, query, readOnly, registry, zone]);
+    // Panes contribute their own actions; like the built-in ones, each is offered only where its channel is served.
+    const contributed: PaletteCommand[] = contributedCommands(registry)
+      .filter((c) => !c.needs || access.serves(c.needs))
+      .map((c) => ({ id: `pane-cmd-${c.id}`, label: c.label, ...(c.hint ? { hint: c.hint } : {}), ...(c.shortcut ? { shortcut: c.shortcut } : {}), action: { kind: 'run', run: c.run } }));
+    const context = { playbackActive, live: access.live };
+    return filterCommands([...buildCommands(incidents.data ?? [], currentId, access.serves, zone, context), ...contributed], query);
+  }, [incidents.data, currentId, query, registry, zone, playbackActive]);
   const close = () => openPalette(false);
 
   const run = (command: PaletteCommand | undefined) => {
@@ -60,10 +64,11 @@ function PaletteBody() {
     } else if (a.kind === 'status' && current) statusChange.request(current, a.to, { errorsAsToast: true });
     else if (a.kind === 'export' && current) exportBundle.mutate(current.id);
     else if (a.kind === 'playback' && current) startPlayback(Date.parse(current.declaredAt));
+    else if (a.kind === 'playback-stop') stopPlayback();
     else if (a.kind === 'time-zone') setZone(a.zone);
     else if (a.kind === 'pane') {
-      // After the palette has closed and focus went back, move it to the pane.
-      requestAnimationFrame(() => jumpToPane(a.pane) || push({ message: 'That pane is not on screen.' }));
+      // After the palette has closed and focus went back, move it to the pane (restoring the layout if another is maximised).
+      requestAnimationFrame(() => goToPane(a.pane, (reached) => reached || push({ message: 'That pane is not on screen.' })));
     } else if (a.kind === 'run') requestAnimationFrame(a.run);
   };
 
@@ -106,7 +111,7 @@ function PaletteBody() {
             <span>{c.label}</span>
             <span className="palette-meta">
               {c.hint ? <span className="hint">{c.hint}</span> : null}
-              {c.shortcut ? <kbd>{c.shortcut}</kbd> : null}
+              {c.shortcut ? <ShortcutKeys shortcut={c.shortcut} /> : null}
             </span>
           </li>
         ))}

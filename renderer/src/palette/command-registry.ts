@@ -2,13 +2,16 @@
 // an update …): each pane knows how to do its own action, the palette only lists and runs them.
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
+import type { Channel } from '../../../shared/ipc';
 
 export interface ContributedCommand {
   id: string;
   label: string;
   hint?: string;
-  /** A keyboard shortcut shown beside the command, e.g. "Alt+2". */
+  /** A keyboard shortcut shown beside the command, e.g. "G T" or "P". */
   shortcut?: string;
+  /** The channel the command needs; a window that does not serve it (a read-only review bundle) never offers it. */
+  needs?: Channel;
   run: () => void;
 }
 
@@ -39,7 +42,7 @@ export function contributedCommands(state: Pick<RegistryState, 'commands'>): Con
 export function usePaletteCommands(source: string, commands: ContributedCommand[]): void {
   const latest = useRef(commands);
   latest.current = commands;
-  const signature = commands.map((c) => `${c.id}|${c.label}|${c.hint ?? ''}|${c.shortcut ?? ''}`).join('\n');
+  const signature = commands.map((c) => `${c.id}|${c.label}|${c.hint ?? ''}|${c.shortcut ?? ''}|${c.needs ?? ''}`).join('\n');
   useEffect(() => {
     const wrapped = latest.current.map((c) => ({ ...c, run: () => latest.current.find((x) => x.id === c.id)?.run() }));
     useCommandRegistry.getState().set(source, wrapped);

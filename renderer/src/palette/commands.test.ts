@@ -12,7 +12,8 @@ describe('palette commands', () => {
       expect(labels).toContain(l);
     }
     expect(commands.find((c) => c.id === 'status-resolved')?.action).toEqual({ kind: 'status', to: 'resolved' });
-    expect(commands.find((c) => c.id === 'pane-metrics')).toMatchObject({ label: 'Go to Metrics pane', shortcut: 'Alt+3' });
+    expect(commands.find((c) => c.id === 'pane-metrics')).toMatchObject({ label: 'Go to Metrics pane', shortcut: 'G M' });
+    expect(commands.find((c) => c.id === 'keyboard')).toMatchObject({ label: 'Keyboard shortcuts', shortcut: '?' });
     expect(labels).toContain('Switch to: Search slow');
     expect(labels).not.toContain('Change status to Mitigating');
   });
@@ -23,6 +24,21 @@ describe('palette commands', () => {
     expect(labels).not.toContain('Declare incident…');
     expect(labels).not.toContain('Resolve incident…');
     expect(labels).toContain('Start playback');
+  });
+
+  it('offers going back to the start and leaving playback while playing back; a bundle cannot leave it', () => {
+    const playing = buildCommands(incidents, 'inc-1', undefined, 'utc', { playbackActive: true, live: true });
+    expect(playing.find((c) => c.id === 'playback')).toMatchObject({ label: 'Playback: back to the start', action: { kind: 'playback' } });
+    expect(playing.find((c) => c.id === 'playback-stop')?.action).toEqual({ kind: 'playback-stop' });
+    const bundle = buildCommands(incidents, 'inc-1', undefined, 'utc', { playbackActive: true, live: false });
+    expect(bundle.map((c) => c.id)).not.toContain('playback-stop');
+  });
+
+  it('gives every pane a jump that is a two-letter sequence, each letter once', () => {
+    const shortcuts = buildCommands(incidents, 'inc-1').filter((c) => c.id.startsWith('pane-')).map((c) => c.shortcut);
+    expect(shortcuts).toHaveLength(6);
+    expect(new Set(shortcuts).size).toBe(6);
+    for (const s of shortcuts) expect(s).toMatch(/^G [A-Z]$/);
   });
 
   it('matches every typed word in label or hint', () => {

@@ -3,8 +3,8 @@
 import { incidentStatuses, statusLabels } from '../../../shared/incidents/status';
 import type { Channel, IncidentListItem } from '../../../shared/ipc';
 import type { TimeZoneChoice } from '../../../shared/time/format-time';
-import type { DialogName } from '../state/ui-store';
-import { paneShortcuts } from './pane-jump';
+import type { CockpitPaneId, DialogName } from '../state/ui-store';
+import { paneJumpShortcut, paneShortcuts } from './pane-jump';
 
 export type PaletteAction =
   | { kind: 'dialog'; dialog: DialogName }
@@ -13,7 +13,8 @@ export type PaletteAction =
   | { kind: 'time-zone'; zone: TimeZoneChoice }
   | { kind: 'export' }
   | { kind: 'playback' }
-  | { kind: 'pane'; pane: string }
+  | { kind: 'playback-stop' }
+  | { kind: 'pane'; pane: CockpitPaneId }
   | { kind: 'run'; run: () => void };
 
 export interface PaletteCommand {
@@ -28,16 +29,23 @@ export interface PaletteCommand {
 
 const servesAll = () => true;
 
+/** What the window is showing, beyond the incidents: whether playback is on, and whether there is a live incident to return to. */
+export interface PaletteContext {
+  playbackActive?: boolean;
+  live?: boolean;
+}
+
 export function buildCommands(
   incidents: readonly IncidentListItem[],
   currentId: string | undefined,
   serves: (channel: Channel) => boolean = servesAll,
   zone: TimeZoneChoice = 'utc',
+  context: PaletteContext = {},
 ): PaletteCommand[] {
-  return allCommands(incidents, currentId, zone).filter((c) => !c.needs || serves(c.needs));
+  return allCommands(incidents, currentId, zone, context).filter((c) => !c.needs || serves(c.needs));
 }
 
-function allCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, zone: TimeZoneChoice): PaletteCommand[] {
+function allCommands(incidents: readonly IncidentListItem[], currentId: string | undefined, zone: TimeZoneChoice, context: PaletteContext): PaletteCommand[] {
   const commands: PaletteCommand[] = [
     zone === 'utc'
       ? { id: 'time-zone', label: 'Show times in local time', hint: 'time zone: now UTC', action: { kind: 'time-zone', zone: 'local' } }
@@ -46,6 +54,7 @@ function allCommands(incidents: readonly IncidentListItem[], currentId: string |
     { id: 'import', label: 'Import review bundle…', action: { kind: 'dialog', dialog: 'import' }, needs: 'review.importBundle' },
     { id: 'settings', label: 'Settings…', hint: 'connectors, metrics, services, import / export', action: { kind: 'dialog', dialog: 'settings' }, needs: 'settings.exportConfig' },
     { id: 'diagnostics', label: 'Copy diagnostics', hint: 'redacted report for support', action: { kind: 'dialog', dialog: 'diagnostics' }, needs: 'app.diagnostics' },
+    { id: 'keyboard', label: 'Keyboard shortcuts', hint: 'every key the cockpit answers', shortcut: '?', action: { kind: 'dialog', dialog: 'keyboard' } },
   ];
   const current = incidents.find((i) => i.id === currentId)?.state;
   if (current) {
@@ -60,9 +69,14 @@ function allCommands(incidents: readonly IncidentListItem[], currentId: string |
     commands.push({ id: 'handover', label: 'Hand over command…', hint: `commander: ${current.commander}`, action: { kind: 'dialog', dialog: 'handover' }, needs: 'incidents.changeCommander' });
     commands.push({ id: 'export', label: 'Export review bundle', hint: 'one file that opens offline', action: { kind: 'export' }, needs: 'review.exportBundle' });
     commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' }, needs: 'review.get' });
-    commands.push({ id: 'playback', label: 'Start playback', hint: 'replay the cockpit from the start', action: { kind: 'playback' } });
+    if (context.playbackActive) {
+      commands.push({ id: 'playback', label: 'Playback: back to the start', hint: 'the first moment of the incident', action: { kind: 'playback' } });
+      if (context.live !== false) commands.push({ id: 'playback-stop', label: 'Leave playback', hint: 'back to the live incident', shortcut: 'Esc', action: { kind: 'playback-stop' } });
+    } else {
+      commands.push({ id: 'playback', label: 'Start playback', hint: 'replay the cockpit from the start', action: { kind: 'playback' } });
+    }
     for (const p of paneShortcuts) {
-      commands.push({ id: `pane-${p.pane}`, label: `Go to ${p.label} pane`, shortcut: `Alt+${p.key}`, action: { kind: 'pane', pane: p.pane } });
+      commands.push({ id: `pane-${p.pane}`, label: `Go to ${p.label} pane`, shortcut: paneJumpShortcut(p.key), action: { kind: 'pane', pane: p.pane } });
     }
   }
   for (const incident of incidents) {

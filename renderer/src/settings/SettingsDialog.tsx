@@ -13,6 +13,8 @@ import { LibrarySyncPanel } from '../panes/runbooks/LibrarySyncPanel';
 import { useLibraryStatus } from '../panes/runbooks/runbook-queries';
 import { CadenceSettings } from '../panes/updates/CadenceSettings';
 import { audienceLabels } from '../panes/updates/UpdatesPane';
+import { useIncident } from '../api/queries';
+import { useUiStore } from '../state/ui-store';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TimeZoneSetting } from '../time/TimeZoneSetting';
@@ -107,10 +109,14 @@ function RunbooksSection() {
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [editor, setEditor] = useState<Editor>();
   const back = () => setEditor(undefined);
+  // A new service starts from the open incident's first declared service that has no entry yet.
+  const declared = useIncident(useUiStore((st) => st.selectedIncidentId)).data?.state?.services ?? [];
+  const configured = useServices().data?.services ?? [];
+  const suggestedName = declared.find((d) => !configured.some((c) => c.name.toLowerCase() === d.toLowerCase()));
   // Each domain's editor is its own dialog: show it in place of this one and come back here when it closes.
   if (editor?.kind === 'connectors') return <ConnectorSettingsDialog onClose={back} />;
   if (editor?.kind === 'metrics') return <MetricsSettingsDialog onClose={back} />;
-  if (editor?.kind === 'service') return <ServiceEditorDialog service={editor.service} onClose={back} />;
+  if (editor?.kind === 'service') return <ServiceEditorDialog service={editor.service} suggestedName={suggestedName} onClose={back} />;
   return (
     <Dialog title="Settings" onClose={onClose} wide>
       <div className="settings">

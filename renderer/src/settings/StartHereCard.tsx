@@ -14,10 +14,13 @@ export function StartHereCard() {
     <aside className="start-here" aria-labelledby="start-here-title">
       <h2 id="start-here-title">Start here</h2>
       {selectedIncidentId === demo.id ? (
-        <p>You are looking at the demo incident: replay it with Review playback, or read its timeline and updates.</p>
+        <p>
+          You are looking at the demo incident: its checklist, metric charts, verified rollback and stakeholder updates are recorded
+          data. Replay it minute by minute with Review playback.
+        </p>
       ) : (
         <>
-          <p>Walk through the demo incident: its timeline, stakeholder updates and review.</p>
+          <p>Walk through the demo incident: a recorded SEV1 with its timeline, runbook checklist, metrics, rollback, updates and review.</p>
           <button type="button" onClick={() => selectIncident(demo.id)}>
             Open the demo incident
           </button>

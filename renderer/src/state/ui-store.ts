@@ -4,7 +4,23 @@ import { create } from 'zustand';
 /** The cockpit panes a user can collapse or maximise. */
 export type CockpitPaneId = 'timeline' | 'runbooks' | 'rollback' | 'connectors' | 'metrics' | 'updates';
 
-export type DialogName = 'declare' | 'note' | 'status' | 'severity' | 'handover' | 'switch' | 'review' | 'import' | 'settings' | 'diagnostics';
+export type DialogName =
+  | 'declare'
+  | 'note'
+  | 'status'
+  | 'severity'
+  | 'handover'
+  | 'switch'
+  | 'review'
+  | 'import'
+  | 'settings'
+  | 'diagnostics'
+  | 'metrics-settings'
+  | 'service'
+  | 'keyboard';
+
+/** Which service the service form opens on: an existing entry by name, or a new one starting from a suggested name. */
+export type ServiceEditorTarget = { name: string } | { suggestedName?: string };
 
 interface UiState {
   selectedIncidentId: string | undefined;
@@ -16,6 +32,9 @@ interface UiState {
   selectIncident(id: string | undefined): void;
   openPalette(open: boolean): void;
   openDialog(dialog: DialogName | undefined): void;
+  serviceEditor: ServiceEditorTarget;
+  /** Opens the service form (a dialog of its own, so a runbook step or the rollback pane can both send the user there). */
+  openServiceEditor(target: ServiceEditorTarget): void;
 }
 
 const LAST_INCIDENT_KEY = 'firebreak.lastIncident';
@@ -44,4 +63,6 @@ export const useUiStore = create<UiState>((set) => ({
   },
   openPalette: (paletteOpen) => set({ paletteOpen, ...(paletteOpen ? { dialog: undefined } : {}) }),
   openDialog: (dialog) => set({ dialog, paletteOpen: false }),
+  serviceEditor: {},
+  openServiceEditor: (serviceEditor) => set({ serviceEditor, dialog: 'service', paletteOpen: false }),
 }));

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../../shared/ipc';
+import { DomainError } from '../../../shared/result';
 import { createClient, installClient, type Transport } from '../api/client';
 
 export type Handlers = { [C in Channel]?: (input: ParsedInputOf<C>) => OutputOf<C> };
@@ -19,11 +20,25 @@ export function renderWithCore(ui: ReactNode, handlers: Handlers) {
   const transport: Transport = {
     async invoke(channel, rawInput) {
       if (!isChannel(channel)) throw new Error(`Unknown channel ${channel}`);
-      const input = contract[channel].input.parse(rawInput);
+      // An invalid request is refused the way the core's router refuses it: a validation error with "path: message" details.
+      const parsed = contract[channel].input.safeParse(rawInput);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
+        return { ok: false, error: { code: 'validation', message: `Invalid input for ${channel}: ${details[0]}`, details } };
+      }
+      const input = parsed.data;
       calls.push({ channel, input });
       const handler = handlers[channel] as ((i: unknown) => unknown) | undefined;
       if (!handler) return { ok: false, error: { code: 'unavailable', message: `No handler for ${channel} in this test` } };
-      return { ok: true, value: contract[channel].output.parse(handler(input)) };
+      let value: unknown;
+      try {
+        value = handler(input);
+      } catch (e) {
+        // A handler fails the way the core does: a DomainError becomes the Result's error, with its code and details.
+        if (e instanceof DomainError) return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+        throw e;
+      }
+      return { ok: true, value: contract[channel].output.parse(value) };
     },
     subscribe(name, listener) {
       const set = listeners.get(name) ?? new Set();

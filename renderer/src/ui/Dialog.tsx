@@ -23,7 +23,8 @@ export function Dialog({ title, onClose, children, wide, className, hideTitle }:
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>('[autofocus], input:not([type=hidden]), select, textarea, button');
+    // A form may name the field to start in (data-autofocus), e.g. the first one still empty; else the first control.
+    const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('[autofocus], input:not([type=hidden]), select, textarea, button');
     first?.focus();
     // Esc fires 'cancel': let React decide (it unmounts us), so the dialog never closes behind the store's back.
     const onCancel = (e: Event) => {

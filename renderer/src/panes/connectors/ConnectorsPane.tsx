@@ -48,19 +48,20 @@ export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
       <header className="pane-header">
         <h2 id="connectors-title">Jira &amp; PagerDuty</h2>
         {readOnly ? <span className="pane-meta">as recorded at this moment</span> : null}
-        {!readOnly ? (
-          <div className="row-actions">
-            {pdConfigured ? (
-              <button type="button" className="link-button" onClick={() => setDialog('pagerduty')}>
-                PagerDuty incidents…
+        <PaneControls pane="connectors" title="Jira and PagerDuty">
+          {!readOnly ? (
+            <span className="row-actions">
+              {pdConfigured ? (
+                <button type="button" className="link-button" onClick={() => setDialog('pagerduty')}>
+                  PagerDuty incidents…
+                </button>
+              ) : null}
+              <button type="button" className="link-button" onClick={() => setDialog('settings')}>
+                Connectors…
               </button>
-            ) : null}
-            <button type="button" className="link-button" onClick={() => setDialog('settings')}>
-              Connectors…
-            </button>
-          </div>
-        ) : null}
-        <PaneControls pane="connectors" title="Jira and PagerDuty" />
+            </span>
+          ) : null}
+        </PaneControls>
       </header>
       <ErrorNotice error={jiraSettings.error ?? pdSettings.error ?? linkedJira.error ?? linkedPd.error ?? outbox.error} title="Connectors" />
       {!readOnly && jiraSettings.data && pdSettings.data && !jiraConfigured && !pdConfigured ? (

@@ -94,6 +94,7 @@ export function PagerDutySection({ incidentId, linked, readOnly, routingKeyNames
                   {action}
                 </button>
               ))}
+              {routingKey ? null : <span className="field-hint">Pick a routing key to send events</span>}
             </div>
           ) : null}
         </>

@@ -30,19 +30,20 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
       <header className="pane-header">
         <h2 id="metrics-title">Live metrics</h2>
         {readOnly ? <span className="pane-meta">captured data at this moment</span> : null}
-        {!readOnly ? (
-          <div className="row-actions">
-            {data?.configured ? (
-              <button type="button" className="link-button" onClick={() => setAdding(!adding)}>
-                Add panel
+        <PaneControls pane="metrics" title="Live metrics">
+          {!readOnly ? (
+            <span className="row-actions">
+              {data?.configured ? (
+                <button type="button" className="link-button" onClick={() => setAdding(!adding)}>
+                  Add panel
+                </button>
+              ) : null}
+              <button type="button" className="link-button" onClick={() => setSettingsOpen(true)}>
+                Metrics settings…
               </button>
-            ) : null}
-            <button type="button" className="link-button" onClick={() => setSettingsOpen(true)}>
-              Metrics settings…
-            </button>
-          </div>
-        ) : null}
-        <PaneControls pane="metrics" title="Live metrics" />
+            </span>
+          ) : null}
+        </PaneControls>
       </header>
       <div ref={ref} className="metrics-body">
         <ErrorNotice error={view.error} title="Metrics could not be loaded" />

@@ -1,10 +1,16 @@
 // Settings for metrics: Prometheus servers, the Alertmanager, refresh and lead-in, and the per-service panel catalogue.
 import { useState, type FormEvent } from 'react';
 import type { ConnectionTestResult, SettingsView } from '../../../../shared/ipc';
+import type { MetricsConfigInput } from '../../../../shared/metrics/metrics-config';
+import { CallError } from '../../api/client';
+import { useIncident } from '../../api/queries';
+import { useUiStore } from '../../state/ui-store';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { EndpointFields, storedHeaders, type EndpointDraft } from './EndpointFields';
 import { useMetricsSettings, useSettingsMutations } from './metrics-queries';
+import { PanelCatalogueEditor, type CatalogueEditorState } from './PanelCatalogueEditor';
+import { catalogueFromDrafts, draftsFromCatalogue, duplicateServiceErrors, panelFieldErrors, parseCatalogueText } from './panel-catalogue-form';
 
 interface ServerDraft extends EndpointDraft {
   id: string;
@@ -22,8 +28,14 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
   const [alertmanager, setAlertmanager] = useState<(EndpointDraft & { serviceLabel: string }) | undefined>(config.alertmanager ? { ...config.alertmanager } : undefined);
   const [refreshSeconds, setRefreshSeconds] = useState(config.refreshSeconds);
   const [leadInMinutes, setLeadInMinutes] = useState(config.leadInMinutes);
-  const [catalogue, setCatalogue] = useState(() => JSON.stringify(config.services, null, 2));
+  const [catalogue, setCatalogue] = useState<CatalogueEditorState>(() => ({ view: 'form', drafts: draftsFromCatalogue(config.services), text: '' }));
   const [catalogueError, setCatalogueError] = useState<string>();
+  // New panel groups start from the service the open incident was declared for.
+  const declared = useIncident(useUiStore((s) => s.selectedIncidentId)).data?.state?.services ?? [];
+  const suggestedService = declared.find((d) => !catalogue.drafts.some((g) => g.service.toLowerCase() === d.toLowerCase()));
+  const coreDetails = save.error instanceof CallError ? save.error.error.details : undefined;
+  const duplicates = catalogue.view === 'form' ? duplicateServiceErrors(catalogue.drafts) : {};
+  const catalogueErrors = catalogue.view === 'form' ? { ...panelFieldErrors(coreDetails, catalogue.drafts), ...duplicates } : {};
   const [results, setResults] = useState<Record<string, ConnectionTestResult>>({});
   const [testing, setTesting] = useState<string>();
 
@@ -44,13 +56,16 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
   const submit = (e: FormEvent) => {
     e.preventDefault();
     let services: unknown;
-    try {
-      services = JSON.parse(catalogue || '{}');
-      setCatalogueError(undefined);
-    } catch (err) {
-      setCatalogueError(`The catalogue is not valid JSON: ${(err as Error).message}`);
-      return;
+    if (catalogue.view === 'form') {
+      if (Object.keys(duplicates).length > 0) return setCatalogueError('A service is listed twice in the panel catalogue; see the field marked below.');
+      services = catalogueFromDrafts(catalogue.drafts);
     }
+    else {
+      const parsed = parseCatalogueText(catalogue.text);
+      if ('problem' in parsed) return setCatalogueError(parsed.problem);
+      services = parsed.catalogue;
+    }
+    setCatalogueError(undefined);
     save.mutate(
       {
         prometheus: servers.filter((s) => s.baseUrl.trim()),
@@ -58,7 +73,8 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
         refreshSeconds,
         leadInMinutes,
         tailMinutes: config.tailMinutes,
-        services: services as Record<string, never[]>,
+        // Numbers typed as text reach the core as they are, so it names the field instead of the form guessing.
+        services: services as MetricsConfigInput['services'],
       },
       { onSuccess: onClose },
     );
@@ -138,11 +154,15 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
           <input type="number" min={0} max={1440} value={leadInMinutes} onChange={(e) => setLeadInMinutes(Number(e.target.value))} />
         </label>
       </div>
-      <label>
-        Panel catalogue per service (JSON: {'{ "checkout": [{ "id", "title", "promql", "unit", "thresholds": [{ "value", "kind": "slo" }] }] }'})
-        <textarea rows={8} value={catalogue} onChange={(e) => setCatalogue(e.target.value)} spellCheck={false} className="code-input" />
-      </label>
-      {catalogueError ? <p className="panel-error">{catalogueError}</p> : null}
+      <PanelCatalogueEditor
+        state={catalogue}
+        onChange={setCatalogue}
+        servers={servers.filter((s) => s.id.trim()).map((s) => ({ id: s.id, name: s.name }))}
+        errors={catalogueErrors}
+        jsonProblem={catalogueError}
+        onJsonProblem={setCatalogueError}
+        suggestedService={suggestedService}
+      />
       <p className="field-hint">
         Saved to {view.file}; passwords and tokens are kept in the {view.secretsProtection}.
       </p>

@@ -1,16 +1,38 @@
 // Chooses the service and strategy (and, for git strategies, an optional known-good commit or tag) and asks the core for a plan.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { serviceForRollback } from '../../../../shared/runbooks/step-targets';
+import { useStepIntentStore } from '../../state/step-intent-store';
+import { useUiStore } from '../../state/ui-store';
 import type { ServiceConfig, StrategyKind } from '../../../../shared/services/service-config';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { GitHistoryImport } from './GitHistoryImport';
 import { useRollbackMutations } from './rollback-queries';
 import { strategiesOf, strategyLabels } from './rollback-view';
 
-export function PlanRollbackForm({ incidentId, services, onPlanned }: { incidentId: string; services: ServiceConfig[]; onPlanned: (rollbackId: string) => void }) {
-  const [serviceName, setServiceName] = useState(services[0]?.name ?? '');
-  const service = services.find((s) => s.name === serviceName) ?? services[0];
+interface Props {
+  incidentId: string;
+  services: ServiceConfig[];
+  /** The services named when the incident was declared: the plan starts from the first one that is configured. */
+  declared: readonly string[];
+  onPlanned: (rollbackId: string) => void;
+}
+
+export function PlanRollbackForm({ incidentId, services, declared, onPlanned }: Props) {
+  const names = services.map((s) => s.name);
+  const preferred = serviceForRollback(declared, names) ?? services[0]?.name ?? '';
+  const [serviceName, setServiceName] = useState<string>();
+  const service = services.find((s) => s.name === (serviceName ?? preferred)) ?? services[0];
   const strategies = strategiesOf(service);
   const [chosen, setChosen] = useState<StrategyKind | ''>('');
+  const openServiceEditor = useUiStore((s) => s.openServiceEditor);
+  // A runbook step's "Start rollback": start over from the incident's service and its default (first) strategy.
+  const intent = useStepIntentStore((s) => s.intent);
+  useEffect(() => {
+    if (intent?.pane !== 'rollback') return;
+    const taken = useStepIntentStore.getState().take('rollback');
+    setServiceName(taken?.service && names.includes(taken.service) ? taken.service : preferred);
+    setChosen('');
+  }, [intent]);
   const strategy = chosen && strategies.includes(chosen) ? chosen : strategies[0];
   const [target, setTarget] = useState('');
   const { plan } = useRollbackMutations(incidentId);
@@ -29,7 +51,7 @@ export function PlanRollbackForm({ incidentId, services, onPlanned }: { incident
       <div className="rollback-form-row">
         <label>
           Service
-          <select value={service?.name ?? ''} onChange={(e) => setServiceName(e.target.value)}>
+          <select value={service?.name ?? ''} onChange={(e) => (setServiceName(e.target.value), setChosen(''))}>
             {services.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}
@@ -54,7 +76,14 @@ export function PlanRollbackForm({ incidentId, services, onPlanned }: { incident
           </label>
         ) : null}
       </div>
-      {strategies.length === 0 ? <p className="field-hint">{service?.name} has no rollback strategy configured.</p> : null}
+      {strategies.length === 0 && service ? (
+        <p className="field-hint">
+          {service.name} has no rollback strategy configured —{' '}
+          <button type="button" className="link-button" onClick={() => openServiceEditor({ name: service.name })}>
+            Edit {service.name}
+          </button>
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={!strategy || plan.isPending}>
           {plan.isPending ? 'Planning…' : 'Plan rollback'}

@@ -7,11 +7,12 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AuditTrail } from './AuditTrail';
 import { PlanRollbackForm } from './PlanRollbackForm';
 import { RollbackCard } from './RollbackCard';
-import { ServiceEditorDialog } from './ServiceEditorDialog';
 import { useRollbacks, useServices } from './rollback-queries';
 import { currentRollback } from './rollback-view';
 import './rollback.css';
 import { PaneControls } from '../../cockpit/PaneControls';
+import { useIncident } from '../../api/queries';
+import { useUiStore } from '../../state/ui-store';
 
 export function RollbackPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
@@ -21,29 +22,43 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
   const replayed = useMemo(() => (asOf ? projectRollbacks(asOf.events) : undefined), [asOf]);
   const rollbacks = replayed ?? live.data ?? [];
   const [selectedId, setSelectedId] = useState<string>();
-  const shown = rollbacks.find((r) => r.id === selectedId) ?? currentRollback(rollbacks);
+  // The chosen one, else the one that needs the operator, else the newest: a finished rollback's outcome stays in view.
+  const shown = rollbacks.find((r) => r.id === selectedId) ?? currentRollback(rollbacks) ?? rollbacks.at(-1);
   const configured = services.data?.services ?? [];
-  const [editing, setEditing] = useState<{ name?: string }>();
+  const openServiceEditor = useUiStore((s) => s.openServiceEditor);
+  // A new service starts from the first service the incident was declared for that has no entry yet.
+  const declared = useIncident(incidentId).data?.state?.services ?? [];
+  const unconfigured = declared.find((d) => !configured.some((s) => s.name.toLowerCase() === d.toLowerCase()));
+  const noServices =
+    services.data && !services.data.problem && configured.length === 0 ? (
+      <div className="rollback-empty">
+        <p>
+          {/* The cockpit names no file paths; Settings shows where services.json lives. */}
+          {rollbacks.length > 0 ? 'No services are configured here, so no new rollback can be planned.' : 'No services are configured, so there is nothing to roll back yet.'} Add one
+          with “Add service”, or import a configuration in Settings.
+        </p>
+      </div>
+    ) : null;
 
   return (
     <section className="pane rollback-pane" aria-labelledby="rollback-title" data-pane="rollback">
       <header className="pane-header">
         <h2 id="rollback-title">Rollback</h2>
-        {readOnly ? (
-          <span className="pane-meta">playback — read-only</span>
-        ) : services.data && !services.data.problem ? (
-          <span className="rollback-service-buttons">
-            {configured.map((s) => (
-              <button key={s.name} type="button" className="link-button" onClick={() => setEditing({ name: s.name })}>
-                Edit {s.name}
+        {readOnly ? <span className="pane-meta">playback — read-only</span> : null}
+        <PaneControls pane="rollback" title="Rollback">
+          {!readOnly && services.data && !services.data.problem ? (
+            <span className="rollback-service-buttons">
+              {configured.map((s) => (
+                <button key={s.name} type="button" className="link-button" onClick={() => openServiceEditor({ name: s.name })}>
+                  Edit {s.name}
+                </button>
+              ))}
+              <button type="button" className="link-button" onClick={() => openServiceEditor(unconfigured ? { suggestedName: unconfigured } : {})}>
+                Add service
               </button>
-            ))}
-            <button type="button" className="link-button" onClick={() => setEditing({})}>
-              Add service
-            </button>
-          </span>
-        ) : null}
-        <PaneControls pane="rollback" title="Rollback" />
+            </span>
+          ) : null}
+        </PaneControls>
       </header>
       {!readOnly ? (
         <>
@@ -60,21 +75,14 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
               </ul>
             </div>
           ) : null}
-          {services.data && !services.data.problem && configured.length === 0 ? (
-            <div className="rollback-empty">
-              <p>
-                {/* The cockpit names no file paths; Settings shows where services.json lives. */}
-                No services are configured, so there is nothing to roll back yet. Add one with “Add service”, or import a
-                configuration in Settings.
-              </p>
-            </div>
-          ) : null}
-          {configured.length > 0 ? <PlanRollbackForm incidentId={incidentId} services={configured} onPlanned={setSelectedId} /> : null}
+          {rollbacks.length === 0 ? noServices : null}
+          {configured.length > 0 ? <PlanRollbackForm incidentId={incidentId} services={configured} declared={declared} onPlanned={setSelectedId} /> : null}
         </>
       ) : null}
       {shown ? <RollbackCard key={shown.id} incidentId={incidentId} rollback={shown} all={rollbacks} readOnly={readOnly} /> : null}
+      {/* With rollbacks on record (the demo's, or one planned before the catalogue changed), they come first. */}
+      {!readOnly && rollbacks.length > 0 ? noServices : null}
       <AuditTrail rollbacks={rollbacks} selectedId={shown?.id} onSelect={setSelectedId} />
-      {editing ? <ServiceEditorDialog service={configured.find((s) => s.name === editing.name)} onClose={() => setEditing(undefined)} /> : null}
     </section>
   );
 }

@@ -45,7 +45,7 @@ export function ChecklistCard({
   const next = checklist.steps.find((s) => s.status === 'open');
   usePaletteCommands(
     `checklist-${checklist.runbookId}`,
-    readOnly || !next ? [] : [{ id: `check-${checklist.runbookId}`, label: `Check step: ${next.text}`, hint: checklist.title, run: () => handlers.toggle(next) }],
+    readOnly || !next ? [] : [{ id: `check-${checklist.runbookId}`, label: `Check step: ${next.text}`, hint: checklist.title, needs: 'runbooks.checkStep', run: () => handlers.toggle(next) }],
   );
   return (
     <article className="checklist-card" data-runbook-id={checklist.runbookId} aria-label={`Checklist: ${checklist.title}`}>

@@ -21,19 +21,20 @@ export function RunbookPane({ incidentId, asOf }: PaneProps) {
   const [library, setLibrary] = useState<{ open: boolean; runbookId?: string }>({ open: false });
   const lists = replayed ?? live.data ?? [];
   const readOnly = replayed !== undefined;
-  usePaletteCommands('runbooks', readOnly ? [] : [{ id: 'attach-runbook', label: 'Attach runbook…', hint: 'open the runbook library', run: () => setLibrary({ open: true }) }]);
+  usePaletteCommands('runbooks', readOnly ? [] : [{ id: 'attach-runbook', label: 'Attach runbook…', hint: 'open the runbook library', needs: 'runbooks.attach', run: () => setLibrary({ open: true }) }]);
   return (
     <section className={lists.length === 0 ? 'pane runbook-pane runbook-pane-empty' : 'pane runbook-pane'} aria-labelledby="runbooks-title" data-pane="runbooks">
       <header className="pane-header">
         <h2 id="runbooks-title">Runbooks</h2>
         <span className="pane-meta">{lists.length === 1 ? '1 checklist' : `${lists.length} checklists`}</span>
-        {/* The library lives on this machine; a review bundle carries only the checklists that were worked. */}
-        {channelAccess().serves('runbooks.list') ? (
-          <button type="button" onClick={() => setLibrary({ open: true })}>
-            Runbook library…
-          </button>
-        ) : null}
-        <PaneControls pane="runbooks" title="Runbooks" />
+        <PaneControls pane="runbooks" title="Runbooks">
+          {/* The library lives on this machine; a review bundle carries only the checklists that were worked. */}
+          {channelAccess().serves('runbooks.list') ? (
+            <button type="button" onClick={() => setLibrary({ open: true })}>
+              Runbook library…
+            </button>
+          ) : null}
+        </PaneControls>
       </header>
       {readOnly ? null : <ErrorNotice error={live.error} title="Checklists could not be loaded" />}
       {readOnly ? null : <AlertRunbookOffers incidentId={incidentId} />}

@@ -29,6 +29,9 @@ export function RunbookViewer({
             {attached ? 'Attached' : attaching ? 'Attaching…' : 'Attach to incident'}
           </button>
         ) : null}
+        {canAttach && !attached && steps.length === 0 ? (
+          <span className="field-hint">No checklist to attach: this runbook has no “- [ ]” or numbered steps.</span>
+        ) : null}
       </header>
       <dl className="runbook-facts">
         {runbook.services.length > 0 ? <><dt>Services</dt><dd>{runbook.services.join(', ')}</dd></> : null}

@@ -67,7 +67,7 @@ export function StepRow({ step, handlers }: { step: ChecklistStep; handlers: Ste
         <button type="button" onClick={() => setOpen('note')}>
           Note…
         </button>
-        {step.action ? <StepActionButton action={step.action} /> : null}
+        {step.action ? <StepActionButton action={step.action} stepText={step.text} /> : null}
       </div>
       )}
       {open ? (

@@ -1,8 +1,7 @@
 // The incident timeline: virtualized (smooth at 100k events), newest first, with the composer on top, one row of filters,
 // jump to time, pins and classification. In playback it shows the log up to t.
 import { useMutation } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { IncidentEvent, NoteKind } from '../../../../shared/events';
 import type { TimelineSource } from '../../../../shared/timeline/describe-event';
 import { buildTimelineRows, filterTimeline, indexAtTime, type TimelineFilter, type TimelineRow } from '../../../../shared/timeline/timeline-view';
@@ -17,6 +16,11 @@ import { Composer } from './Composer';
 import { plural } from '../../ui/plural';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineRowView } from './TimelineRowView';
+import { PinnedList, TimelineList, type TimelineListHandle } from './TimelineList';
+import type { RowActions } from './use-roving-rows';
+import { focusComposer } from './composer-focus';
+import { jumpToPane } from '../../palette/pane-jump';
+import { usePaletteCommands } from '../../palette/command-registry';
 
 export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events: readonly IncidentEvent[] }) {
   const visible = asOf ? asOf.events : events;
@@ -29,12 +33,8 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   const types = useMemo(() => [...new Set(allRows.map((r) => r.type))].sort(), [allRows]);
   const presentSources = useMemo(() => new Set<TimelineSource>(allRows.map((r) => r.source)), [allRows]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // Measured sizes are cached by event sequence, not by position: a new event at the top or a filter change moves every
-  // row to another index, and a position-keyed cache would then give each row its neighbour's height (rows drawn on top of
-  // each other). Each row is measured as it renders and re-measured by a ResizeObserver when its width or content changes.
-  const getItemKey = useCallback((index: number) => rows[index]?.seq ?? `missing-${index}`, [rows]);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 34, overscan: 12, getItemKey });
+  const listRef = useRef<TimelineListHandle>(null);
+  const [activeSeq, setActiveSeq] = useState<number | undefined>(undefined);
 
   const { addNote } = useIncidentMutations();
   const annotate = useMutation({
@@ -49,20 +49,34 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
     const reference = new Date(rows[0]?.at ?? Date.now());
     if (zone === 'utc') reference.setUTCHours(h ?? 0, m ?? 0, s ?? 0, 0);
     else reference.setHours(h ?? 0, m ?? 0, s ?? 0, 0);
-    virtualizer.scrollToIndex(indexAtTime(rows, reference.getTime()), { align: 'start' });
+    listRef.current?.scrollToIndex(indexAtTime(rows, reference.getTime()));
   };
 
   const readOnly = asOf !== undefined;
   const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
   const jiraSite = useJiraSettings(jiraConfigured).data?.siteUrl;
-  const renderRow = (row: TimelineRow) => (
-    <TimelineRowView
-      row={row}
-      readOnly={readOnly}
-      jiraSite={jiraSite}
-      onPin={(r) => annotate.mutate({ targetSeq: r.seq, pinned: !r.pinned })}
-      onClassify={(r, kind) => annotate.mutate({ targetSeq: r.seq, kind })}
-    />
+  const actions: RowActions | undefined = readOnly
+    ? undefined
+    : { onPin: (r) => annotate.mutate({ targetSeq: r.seq, pinned: !r.pinned }), onClassify: (r, kind) => annotate.mutate({ targetSeq: r.seq, kind }) };
+  const renderRow = (row: TimelineRow) => <TimelineRowView row={row} jiraSite={jiraSite} actions={actions} />;
+  // Escape leaves the list for the composer (or, in playback, the pane itself).
+  const leave = () => focusComposer() || jumpToPane('timeline');
+  // The palette pins the row the commander last had in the timeline, else the newest one.
+  const pinTarget = rows.find((r) => r.seq === activeSeq) ?? rows[0];
+  usePaletteCommands(
+    'timeline',
+    actions && pinTarget
+      ? [
+          {
+            id: 'pin-event',
+            label: `${pinTarget.pinned ? 'Unpin' : 'Pin'} event: ${pinTarget.text.length > 60 ? `${pinTarget.text.slice(0, 59)}…` : pinTarget.text}`,
+            hint: pinTarget.seq === activeSeq ? 'the event selected in the timeline' : 'the latest event',
+            shortcut: 'P',
+            needs: 'timeline.pin',
+            run: () => actions.onPin(pinTarget),
+          },
+        ]
+      : [],
   );
 
   return (
@@ -77,28 +91,8 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
       {readOnly ? null : <Composer onAdd={(text, kind, happenedAt) => addNote.mutateAsync({ incidentId, text, kind, ...(happenedAt ? { happenedAt } : {}) })} />}
       <ErrorNotice error={addNote.error ?? annotate.error} title="Timeline not updated" />
       <TimelineFilters filter={filter} onChange={setFilter} actors={actors} types={types} presentSources={presentSources} onJump={jumpTo} />
-      {pinned.length > 0 ? (
-        <div className="pinned-events" role="list" aria-label="Pinned events">
-          {pinned.map((r) => (
-            <div key={r.seq} role="listitem">{renderRow(r)}</div>
-          ))}
-        </div>
-      ) : null}
-      <div ref={scrollRef} className="timeline" role="list" aria-label="Timeline events">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => (
-            <div
-              key={item.key}
-              role="listitem"
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
-            >
-              {renderRow(rows[item.index]!)}
-            </div>
-          ))}
-        </div>
-      </div>
+      {pinned.length > 0 ? <PinnedList rows={pinned} actions={actions} onLeave={leave} renderRow={renderRow} /> : null}
+      <TimelineList ref={listRef} rows={rows} actions={actions} onLeave={leave} renderRow={renderRow} label="Timeline events" onActiveRow={setActiveSeq} />
     </section>
   );
 }

@@ -3,18 +3,17 @@ import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { Time } from '../../time/Time';
 import { TimelineText } from './TimelineText';
+import type { RowActions } from './use-roving-rows';
 import { timelineSourceLabels } from '../../../../shared/timeline/event-labels';
 
 const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 
-export function TimelineRowView(props: {
-  row: TimelineRow;
-  readOnly: boolean;
-  jiraSite: string | undefined;
-  onPin: (row: TimelineRow) => void;
-  onClassify: (row: TimelineRow, kind: NoteKind) => void;
-}) {
-  const { row } = props;
+/**
+ * The row's controls are not tab stops (tabIndex -1): the list around it is one tab stop, and Enter or Space on the active
+ * row steps into them (P pins and M opens "Mark…" straight from the row); see use-roving-rows.ts.
+ */
+export function TimelineRowView(props: { row: TimelineRow; jiraSite: string | undefined; actions: RowActions | undefined }) {
+  const { row, actions } = props;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
       <span className="timeline-when">
@@ -29,16 +28,16 @@ export function TimelineRowView(props: {
       <span className="timeline-body">
         <span className="timeline-source">{timelineSourceLabels[row.source]}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
-        <TimelineText text={row.text} jiraSite={props.jiraSite} />
+        <TimelineText text={row.text} jiraSite={props.jiraSite} tabIndex={-1} />
         <span className="timeline-actor"> — {row.actor}</span>
       </span>
-      {props.readOnly ? null : (
+      {actions ? (
         <span className="row-actions">
-          <button type="button" className="icon-button" aria-pressed={row.pinned} aria-label={row.pinned ? `Unpin event ${row.seq}` : `Pin event ${row.seq}`} onClick={() => props.onPin(row)}>
+          <button type="button" className="icon-button" aria-pressed={row.pinned} aria-label={row.pinned ? `Unpin event ${row.seq}` : `Pin event ${row.seq}`} title={row.pinned ? 'Unpin (P)' : 'Pin (P)'} tabIndex={-1} onClick={() => actions.onPin(row)}>
             {row.pinned ? '★' : '☆'}
           </button>
           {/* The badge beside the text shows the kind, so the menu stays a narrow "Mark…" and leaves the width to the text. */}
-          <select aria-label={`Mark event ${row.seq} as`} value="" onChange={(e) => e.target.value && props.onClassify(row, e.target.value as NoteKind)}>
+          <select aria-label={`Mark event ${row.seq} as`} title="Mark as… (M, or O H D A)" tabIndex={-1} value="" onChange={(e) => e.target.value && actions.onClassify(row, e.target.value as NoteKind)}>
             <option value="">Mark…</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
@@ -47,7 +46,7 @@ export function TimelineRowView(props: {
             ))}
           </select>
         </span>
-      )}
+      ) : null}
     </div>
   );
 }

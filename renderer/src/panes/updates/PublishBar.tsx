@@ -1,5 +1,5 @@
 // One publish action: several audiences to several channels at once, then the delivery state of each audience × channel.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { audiences, type Audience, type UpdateChannel, type UpdateFormat } from '../../../../shared/events';
 import type { ChannelStatus, DeliveryOutcome } from '../../../../shared/ipc/updates';
 
@@ -41,6 +41,9 @@ export function PublishBar({ labels, selected, onSelect, channels, canPublish, b
   const ordered = channels.map((c) => c.channel).filter((c) => chosen.includes(c));
   const count = selected.length;
   const summary = `${count ? selected.map((a) => labels[a]).join(', ') : 'No audience'} → ${ordered.length ? ordered.map((c) => channelNames[c]).join(', ') : 'no channel'}`;
+  // A disabled Publish says why, next to it (not only in a tooltip).
+  const blocked = blockedReason ?? (count === 0 ? 'Pick at least one audience to publish to.' : ordered.length === 0 ? 'Pick at least one channel to publish to.' : !canPublish ? 'Fix the problems in the draft first.' : undefined);
+  const summaryId = useId();
   const failed = outcomes?.filter((o) => o.error || o.deliveries?.some((d) => d.state === 'failed' || d.state === 'not_configured')).length ?? 0;
   return (
     <>
@@ -93,11 +96,11 @@ export function PublishBar({ labels, selected, onSelect, channels, canPublish, b
           </div>
         ) : null}
         <div className="publish-row">
-          <button type="submit" className="primary" disabled={!canPublish || ordered.length === 0 || count === 0 || busy}>
+          <button type="submit" className="primary" disabled={!!blocked || busy} aria-describedby={blocked ? summaryId : undefined}>
             {busy ? 'Publishing…' : count > 1 ? `Publish to ${count} audiences` : 'Publish update'}
           </button>
-          <span className="publish-summary" data-testid="publish-summary">
-            {blockedReason ? <span className="publish-blocked">{blockedReason}</span> : summary}
+          <span className="publish-summary" data-testid="publish-summary" id={summaryId}>
+            {blocked ? <span className="publish-blocked">{blocked}</span> : summary}
           </span>
           <button type="button" className="link-button" aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>
             {choosing ? 'Done' : 'Audiences and channels…'}

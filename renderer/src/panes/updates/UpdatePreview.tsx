@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import { useMemo, useState } from 'react';
 import type { UpdateDiff } from '../../../../shared/updates/update-diff';
 import { Time } from '../../time/Time';
+import { RovingToolbar } from '../../ui/RovingToolbar';
 
 // Line breaks show as breaks, as chat tools do; raw HTML stays text.
 const markdown = new MarkdownIt('commonmark', { html: false, breaks: true });
@@ -19,14 +20,15 @@ export function UpdatePreview({ text, diff, previous, label }: Props) {
   const html = useMemo(() => (text === undefined ? '' : markdown.render(text)), [text]);
   return (
     <div className="update-preview">
-      <div className="segmented" role="group" aria-label="Preview mode">
+      {/* One tab stop for the two views; arrows switch between them. */}
+      <RovingToolbar label="Preview mode" className="segmented">
         <button type="button" aria-pressed={view === 'preview'} onClick={() => setView('preview')}>
           Preview
         </button>
         <button type="button" aria-pressed={view === 'diff'} onClick={() => setView('diff')}>
           Changes since last update{diff && previous ? ` (+${diff.added} −${diff.removed})` : ''}
         </button>
-      </div>
+      </RovingToolbar>
       {text === undefined ? (
         <p className="preview-blocked">Fix the problems in the draft to see the update. A draft with problems cannot be published.</p>
       ) : view === 'preview' ? (

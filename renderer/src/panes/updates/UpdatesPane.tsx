@@ -1,7 +1,8 @@
 // Stakeholder updates pane: one overdue line, impact and next step, audience tabs with countdowns, the draft in place, and one
 // publish action for several audiences and channels, kept in view at the bottom of the pane.
 import type { PaneProps } from '../../playback/pane-moment';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useStepIntentStore } from '../../state/step-intent-store';
 import { audiences, type Audience, type UpdateChannel, type UpdateFormat } from '../../../../shared/events';
 import type { AudienceCadenceSchema } from '../../../../shared/ipc/updates';
 import type { z } from 'zod';
@@ -55,12 +56,21 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
   const notifications = useNotificationPermission();
   useReminderNotifications(reminders, incident.data?.state?.title ?? incidentId);
   const keyOf = (a: Audience) => `${incidentId}:${a}`;
+  // A runbook step's "Draft update": open the draft for the audience the step names, else the one due soonest.
+  const intent = useStepIntentStore((s) => s.intent);
+  useEffect(() => {
+    if (intent?.pane !== 'updates') return;
+    const taken = useStepIntentStore.getState().take('updates');
+    const next = taken?.audience ?? cadence.data?.next?.audience;
+    if (next) setAudience(next);
+  }, [intent, cadence.data]);
   usePaletteCommands(
     'updates',
     audiences.map((a) => ({
       id: `publish-${a}`,
       label: `Publish update to ${audienceLabels[a]}…`,
       hint: 'opens the draft, then Publish',
+      needs: 'updates.publishMany' as const,
       run: () => {
         setAudience(a);
         setSelected((list) => (list.includes(a) ? list : audiences.filter((x) => x === a || list.includes(x))));
@@ -88,12 +98,13 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
     <section className="pane updates-pane" aria-labelledby="updates-title" data-pane="updates">
       <header className="pane-header">
         <h2 id="updates-title">Stakeholder updates</h2>
-        {notifications.canAsk ? (
-          <button type="button" className="link-button" onClick={notifications.ask}>
-            Enable desktop notifications
-          </button>
-        ) : null}
-        <PaneControls pane="updates" title="Stakeholder updates" />
+        <PaneControls pane="updates" title="Stakeholder updates">
+          {notifications.canAsk ? (
+            <button type="button" className="link-button" onClick={notifications.ask}>
+              Enable desktop notifications
+            </button>
+          ) : null}
+        </PaneControls>
       </header>
       <ErrorNotice error={cadence.error ?? facts.error} title="Update cadence could not be loaded" />
       {cadence.data?.policyProblem ? <p className="update-policy-problem">{cadence.data.policyProblem}</p> : null}
@@ -108,7 +119,21 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
       />
       <ErrorNotice error={acknowledge.error} title="Reminder not dismissed" />
       {facts.data ? <StakeholderFacts incidentId={incidentId} facts={facts.data} /> : null}
-      <div className="audience-tabs" role="tablist" aria-label="Audience">
+      {/* A tab list is one tab stop (the selected tab); arrows, Home and End choose another audience. */}
+      <div
+        className="audience-tabs"
+        role="tablist"
+        aria-label="Audience"
+        onKeyDown={(e) => {
+          const at = audiences.indexOf(audience);
+          const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: audiences.length - 1 }[e.key];
+          if (to === undefined) return;
+          e.preventDefault();
+          const next = audiences[(to + audiences.length) % audiences.length]!;
+          setAudience(next);
+          document.getElementById(`update-tab-${next}`)?.focus();
+        }}
+      >
         {audiences.map((a) => {
           const chip = countdownChip(
             cadence.data?.audiences.find((c) => c.audience === a),
@@ -121,6 +146,7 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
               role="tab"
               id={`update-tab-${a}`}
               aria-selected={a === audience}
+              tabIndex={a === audience ? 0 : -1}
               aria-controls="update-tabpanel"
               className="audience-tab"
               onClick={() => setAudience(a)}
@@ -150,7 +176,7 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
         onSelect={setSelected}
         channels={channels}
         canPublish={loaded && !needsFacts}
-        blockedReason={needsFacts ? 'State the impact and next step first.' : undefined}
+        blockedReason={needsFacts ? 'State the impact and next step first.' : !loaded ? 'Loading the drafts…' : undefined}
         busy={publishing.busy}
         outcomes={publishing.outcomes}
         onPublish={(c, f) => void publish(c, f)}

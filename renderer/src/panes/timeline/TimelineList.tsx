@@ -1,0 +1,99 @@
+// The virtualized list of timeline rows, newest first, as one tab stop with arrow keys inside (use-roving-rows.ts). Each row
+// is a list item that takes focus itself and is announced by a one-line summary with its position ("3 of 51").
+import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
+import { useRowSummary } from './row-summary';
+import { useRovingRows, type RowActions } from './use-roving-rows';
+
+export interface TimelineListHandle {
+  scrollToIndex(index: number): void;
+}
+
+export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, onActiveRow }: {
+  rows: readonly TimelineRow[];
+  /** Told which row the commander chose (the palette's "Pin event" acts on it). */
+  onActiveRow?: (seq: number | undefined) => void;
+  actions: RowActions | undefined;
+  onLeave: () => void;
+  renderRow: (row: TimelineRow) => ReactNode;
+  label: string;
+  /** Lets the pane scroll the list (jump to a time). */
+  ref?: Ref<TimelineListHandle>;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  const visibleRange = virtualRef.current?.range;
+  const roving = useRovingRows(rows, {
+    listRef: scrollRef,
+    actions,
+    onLeave,
+    scrollTo: (index) => virtualRef.current?.scrollToIndex(index, { align: 'auto' }),
+    page: visibleRange ? Math.max(1, visibleRange.endIndex - visibleRange.startIndex) : 10,
+  });
+  const { activeIndex } = roving;
+  // Measured sizes are cached by event sequence, not by position: a new event at the top or a filter change moves every
+  // row to another index, and a position-keyed cache would then give each row its neighbour's height (rows drawn on top of
+  // each other). Each row is measured as it renders and re-measured by a ResizeObserver when its width or content changes.
+  const getItemKey = useCallback((index: number) => rows[index]?.seq ?? `missing-${index}`, [rows]);
+  // The active row is always rendered, even when scrolled away, so the list never loses its tab stop or its focus.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex < range.count && !indexes.includes(activeIndex)) indexes.push(activeIndex);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 34, overscan: 12, getItemKey, rangeExtractor });
+  virtualRef.current = virtualizer;
+  useImperativeHandle(ref, () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'start' }) }), [virtualizer]);
+  const summary = useRowSummary();
+  const { chosenSeq } = roving;
+  useEffect(() => onActiveRow?.(chosenSeq), [chosenSeq, onActiveRow]);
+
+  return (
+    <div ref={scrollRef} className="timeline" role="list" aria-label={label}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              className="timeline-item"
+              aria-label={summary(row)}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+              {...roving.rowProps(item.index, row)}
+            >
+              {renderRow(row)}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** The pinned events above the list: few and not virtualized, but the same single tab stop and keys. */
+export function PinnedList({ rows, actions, onLeave, renderRow }: {
+  rows: readonly TimelineRow[];
+  actions: RowActions | undefined;
+  onLeave: () => void;
+  renderRow: (row: TimelineRow) => ReactNode;
+}) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const roving = useRovingRows(rows, { listRef, actions, onLeave });
+  const summary = useRowSummary();
+  return (
+    <div ref={listRef} className="pinned-events" role="list" aria-label="Pinned events">
+      {rows.map((row, index) => (
+        <div key={row.seq} role="listitem" className="timeline-item" aria-label={summary(row)} {...roving.rowProps(index, row)}>
+          {renderRow(row)}
+        </div>
+      ))}
+    </div>
+  );
+}

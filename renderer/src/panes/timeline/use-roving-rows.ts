@@ -1,0 +1,125 @@
+// Roving focus over timeline rows: the list is a single tab stop (the active row has tabIndex 0, every other row and every
+// control inside a row has -1), the keys of row-keys.ts move and act, and the active row is remembered by event sequence
+// so new events arriving at the top never move the commander's place. Shared by the virtualized list and the pinned strip.
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import type { NoteKind } from '../../../../shared/events';
+import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
+import { rowKeyAction } from './row-keys';
+
+export interface RowActions {
+  onPin(row: TimelineRow): void;
+  onClassify(row: TimelineRow, kind: NoteKind): void;
+}
+
+export interface RovingRowsOptions {
+  listRef: RefObject<HTMLElement | null>;
+  /** Absent when the rows cannot be changed (playback, a review bundle). */
+  actions: RowActions | undefined;
+  /** Where focus goes on Escape. */
+  onLeave(): void;
+  /** Brings a row into view before it takes focus (the virtualizer scrolls to it); plain lists need nothing. */
+  scrollTo?(index: number): void;
+  /** How many rows Page Up / Page Down move. */
+  page?: number;
+}
+
+/** Every control inside a row, in order: Jira links, the pin button, the "Mark…" menu. */
+const CONTROLS = 'a[href], button, select';
+
+export function rowControls(rowEl: HTMLElement): HTMLElement[] {
+  return [...rowEl.querySelectorAll<HTMLElement>(CONTROLS)].filter((el) => !(el as HTMLButtonElement).disabled);
+}
+
+export function useRovingRows(rows: readonly TimelineRow[], options: RovingRowsOptions) {
+  const [activeSeq, setActiveSeq] = useState<number | undefined>(undefined);
+  const found = activeSeq === undefined ? -1 : rows.findIndex((r) => r.seq === activeSeq);
+  // Until the commander picks a row (or when a filter hid it), the newest row is the one Tab lands on.
+  const activeIndex = found >= 0 ? found : 0;
+  const active = rows[activeIndex];
+  const pendingFocus = useRef(false);
+  const latest = useRef(options);
+  latest.current = options;
+
+  // After a key moved the active row: scroll it into view (the virtualizer renders it in any case) and focus it.
+  useEffect(() => {
+    if (!pendingFocus.current || !active) return;
+    pendingFocus.current = false;
+    latest.current.scrollTo?.(activeIndex);
+    rowElement(latest.current.listRef.current, active.seq)?.focus({ preventScroll: latest.current.scrollTo !== undefined });
+  });
+
+  const moveTo = (index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    pendingFocus.current = true;
+    if (row.seq === activeSeq) {
+      // Same row (already at the top or the bottom): the effect above will not run without a render, so focus now.
+      latest.current.scrollTo?.(index);
+      rowElement(latest.current.listRef.current, row.seq)?.focus();
+      pendingFocus.current = false;
+    } else setActiveSeq(row.seq);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    const rowEl = e.currentTarget;
+    if (e.target !== rowEl) {
+      // Inside the row's controls: Escape goes back to the row, Left/Right move between the controls.
+      const controls = rowControls(rowEl);
+      const at = controls.indexOf(e.target as HTMLElement);
+      if (e.key === 'Escape') rowEl.focus();
+      else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && !(e.target instanceof HTMLSelectElement) && at >= 0) {
+        controls[(at + (e.key === 'ArrowRight' ? 1 : controls.length - 1)) % controls.length]?.focus();
+      } else return;
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
+    const action = rowKeyAction(e, index, rows.length, options.page);
+    if (!action) return;
+    const { actions } = options;
+    if (action.kind === 'move') moveTo(action.to);
+    else if (action.kind === 'controls') rowControls(rowEl)[0]?.focus();
+    else if (action.kind === 'leave') options.onLeave();
+    else if (!actions) return;
+    else if (action.kind === 'pin') actions.onPin(row);
+    else if (action.kind === 'classify') actions.onClassify(row, action.as);
+    else if (action.kind === 'mark') openMarkMenu(rowEl);
+    // Handled here: the playback bar's window-wide arrows and Home/End, and Esc un-maximising the pane, must not also act.
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const rowProps = (index: number, row: TimelineRow) => ({
+    tabIndex: index === activeIndex ? 0 : -1,
+    'data-row-seq': row.seq,
+    'aria-posinset': index + 1,
+    'aria-setsize': rows.length,
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => onKeyDown(e, index),
+    // A click or a focused control inside a row makes it the active one, so Tab comes back to where the commander was.
+    onFocus: (e: FocusEvent<HTMLElement>) => {
+      if (e.currentTarget.contains(e.target)) setActiveSeq(row.seq);
+    },
+  });
+
+  /** The row the commander moved to or clicked, if it is still shown; undefined while the list is on its default (the newest). */
+  const chosenSeq = found >= 0 ? activeSeq : undefined;
+  return { activeIndex, activeRow: active, chosenSeq, rowProps };
+}
+
+function rowElement(list: HTMLElement | null, seq: number): HTMLElement | null {
+  return list?.querySelector<HTMLElement>(`[data-row-seq="${seq}"]`) ?? null;
+}
+
+/** M: focus the row's "Mark…" menu and open its list where the browser allows (Chromium's showPicker). */
+function openMarkMenu(rowEl: HTMLElement): void {
+  const select = rowEl.querySelector('select');
+  if (!select) return;
+  select.focus();
+  try {
+    if (typeof select.showPicker === 'function') select.showPicker();
+  } catch {
+    // Not allowed here (no user activation, or an embedded frame): the menu has focus and opens with Alt+Down or Space.
+  }
+}
