@@ -130,7 +130,7 @@ describe('UpdatesPane', () => {
     expect(line.textContent).toContain('(Executives, Customers, Support)');
 
     fireEvent.click(within(line).getByRole('button', { name: 'Draft all' }));
-    expect(screen.getByTestId('publish-summary').textContent).toBe('Executives, Customers, Support → Clipboard');
+    await waitFor(() => expect(screen.getByTestId('publish-summary').textContent).toBe('Executives, Customers, Support → Clipboard'));
     fireEvent.click(screen.getByRole('button', { name: 'Audiences and channels…' }));
     fireEvent.click(screen.getByLabelText(/Jira comment/));
     const publish = await screen.findByRole('button', { name: 'Publish to 3 audiences' });
