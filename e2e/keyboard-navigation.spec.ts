@@ -49,9 +49,13 @@ test.describe('keyboard reach at 1366×768', () => {
 
   test('Tab from the composer reaches "Publish update" in at most 26 presses, as many with 50 events as with none', async ({ page, host }) => {
     const incidentId = await openIncident(page, host, 0);
+    // Publish waits for the impact and next step (asked before the first update); state them as the commander would.
+    await rpc(host, 'updates.setImpact', { incidentId, who: 'Checkout users', howBadly: '5xx on pay', since: '10:00 UTC' });
+    await rpc(host, 'updates.setNextStep', { incidentId, text: 'Rolling back payments' });
+    await expect(page.getByRole('region', { name: 'Stakeholder updates' }).getByRole('button', { name: 'Publish update' })).toBeEnabled();
     const withNoNotes = await tabsFromComposerToPublish(page);
     for (let i = 1; i <= 50; i++) await rpc(host, 'incidents.addNote', { incidentId, text: `Later ${i}`, kind: 'note' });
-    await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText('51 events');
+    await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText('54 events');
     const withFiftyNotes = await tabsFromComposerToPublish(page);
     // Issue #15 measured 132 presses with 14 events (two stops per row); the timeline is now one stop whatever its length.
     expect(withFiftyNotes).toBe(withNoNotes);

@@ -68,16 +68,27 @@ test('status page: configure a folder, publish a customers update, resolve, fina
   await page.getByLabel('Quick note').fill(`Hypothesis: ${MARKER} pool exhausted after the deploy; paged Lee`);
   await page.getByLabel('Quick note').press('Enter');
 
-  // The status page is a channel of customers updates only.
+  // Before the first update the impact and next step are asked for.
   const pane = page.getByRole('region', { name: 'Stakeholder updates' });
+  const facts = pane.getByRole('form', { name: 'Before the first update' });
+  await facts.getByLabel('Who is affected').fill('Card payments at checkout');
+  await facts.getByLabel('How badly').fill('some fail');
+  await facts.getByLabel('Since when').fill('10:00 UTC');
+  await facts.getByLabel('Next step', { exact: true }).fill('Rolling back the last deploy');
+  await facts.getByRole('button', { name: 'Save impact and next step' }).click();
+
+  // The status page is a channel of customers updates only.
+  await pane.getByRole('button', { name: 'Audiences and channels…' }).click();
   await expect(pane.getByRole('checkbox', { name: 'Status page' })).toHaveCount(0);
   await pane.getByRole('tab', { name: /Customers/ }).click();
   await pane.getByLabel('Draft for Customers').fill('**{{status}}** — {{title}}\n\nSome card payments fail at checkout.\nRetrying usually works.');
   await expect(pane.getByLabel('Update preview')).toContainText('Some card payments fail at checkout.');
+  await pane.getByLabel('Publish to Customers').check();
+  await pane.getByLabel('Publish to Executives').uncheck();
   await pane.getByRole('checkbox', { name: 'Clipboard' }).uncheck();
-  await pane.getByRole('checkbox', { name: 'Status page' }).check();
+  await pane.getByRole('checkbox', { name: /Status page/ }).check();
   await pane.getByRole('button', { name: 'Publish update' }).click();
-  await expect(pane.getByRole('status', { name: 'Publish result' })).toContainText('Status page: Queued in the outbox');
+  await expect(pane.getByRole('table', { name: 'Publish result' }).getByRole('row', { name: /Customers/ })).toContainText('queued in the outbox');
 
   // The outbox writes the three files.
   await expect.poll(() => read('index.html'), { timeout: 30_000 }).toContain('Some card payments fail at checkout.');

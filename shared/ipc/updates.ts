@@ -1,8 +1,8 @@
 // IPC contract for stakeholder updates: templates, drafts with preview and diff, cadence status and publishing.
 import { z } from 'zod';
-import { Audience, IncidentEvent, TEMPLATE_SOURCE_MAX, UpdateChannel, UpdateFormat } from '../events';
+import { Audience, IncidentEvent, TEMPLATE_SOURCE_MAX, UpdateChannel, UpdateFormat, UpdateImpactSet, UpdateNextStepSet } from '../events';
 import { Severity } from '../incidents/severity';
-import { CadencePolicy } from '../updates/cadence';
+import { CadencePolicy, CadenceRule } from '../updates/cadence';
 import { request } from './define';
 import { IncidentId } from './incidents';
 
@@ -81,10 +81,20 @@ export const UpdateDraftSchema = z.object({
   incidentId: IncidentId,
   audience: Audience,
   label: z.string(),
-  /** The draft to edit: the commander's last saved draft for this incident, or the audience template. */
+  /** The draft to edit: the commander's last saved draft, or the text generated from the audience template now. */
   source: z.string(),
-  origin: z.enum(['draft', 'template']),
+  origin: z.enum(['draft', 'generated']),
   draftSavedAt: z.string().optional(),
+  /** For a saved draft: the generated text it started from and the last event its facts came from. */
+  base: z.string().optional(),
+  basedOnSeq: z.number().optional(),
+  /** The text the template gives now; absent when the template has problems (see templateProblems). */
+  generated: z.string().optional(),
+  templateProblems: z.array(TemplateProblemSchema),
+  /** The last event in the log when `generated` was made. */
+  lastSeq: z.number(),
+  /** Every event feeding this audience's facts; those after a draft's basedOnSeq are its "new events". */
+  factSeqs: z.array(z.number()),
   /** The audience template, for "reset to template". */
   templateSource: z.string(),
   /** Variable values at `at`, so the editor can preview locally as the commander types. */
@@ -117,7 +127,7 @@ export type RenderedUpdate = z.infer<typeof RenderedUpdate>;
 export const DeliveryOutcome = z.object({
   channel: UpdateChannel,
   /** failed: the outbox refused it; nothing was queued and the commander is told to retry. */
-  state: z.enum(['copied', 'queued', 'not_configured', 'failed']),
+  state: z.enum(['copied', 'downloaded', 'queued', 'not_configured', 'failed']),
   detail: z.string(),
   outboxId: z.string().optional(),
 });
@@ -136,7 +146,59 @@ export const PublishUpdateInput = ByIncidentAudience.extend({
 });
 export type ParsedPublishInput = z.output<typeof PublishUpdateInput>;
 
+const Published = z.object({ event: IncidentEvent, deliveries: z.array(DeliveryOutcome) });
+
+export const PublishManyInput = z.object({
+  incidentId: IncidentId,
+  items: z
+    .array(z.object({ audience: Audience, source: TemplateSource, renderedAt: z.iso.datetime(), expectedText: z.string().min(1) }))
+    .min(1, 'Choose at least one audience')
+    .refine((items) => new Set(items.map((i) => i.audience)).size === items.length, 'Each audience once'),
+  channels: z.array(UpdateChannel).min(1, 'Choose at least one channel').refine((c) => new Set(c).size === c.length, 'Each channel once'),
+  format: UpdateFormat.default('markdown'),
+});
+export type ParsedPublishManyInput = z.output<typeof PublishManyInput>;
+
+/** One audience's outcome of a multi-audience publish: published (with per-channel deliveries) or refused, with why. */
+export const AudiencePublishResult = z.object({
+  audience: Audience,
+  published: Published.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type AudiencePublishResult = z.infer<typeof AudiencePublishResult>;
+
+/** What stakeholders are told before any update: stated impact and next step, and the cadence in force for this incident. */
+export const UpdateFacts = z.object({
+  impact: UpdateImpactSet.shape.payload.extend({ ts: z.string() }).optional(),
+  nextStep: z.object({ text: z.string(), ts: z.string() }).optional(),
+  /** True once any update was published: the impact/next-step prompt comes before the first. */
+  publishedAny: z.boolean(),
+  severity: Severity,
+  /** The rule for the incident's current severity, as recorded in the log (or today's settings until one is recorded). */
+  rule: CadenceRule.nullable(),
+  ruleText: z.string(),
+  policyOrigin: z.enum(['settings', 'commander', 'unrecorded']),
+});
+export type UpdateFacts = z.infer<typeof UpdateFacts>;
+
 export const updatesContract = {
+  'updates.facts': request('Stated impact, next step and the cadence in force for an incident', z.object({ incidentId: IncidentId }), UpdateFacts),
+  'updates.setImpact': request(
+    'State (or restate) the customer impact: who is affected, how badly, since when',
+    z.object({ incidentId: IncidentId }).extend(UpdateImpactSet.shape.payload.shape),
+    IncidentEvent,
+  ),
+  'updates.setNextStep': request('State (or restate) the next step', z.object({ incidentId: IncidentId }).extend(UpdateNextStepSet.shape.payload.shape), IncidentEvent),
+  'updates.setCadence': request(
+    "Tighten or loosen the update cadence for this incident's current severity (recorded in the incident log)",
+    z.object({ incidentId: IncidentId, rule: CadenceRule.nullable(), reason: z.string().max(500).optional() }),
+    UpdateFacts,
+  ),
+  'updates.publishMany': request(
+    'Publish the drafts of several audiences at once to the chosen channels; each audience succeeds or fails on its own',
+    PublishManyInput,
+    z.object({ results: z.array(AudiencePublishResult) }),
+  ),
   'updates.templates': request('The update template of every audience', z.object({}), z.array(UpdateTemplate)),
   'updates.saveTemplate': request('Save an audience template (refused when it has problems)', z.object({ audience: Audience, source: TemplateSource }), UpdateTemplate),
   'updates.resetTemplate': request('Put the shipped template of an audience back', z.object({ audience: Audience }), UpdateTemplate),
@@ -146,7 +208,11 @@ export const updatesContract = {
     ByIncidentAudience.extend({ source: TemplateSource }),
     RenderedUpdate,
   ),
-  'updates.saveDraft': request('Save the working draft for an audience (recorded on the timeline)', ByIncidentAudience.extend({ source: TemplateSource }), IncidentEvent),
+  'updates.saveDraft': request(
+    'Save the working draft for an audience (recorded on the timeline)',
+    ByIncidentAudience.extend({ source: TemplateSource, basedOnSeq: z.number().int().nonnegative().optional(), base: TemplateSource.optional() }),
+    IncidentEvent,
+  ),
   'updates.cadence': request('When the next update to each audience is due', z.object({ incidentId: IncidentId }), CadenceStatusSchema),
   'updates.acknowledgeReminder': request(
     'Dismiss the reminder for an update due at a given time',
@@ -159,6 +225,6 @@ export const updatesContract = {
   'updates.publish': request(
     'Publish an update: record it on the timeline and queue it to Jira/PagerDuty',
     PublishUpdateInput,
-    z.object({ event: IncidentEvent, deliveries: z.array(DeliveryOutcome) }),
+    Published,
   ),
 };

@@ -5,6 +5,7 @@ import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
 import { describeRollbackEvent } from '../rollback/describe-rollback-event';
 import { describeRunbookEvent } from '../runbooks/describe-runbook-event';
+import { describeCadence } from '../updates/cadence';
 import { happenedAtOf } from './happened-at';
 
 export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'runbooks', 'tickets', 'outbox'] as const;
@@ -95,6 +96,12 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
       return { source: 'updates', text: `Draft update to ${event.payload.audience} saved` };
     case 'update.reminder_acknowledged':
       return { source: 'updates', text: `Reminder acknowledged: update to ${event.payload.audience} due ${event.payload.dueAt}` };
+    case 'update.impact_set':
+      return { source: 'updates', text: `Customer impact: ${event.payload.who} — ${event.payload.howBadly} (since ${event.payload.since})` };
+    case 'update.next_step_set':
+      return { source: 'updates', text: `Next step: ${event.payload.text}` };
+    case 'update.cadence_set':
+      return { source: 'updates', text: `Update cadence ${event.payload.origin === 'commander' ? 'changed for this incident' : 'recorded from settings'}: ${describeCadence(event.payload.policy)}${event.payload.reason ? ` — ${event.payload.reason}` : ''}` };
     case 'metrics.panel_added':
       return { source: 'metrics', text: `Metrics panel added: ${event.payload.title} (${event.payload.promql})` };
     case 'metrics.panel_removed':

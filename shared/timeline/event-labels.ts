@@ -56,6 +56,9 @@ export const eventTypeLabels: Record<IncidentEvent['type'], string> = {
   'update.published': 'Update published',
   'update.delivery_queued': 'Update delivery queued',
   'update.reminder_acknowledged': 'Update reminder dismissed',
+  'update.impact_set': 'Customer impact stated',
+  'update.next_step_set': 'Next step stated',
+  'update.cadence_set': 'Update cadence set',
 };
 
 export function eventTypeLabel(type: string): string {

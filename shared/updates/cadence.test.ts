@@ -1,6 +1,6 @@
 // Tests for the update cadence projection with fake clocks: first update, phases, re-classification, resolution, reminders.
 import { describe, expect, it } from 'vitest';
-import { CadencePolicy, cadenceStatus, defaultCadencePolicy, formatCountdown, intervalMinutes, nextDueIfPublishedNow } from './cadence';
+import { CadencePolicy, type CadenceRule, cadenceStatus, defaultCadencePolicy, describeCadence, describeRule, formatCountdown, intervalMinutes, nextDueIfPublishedNow, policyInForce } from './cadence';
 import { incidentLog } from './incident-log.test-support';
 
 const START = '2026-11-25T12:00:00.000Z';
@@ -131,5 +131,43 @@ describe('cadence policy and helpers', () => {
     expect(formatCountdown(-30_000)).toBe('-0:30');
     expect(formatCountdown(-500)).toBe('-0:01');
     expect(formatCountdown(-(2 * 86400 + 3 * 3600 + 4 * 60 + 5) * 1000)).toBe('-2d 03:04:05');
+  });
+});
+
+describe('cadence policy recorded in the incident log', () => {
+  const every15: CadenceRule = { firstWithinMinutes: 5, phases: [], thenEveryMinutes: 15, audiences: ['executives', 'customers', 'support', 'engineers'] };
+  const tightened = { ...defaultCadencePolicy, SEV1: every15 };
+
+  it('reads the policy from the log, not from the settings it is given', () => {
+    const log = sev('SEV1')
+      .at(0, { type: 'update.cadence_set', payload: { policy: defaultCadencePolicy, origin: 'settings' } })
+      .at(4, publish('executives'));
+    const loose: CadencePolicy = { ...defaultCadencePolicy, SEV1: { ...every15, thenEveryMinutes: 90, audiences: ['executives'] } };
+    // Today's settings say every 90 min; the incident recorded every 20 min, and that is what its countdown shows.
+    expect(cadenceStatus(log.events, loose, log.time(10))!.audiences.find((a) => a.audience === 'executives')!.dueAt).toBe('2026-11-25T12:24:00.000Z');
+    expect(policyInForce(log.events, loose)).toMatchObject({ from: 'log', origin: 'settings' });
+    expect(policyInForce(sev('SEV1').events, loose)).toMatchObject({ from: 'fallback', policy: loose });
+  });
+
+  it('shows the countdown as it was before the commander tightened the cadence, and as it is after', () => {
+    const log = sev('SEV1')
+      .at(0, { type: 'update.cadence_set', payload: { policy: defaultCadencePolicy, origin: 'settings' } })
+      .at(4, publish('executives'))
+      .at(8, { type: 'update.cadence_set', payload: { policy: tightened, origin: 'commander', reason: 'SEV1 every 15 min' } });
+    // Playback at minute 6: the log up to then, the countdown as the commander saw it then.
+    const before = log.events.filter((e) => Date.parse(e.ts) <= log.time(6).getTime());
+    expect(cadenceStatus(before, defaultCadencePolicy, log.time(6))!.audiences.find((a) => a.audience === 'executives')).toMatchObject({
+      dueAt: '2026-11-25T12:24:00.000Z',
+      reason: 'Every 20 min during the first 2 hours.',
+    });
+    expect(of(log, 10, 'executives')).toMatchObject({ dueAt: '2026-11-25T12:19:00.000Z', reason: 'Every 15 min throughout.' });
+    expect(nextDueIfPublishedNow(log.events, defaultCadencePolicy, 'executives', log.time(10))?.toISOString()).toBe('2026-11-25T12:25:00.000Z');
+  });
+
+  it('summarises the policy for the timeline and the pane', () => {
+    expect(describeRule(defaultCadencePolicy.SEV1)).toBe('every 20 min for 2 hours, then every 1 hour');
+    expect(describeRule(every15)).toBe('every 15 min');
+    expect(describeRule(null)).toBe('no update cadence');
+    expect(describeCadence(defaultCadencePolicy)).toContain('SEV4 off');
   });
 });

@@ -1,32 +1,13 @@
 // Stakeholder-update cadence: per-severity policy and a pure projection of the event log into "next update due" per audience.
 import { z } from 'zod';
-import { Audience, audiences, type IncidentEvent } from '../events';
+import { audiences, CadencePolicySchema, CadenceRuleSchema, type Audience, type IncidentEvent } from '../events';
 import type { Severity as SeverityName } from '../incidents/severity';
 
-const Minutes = z.number().int('Whole minutes').min(1, 'At least 1 minute').max(24 * 60, 'At most 24 hours');
-
-export const CadenceRule = z
-  .object({
-    /** The first update to each audience is due this long after declaring (or re-classifying, or reopening). */
-    firstWithinMinutes: Minutes,
-    /** While the incident is younger than `untilMinutes`, updates are due every `everyMinutes`. */
-    phases: z.array(z.object({ untilMinutes: Minutes.max(7 * 24 * 60), everyMinutes: Minutes })).max(6),
-    thenEveryMinutes: Minutes,
-    audiences: z.array(Audience).min(1, 'Pick at least one audience, or turn the cadence off').max(audiences.length),
-  })
-  .refine((r) => r.phases.every((p, i) => i === 0 || p.untilMinutes > r.phases[i - 1]!.untilMinutes), {
-    message: 'Phases must be listed in increasing "until" order',
-    path: ['phases'],
-  });
+// The schemas live with the event that records the policy in the incident log (shared/events cannot import shared/updates).
+export const CadenceRule = CadenceRuleSchema;
 export type CadenceRule = z.infer<typeof CadenceRule>;
 
-/** null turns the cadence off for that severity. */
-export const CadencePolicy = z.object({
-  SEV1: CadenceRule.nullable(),
-  SEV2: CadenceRule.nullable(),
-  SEV3: CadenceRule.nullable(),
-  SEV4: CadenceRule.nullable(),
-});
+export const CadencePolicy = CadencePolicySchema;
 export type CadencePolicy = z.infer<typeof CadencePolicy>;
 
 const everyone = [...audiences];
@@ -161,10 +142,55 @@ function audienceCadence(t: Timeline, rule: CadenceRule | null, audience: Audien
   return { ...base, state: now > due ? 'overdue' : 'scheduled', dueAt, reason, acknowledged: t.acknowledged.get(audience)?.has(dueAt) ?? false };
 }
 
-/** Projects the event log into the cadence of every audience at time `now` (inject the clock; never read it here). */
-export function cadenceStatus(events: readonly IncidentEvent[], policy: CadencePolicy, now: Date): CadenceStatus | undefined {
+/** "SEV1 first within 5 min, every 20 min during the first 2 hours, then every 1 hour · SEV2 …"; a short summary for the timeline. */
+export function describeCadence(policy: CadencePolicy): string {
+  return (Object.keys(policy) as SeverityName[])
+    .map((s) => {
+      const r = policy[s];
+      if (!r) return `${s} off`;
+      const phases = r.phases.map((p) => `every ${formatMinutes(p.everyMinutes)} for ${formatMinutes(p.untilMinutes)}`);
+      return `${s} first within ${formatMinutes(r.firstWithinMinutes)}, ${[...phases, `${phases.length ? 'then ' : ''}every ${formatMinutes(r.thenEveryMinutes)}`].join(', ')}`;
+    })
+    .join(' · ');
+}
+
+/** The one-rule summary a commander reads in the pane: "every 15 min" or "every 20 min for 2 hours, then every 1 hour". */
+export function describeRule(rule: CadenceRule | null): string {
+  if (!rule) return 'no update cadence';
+  const phases = rule.phases.map((p) => `every ${formatMinutes(p.everyMinutes)} for ${formatMinutes(p.untilMinutes)}`);
+  return [...phases, `${phases.length ? 'then ' : ''}every ${formatMinutes(rule.thenEveryMinutes)}`].join(', ');
+}
+
+export interface PolicyInForce {
+  policy: CadencePolicy;
+  /** 'log': the incident recorded it (settings at the time, or the commander's change); 'fallback': nothing recorded yet. */
+  from: 'log' | 'fallback';
+  origin?: 'settings' | 'commander';
+  /** Sequence number of the event that set it. */
+  seq?: number;
+}
+
+/**
+ * The cadence policy in force at the end of `events`: the last `update.cadence_set` in the log, else `fallback` (today's
+ * settings live, the shipped default in playback of logs that never recorded one). Truncating the log to a moment in the
+ * past therefore gives the countdowns as they were then.
+ */
+export function policyInForce(events: readonly IncidentEvent[], fallback: CadencePolicy): PolicyInForce {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'update.cadence_set') return { policy: e.payload.policy, from: 'log', origin: e.payload.origin, seq: e.seq };
+  }
+  return { policy: fallback, from: 'fallback' };
+}
+
+/**
+ * Projects the event log into the cadence of every audience at time `now` (inject the clock; never read it here).
+ * The policy is the one the log records (see policyInForce); `fallback` only applies while the log records none.
+ */
+export function cadenceStatus(events: readonly IncidentEvent[], fallback: CadencePolicy, now: Date): CadenceStatus | undefined {
   const t = foldTimeline(events);
   if (!t) return undefined;
+  const policy = policyInForce(events, fallback).policy;
   const rule = policy[t.severity];
   const list = audiences.map((a) => audienceCadence(t, rule, a, now.getTime()));
   const pending = list.filter((a) => a.dueAt !== undefined).sort((a, b) => a.dueAt!.localeCompare(b.dueAt!));
@@ -178,10 +204,10 @@ export function cadenceStatus(events: readonly IncidentEvent[], policy: CadenceP
 }
 
 /** When the update after one published now would be due, for "next update at" in the text; undefined when none is planned. */
-export function nextDueIfPublishedNow(events: readonly IncidentEvent[], policy: CadencePolicy, audience: Audience, now: Date): Date | undefined {
+export function nextDueIfPublishedNow(events: readonly IncidentEvent[], fallback: CadencePolicy, audience: Audience, now: Date): Date | undefined {
   const t = foldTimeline(events);
   if (!t || t.resolvedAt !== undefined) return undefined;
-  const rule = policy[t.severity];
+  const rule = policyInForce(events, fallback).policy[t.severity];
   if (!rule || !rule.audiences.includes(audience)) return undefined;
   const { every } = intervalMinutes(rule, (now.getTime() - t.declaredAt) / MINUTE);
   return new Date(now.getTime() + every * MINUTE);

@@ -1,5 +1,6 @@
 // Tests for the update context built from the event log: facts, change-since-last-update, actions, diff and plain text.
 import { describe, expect, it } from 'vitest';
+import type { Audience } from '../events';
 import { defaultCadencePolicy } from './cadence';
 import { markdownToPlainText } from '../markdown';
 import { renderTemplate } from './template';
@@ -18,7 +19,7 @@ const story = () =>
     .at(6, { type: 'deploy.started', payload: { service: 'checkout', version: '2.3', strategy: 'canary', percent: 10 } })
     .at(7, { type: 'metric.observed', payload: { service: 'checkout', metric: 'p99', value: 4.2, unit: 's' } });
 
-const contextAt = (log: ReturnType<typeof story>, minutes: number, audience: 'executives' | 'customers' = 'executives') =>
+const contextAt = (log: ReturnType<typeof story>, minutes: number, audience: Audience = 'engineers') =>
   buildUpdateContext('inc-1', log.events, audience, defaultCadencePolicy, log.time(minutes))!;
 
 describe('buildUpdateContext', () => {
@@ -33,6 +34,7 @@ describe('buildUpdateContext', () => {
       severity: 'SEV1',
       severityLabel: 'Critical',
       status: 'Identified',
+      audience: 'engineers',
       commander: 'alice',
       impact: 'Checkout takes 30 s for EU customers.',
       services: 'checkout, payments',
@@ -42,7 +44,6 @@ describe('buildUpdateContext', () => {
       lastUpdateAt: '',
       now: '2026-11-25 12:08 UTC',
       nextUpdateAt: '12:28 UTC',
-      audience: 'executives',
       alerts: ['HighLatency (payments): p99 > 5s'],
       actions: ['Roll back checkout to 2.3', 'Deploying checkout 2.3 (canary 10%)'],
     });
@@ -58,7 +59,7 @@ describe('buildUpdateContext', () => {
 
   it('lists only what changed since the last update to the same audience', () => {
     const log = story()
-      .at(8, { type: 'update.published', payload: { audience: 'executives', channel: 'clipboard', text: 'First exec update' } })
+      .at(8, { type: 'update.published', payload: { audience: 'engineers', channel: 'clipboard', text: 'First exec update' } })
       .at(9, { type: 'deploy.finished', payload: { service: 'checkout', version: '2.3', outcome: 'succeeded', percent: 100 } })
       .at(10, { type: 'incident.status_changed', payload: { from: 'identified', to: 'monitoring' } });
     const exec = contextAt(log, 11);
@@ -66,8 +67,9 @@ describe('buildUpdateContext', () => {
     expect(exec.values.lastUpdateAt).toBe('2026-11-25 12:08 UTC');
     expect(exec.previous?.text).toBe('First exec update');
     expect(exec.values.actions).toEqual([]);
+    // Customers hear only stated facts (status changes and the action), never deploy mechanics.
     const customers = contextAt(log, 11, 'customers');
-    expect(customers.values.changes).toHaveLength(5);
+    expect(customers.values.changes).toEqual(['12:04 UTC — Status Investigating → Identified: Bad deploy of checkout 2.4', '12:05 UTC — Roll back checkout to 2.3', '12:10 UTC — Status Identified → Monitoring']);
     expect(customers.previous).toBeUndefined();
   });
 

@@ -3,7 +3,7 @@ import type { Audience, IncidentEvent } from '../events';
 import { projectIncident } from '../incidents/incident-state';
 import { severityCriteria } from '../incidents/severity';
 import { statusLabels } from '../incidents/status';
-import { toTimelineEntry } from '../timeline/describe-event';
+import { audienceFacts, formatImpact, isAcknowledgementOnly, isExternal, noteKinds, scrubNames, statedImpact, statedNextStep, type AudienceFacts } from './audience-facts';
 import { nextDueIfPublishedNow, type CadencePolicy } from './cadence';
 import { previousUpdate, type PublishedUpdate } from './update-history';
 
@@ -21,12 +21,15 @@ export const updateVariables: readonly UpdateVariable[] = [
   { name: 'severityLabel', kind: 'text', description: 'Critical, Major, Minor or Low' },
   { name: 'status', kind: 'text', description: 'Investigating, Identified, Mitigating, Monitoring or Resolved' },
   { name: 'commander', kind: 'text', description: 'Incident commander' },
-  { name: 'impact', kind: 'text', description: 'Impact as written when the incident was declared (empty if none)' },
+  { name: 'impact', kind: 'text', description: 'Customer impact as last stated: who, how badly, since when (else the declaration summary)' },
+  { name: 'nextStep', kind: 'text', description: 'The next step as last stated' },
+  { name: 'decisions', kind: 'list', description: 'Decisions taken (decision notes and recorded approvals)' },
+  { name: 'pinned', kind: 'list', description: 'Entries pinned on the timeline that this audience may read' },
   { name: 'services', kind: 'text', description: 'Affected services, comma separated (declared plus those with firing alerts)' },
   { name: 'startedAt', kind: 'text', description: 'When the incident was declared (UTC)' },
   { name: 'duration', kind: 'text', description: 'How long it has been open, or how long it lasted once resolved' },
   { name: 'resolvedAt', kind: 'text', description: 'When it was resolved (UTC); empty while open' },
-  { name: 'changes', kind: 'list', description: 'What changed since the last update to this audience, from the timeline' },
+  { name: 'changes', kind: 'list', description: 'What changed since the last update, from the timeline (external audiences: stated facts only)' },
   { name: 'lastUpdateAt', kind: 'text', description: 'When this audience was last updated (UTC); empty if never' },
   { name: 'actions', kind: 'list', description: 'Actions in progress: action notes since the last status change, deploys still running' },
   { name: 'alerts', kind: 'list', description: 'Alerts still firing' },
@@ -60,45 +63,25 @@ export function formatDuration(ms: number): string {
   return days > 0 ? `${days} d ${h} h ${pad(m)} min` : `${h} h ${pad(m)} min`;
 }
 
-/** Events worth telling stakeholders about; alerts, pages, commits, metrics and update bookkeeping are left to the timeline. */
-function isNewsworthy(e: IncidentEvent): boolean {
-  switch (e.type) {
-    case 'incident.status_changed':
-    case 'incident.severity_changed':
-    case 'incident.commander_changed':
-    case 'deploy.started':
-    case 'deploy.finished':
-    case 'test.run':
-    case 'approval.recorded':
-      return true;
-    case 'note.added':
-      return e.payload.kind !== 'hypothesis';
-    default:
-      return false;
-  }
-}
-
-function changesSince(events: readonly IncidentEvent[], afterSeq: number): string[] {
-  const lines = events
-    .filter((e) => e.seq > afterSeq && isNewsworthy(e))
-    .map((e) => {
-      const entry = toTimelineEntry(e);
-      return `${formatClock(new Date(entry.happenedAt ?? entry.ts))} — ${entry.text.replace(/\s+/g, ' ').trim()}`;
-    });
+function changesSince(facts: AudienceFacts, afterSeq: number): string[] {
+  const lines = facts.changes.filter((c) => c.seq > afterSeq).map((c) => c.line);
   if (lines.length <= MAX_LISTED_CHANGES) return lines;
   const hidden = lines.length - (MAX_LISTED_CHANGES - 1);
   return [`… and ${hidden} earlier changes (see the timeline)`, ...lines.slice(-(MAX_LISTED_CHANGES - 1))];
 }
 
-function actionsInProgress(events: readonly IncidentEvent[]): string[] {
+function actionsInProgress(events: readonly IncidentEvent[], external: boolean): string[] {
+  const kinds = noteKinds(events);
   let phaseStart = 0;
   events.forEach((e, i) => {
     if (e.type === 'incident.status_changed') phaseStart = i;
   });
   const actions: string[] = [];
   for (const e of events.slice(phaseStart)) {
-    if (e.type === 'note.added' && e.payload.kind === 'action') actions.push(e.payload.text.replace(/\s+/g, ' ').trim());
+    if (e.type === 'note.added' && kinds.get(e.seq) === 'action' && !isAcknowledgementOnly(e.payload.text)) actions.push(e.payload.text.replace(/\s+/g, ' ').trim());
   }
+  // Running deploys are engineering detail; external audiences read the stated next step instead.
+  if (external) return actions;
   const deploys = new Map<string, string>();
   for (const e of events) {
     const key = e.type === 'deploy.started' || e.type === 'deploy.finished' ? `${e.payload.service}@${e.payload.version}` : undefined;
@@ -127,6 +110,8 @@ function firingAlerts(events: readonly IncidentEvent[]): { lines: string[]; serv
 export interface UpdateContext {
   values: Record<string, string | string[]>;
   previous?: PublishedUpdate;
+  /** Every event feeding this audience's facts, for "N new events since you started this draft". */
+  factSeqs: number[];
 }
 
 /** Fills every variable for one audience at time `now`; undefined when the log has no readable declaration. */
@@ -140,6 +125,10 @@ export function buildUpdateContext(
   const state = projectIncident(incidentId, events);
   if (!state) return undefined;
   const previous = previousUpdate(events, audience);
+  const external = isExternal(audience);
+  const facts = audienceFacts(events, audience);
+  const impact = statedImpact(events);
+  const nextStep = statedNextStep(events);
   const alerts = firingAlerts(events);
   const services = [...new Set([...state.services, ...alerts.services])];
   const declared = new Date(state.declaredAt);
@@ -152,18 +141,25 @@ export function buildUpdateContext(
     severityLabel: severityCriteria[state.severity].label,
     status: statusLabels[state.status],
     commander: state.commander,
-    impact: state.summary?.trim() ?? '',
+    impact: impact ? formatImpact(impact) : (state.summary?.trim() ?? ''),
+    nextStep: nextStep?.text ?? '',
+    decisions: facts.decisions,
+    pinned: facts.pinned,
     services: services.join(', '),
     startedAt: formatUtc(declared),
     duration: formatDuration(end.getTime() - declared.getTime()),
     resolvedAt: state.resolvedAt ? formatUtc(new Date(state.resolvedAt)) : '',
-    changes: changesSince(events, previous?.seq ?? 0),
+    changes: changesSince(facts, previous?.seq ?? 0),
     lastUpdateAt: previous ? formatUtc(new Date(previous.ts)) : '',
-    actions: actionsInProgress(events),
-    alerts: alerts.lines,
+    actions: actionsInProgress(events, external),
+    alerts: external ? [] : alerts.lines,
     nextUpdateAt: next ? formatClock(next) : '',
     now: formatUtc(now),
     audience,
   };
-  return previous ? { values, previous } : { values };
+  // Last line of defence: nothing an external audience reads names a paged person, whichever variable carried it.
+  if (facts.redact.length > 0) {
+    for (const [k, v] of Object.entries(values)) values[k] = typeof v === 'string' ? scrubNames(v, facts.redact) : v.map((x) => scrubNames(x, facts.redact));
+  }
+  return previous ? { values, previous, factSeqs: facts.factSeqs } : { values, factSeqs: facts.factSeqs };
 }

@@ -26,6 +26,8 @@ export interface SavedDraft {
   ts: string;
   actor: string;
   source: string;
+  basedOnSeq?: number;
+  base?: string;
 }
 
 /** Every published update, oldest first, each with the deliveries queued for it. */
@@ -69,7 +71,10 @@ export function previousUpdate(events: readonly IncidentEvent[], audience: Audie
 export function latestDraft(events: readonly IncidentEvent[], audience: Audience): SavedDraft | undefined {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
-    if (e.type === 'update.draft_saved' && e.payload.audience === audience) return { seq: e.seq, ts: e.ts, actor: e.actor, source: e.payload.source };
+    if (e.type === 'update.draft_saved' && e.payload.audience === audience) {
+      const { source, basedOnSeq, base } = e.payload;
+      return { seq: e.seq, ts: e.ts, actor: e.actor, source, ...(basedOnSeq !== undefined ? { basedOnSeq } : {}), ...(base !== undefined ? { base } : {}) };
+    }
   }
   return undefined;
 }

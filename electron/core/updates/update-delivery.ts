@@ -1,9 +1,10 @@
 // The port through which published updates reach Jira and PagerDuty; without an outbox wired in, nothing is ever claimed as sent.
-import type { Audience, UpdateChannel } from '../../../shared/events';
+import { localChannels, updateChannels, type Audience, type LocalChannel, type UpdateChannel } from '../../../shared/events';
 import type { ChannelStatus } from '../../../shared/ipc/updates';
 
-export type ExternalChannel = Exclude<UpdateChannel, 'clipboard'>;
-export const externalChannels: readonly ExternalChannel[] = ['jira', 'pagerduty', 'statuspage'];
+/** Every channel that goes through the outbox; a new channel name in shared/events becomes one automatically. */
+export type ExternalChannel = Exclude<UpdateChannel, LocalChannel>;
+export const externalChannels: readonly ExternalChannel[] = updateChannels.filter((c): c is ExternalChannel => !(localChannels as readonly string[]).includes(c));
 
 export interface UpdateDeliveryRequest {
   incidentId: string;
@@ -25,6 +26,18 @@ export interface UpdateDelivery {
 }
 
 const names: Record<ExternalChannel, string> = { jira: 'Jira', pagerduty: 'PagerDuty', statuspage: 'The status page' };
+
+/**
+ * Extension point for more outbox channels (the public status page): each channel is served by the delivery registered for
+ * it, the rest by `fallback`. Adding 'status_page' = the name in shared/events `updateChannels` + `{ status_page: adapter }` here.
+ */
+export function routeDeliveries(fallback: UpdateDelivery, byChannel: Partial<Record<ExternalChannel, UpdateDelivery>>): UpdateDelivery {
+  const pick = (channel: ExternalChannel) => byChannel[channel] ?? fallback;
+  return {
+    status: (channel, incidentId) => pick(channel).status(channel, incidentId),
+    enqueue: (request) => pick(request.channel).enqueue(request),
+  };
+}
 
 /** For cores without an outbox (and tests): every external delivery is kept as an intent and reported as not configured. */
 export const unconfiguredDelivery: UpdateDelivery = {

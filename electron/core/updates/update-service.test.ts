@@ -116,12 +116,17 @@ describe('drafts and publishing', () => {
     await declareSev1();
     at(1);
     const draft = await service().draft(ID, 'executives');
-    expect(draft).toMatchObject({ origin: 'template', audience: 'executives', label: 'Executives' });
+    // The draft is prose generated from the template, ready to edit; the template stays behind "Edit template".
+    expect(draft).toMatchObject({ origin: 'generated', audience: 'executives', label: 'Executives', templateProblems: [] });
+    expect(draft.source).toBe(draft.generated);
+    expect(draft.source).toMatch(/^\*\*\[SEV1 · Critical\] Checkout latency — Investigating\*\*/);
+    expect(draft.source).not.toContain('{{');
     expect(draft.cadence).toMatchObject({ state: 'scheduled', dueAt: '2026-11-25T12:05:00.000Z' });
     expect(draft.variables).toMatchObject({ severity: 'SEV1', status: 'Investigating', nextUpdateAt: '12:21 UTC', duration: '1 min' });
     expect(draft.previous).toBeUndefined();
     expect(draft.channels.map((c) => [c.channel, c.configured])).toEqual([
       ['clipboard', true],
+      ['markdown_file', true],
       ['jira', false],
       ['pagerduty', false],
     ]);
@@ -153,7 +158,7 @@ describe('drafts and publishing', () => {
       renderedAt: preview.renderedAt,
       expectedText: preview.text!,
     });
-    expect(typesAfter(1)).toEqual(['update.draft_saved', 'update.published', 'update.delivery_queued']);
+    expect(typesAfter(1)).toEqual(['update.cadence_set', 'update.draft_saved', 'update.published', 'update.delivery_queued']);
     expect(result.event).toMatchObject({
       type: 'update.published',
       actor: 'maya',
@@ -172,7 +177,8 @@ describe('drafts and publishing', () => {
     const cadence = await updates.cadence(ID);
     expect(cadence.audiences.find((a) => a.audience === 'executives')).toMatchObject({ state: 'scheduled', dueAt: '2026-11-25T12:23:00.000Z' });
     const next = await updates.draft(ID, 'executives');
-    expect(next).toMatchObject({ origin: 'draft', source, previous: { text: result.event.type === 'update.published' ? result.event.payload.text : '' } });
+    // The published draft is spent: the next one starts from the facts again.
+    expect(next).toMatchObject({ origin: 'generated', previous: { text: result.event.type === 'update.published' ? result.event.payload.text : '' } });
     expect(next.variables.changes).toEqual([]);
   });
 
@@ -217,12 +223,92 @@ describe('drafts and publishing', () => {
     expect(events().at(-1)).toMatchObject({ type: 'update.delivery_queued', payload: { connectorConfigured: true, outboxId: 'ob-1' } });
   });
 
+  it('publishes several audiences at once; a refused audience does not stop the others', async () => {
+    await declareSev1();
+    at(2);
+    const updates = service();
+    const exec = await updates.render(ID, 'executives', 'Exec: checkout is slow.');
+    const cust = await updates.render(ID, 'customers', 'Customers: checkout is slow.');
+    const { results } = await updates.publishMany({
+      incidentId: ID,
+      channels: ['markdown_file', 'jira'],
+      format: 'markdown',
+      items: [
+        { audience: 'executives', source: 'Exec: checkout is slow.', renderedAt: exec.renderedAt, expectedText: exec.text! },
+        { audience: 'customers', source: 'Customers: checkout is slow.', renderedAt: cust.renderedAt, expectedText: cust.text! },
+        { audience: 'support', source: '{{oops', renderedAt: cust.renderedAt, expectedText: 'x' },
+      ],
+    });
+    expect(results.map((r) => [r.audience, r.published?.deliveries.map((d) => `${d.channel}:${d.state}`), r.error?.code])).toEqual([
+      ['executives', ['markdown_file:downloaded', 'jira:not_configured'], undefined],
+      ['customers', ['markdown_file:downloaded', 'jira:not_configured'], undefined],
+      ['support', undefined, 'validation'],
+    ]);
+    // The status page goes with customers only; for executives it is left out, and alone it is refused.
+    at(3);
+    const again = await updates.render(ID, 'executives', 'Exec again.');
+    const custAgain = await updates.render(ID, 'customers', 'Customers again.');
+    const statusOnly = await updates.publishMany({
+      incidentId: ID,
+      channels: ['statuspage'],
+      format: 'markdown',
+      items: [
+        { audience: 'executives', source: 'Exec again.', renderedAt: again.renderedAt, expectedText: again.text! },
+        { audience: 'customers', source: 'Customers again.', renderedAt: custAgain.renderedAt, expectedText: custAgain.text! },
+      ],
+    });
+    expect(statusOnly.results.map((r) => [r.audience, r.published?.deliveries.map((d) => d.channel), r.error?.code])).toEqual([
+      ['executives', undefined, 'validation'],
+      ['customers', ['statuspage'], undefined],
+    ]);
+    // The cadence in force is recorded once, with the first publication; prose needs no separate draft event.
+    expect(events().filter((e) => e.type === 'update.cadence_set')).toHaveLength(1);
+    expect(events().filter((e) => e.type === 'update.draft_saved')).toHaveLength(0);
+    expect((await updates.cadence(ID)).audiences.filter((a) => a.lastPublishedAt).map((a) => a.audience)).toEqual(['executives', 'customers']);
+    expect(events().filter((e) => e.type === 'update.published' && e.payload.channels?.includes('statuspage')).map((e) => e.type === 'update.published' && e.payload.audience)).toEqual(['customers']);
+  });
+
+  it('records impact and next step as events, restated as they change, and feeds them to every audience', async () => {
+    await declareSev1();
+    const updates = service();
+    expect(await updates.facts(ID)).toMatchObject({ publishedAny: false, severity: 'SEV1', ruleText: 'every 20 min for 2 hours, then every 1 hour', policyOrigin: 'unrecorded' });
+    await updates.setImpact(ID, { who: 'EU shoppers', howBadly: 'checkout takes 30 s', since: '11:50 UTC' });
+    await updates.setNextStep(ID, 'Rolling back checkout 2.4');
+    expect((await thrown(updates.setNextStep(ID, 'Rolling back checkout 2.4'))).code).toBe('conflict');
+    at(1);
+    await updates.setImpact(ID, { who: 'EU shoppers', howBadly: 'checkout fails for 10%', since: '11:50 UTC' });
+    expect((await updates.facts(ID)).impact).toMatchObject({ howBadly: 'checkout fails for 10%' });
+    // The cadence in force was recorded when the impact was first stated, once.
+    expect((await updates.facts(ID)).policyOrigin).toBe('settings');
+    expect(events().filter((e) => e.type === 'update.cadence_set')).toHaveLength(1);
+    for (const audience of audiences) {
+      const draft = await updates.draft(ID, audience);
+      expect(draft.source).toContain('EU shoppers — checkout fails for 10% (since 11:50 UTC)');
+      expect(draft.source).toContain('Rolling back checkout 2.4');
+    }
+  });
+
+  it('lets the commander tighten the cadence for this incident, recorded in the log', async () => {
+    await declareSev1();
+    const updates = service();
+    const rule = { firstWithinMinutes: 5, phases: [], thenEveryMinutes: 15, audiences: [...audiences] };
+    const facts = await updates.setCadence(ID, rule, 'SEV1 every 15 min');
+    expect(facts).toMatchObject({ ruleText: 'every 15 min', policyOrigin: 'commander' });
+    expect(events().at(-1)).toMatchObject({ type: 'update.cadence_set', payload: { origin: 'commander', reason: 'SEV1 every 15 min' } });
+    // Today's settings no longer decide this incident's countdown.
+    await updates.savePolicy({ ...defaultCadencePolicy, SEV1: { ...defaultCadencePolicy.SEV1!, firstWithinMinutes: 30 } });
+    expect((await updates.cadence(ID)).next?.dueAt).toBe('2026-11-25T12:05:00.000Z');
+    expect((await thrown(updates.setCadence(ID, rule))).code).toBe('conflict');
+  });
+
   it('saves drafts as events and refuses an unchanged one', async () => {
     await declareSev1();
     const updates = service();
     await updates.saveDraft(ID, 'support', 'v1 {{title}}');
     expect((await thrown(updates.saveDraft(ID, 'support', 'v1 {{title}}'))).code).toBe('conflict');
     expect((await updates.draft(ID, 'support')).source).toBe('v1 {{title}}');
+    await updates.saveDraft(ID, 'support', 'v2 by hand', { basedOnSeq: 1, base: 'v1 generated' });
+    expect(await updates.draft(ID, 'support')).toMatchObject({ origin: 'draft', source: 'v2 by hand', basedOnSeq: 1, base: 'v1 generated' });
   });
 });
 

@@ -1,14 +1,16 @@
 // Stakeholder-update use cases: templates, drafts rendered from the event log, cadence, reminders and publishing.
 import { randomBytes } from 'node:crypto';
 import { UPDATE_TEXT_MAX, type Audience, type IncidentEvent, type NewEvent } from '../../../shared/events';
-import type { ChannelStatus, DeliveryOutcome, DeliveryState, ParsedPublishInput, RenderedUpdate, UpdateDraft } from '../../../shared/ipc/updates';
+import type { AudiencePublishResult, ChannelStatus, DeliveryOutcome, DeliveryState, ParsedPublishInput, ParsedPublishManyInput, RenderedUpdate, UpdateDraft, UpdateFacts } from '../../../shared/ipc/updates';
 import type { CadenceStatusOutput, CadencePolicyInfo } from '../../../shared/ipc/updates';
-import { cadenceStatus, type CadencePolicy } from '../../../shared/updates/cadence';
+import { cadenceStatus, describeRule, policyInForce, type CadencePolicy, type CadenceRule } from '../../../shared/updates/cadence';
+import { statedImpact, statedNextStep } from '../../../shared/updates/audience-facts';
+import { projectIncident } from '../../../shared/incidents/incident-state';
 import { markdownToPlainText } from '../../../shared/markdown';
 import { problemDetails, renderTemplate } from '../../../shared/updates/template';
 import { buildUpdateContext, updateVariables } from '../../../shared/updates/update-context';
 import { diffUpdates } from '../../../shared/updates/update-diff';
-import { latestDraft, type PublishedUpdate } from '../../../shared/updates/update-history';
+import { latestDraft, publishedUpdates, type PublishedUpdate } from '../../../shared/updates/update-history';
 import { projectOutbox } from '../../../shared/outbox/outbox-state';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
@@ -83,6 +85,7 @@ export class UpdateService {
   channels(incidentId?: string): ChannelStatus[] {
     return [
       { channel: 'clipboard', configured: true, detail: 'Copies the update as Markdown or plain text.' },
+      { channel: 'markdown_file', configured: true, detail: 'Saves each audience’s update as a Markdown file on this computer.' },
       ...externalChannels.map((c) => this.deps.delivery.status(c, incidentId)),
     ];
   }
@@ -96,13 +99,23 @@ export class UpdateService {
     const saved = latestDraft(events, audience);
     const cadence = cadenceStatus(events, policy, at)!.audiences.find((a) => a.audience === audience)!;
     const previous = context.previous;
+    const generated = renderTemplate(template.source, context.values);
+    // A saved draft made before a publication to this audience is spent: the next draft starts from the facts again.
+    const current = saved && (!previous || saved.seq > previous.seq) ? saved : undefined;
+    const generatedText = generated.ok ? generated.text : undefined;
     return {
       incidentId,
       audience,
       label: audienceLabels[audience],
-      source: saved?.source ?? template.source,
-      origin: saved ? 'draft' : 'template',
-      ...(saved ? { draftSavedAt: saved.ts } : {}),
+      source: current?.source ?? generatedText ?? template.source,
+      origin: current ? 'draft' : 'generated',
+      ...(current ? { draftSavedAt: current.ts } : {}),
+      ...(current?.base !== undefined ? { base: current.base } : {}),
+      ...(current?.basedOnSeq !== undefined ? { basedOnSeq: current.basedOnSeq } : {}),
+      ...(generatedText !== undefined ? { generated: generatedText } : {}),
+      templateProblems: generated.ok ? [] : generated.problems,
+      lastSeq: events.at(-1)!.seq,
+      factSeqs: context.factSeqs,
       templateSource: template.source,
       variables: context.values,
       catalogue: [...updateVariables],
@@ -130,11 +143,85 @@ export class UpdateService {
     };
   }
 
-  async saveDraft(incidentId: string, audience: Audience, source: string): Promise<IncidentEvent> {
+  async saveDraft(incidentId: string, audience: Audience, source: string, basis: { basedOnSeq?: number; base?: string } = {}): Promise<IncidentEvent> {
     const events = this.events(incidentId);
     if (latestDraft(events, audience)?.source === source) throw new DomainError('conflict', `The ${audience} draft has not changed since it was last saved.`);
-    const [event] = await this.deps.store.append(incidentId, [{ type: 'update.draft_saved', actor: this.deps.operator(), ts: this.now().toISOString(), payload: { audience, source } }]);
+    const payload = { audience, source, ...(basis.basedOnSeq !== undefined ? { basedOnSeq: basis.basedOnSeq } : {}), ...(basis.base !== undefined ? { base: basis.base } : {}) };
+    const [event] = await this.deps.store.append(incidentId, [{ type: 'update.draft_saved', actor: this.deps.operator(), ts: this.now().toISOString(), payload }]);
     return event!;
+  }
+
+  async facts(incidentId: string): Promise<UpdateFacts> {
+    const events = this.events(incidentId);
+    const { policy } = await this.deps.policy.load();
+    const inForce = policyInForce(events, policy);
+    const state = projectIncident(incidentId, events)!;
+    const rule = inForce.policy[state.severity];
+    const impact = statedImpact(events);
+    const nextStep = statedNextStep(events);
+    return {
+      ...(impact ? { impact } : {}),
+      ...(nextStep ? { nextStep } : {}),
+      publishedAny: publishedUpdates(events).length > 0,
+      severity: state.severity,
+      rule,
+      ruleText: describeRule(rule),
+      policyOrigin: inForce.origin ?? 'unrecorded',
+    };
+  }
+
+  async setImpact(incidentId: string, impact: { who: string; howBadly: string; since: string }): Promise<IncidentEvent> {
+    const events = this.events(incidentId);
+    const current = statedImpact(events);
+    if (current && current.who === impact.who && current.howBadly === impact.howBadly && current.since === impact.since) {
+      throw new DomainError('conflict', 'The impact is already stated exactly like this.');
+    }
+    const ts = this.now().toISOString();
+    const actor = this.deps.operator();
+    // Stating the impact starts stakeholder communication: the cadence in force is recorded then, if it is not yet.
+    const { policy } = await this.deps.policy.load();
+    const record: NewEvent[] = policyInForce(events, policy).from === 'fallback' ? [{ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } }] : [];
+    const stored = await this.deps.store.append(incidentId, [...record, { type: 'update.impact_set', actor, ts, payload: impact }]);
+    return stored.at(-1)!;
+  }
+
+  async setNextStep(incidentId: string, text: string): Promise<IncidentEvent> {
+    const events = this.events(incidentId);
+    if (statedNextStep(events)?.text === text) throw new DomainError('conflict', 'The next step is already stated exactly like this.');
+    const [event] = await this.deps.store.append(incidentId, [{ type: 'update.next_step_set', actor: this.deps.operator(), ts: this.now().toISOString(), payload: { text } }]);
+    return event!;
+  }
+
+  /** Changes the cadence of this incident's current severity; the whole policy in force is recorded so playback can replay it. */
+  async setCadence(incidentId: string, rule: CadenceRule | null, reason?: string): Promise<UpdateFacts> {
+    const events = this.events(incidentId);
+    const { policy } = await this.deps.policy.load();
+    const inForce = policyInForce(events, policy).policy;
+    const severity = projectIncident(incidentId, events)!.severity;
+    if (JSON.stringify(inForce[severity]) === JSON.stringify(rule)) throw new DomainError('conflict', `The ${severity} cadence of this incident is already ${describeRule(rule)}.`);
+    const next: CadencePolicy = { ...inForce, [severity]: rule };
+    await this.deps.store.append(incidentId, [
+      { type: 'update.cadence_set', actor: this.deps.operator(), ts: this.now().toISOString(), payload: { policy: next, origin: 'commander', ...(reason ? { reason } : {}) } },
+    ]);
+    return this.facts(incidentId);
+  }
+
+  /** Publishes several audiences' drafts to the same channels; one audience's refusal never blocks the others. */
+  async publishMany(input: ParsedPublishManyInput): Promise<{ results: AudiencePublishResult[] }> {
+    const results: AudiencePublishResult[] = [];
+    for (const item of input.items) {
+      try {
+        // The public status page carries customer updates only: for every other audience that channel is left out.
+        const channels = input.channels.filter((c) => c !== 'statuspage' || item.audience === 'customers');
+        if (channels.length === 0) throw new DomainError('validation', `Only updates to customers can go to the public status page; choose another channel for ${item.audience}.`);
+        const published = await this.publish({ incidentId: input.incidentId, channels, format: input.format, ...item });
+        results.push({ audience: item.audience, published });
+      } catch (e) {
+        const error = e instanceof DomainError ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+        results.push({ audience: item.audience, error });
+      }
+    }
+    return { results };
   }
 
   async cadence(incidentId: string): Promise<CadenceStatusOutput> {
@@ -186,10 +273,14 @@ export class UpdateService {
     const actor = this.deps.operator();
     const ts = this.now().toISOString();
     const publicationId = `pub-${renderedAt.getTime().toString(36)}-${randomBytes(3).toString('hex')}`;
-    const external = channels.filter((c): c is ExternalChannel => c !== 'clipboard');
+    const external = channels.filter((c): c is ExternalChannel => (externalChannels as readonly string[]).includes(c));
     const statuses = new Map(external.map((c) => [c, this.deps.delivery.status(c, incidentId)]));
     const batch: NewEvent[] = [];
-    if (latestDraft(events, audience)?.source !== source) batch.push({ type: 'update.draft_saved', actor, ts, payload: { audience, source } });
+    // The first publication records the cadence in force, so playback and review show countdowns as they were.
+    const { policy } = await this.deps.policy.load();
+    if (policyInForce(events, policy).from === 'fallback') batch.push({ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } });
+    // A draft written in template language is kept with the text it gave; prose is the published text itself, so nothing to add.
+    if (source !== rendered.text && latestDraft(events, audience)?.source !== source) batch.push({ type: 'update.draft_saved', actor, ts, payload: { audience, source } });
     batch.push({
       type: 'update.published',
       actor,
@@ -209,6 +300,7 @@ export class UpdateService {
     if (channels.includes('clipboard')) {
       deliveries.push({ channel: 'clipboard', state: 'copied', detail: `Copied to the clipboard as ${input.format === 'plain' ? 'plain text' : 'Markdown'}.` });
     }
+    if (channels.includes('markdown_file')) deliveries.push({ channel: 'markdown_file', state: 'downloaded', detail: 'Saved as a Markdown file.' });
     for (const channel of external) {
       const status = statuses.get(channel)!;
       if (!status.configured) {

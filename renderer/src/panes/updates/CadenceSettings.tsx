@@ -80,6 +80,7 @@ export function CadenceSettings({ labels }: { labels: Record<Audience, string> }
     <details className="cadence-settings">
       <summary>Update cadence per severity</summary>
       {policy.data.problem ? <p className="update-policy-problem">{policy.data.problem}</p> : null}
+      <p className="draft-help">New incidents take these settings and record them in their log; an incident keeps the cadence it recorded, or the one its commander set.</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,5 +1,5 @@
-// The draft editor: template-language source, its problems inline with line and column, and the variables it can use.
-import { useRef } from 'react';
+// The template editor: template-language source, its problems inline with line and column, and the variables it can use.
+import { useId, useRef } from 'react';
 import type { UpdateDraft } from '../../../../shared/ipc/updates';
 import type { TemplateProblem } from '../../../../shared/updates/template';
 
@@ -26,6 +26,7 @@ const preview = (value: string | string[]) => (typeof value === 'string' ? value
 
 export function DraftEditor({ label, source, problems, catalogue, variables, onChange }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
+  const problemsId = useId();
   const reveal = (p: TemplateProblem) => {
     const el = area.current;
     if (!el) return;
@@ -37,16 +38,16 @@ export function DraftEditor({ label, source, problems, catalogue, variables, onC
     <div className="draft-editor">
       <textarea
         ref={area}
-        aria-label={`Draft for ${label}`}
+        aria-label={`Template for ${label}`}
         aria-invalid={problems.length > 0}
-        aria-describedby={problems.length > 0 ? 'draft-problems' : undefined}
+        aria-describedby={problems.length > 0 ? problemsId : undefined}
         spellCheck
         value={source}
         onChange={(e) => onChange(e.target.value)}
         rows={14}
       />
       {problems.length > 0 ? (
-        <ul id="draft-problems" className="draft-problems" aria-label="Problems in the draft">
+        <ul id={problemsId} className="draft-problems" aria-label="Problems in the template">
           {problems.map((p, i) => (
             <li key={`${p.line}:${p.column}:${i}`}>
               <button type="button" className="link-button" onClick={() => reveal(p)}>

@@ -1,8 +1,9 @@
-// Stakeholder updates pane: audience tabs with countdowns, reminders when due, and the draft/preview/publish workspace.
+// Stakeholder updates pane: one overdue line, impact and next step, audience tabs with countdowns, the draft in place, and one
+// publish action for several audiences and channels, kept in view at the bottom of the pane.
 import type { PaneProps } from '../../playback/pane-moment';
 import { useEffect, useState } from 'react';
 import { useStepIntentStore } from '../../state/step-intent-store';
-import { audiences, type Audience } from '../../../../shared/events';
+import { audiences, type Audience, type UpdateChannel, type UpdateFormat } from '../../../../shared/events';
 import type { AudienceCadenceSchema } from '../../../../shared/ipc/updates';
 import type { z } from 'zod';
 import { useIncident } from '../../api/queries';
@@ -10,10 +11,15 @@ import { useNow } from '../../cockpit/use-now';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AudienceDraft } from './AudienceDraft';
 import { CadenceSettings } from './CadenceSettings';
-import { ReminderBanner } from './ReminderBanner';
+import type { DraftEdit } from './draft-state';
+import { IncidentCadence } from './IncidentCadence';
+import { OverdueLine } from './OverdueLine';
+import { PublishBar } from './PublishBar';
+import { StakeholderFacts } from './StakeholderFacts';
+import { usePublishAll } from './use-publish-all';
 import { UpdatesPlayback } from './UpdatesPlayback';
 import { activeReminders, countdownText } from './reminders';
-import { useUpdateCadence, useUpdateMutations } from './update-queries';
+import { useUpdateCadence, useUpdateDrafts, useUpdateFacts, useUpdateMutations } from './update-queries';
 import { useNotificationPermission, useReminderNotifications } from './use-reminder-notifications';
 import './updates.css';
 import { PaneControls } from '../../cockpit/PaneControls';
@@ -35,17 +41,21 @@ export function UpdatesPane({ incidentId, asOf }: PaneProps) {
 
 function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
   const [audience, setAudience] = useState<Audience>('executives');
-  const [edits, setEdits] = useState<Record<string, string | undefined>>({});
+  const [selected, setSelected] = useState<Audience[]>(['executives']);
+  const [edits, setEdits] = useState<Record<string, DraftEdit | undefined>>({});
   const incident = useIncident(incidentId);
   const cadence = useUpdateCadence(incidentId);
+  const facts = useUpdateFacts(incidentId);
   const { acknowledge } = useUpdateMutations(incidentId);
+  const drafts = useUpdateDrafts(incidentId, selected);
+  const publishing = usePublishAll(incidentId, audienceLabels);
   const now = useNow();
   // The bundled demo is a recorded example: its long-past deadlines are shown on the tabs but never nag.
   const demo = incident.data?.state?.demo === true;
   const reminders = demo ? [] : activeReminders(cadence.data, now);
   const notifications = useNotificationPermission();
   useReminderNotifications(reminders, incident.data?.state?.title ?? incidentId);
-  const editKey = `${incidentId}:${audience}`;
+  const keyOf = (a: Audience) => `${incidentId}:${a}`;
   // A runbook step's "Draft update": open the draft for the audience the step names, else the one due soonest.
   const intent = useStepIntentStore((s) => s.intent);
   useEffect(() => {
@@ -60,13 +70,29 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
       id: `publish-${a}`,
       label: `Publish update to ${audienceLabels[a]}…`,
       hint: 'opens the draft, then Publish',
-      needs: 'updates.publish' as const,
+      needs: 'updates.publishMany' as const,
       run: () => {
         setAudience(a);
+        setSelected((list) => (list.includes(a) ? list : audiences.filter((x) => x === a || list.includes(x))));
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-pane="updates"] #update-tabpanel textarea, [data-pane="updates"] #update-tabpanel button')?.focus());
       },
     })),
   );
+
+  // Before the first update the impact and next step are asked for; publishing waits for them.
+  const needsFacts = facts.data !== undefined && !facts.data.publishedAny && (!facts.data.impact || !facts.data.nextStep);
+  const loaded = drafts.every((d) => d.data);
+  // Every channel any chosen audience can use (the status page only comes with customers).
+  const channels = [...new Map(drafts.flatMap((d) => d.data?.channels ?? []).map((c) => [c.channel, c])).values()];
+
+  async function publish(chosen: UpdateChannel[], format: UpdateFormat) {
+    const list = selected.flatMap((a, i) => {
+      const data = drafts[i]?.data;
+      return data ? [{ audience: a, data, edit: edits[keyOf(a)] }] : [];
+    });
+    const published = await publishing.publish(list, chosen, format);
+    if (published.length > 0) setEdits((all) => ({ ...all, ...Object.fromEntries(published.map((a) => [keyOf(a), undefined])) }));
+  }
 
   return (
     <section className="pane updates-pane" aria-labelledby="updates-title" data-pane="updates">
@@ -80,15 +106,19 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
           ) : null}
         </PaneControls>
       </header>
-      <ErrorNotice error={cadence.error} title="Update cadence could not be loaded" />
+      <ErrorNotice error={cadence.error ?? facts.error} title="Update cadence could not be loaded" />
       {cadence.data?.policyProblem ? <p className="update-policy-problem">{cadence.data.policyProblem}</p> : null}
-      <ReminderBanner
+      <OverdueLine
         reminders={reminders}
         labels={audienceLabels}
-        onOpen={setAudience}
-        onDismiss={(r) => acknowledge.mutate({ audience: r.audience, dueAt: r.dueAt })}
+        onDraftAll={(list) => {
+          setSelected(audiences.filter((a) => list.includes(a)));
+          setAudience(list[0]!);
+        }}
+        onDismissAll={(list) => list.forEach((r) => acknowledge.mutate({ audience: r.audience, dueAt: r.dueAt }))}
       />
       <ErrorNotice error={acknowledge.error} title="Reminder not dismissed" />
+      {facts.data ? <StakeholderFacts incidentId={incidentId} facts={facts.data} /> : null}
       {/* A tab list is one tab stop (the selected tab); arrows, Home and End choose another audience. */}
       <div
         className="audience-tabs"
@@ -131,14 +161,26 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
       </div>
       <div role="tabpanel" id="update-tabpanel" aria-labelledby={`update-tab-${audience}`}>
         <AudienceDraft
-          key={editKey}
+          key={keyOf(audience)}
           incidentId={incidentId}
           audience={audience}
-          edit={edits[editKey]}
-          onEdit={(source) => setEdits((all) => ({ ...all, [editKey]: source }))}
+          edit={edits[keyOf(audience)]}
+          onEdit={(edit) => setEdits((all) => ({ ...all, [keyOf(audience)]: edit }))}
         />
       </div>
+      {facts.data ? <IncidentCadence incidentId={incidentId} facts={facts.data} /> : null}
       <CadenceSettings labels={audienceLabels} />
+      <PublishBar
+        labels={audienceLabels}
+        selected={selected}
+        onSelect={setSelected}
+        channels={channels}
+        canPublish={loaded && !needsFacts}
+        blockedReason={needsFacts ? 'State the impact and next step first.' : !loaded ? 'Loading the drafts…' : undefined}
+        busy={publishing.busy}
+        outcomes={publishing.outcomes}
+        onPublish={(c, f) => void publish(c, f)}
+      />
     </section>
   );
 }

@@ -12,7 +12,8 @@ const labels = { executives: 'Executives', customers: 'Customers', support: 'Sup
 
 export function UpdatesPlayback({ events, at }: { events: readonly IncidentEvent[]; at: number }) {
   const published = useMemo(() => publishedUpdates(events), [events]);
-  // Countdowns use the shipped cadence policy: the policy file is app configuration, not part of the incident log.
+  // Countdowns use the cadence the incident log recorded as in force at that moment (the shipped default only for logs
+  // that never recorded one), so playback shows them as they were, not as today's settings would make them.
   const cadence = useMemo(() => cadenceStatus(events, defaultCadencePolicy, new Date(at)), [events, at]);
   return (
     <section className="pane updates-pane" aria-labelledby="updates-title" data-pane="updates" data-playback="true">

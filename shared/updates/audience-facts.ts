@@ -1,0 +1,180 @@
+// What each audience may be told, as a pure projection of the event log: external audiences get the stated facts only.
+import type { Audience, IncidentEvent, NoteKind } from '../events';
+import { toTimelineEntry } from '../timeline/describe-event';
+
+/**
+ * Executives, customers and support (support faces customers, so it is treated as external) get status, severity, the
+ * stated customer impact, what is being done, decisions, pinned items and the next update time. Engineering gets the full
+ * picture: raw notes aside from hypotheses, deploys, tests and firing alerts.
+ */
+export const externalAudiences: readonly Audience[] = ['executives', 'customers', 'support'];
+export const isExternal = (audience: Audience) => externalAudiences.includes(audience);
+
+/** What a paged person's name is replaced with in anything an external audience reads. */
+export const ON_CALL_PLACEHOLDER = 'the on-call engineer';
+
+export interface StatedImpact {
+  who: string;
+  howBadly: string;
+  since: string;
+  ts: string;
+}
+
+/** The latest impact the commander stated (each change is a new event), if any. */
+export function statedImpact(events: readonly IncidentEvent[]): StatedImpact | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'update.impact_set') return { ...e.payload, ts: e.ts };
+  }
+  return undefined;
+}
+
+/** The latest next step the commander stated, if any. */
+export function statedNextStep(events: readonly IncidentEvent[]): { text: string; ts: string } | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'update.next_step_set') return { text: e.payload.text, ts: e.ts };
+  }
+  return undefined;
+}
+
+export const formatImpact = (impact: StatedImpact) => `${impact.who} — ${impact.howBadly} (since ${impact.since})`;
+
+/** Names of people who were paged or are on call: page targets and acknowledgers, PagerDuty log agents and note authors. */
+export function pagedPeople(events: readonly IncidentEvent[]): string[] {
+  const names = new Set<string>();
+  for (const e of events) {
+    if (e.type === 'page.triggered') names.add(e.payload.target);
+    else if (e.type === 'page.acknowledged') names.add(e.payload.by);
+    else if (e.type === 'pagerduty.log_entry_imported' && e.payload.agent) names.add(e.payload.agent);
+    else if (e.type === 'pagerduty.note_imported') names.add(e.payload.author);
+  }
+  return [...names].map((n) => n.trim()).filter((n) => n.length >= 2);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces every paged person's name (whole words, any case) with "the on-call engineer". */
+export function scrubNames(text: string, names: readonly string[]): string {
+  // Longest first, so "Lee Park" goes before "Lee".
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const name of sorted) {
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, 'giu'), ON_CALL_PLACEHOLDER);
+  }
+  return out;
+}
+
+/** "ok", "ack", "+1", "thanks", "👍": chat reflexes that carry no fact for anyone outside the room. */
+export function isAcknowledgementOnly(text: string): boolean {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s.!,:;]+/g, ' ')
+    .trim();
+  return t.length === 0 || /^(ok(ay)?|k|ack(ed|nowledged)?|\+1|yes|yep|no|done|thanks?|ty|thx|lgtm|on it|roger|👍|✅)( (ok(ay)?|thanks?|ty|done|👍))*$/u.test(t);
+}
+
+/** Note kinds with later re-classifications applied (a note marked a hypothesis afterwards is a hypothesis). */
+export function noteKinds(events: readonly IncidentEvent[]): Map<number, NoteKind> {
+  const kinds = new Map<number, NoteKind>();
+  for (const e of events) {
+    if (e.type === 'note.added') kinds.set(e.seq, e.payload.kind);
+    else if (e.type === 'timeline.entry_classified') kinds.set(e.payload.targetSeq, e.payload.kind);
+  }
+  return kinds;
+}
+
+/** Sequence numbers of the entries currently pinned. */
+export function pinnedSeqs(events: readonly IncidentEvent[]): Set<number> {
+  const pinned = new Set<number>();
+  for (const e of events) {
+    if (e.type !== 'timeline.entry_pinned') continue;
+    if (e.payload.pinned) pinned.add(e.payload.targetSeq);
+    else pinned.delete(e.payload.targetSeq);
+  }
+  return pinned;
+}
+
+/** Engineering's view: every fact but alerts, pages, commits, metrics, bookkeeping, and hypotheses (unconfirmed). */
+function newsworthyForEngineers(e: IncidentEvent, kinds: Map<number, NoteKind>): boolean {
+  switch (e.type) {
+    case 'incident.status_changed':
+    case 'incident.severity_changed':
+    case 'incident.commander_changed':
+    case 'deploy.started':
+    case 'deploy.finished':
+    case 'test.run':
+    case 'approval.recorded':
+    case 'update.impact_set':
+    case 'update.next_step_set':
+      return true;
+    case 'note.added':
+      return kinds.get(e.seq) !== 'hypothesis' && !isAcknowledgementOnly(e.payload.text);
+    default:
+      return false;
+  }
+}
+
+/** An external audience's view: status, severity, stated impact and next step, decisions, actions, and pinned items. */
+function newsworthyForExternal(e: IncidentEvent, kinds: Map<number, NoteKind>, pinned: Set<number>): boolean {
+  switch (e.type) {
+    case 'incident.status_changed':
+    case 'incident.severity_changed':
+    case 'approval.recorded':
+    case 'update.impact_set':
+    case 'update.next_step_set':
+      return true;
+    case 'note.added': {
+      // Raw notes and observations stay in the room even when pinned; hypotheses are never stated as fact.
+      const kind = kinds.get(e.seq);
+      return (kind === 'decision' || kind === 'action') && !isAcknowledgementOnly(e.payload.text);
+    }
+    case 'deploy.finished':
+      return pinned.has(e.seq);
+    default:
+      return false;
+  }
+}
+
+export interface AudienceFacts {
+  /** "12:04 UTC — Status Investigating → Identified" lines, each event that may reach this audience. */
+  changes: { seq: number; line: string }[];
+  /** Sequence numbers of every event that feeds this audience's facts (for "N new events since you started this draft"). */
+  factSeqs: number[];
+  decisions: string[];
+  pinned: string[];
+  /** Names to scrub from anything this audience reads (empty for engineering). */
+  redact: string[];
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+const clock = (iso: string) => `${iso.slice(11, 16)} UTC`;
+
+function lineOf(e: IncidentEvent, external: boolean): string {
+  if (external && e.type === 'approval.recorded') return `Decision: ${e.payload.subject} ${e.payload.decision}`;
+  if (e.type === 'note.added' && e.payload.kind === 'decision') return `Decision: ${oneLine(e.payload.text)}`;
+  return oneLine(toTimelineEntry(e).text);
+}
+
+/** The facts of the log one audience may read, with paged people's names already replaced for external audiences. */
+export function audienceFacts(events: readonly IncidentEvent[], audience: Audience): AudienceFacts {
+  const external = isExternal(audience);
+  const kinds = noteKinds(events);
+  const pinned = pinnedSeqs(events);
+  const redact = external ? pagedPeople(events) : [];
+  const scrub = (s: string) => (redact.length ? scrubNames(s, redact) : s);
+  const allowed = events.filter((e) => (external ? newsworthyForExternal(e, kinds, pinned) : newsworthyForEngineers(e, kinds)));
+  // Impact and next step have their own sections; they count as new facts but are not repeated in the change list.
+  const changes = allowed.filter((e) => e.type !== 'update.impact_set' && e.type !== 'update.next_step_set').map((e) => {
+    const entry = toTimelineEntry(e);
+    return { seq: e.seq, line: scrub(`${clock(entry.happenedAt ?? entry.ts)} — ${lineOf(e, external)}`) };
+  });
+  const decisions = allowed
+    .filter((e) => (e.type === 'note.added' && kinds.get(e.seq) === 'decision') || e.type === 'approval.recorded')
+    .map((e) => scrub(e.type === 'note.added' ? oneLine(e.payload.text) : lineOf(e, external).replace(/^Decision: /, '')));
+  const pinnedLines = events
+    .filter((e) => pinned.has(e.seq) && (external ? newsworthyForExternal(e, kinds, pinned) : newsworthyForEngineers(e, kinds) || e.type !== 'note.added'))
+    .map((e) => scrub(lineOf(e, external)));
+  return { changes, factSeqs: allowed.map((e) => e.seq), decisions, pinned: pinnedLines, redact };
+}
