@@ -36,8 +36,8 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
     if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.lastEventAt);
   }, [live, playbackActive, events.length, moment.clock, startPlayback]);
   const asOf: PaneMoment | undefined = useMemo(
-    () => (moment.at === undefined ? undefined : { at: moment.at, events: events.slice(0, moment.visibleCount) }),
-    [moment.at, moment.visibleCount, events],
+    () => (moment.at === undefined ? undefined : { at: moment.at, state: moment.state, timelineBase: moment.timelineBase }),
+    [moment.at, moment.state, moment.timelineBase],
   );
 
   if (incident.error) return <ErrorNotice error={incident.error} title="This incident could not be opened" />;

@@ -28,7 +28,7 @@ function countdownChip(entry: z.infer<typeof AudienceCadenceSchema> | undefined,
 }
 
 export function UpdatesPane({ incidentId, asOf }: PaneProps) {
-  if (asOf) return <UpdatesPlayback events={asOf.events} at={asOf.at} />;
+  if (asOf) return <UpdatesPlayback state={asOf.state} at={asOf.at} />;
   return <LiveUpdatesPane incidentId={incidentId} />;
 }
 
