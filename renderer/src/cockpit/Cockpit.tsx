@@ -1,6 +1,6 @@
 // The incident cockpit: header over timeline, runbook checklist, metrics, stakeholder updates and rollback panes — live, or
 // as it was at any moment during review playback (every pane renders a projection of the same event prefix).
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { CapabilityName } from '../../../shared/ipc';
 import { channelAccess } from '../api/access';
 import { useIncident } from '../api/queries';
@@ -12,7 +12,6 @@ import { RollbackPane } from '../panes/rollback/RollbackPane';
 import { RunbookPane } from '../panes/runbooks/RunbookPane';
 import { TimelinePane } from '../panes/timeline/TimelinePane';
 import { UpdatesPane } from '../panes/updates/UpdatesPane';
-import { PlaybackBar } from '../playback/PlaybackBar';
 import type { PaneMoment } from '../playback/pane-moment';
 import { useCockpitReplay } from '../playback/use-cockpit-replay';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -21,6 +20,8 @@ import { IncidentHeader } from './IncidentHeader';
 import { LogProblems } from './LogProblems';
 
 const noEvents: never[] = [];
+// Playback is its own chunk: the live cockpit never loads its controls or its engine.
+const PlaybackBar = lazy(() => import('../playback/PlaybackBar').then((m) => ({ default: m.PlaybackBar })));
 
 export function Cockpit({ incidentId }: { incidentId: string; capabilities: readonly CapabilityName[] }) {
   const incident = useIncident(incidentId);
@@ -36,18 +37,23 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
     if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.lastEventAt);
   }, [live, playbackActive, events.length, moment.clock, startPlayback]);
   const asOf: PaneMoment | undefined = useMemo(
-    () => (moment.at === undefined ? undefined : { at: moment.at, state: moment.state, timelineBase: moment.timelineBase }),
+    () => (moment.at === undefined || !moment.state ? undefined : { at: moment.at, state: moment.state, timelineBase: moment.timelineBase }),
     [moment.at, moment.state, moment.timelineBase],
   );
 
   if (incident.error) return <ErrorNotice error={incident.error} title="This incident could not be opened" />;
   if (!incident.data || (!live && !asOf && !eventsQuery.error)) return <p className="loading">Loading incident…</p>;
   const { problems } = incident.data;
-  const state = asOf ? moment.state.incident : incident.data.state;
+  const state = asOf ? asOf.state.incident : incident.data.state;
   return (
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
-      {state ? <IncidentHeader state={state} keyTimes={moment.state.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0} /> : null}
-      <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
+      {state ? <IncidentHeader state={state} keyTimes={moment.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0} /> : null}
+      {asOf ? (
+        <Suspense fallback={null}>
+          <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
+        </Suspense>
+      ) : null}
+      <ErrorNotice error={moment.loadError} title="Playback could not be started" />
       <LogProblems incidentId={incidentId} problems={problems} readOnly={!live} />
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
       {state ? (

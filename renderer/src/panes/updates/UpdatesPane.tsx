@@ -1,6 +1,6 @@
 // Stakeholder updates pane: audience tabs with countdowns, reminders when due, and the draft/preview/publish workspace.
 import type { PaneProps } from '../../playback/pane-moment';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { audiences, type Audience } from '../../../../shared/events';
 import type { AudienceCadenceSchema } from '../../../../shared/ipc/updates';
 import type { z } from 'zod';
@@ -10,13 +10,15 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AudienceDraft } from './AudienceDraft';
 import { CadenceSettings } from './CadenceSettings';
 import { ReminderBanner } from './ReminderBanner';
-import { UpdatesPlayback } from './UpdatesPlayback';
 import { activeReminders, countdownText } from './reminders';
 import { useUpdateCadence, useUpdateMutations } from './update-queries';
 import { useNotificationPermission, useReminderNotifications } from './use-reminder-notifications';
 import './updates.css';
 import { PaneControls } from '../../cockpit/PaneControls';
 import { usePaletteCommands } from '../../palette/command-registry';
+
+// Part of the playback chunk: the live cockpit never loads it.
+const UpdatesPlayback = lazy(() => import('./UpdatesPlayback').then((m) => ({ default: m.UpdatesPlayback })));
 
 export const audienceLabels: Record<Audience, string> = { executives: 'Executives', customers: 'Customers', support: 'Support', engineers: 'Engineering' };
 
@@ -28,7 +30,12 @@ function countdownChip(entry: z.infer<typeof AudienceCadenceSchema> | undefined,
 }
 
 export function UpdatesPane({ incidentId, asOf }: PaneProps) {
-  if (asOf) return <UpdatesPlayback state={asOf.state} at={asOf.at} />;
+  if (asOf)
+    return (
+      <Suspense fallback={<p className="loading">Loading playback…</p>}>
+        <UpdatesPlayback state={asOf.state} at={asOf.at} />
+      </Suspense>
+    );
   return <LiveUpdatesPane incidentId={incidentId} />;
 }
 
