@@ -3,12 +3,11 @@
 import type { IncidentEvent } from '../../../shared/events';
 import { CheckpointedReplay } from '../../../shared/playback/checkpoints';
 import { cockpitProjection, type CockpitState } from '../../../shared/playback/cockpit-projection';
-import { unannotatedRows } from '../../../shared/playback/timeline-at';
-import type { TimelineRow } from '../../../shared/timeline/timeline-view';
+import { unannotatedRows, type TimelineBase } from '../../../shared/playback/timeline-at';
 
 export interface CockpitReplay {
   cockpit: CheckpointedReplay<CockpitState>;
-  timelineBase: readonly TimelineRow[];
+  timelineBase: TimelineBase;
 }
 
 export function buildCockpitReplay(incidentId: string, events: readonly IncidentEvent[]): CockpitReplay {

@@ -8,10 +8,12 @@ import { keyTimes } from '../../../shared/incidents/key-times';
 import { EventClock } from '../../../shared/playback/checkpoints';
 import { playbackWindowEnd } from '../../../shared/playback/playback-window';
 import type { CockpitState } from '../../../shared/playback/cockpit-projection';
-import type { TimelineRow } from '../../../shared/timeline/timeline-view';
+import type { TimelineBase } from '../../../shared/playback/timeline-at';
 import { usePlaybackStore } from '../state/playback-store';
 
 type Engine = typeof import('./replay-engine');
+
+const noRows: TimelineBase = { rows: [], seqs: new Float64Array(0), annotatedSeqs: new Uint8Array(0) };
 
 export interface CockpitMoment {
   /** Events visible at this moment (the whole log when live). */
@@ -23,7 +25,7 @@ export interface CockpitMoment {
   at: number | undefined;
   clock: EventClock;
   /** The log's rows without annotations (empty when live). */
-  timelineBase: readonly TimelineRow[];
+  timelineBase: TimelineBase;
   /** Why the playback view could not be loaded (a damaged install), shown instead of a blank cockpit. */
   loadError?: unknown;
 }
@@ -46,7 +48,7 @@ export function useCockpitReplay(incidentId: string, events: readonly IncidentEv
   const clock = useMemo(() => new EventClock(events, playbackWindowEnd(events)), [events]);
   const replay = useMemo(() => (active && engine ? engine.buildCockpitReplay(incidentId, events) : undefined), [active, engine, incidentId, events]);
   const liveKeyTimes = useMemo(() => (replay ? {} : keyTimes(events)), [replay, events]);
-  if (!replay) return { visibleCount: events.length, state: undefined, keyTimes: liveKeyTimes, at: undefined, clock, timelineBase: [], loadError };
+  if (!replay) return { visibleCount: events.length, state: undefined, keyTimes: liveKeyTimes, at: undefined, clock, timelineBase: noRows, loadError };
   const visibleCount = clock.countAt(t);
   const state = replay.cockpit.stateAfter(visibleCount);
   return { visibleCount, state, keyTimes: state.keyTimes, at: t, clock, timelineBase: replay.timelineBase };
