@@ -30,7 +30,7 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
     <section className="pane metrics-pane" aria-labelledby="metrics-title" data-pane="metrics" data-live={data?.live ? 'true' : 'false'}>
       <header className="pane-header">
         <h2 id="metrics-title">Live metrics</h2>
-        {asOf ? <span className="pane-meta">captured data at this moment · {plural(asOf.state.metrics.samples, 'sample')} in the log</span> : null}
+        {asOf ? <span className="pane-meta" title="Metric readings recorded in the incident log up to this moment">{plural(asOf.state.metrics.samples, 'reading')} logged by then</span> : null}
         {!readOnly ? (
           <div className="row-actions">
             {data?.configured ? (
