@@ -1,6 +1,6 @@
 // The incident cockpit: header over timeline, runbook checklist, metrics, stakeholder updates and rollback panes — live, or
 // as it was at any moment during review playback (every pane renders a projection of the same event prefix).
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { CapabilityName } from '../../../shared/ipc';
 import { channelAccess } from '../api/access';
 import { useIncident } from '../api/queries';
@@ -13,6 +13,7 @@ import { RunbookPane } from '../panes/runbooks/RunbookPane';
 import { TimelinePane } from '../panes/timeline/TimelinePane';
 import { UpdatesPane } from '../panes/updates/UpdatesPane';
 import type { PaneMoment } from '../playback/pane-moment';
+import { PlaybackBar } from '../playback/PlaybackBar';
 import { useCockpitReplay } from '../playback/use-cockpit-replay';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { CockpitLayout } from './CockpitLayout';
@@ -20,8 +21,6 @@ import { IncidentHeader } from './IncidentHeader';
 import { LogProblems } from './LogProblems';
 
 const noEvents: never[] = [];
-// Playback is its own chunk: the live cockpit never loads its controls or its engine.
-const PlaybackBar = lazy(() => import('../playback/PlaybackBar').then((m) => ({ default: m.PlaybackBar })));
 
 export function Cockpit({ incidentId }: { incidentId: string; capabilities: readonly CapabilityName[] }) {
   const incident = useIncident(incidentId);
@@ -48,11 +47,8 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   return (
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
       {state ? <IncidentHeader state={state} keyTimes={moment.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0} /> : null}
-      {asOf ? (
-        <Suspense fallback={null}>
-          <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
-        </Suspense>
-      ) : null}
+      {/* The controls are part of the cockpit (keys work the moment playback starts); the engine is its own chunk. */}
+      <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
       <ErrorNotice error={moment.loadError} title="Playback could not be started" />
       <LogProblems incidentId={incidentId} problems={problems} readOnly={!live} />
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
