@@ -2,6 +2,38 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+
+/** Where the single-file cockpit for review bundles is built, inside the renderer's output (the exporter looks there). */
+export const REVIEW_BUNDLE_DIR = 'review-bundle';
+
+/**
+ * The cockpit is split into chunks (review, settings and playback load on demand), but a review bundle is one offline HTML
+ * file whose CSP pins its one inline script by hash. So after the renderer build, the same entry is built again with
+ * code splitting off into out/renderer/review-bundle/, and electron/core/review/bundle-export.ts inlines that script.
+ */
+function singleFileReviewRenderer(): Plugin {
+  return {
+    name: 'firebreak-single-file-review-renderer',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root: resolve(__dirname, 'renderer'),
+        base: './',
+        logLevel: 'warn',
+        plugins: [react()],
+        build: {
+          outDir: resolve(__dirname, 'out/renderer', REVIEW_BUNDLE_DIR),
+          emptyOutDir: true,
+          minify: true,
+          chunkSizeWarningLimit: 2000,
+          rolldownOptions: { input: resolve(__dirname, 'renderer/index.html'), output: { codeSplitting: false } },
+        },
+      });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -25,11 +57,11 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), singleFileReviewRenderer()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      // Minified: a quarter of the unminified size over the wire and to parse. One chunk on purpose for now: the review
-      // bundle inlines the cockpit's single script into one offline HTML file (electron/core/review/bundle-export.ts).
+      // Minified: a quarter of the unminified size over the wire and to parse. The review, settings and playback views
+      // are split off by dynamic import (React.lazy); review bundles get a single-file build of their own (see above).
       minify: true,
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },

@@ -9,6 +9,15 @@ export interface Projection<S> {
   apply(state: S, event: IncidentEvent): S;
 }
 
+/**
+ * Every 256 events up to 65k events, then about √n (a power of two): 1,024 at a million. Memory grows with the number
+ * of checkpoints (each keeps the pane states an interval changed), seek time with the interval; √n balances the two
+ * (a million-event cockpit keeps ~1,000 checkpoints and replays at most 1,024 events, a few ms).
+ */
+export function checkpointInterval(count: number): number {
+  return Math.max(256, 2 ** Math.round(Math.log2(Math.sqrt(Math.max(1, count)))));
+}
+
 export class CheckpointedReplay<S> {
   private readonly checkpoints: S[] = [];
 
@@ -16,7 +25,7 @@ export class CheckpointedReplay<S> {
   constructor(
     private readonly projection: Projection<S>,
     private readonly events: readonly IncidentEvent[],
-    readonly interval = 256,
+    readonly interval = checkpointInterval(events.length),
   ) {
     let state = projection.initial;
     this.checkpoints.push(state);

@@ -60,53 +60,53 @@ export function formatMinutes(minutes: number): string {
   return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
 }
 
-interface Timeline {
+/** What the cadence depends on in the log, folded event by event (never mutated: playback keeps it in checkpoints). */
+export interface CadenceTimeline {
   severity: SeverityName;
   declaredAt: number;
   /** Declaration, the last re-classification or the last reopening: the first-update clock restarts there. */
   anchor: number;
   anchorWhy: string;
   resolvedAt?: number;
-  lastPublished: Map<Audience, number>;
-  acknowledged: Map<Audience, Set<string>>;
+  lastPublished: ReadonlyMap<Audience, number>;
+  acknowledged: ReadonlyMap<Audience, ReadonlySet<string>>;
+  /** The policy the log recorded last (update.cadence_set); absent until one is recorded. */
+  policy?: CadencePolicy;
+}
+type Timeline = CadenceTimeline;
+
+export function applyCadenceEvent(t: CadenceTimeline | undefined, e: IncidentEvent): CadenceTimeline | undefined {
+  if (e.type === 'incident.declared') {
+    if (t) return t;
+    const at = Date.parse(e.ts);
+    return { severity: e.payload.severity, declaredAt: at, anchor: at, anchorWhy: `of declaring a ${e.payload.severity}`, lastPublished: new Map(), acknowledged: new Map() };
+  }
+  if (!t) return t;
+  switch (e.type) {
+    case 'incident.severity_changed':
+      return { ...t, severity: e.payload.to, anchor: Date.parse(e.ts), anchorWhy: `of re-classifying to ${e.payload.to}` };
+    case 'incident.status_changed': {
+      if (e.payload.to === 'resolved') return { ...t, resolvedAt: Date.parse(e.ts) };
+      if (t.resolvedAt === undefined) return t;
+      const { resolvedAt: _resolved, ...open } = t;
+      return { ...open, anchor: Date.parse(e.ts), anchorWhy: 'of reopening the incident' };
+    }
+    case 'update.published':
+      return { ...t, lastPublished: new Map(t.lastPublished).set(e.payload.audience, Date.parse(e.ts)) };
+    case 'update.cadence_set':
+      return { ...t, policy: e.payload.policy };
+    case 'update.reminder_acknowledged': {
+      const set = new Set(t.acknowledged.get(e.payload.audience) ?? []).add(new Date(e.payload.dueAt).toISOString());
+      return { ...t, acknowledged: new Map(t.acknowledged).set(e.payload.audience, set) };
+    }
+    default:
+      return t;
+  }
 }
 
 function foldTimeline(events: readonly IncidentEvent[]): Timeline | undefined {
   let t: Timeline | undefined;
-  for (const e of events) {
-    const at = Date.parse(e.ts);
-    if (e.type === 'incident.declared') {
-      t ??= { severity: e.payload.severity, declaredAt: at, anchor: at, anchorWhy: `of declaring a ${e.payload.severity}`, lastPublished: new Map(), acknowledged: new Map() };
-      continue;
-    }
-    if (!t) continue;
-    switch (e.type) {
-      case 'incident.severity_changed':
-        t.severity = e.payload.to;
-        t.anchor = at;
-        t.anchorWhy = `of re-classifying to ${e.payload.to}`;
-        break;
-      case 'incident.status_changed':
-        if (e.payload.to === 'resolved') t.resolvedAt = at;
-        else if (t.resolvedAt !== undefined) {
-          delete t.resolvedAt;
-          t.anchor = at;
-          t.anchorWhy = 'of reopening the incident';
-        }
-        break;
-      case 'update.published':
-        t.lastPublished.set(e.payload.audience, at);
-        break;
-      case 'update.reminder_acknowledged': {
-        const set = t.acknowledged.get(e.payload.audience) ?? new Set<string>();
-        set.add(new Date(e.payload.dueAt).toISOString());
-        t.acknowledged.set(e.payload.audience, set);
-        break;
-      }
-      default:
-        break;
-    }
-  }
+  for (const e of events) t = applyCadenceEvent(t, e);
   return t;
 }
 
@@ -188,10 +188,13 @@ export function policyInForce(events: readonly IncidentEvent[], fallback: Cadenc
  * The policy is the one the log records (see policyInForce); `fallback` only applies while the log records none.
  */
 export function cadenceStatus(events: readonly IncidentEvent[], fallback: CadencePolicy, now: Date): CadenceStatus | undefined {
-  const t = foldTimeline(events);
+  return cadenceOf(foldTimeline(events), fallback, now);
+}
+
+/** The cadence at `now` from an already folded timeline (see applyCadenceEvent); its recorded policy wins over `fallback`. */
+export function cadenceOf(t: CadenceTimeline | undefined, fallback: CadencePolicy, now: Date): CadenceStatus | undefined {
   if (!t) return undefined;
-  const policy = policyInForce(events, fallback).policy;
-  const rule = policy[t.severity];
+  const rule = (t.policy ?? fallback)[t.severity];
   const list = audiences.map((a) => audienceCadence(t, rule, a, now.getTime()));
   const pending = list.filter((a) => a.dueAt !== undefined).sort((a, b) => a.dueAt!.localeCompare(b.dueAt!));
   return {

@@ -69,9 +69,10 @@ beforeAll(async () => {
     res.end(JSON.stringify({ error: `denied for ${req.headers.authorization ?? ''} at ${req.url ?? ''}`, message: body, errorMessages: [String(req.headers.authorization), body] }));
   });
   const rendererDir = join(dir, 'renderer');
-  await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<html><head><script type="module" crossorigin src="./assets/index-a.js"></script></head><body></body></html>');
-  await writeFile(join(rendererDir, 'assets', 'index-a.js'), 'console.log("cockpit")');
+  // The single-file cockpit build that review bundles inline (see bundle-export.ts).
+  await mkdir(join(rendererDir, 'review-bundle', 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'review-bundle', 'index.html'), '<html><head><script type="module" crossorigin src="./assets/index-a.js"></script></head><body></body></html>');
+  await writeFile(join(rendererDir, 'review-bundle', 'assets', 'index-a.js'), 'console.log("cockpit")');
   // A metrics.json written by an older Firebreak (or by hand) with credentials in it: start-up must move them into the vault.
   await mkdir(dataDir, { recursive: true });
   await writeFile(

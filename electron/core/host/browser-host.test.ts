@@ -43,6 +43,34 @@ describe('browser host', () => {
     expect((await fetch(`${host.origin}/api/events`)).status).toBe(401);
   });
 
+  it('gzips large JSON answers for clients that accept it, and only those', async () => {
+    const { request } = await import('node:http');
+    const { gunzipSync } = await import('node:zlib');
+    const declared = (await (await rpc('incidents.declare', { title: 'Login failing', severity: 'SEV2', commander: 'kim', services: ['auth'] })).json()) as { value: { id: string } };
+    for (let i = 0; i < 20; i++) await rpc('incidents.addNote', { incidentId: declared.value.id, text: `Observation ${i}: the login queue keeps growing` });
+    const raw = (acceptEncoding?: string) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        const body = JSON.stringify({ incidentId: declared.value.id, afterSeq: 0, limit: 100 });
+        const req = request(`${host.origin}/api/rpc/timeline.events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+        });
+        req.on('response', (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const plain = await raw();
+    const zipped = await raw('gzip, deflate, br');
+    expect(plain.encoding).toBeUndefined();
+    expect(zipped.encoding).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+    expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
+  });
+
   it('rejects malformed messages with a validation error', async () => {
     const badJson = await rpc('incidents.declare', '{not json');
     expect(badJson.status).toBe(400);

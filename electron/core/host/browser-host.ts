@@ -1,6 +1,7 @@
 // Serves the IPC contract over loopback HTTP (+ SSE for events) so the real renderer runs in any browser; every API call needs the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzip } from 'node:zlib';
 import { REQUEST_ID_HEADER } from '../../../shared/ipc';
 import { fail } from '../../../shared/result';
 import type { EventHub } from '../ipc/event-hub';
@@ -26,9 +27,31 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+/** Answers smaller than this go out as they are: compressing them saves less than the headers cost. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * JSON answers are gzipped when the browser accepts it (every browser does): views such as metrics.view or a page of the
+ * timeline are refetched as the incident changes, and their repetitive JSON shrinks five- to tenfold. Level 1 on zlib's
+ * thread pool: the main thread never compresses.
+ */
+function sendJson(res: ServerResponse, status: number, body: unknown, acceptEncoding?: string): void {
+  const headers = { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', vary: 'accept-encoding' };
+  const json = JSON.stringify(body);
+  if (json.length < COMPRESS_FROM_BYTES || !/\bgzip\b/.test(acceptEncoding ?? '')) {
+    res.writeHead(status, headers);
+    res.end(json);
+    return;
+  }
+  gzip(json, { level: 1 }, (error, compressed) => {
+    if (error) {
+      res.writeHead(status, headers);
+      res.end(json);
+    } else {
+      res.writeHead(status, { ...headers, 'content-encoding': 'gzip' });
+      res.end(compressed);
+    }
+  });
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -77,7 +100,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const requestId = req.headers[REQUEST_ID_HEADER];
     const result = await options.router.dispatch(rpc[1]!, input, typeof requestId === 'string' ? { requestId } : undefined);
-    sendJson(res, 200, result);
+    sendJson(res, 200, result, req.headers['accept-encoding']);
   }
 
   const server: Server = createServer((req, res) => {

@@ -1,4 +1,4 @@
-// Exports an incident as a single HTML file: the built cockpit inlined plus the bundle JSON, viewable offline in any browser
+// Exports an incident as a single HTML file: the single-file cockpit build inlined plus the bundle JSON, viewable offline in any browser
 // (read-only) and importable into Firebreak.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -47,19 +47,27 @@ export async function buildBundle(store: IncidentStore, incidentId: string, meta
   };
 }
 
-/** Inlines the built renderer (one script, one stylesheet) into a standalone page carrying the bundle. */
+/**
+ * The app's cockpit is split into chunks loaded on demand, which a single offline file cannot fetch under a hash-pinned
+ * CSP; the build therefore also makes a single-file cockpit for bundles (electron.vite.config.ts), kept here.
+ */
+export const REVIEW_RENDERER_DIR = 'review-bundle';
+
+/** Inlines the single-file cockpit build (one script, one stylesheet) into a standalone page carrying the bundle. */
 export async function bundleHtml(bundle: ReviewBundle, rendererDir: string): Promise<string> {
+  const dir = join(rendererDir, REVIEW_RENDERER_DIR);
   let html: string;
   try {
-    html = await readFile(join(rendererDir, 'index.html'), 'utf8');
+    html = await readFile(join(dir, 'index.html'), 'utf8');
   } catch {
-    throw new DomainError('unavailable', `The cockpit build is missing (${rendererDir}); run \`npm run build\` and export again.`);
+    throw new DomainError('unavailable', 'The cockpit build for review bundles is missing; run `npm run build` and export again.');
   }
-  const script = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"><\/script>/.exec(html);
+  const scripts = [...html.matchAll(/<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"><\/script>/g)];
   const style = /<link rel="stylesheet" crossorigin href="\.\/(assets\/[^"]+\.css)">/.exec(html);
-  if (!script) throw new DomainError('internal', 'The cockpit build has an unexpected shape (no module script found).');
-  const js = (await readFile(join(rendererDir, script[1]!), 'utf8')).replace(/<\/script/gi, '<\\/script');
-  const css = style ? (await readFile(join(rendererDir, style[1]!), 'utf8')).replace(/<\/style/gi, '<\\/style') : '';
+  // Exactly one script and nothing to preload: anything else would try to load a file the bundle does not carry.
+  if (scripts.length !== 1 || html.includes('rel="modulepreload"')) throw new DomainError('internal', 'The cockpit build for review bundles is not a single script; run `npm run build` again.');
+  const js = (await readFile(join(dir, scripts[0]![1]!), 'utf8')).replace(/<\/script/gi, '<\\/script');
+  const css = style ? (await readFile(join(dir, style[1]!), 'utf8')).replace(/<\/style/gi, '<\\/style') : '';
   const scriptHash = createHash('sha256').update(js).digest('base64');
   const csp = `default-src 'none'; script-src 'sha256-${scriptHash}'; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
   const title = bundle.incident.title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -13,13 +13,14 @@ let rendererDir: string;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'firebreak-bundle-'));
   rendererDir = join(root, 'renderer');
-  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  const single = join(rendererDir, 'review-bundle');
+  await mkdir(join(single, 'assets'), { recursive: true });
   await writeFile(
-    join(rendererDir, 'index.html'),
+    join(single, 'index.html'),
     '<html><head><script type="module" crossorigin src="./assets/index-abc.js"></script>\n<link rel="stylesheet" crossorigin href="./assets/index-abc.css"></head><body></body></html>',
   );
-  await writeFile(join(rendererDir, 'assets', 'index-abc.js'), 'console.log("cockpit </script> here")');
-  await writeFile(join(rendererDir, 'assets', 'index-abc.css'), 'body{color:red}');
+  await writeFile(join(single, 'assets', 'index-abc.js'), 'console.log("cockpit </script> here")');
+  await writeFile(join(single, 'assets', 'index-abc.css'), 'body{color:red}');
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
@@ -50,6 +51,14 @@ describe('review bundle', () => {
     expect(html).toContain('<title>Review: DB &#60;down&#62; — Firebreak</title>');
     expect(JSON.parse(extractBundleJson(html)!)).toEqual(bundle);
     expect(bundle.files.map((f) => f.path)).toEqual(['metrics/segment-1.json']);
+  });
+
+  it('refuses a cockpit build that is split into chunks, which an offline file could not load', async () => {
+    await writeFile(
+      join(rendererDir, 'review-bundle', 'index.html'),
+      '<html><head><script type="module" crossorigin src="./assets/index-abc.js"></script>\n<link rel="modulepreload" crossorigin href="./assets/vendor-abc.js"></head><body></body></html>',
+    );
+    await expect(exportedIncident()).rejects.toThrow(/not a single script; run `npm run build`/);
   });
 
   it('imports into a fresh data directory with the same events and captured files', async () => {

@@ -36,9 +36,10 @@ async function closeAll(): Promise<void> {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fb-signing-'));
   rendererDir = join(dir, 'renderer');
-  await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<html><head><script type="module" crossorigin src="./assets/index-a.js"></script></head><body></body></html>');
-  await writeFile(join(rendererDir, 'assets', 'index-a.js'), 'console.log("cockpit")');
+  // The single-file cockpit build that review bundles inline (see bundle-export.ts).
+  await mkdir(join(rendererDir, 'review-bundle', 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'review-bundle', 'index.html'), '<html><head><script type="module" crossorigin src="./assets/index-a.js"></script></head><body></body></html>');
+  await writeFile(join(rendererDir, 'review-bundle', 'assets', 'index-a.js'), 'console.log("cockpit")');
 });
 
 afterEach(async () => {

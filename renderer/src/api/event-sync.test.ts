@@ -24,7 +24,7 @@ function fakeClient(log: IncidentEvent[]) {
 function cacheWith(events: IncidentEvent[]) {
   const qc = new QueryClient();
   qc.setQueryData(timelineKey(ID), events);
-  for (const root of ['rollback', 'runbook-checklists', 'outbox', 'updates', 'some-new-pane']) qc.setQueryData([root, ID], 'cached');
+  for (const root of ['rollback', 'runbook-checklists', 'outbox', 'updates', 'metrics', 'some-new-pane']) qc.setQueryData([root, ID], 'cached');
   return qc;
 }
 
@@ -51,13 +51,22 @@ describe('syncing an incident by deltas', () => {
     const log = [ev(1), ev(2, 'rollback.step')];
     const qc = cacheWith([ev(1)]);
     await applyIncidentChange(qc, fakeClient(log).client, { incidentId: ID, lastSeq: 2 });
-    expect(invalidated(qc)).toEqual(['rollback', 'some-new-pane', 'updates']);
+    expect(invalidated(qc)).toEqual(['metrics', 'rollback', 'some-new-pane', 'updates']);
   });
 
   it('a metric sample leaves drafts, checklists and the outbox alone', async () => {
     const qc = cacheWith([ev(1)]);
     await applyIncidentChange(qc, fakeClient([ev(1), ev(2, 'metric.observed')]).client, { incidentId: ID, lastSeq: 2 });
     expect(invalidated(qc)).toEqual(['some-new-pane']);
+  });
+
+  it('a note leaves the metrics view to its own refresh, a status change refreshes it at once', async () => {
+    const qc = cacheWith([ev(1)]);
+    await applyIncidentChange(qc, fakeClient([ev(1), ev(2, 'note.added')]).client, { incidentId: ID, lastSeq: 2 });
+    expect(invalidated(qc)).not.toContain('metrics');
+    const qc2 = cacheWith([ev(1)]);
+    await applyIncidentChange(qc2, fakeClient([ev(1), ev(2, 'incident.status_changed')]).client, { incidentId: ID, lastSeq: 2 });
+    expect(invalidated(qc2)).toContain('metrics');
   });
 
   it('reloads a log that went backwards instead of patching it', async () => {

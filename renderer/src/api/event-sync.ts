@@ -18,6 +18,10 @@ const affects: Record<string, (type: string) => boolean> = {
   pagerduty: (t) => t.startsWith('pagerduty.') || t.startsWith('page.') || t.startsWith('outbox.'),
   // Drafts are built from the whole story, but a raw metric sample never changes what they say.
   updates: (t) => t !== 'metric.observed',
+  // The live metrics view refreshes on its own interval (seconds) while shown, markers included: a note or a sample only
+  // brings its marker forward by that much, so they do not refetch every panel's data on each append. Everything else
+  // that marks the charts (status, deploys, rollbacks, alerts, silences, panels) refreshes it at once.
+  metrics: (t) => t !== 'metric.observed' && t !== 'note.added',
 };
 
 /** Every page of events after `afterSeq`, oldest first. */

@@ -12,8 +12,8 @@ import { RollbackPane } from '../panes/rollback/RollbackPane';
 import { RunbookPane } from '../panes/runbooks/RunbookPane';
 import { TimelinePane } from '../panes/timeline/TimelinePane';
 import { UpdatesPane } from '../panes/updates/UpdatesPane';
-import { PlaybackBar } from '../playback/PlaybackBar';
 import type { PaneMoment } from '../playback/pane-moment';
+import { PlaybackBar } from '../playback/PlaybackBar';
 import { useCockpitReplay } from '../playback/use-cockpit-replay';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { CockpitLayout } from './CockpitLayout';
@@ -36,18 +36,20 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
     if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.lastEventAt);
   }, [live, playbackActive, events.length, moment.clock, startPlayback]);
   const asOf: PaneMoment | undefined = useMemo(
-    () => (moment.at === undefined ? undefined : { at: moment.at, events: events.slice(0, moment.visibleCount) }),
-    [moment.at, moment.visibleCount, events],
+    () => (moment.at === undefined || !moment.state ? undefined : { at: moment.at, state: moment.state, timelineBase: moment.timelineBase }),
+    [moment.at, moment.state, moment.timelineBase],
   );
 
   if (incident.error) return <ErrorNotice error={incident.error} title="This incident could not be opened" />;
   if (!incident.data || (!live && !asOf && !eventsQuery.error)) return <p className="loading">Loading incident…</p>;
   const { problems } = incident.data;
-  const state = asOf ? moment.state.incident : incident.data.state;
+  const state = asOf ? asOf.state.incident : incident.data.state;
   return (
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
-      {state ? <IncidentHeader state={state} keyTimes={moment.state.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0} /> : null}
+      {state ? <IncidentHeader state={state} keyTimes={moment.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0} /> : null}
+      {/* The controls are part of the cockpit (keys work the moment playback starts); the engine is its own chunk. */}
       <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
+      <ErrorNotice error={moment.loadError} title="Playback could not be started" />
       <LogProblems incidentId={incidentId} problems={problems} readOnly={!live} />
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
       {state ? (

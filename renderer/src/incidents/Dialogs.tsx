@@ -1,18 +1,34 @@
 // Mounts whichever incident dialog the UI store says is open.
+import { lazy, Suspense, type ReactNode } from 'react';
 import { channelAccess } from '../api/access';
-import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
 import { KeyboardHelpDialog } from '../palette/KeyboardHelpDialog';
-import { ImportBundleDialog } from '../review/ImportBundleDialog';
-import { ReviewDialog } from '../review/ReviewDialog';
-import { MetricsSettingsDialog } from '../panes/metrics/MetricsSettingsDialog';
-import { ServiceEditorFromStore } from '../panes/rollback/ServiceEditorFromStore';
-import { SettingsDialog } from '../settings/SettingsDialog';
 import { useUiStore } from '../state/ui-store';
 import { ConfirmStatusDialog } from './ConfirmStatusDialog';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
 import { HandOverDialog } from './HandOverDialog';
 import { NoteDialog } from './NoteDialog';
 import { SeverityDialog } from './SeverityDialog';
+
+// The review, settings and diagnostics views are separate chunks, loaded the first time one is opened: the cockpit's first
+// paint does not wait for their code (markdown rendering, config import and the like).
+const ReviewDialog = lazy(() => import('../review/ReviewDialog').then((m) => ({ default: m.ReviewDialog })));
+const ImportBundleDialog = lazy(() => import('../review/ImportBundleDialog').then((m) => ({ default: m.ImportBundleDialog })));
+const SettingsDialog = lazy(() => import('../settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
+const DiagnosticsDialog = lazy(() => import('../diagnostics/DiagnosticsDialog').then((m) => ({ default: m.DiagnosticsDialog })));
+const MetricsSettingsDialog = lazy(() => import('../panes/metrics/MetricsSettingsDialog').then((m) => ({ default: m.MetricsSettingsDialog })));
+const ServiceEditorFromStore = lazy(() => import('../panes/rollback/ServiceEditorFromStore').then((m) => ({ default: m.ServiceEditorFromStore })));
+
+const loading = (view: ReactNode) => (
+  <Suspense
+    fallback={
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    }
+  >
+    {view}
+  </Suspense>
+);
 
 export function Dialogs() {
   const { dialog, openDialog, selectedIncidentId } = useUiStore();
@@ -24,12 +40,12 @@ export function Dialogs() {
   if (dialog === 'status' && selectedIncidentId && serves('incidents.changeStatus')) return <ConfirmStatusDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'handover' && selectedIncidentId && serves('incidents.changeCommander')) return <HandOverDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'severity' && selectedIncidentId && serves('incidents.changeSeverity')) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
-  if (dialog === 'review' && selectedIncidentId) return <ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={!serves('review.save')} />;
-  if (dialog === 'import' && serves('review.importBundle')) return <ImportBundleDialog onClose={close} />;
-  if (dialog === 'settings' && serves('settings.exportConfig')) return <SettingsDialog onClose={close} />;
-  if (dialog === 'metrics-settings' && serves('metrics.settings.save')) return <MetricsSettingsDialog onClose={close} />;
-  if (dialog === 'service' && serves('services.put')) return <ServiceEditorFromStore onClose={close} />;
-  if (dialog === 'diagnostics' && serves('app.diagnostics')) return <DiagnosticsDialog onClose={close} />;
+  if (dialog === 'review' && selectedIncidentId) return loading(<ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={!serves('review.save')} />);
+  if (dialog === 'import' && serves('review.importBundle')) return loading(<ImportBundleDialog onClose={close} />);
+  if (dialog === 'settings' && serves('settings.exportConfig')) return loading(<SettingsDialog onClose={close} />);
+  if (dialog === 'metrics-settings' && serves('metrics.settings.save')) return loading(<MetricsSettingsDialog onClose={close} />);
+  if (dialog === 'service' && serves('services.put')) return loading(<ServiceEditorFromStore onClose={close} />);
+  if (dialog === 'diagnostics' && serves('app.diagnostics')) return loading(<DiagnosticsDialog onClose={close} />);
   if (dialog === 'keyboard') return <KeyboardHelpDialog onClose={close} />;
   return null;
 }

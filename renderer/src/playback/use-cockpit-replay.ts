@@ -1,29 +1,55 @@
-// Answers "what did the cockpit show at t". The checkpointed replay is built only once playback starts (and once per log
-// version), so the live cockpit of a 100k-event incident does not pay for it.
-import { useMemo } from 'react';
+// Answers "what did the cockpit show at t". The checkpointed cockpit projection (and the timeline's unannotated rows) is
+// built only once playback starts, and once per log version, so the live cockpit of a large incident does not pay for it;
+// its code is a separate chunk loaded when playback first starts. A seek is then the nearest checkpoint plus at most one
+// interval of events, for every pane at once.
+import { useEffect, useMemo, useState } from 'react';
 import type { IncidentEvent } from '../../../shared/events';
 import { keyTimes } from '../../../shared/incidents/key-times';
-import { CheckpointedReplay, EventClock } from '../../../shared/playback/checkpoints';
+import { EventClock } from '../../../shared/playback/checkpoints';
 import { playbackWindowEnd } from '../../../shared/playback/playback-window';
-import { cockpitProjection, type CockpitState } from '../../../shared/playback/cockpit-projection';
+import type { CockpitState } from '../../../shared/playback/cockpit-projection';
+import type { TimelineBase } from '../../../shared/playback/timeline-at';
 import { usePlaybackStore } from '../state/playback-store';
+
+type Engine = typeof import('./replay-engine');
+
+const noRows: TimelineBase = { rows: [], seqs: new Float64Array(0), annotatedSeqs: new Uint8Array(0) };
 
 export interface CockpitMoment {
   /** Events visible at this moment (the whole log when live). */
   visibleCount: number;
-  /** Cockpit state at this moment; when live only keyTimes/count/lastSeq are folded (the incident state comes from the core). */
-  state: CockpitState;
-  /** The moment shown (undefined when live). */
+  /** Cockpit state at this moment; undefined when live (the panes ask the core). */
+  state: CockpitState | undefined;
+  keyTimes: CockpitState['keyTimes'];
+  /** The moment shown (undefined when live, and while the playback engine loads). */
   at: number | undefined;
   clock: EventClock;
+  /** The log's rows without annotations (empty when live). */
+  timelineBase: TimelineBase;
+  /** Why the playback view could not be loaded (a damaged install), shown instead of a blank cockpit. */
+  loadError?: unknown;
 }
 
 export function useCockpitReplay(incidentId: string, events: readonly IncidentEvent[]): CockpitMoment {
   const { active, t } = usePlaybackStore();
+  const [engine, setEngine] = useState<Engine>();
+  const [loadError, setLoadError] = useState<unknown>();
+  useEffect(() => {
+    if (!active || engine) return;
+    let cancelled = false;
+    import('./replay-engine').then(
+      (m) => !cancelled && setEngine(m),
+      (e: unknown) => !cancelled && setLoadError(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [active, engine]);
   const clock = useMemo(() => new EventClock(events, playbackWindowEnd(events)), [events]);
-  const replay = useMemo(() => (active ? new CheckpointedReplay(cockpitProjection(incidentId), events) : undefined), [active, incidentId, events]);
-  const liveState = useMemo<CockpitState>(() => ({ keyTimes: keyTimes(events), count: events.length, lastSeq: events.at(-1)?.seq ?? 0 }), [events]);
-  if (!replay) return { visibleCount: events.length, state: liveState, at: undefined, clock };
+  const replay = useMemo(() => (active && engine ? engine.buildCockpitReplay(incidentId, events) : undefined), [active, engine, incidentId, events]);
+  const liveKeyTimes = useMemo(() => (replay ? {} : keyTimes(events)), [replay, events]);
+  if (!replay) return { visibleCount: events.length, state: undefined, keyTimes: liveKeyTimes, at: undefined, clock, timelineBase: noRows, loadError };
   const visibleCount = clock.countAt(t);
-  return { visibleCount, state: replay.stateAfter(visibleCount), at: t, clock };
+  const state = replay.cockpit.stateAfter(visibleCount);
+  return { visibleCount, state, keyTimes: state.keyTimes, at: t, clock, timelineBase: replay.timelineBase };
 }

@@ -1,8 +1,7 @@
 // Jira & PagerDuty pane: linked PagerDuty incident and Jira issues with their actions, and the outbox of writes to them.
 // In playback it shows the links and outbox as projected from the events up to that moment, read-only.
 import { useMemo, useState } from 'react';
-import { projectLinks } from '../../../../shared/connectors/incident-links';
-import { projectOutbox } from '../../../../shared/outbox/outbox-state';
+import { outboxItems } from '../../../../shared/playback/cockpit-projection';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ConnectorSettingsDialog } from './ConnectorSettingsDialog';
@@ -23,7 +22,7 @@ export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
   const linkedPd = useLinkedPagerDuty(incidentId, !readOnly);
   const outbox = useOutbox(incidentId, !readOnly);
   const [dialog, setDialog] = useState<'settings' | 'pagerduty'>();
-  const past = useMemo(() => (asOf ? { links: projectLinks(asOf.events), outbox: projectOutbox(incidentId, asOf.events) } : undefined), [asOf, incidentId]);
+  const past = useMemo(() => (asOf ? { links: asOf.state.links, outbox: outboxItems(asOf.state) } : undefined), [asOf]);
 
   const jiraConfigured = jiraSettings.data?.configured === true;
   const pdConfigured = pdSettings.data?.configured === true;

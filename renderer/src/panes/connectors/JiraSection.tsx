@@ -40,7 +40,7 @@ function IssueRow({ incidentId, issue, readOnly }: { incidentId: string; issue: 
   );
 }
 
-export function JiraSection({ incidentId, issues, readOnly }: { incidentId: string; issues: LinkedJiraIssue[]; readOnly: boolean }) {
+export function JiraSection({ incidentId, issues, readOnly }: { incidentId: string; issues: readonly LinkedJiraIssue[]; readOnly: boolean }) {
   const m = useIncidentConnectorMutations(incidentId);
   const [creating, setCreating] = useState(false);
   const [comment, setComment] = useState('');

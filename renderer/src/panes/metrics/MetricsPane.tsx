@@ -12,6 +12,7 @@ import { useMetricsMutations, useMetricsView } from './metrics-queries';
 import { useElementWidth } from './use-element-width';
 import './metrics.css';
 import { PaneControls } from '../../cockpit/PaneControls';
+import { plural } from '../../ui/plural';
 
 export function MetricsPane({ incidentId, asOf }: PaneProps) {
   const { ref, width } = useElementWidth<HTMLDivElement>();
@@ -29,7 +30,7 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
     <section className="pane metrics-pane" aria-labelledby="metrics-title" data-pane="metrics" data-live={data?.live ? 'true' : 'false'}>
       <header className="pane-header">
         <h2 id="metrics-title">Live metrics</h2>
-        {readOnly ? <span className="pane-meta">captured data at this moment</span> : null}
+        {asOf ? <span className="pane-meta" title="Metric readings recorded in the incident log up to this moment">{plural(asOf.state.metrics.samples, 'reading')} logged by then</span> : null}
         <PaneControls pane="metrics" title="Live metrics">
           {!readOnly ? (
             <span className="row-actions">

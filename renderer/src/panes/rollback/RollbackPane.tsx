@@ -1,7 +1,6 @@
 // Guarded rollback pane: choose service and strategy → plan → typed confirmation → streamed progress → verify → result,
 // with the incident's audit trail. In playback it shows the projection of the events up to the chosen moment, read-only.
 import { useMemo, useState } from 'react';
-import { projectRollbacks } from '../../../../shared/rollback/rollback-state';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AuditTrail } from './AuditTrail';
@@ -19,7 +18,7 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
   // The service catalogue is live configuration: a past moment never asks for it.
   const services = useServices(!readOnly);
   const live = useRollbacks(incidentId, !readOnly);
-  const replayed = useMemo(() => (asOf ? projectRollbacks(asOf.events) : undefined), [asOf]);
+  const replayed = useMemo(() => (asOf ? [...asOf.state.rollbacks.values()] : undefined), [asOf]);
   const rollbacks = replayed ?? live.data ?? [];
   const [selectedId, setSelectedId] = useState<string>();
   // The chosen one, else the one that needs the operator, else the newest: a finished rollback's outcome stays in view.

@@ -1,6 +1,5 @@
 // The cockpit's runbook pane: every runbook attached to the incident as a checklist (live, or replayed read-only during playback).
-import { useMemo, useState } from 'react';
-import { projectChecklists } from '../../../../shared/runbooks/checklist';
+import { useState } from 'react';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AlertRunbookOffers } from './AlertRunbookOffers';
@@ -17,7 +16,7 @@ export function RunbookPane({ incidentId, asOf }: PaneProps) {
   // A past moment is replayed from its events; only the live cockpit asks the core.
   const live = useChecklists(incidentId, asOf === undefined);
   // Playback shows the checklists exactly as the events up to that moment left them.
-  const replayed = useMemo(() => (asOf ? projectChecklists(asOf.events) : undefined), [asOf]);
+  const replayed = asOf?.state.checklists;
   const [library, setLibrary] = useState<{ open: boolean; runbookId?: string }>({ open: false });
   const lists = replayed ?? live.data ?? [];
   const readOnly = replayed !== undefined;

@@ -5,6 +5,7 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import type { IncidentEvent, NoteKind } from '../../../../shared/events';
 import type { TimelineSource } from '../../../../shared/timeline/describe-event';
 import { buildTimelineRows, filterTimeline, indexAtTime, type TimelineFilter, type TimelineRow } from '../../../../shared/timeline/timeline-view';
+import { timelineRowsAt } from '../../../../shared/playback/timeline-at';
 import { getClient } from '../../api/client';
 import { useAppInfo, useIncidentMutations } from '../../api/queries';
 import { PaneControls } from '../../cockpit/PaneControls';
@@ -23,15 +24,16 @@ import { jumpToPane } from '../../palette/pane-jump';
 import { usePaletteCommands } from '../../palette/command-registry';
 
 export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events: readonly IncidentEvent[] }) {
-  const visible = asOf ? asOf.events : events;
-  const allRows = useMemo(() => buildTimelineRows(visible), [visible]);
+  // In playback the rows recorded by then come from the cockpit projection's moment, annotated as they were then.
+  const allRows = useMemo(() => (asOf ? timelineRowsAt(asOf.timelineBase, asOf.state.lastSeq, asOf.state.timeline) : buildTimelineRows(events)), [asOf, events]);
   const [filter, setFilter] = useState<TimelineFilter>({});
   const deferredFilter = useDeferredValue(filter);
   const rows = useMemo(() => filterTimeline(allRows, deferredFilter).reverse(), [allRows, deferredFilter]);
   const pinned = useMemo(() => allRows.filter((r) => r.pinned), [allRows]);
-  const actors = useMemo(() => [...new Set(allRows.map((r) => r.actor))].sort(), [allRows]);
-  const types = useMemo(() => [...new Set(allRows.map((r) => r.type))].sort(), [allRows]);
-  const presentSources = useMemo(() => new Set<TimelineSource>(allRows.map((r) => r.source)), [allRows]);
+  const index = asOf?.state.timeline;
+  const actors = useMemo(() => (index ? [...index.actors] : [...new Set(allRows.map((r) => r.actor))].sort()), [index, allRows]);
+  const types = useMemo(() => (index ? [...index.types] : [...new Set(allRows.map((r) => r.type))].sort()), [index, allRows]);
+  const presentSources = useMemo(() => new Set<TimelineSource>(index ? index.sources : allRows.map((r) => r.source)), [index, allRows]);
 
   const listRef = useRef<TimelineListHandle>(null);
   const [activeSeq, setActiveSeq] = useState<number | undefined>(undefined);

@@ -1,7 +1,7 @@
 // Stakeholder updates pane: one overdue line, impact and next step, audience tabs with countdowns, the draft in place, and one
 // publish action for several audiences and channels, kept in view at the bottom of the pane.
 import type { PaneProps } from '../../playback/pane-moment';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStepIntentStore } from '../../state/step-intent-store';
 import { audiences, type Audience, type UpdateChannel, type UpdateFormat } from '../../../../shared/events';
 import type { AudienceCadenceSchema } from '../../../../shared/ipc/updates';
@@ -17,13 +17,15 @@ import { OverdueLine } from './OverdueLine';
 import { PublishBar } from './PublishBar';
 import { StakeholderFacts } from './StakeholderFacts';
 import { usePublishAll } from './use-publish-all';
-import { UpdatesPlayback } from './UpdatesPlayback';
 import { activeReminders, countdownText } from './reminders';
 import { useUpdateCadence, useUpdateDrafts, useUpdateFacts, useUpdateMutations } from './update-queries';
 import { useNotificationPermission, useReminderNotifications } from './use-reminder-notifications';
 import './updates.css';
 import { PaneControls } from '../../cockpit/PaneControls';
 import { usePaletteCommands } from '../../palette/command-registry';
+
+// Part of the playback chunk: the live cockpit never loads it.
+const UpdatesPlayback = lazy(() => import('./UpdatesPlayback').then((m) => ({ default: m.UpdatesPlayback })));
 
 export const audienceLabels: Record<Audience, string> = { executives: 'Executives', customers: 'Customers', support: 'Support', engineers: 'Engineering' };
 
@@ -35,7 +37,12 @@ function countdownChip(entry: z.infer<typeof AudienceCadenceSchema> | undefined,
 }
 
 export function UpdatesPane({ incidentId, asOf }: PaneProps) {
-  if (asOf) return <UpdatesPlayback events={asOf.events} at={asOf.at} />;
+  if (asOf)
+    return (
+      <Suspense fallback={<p className="loading">Loading playback…</p>}>
+        <UpdatesPlayback state={asOf.state} at={asOf.at} />
+      </Suspense>
+    );
   return <LiveUpdatesPane incidentId={incidentId} />;
 }
 

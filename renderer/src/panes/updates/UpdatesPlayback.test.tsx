@@ -2,6 +2,7 @@
 // Playback shows countdowns under the cadence the log recorded at that moment, before and after the commander changed it.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cockpitProjection } from '../../../../shared/playback/cockpit-projection';
 import { defaultCadencePolicy, type CadencePolicy } from '../../../../shared/updates/cadence';
 import { incidentLog } from '../../../../shared/updates/incident-log.test-support';
 import { UpdatesPlayback } from './UpdatesPlayback';
@@ -13,9 +14,12 @@ const log = incidentLog('2026-11-25T12:00:00.000Z', { title: 'Checkout latency',
   .at(4, { type: 'update.published', payload: { audience: 'executives', channel: 'clipboard', text: 'We are on it.' } })
   .at(8, { type: 'update.cadence_set', payload: { policy: every15, origin: 'commander', reason: 'SEV1 every 15 min' } });
 
+/** The cockpit as playback folds it at `minutes` after declaration. */
 const at = (minutes: number) => {
   const time = log.time(minutes).getTime();
-  return { events: log.events.filter((e) => Date.parse(e.ts) <= time), at: time };
+  const projection = cockpitProjection('2026-11-25-checkout-latency');
+  const state = log.events.filter((e) => Date.parse(e.ts) <= time).reduce(projection.apply, projection.initial);
+  return { state, at: time };
 };
 
 describe('UpdatesPlayback', () => {

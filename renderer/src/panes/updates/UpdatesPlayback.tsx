@@ -1,35 +1,36 @@
-// The updates pane during review playback: what had been published to each audience by that moment, and what was due.
+// The updates pane during review playback: what had been published to each audience by that moment, and what was due —
+// read from the cockpit projection at that moment.
 import { useMemo } from 'react';
-import { audiences, type IncidentEvent } from '../../../../shared/events';
-import { cadenceStatus, defaultCadencePolicy } from '../../../../shared/updates/cadence';
+import { audiences } from '../../../../shared/events';
+import type { CockpitState } from '../../../../shared/playback/cockpit-projection';
+import { cadenceOf, defaultCadencePolicy } from '../../../../shared/updates/cadence';
 import { markdownToHtml } from '../../../../shared/markdown';
-import { publishedUpdates } from '../../../../shared/updates/update-history';
 import { MarkdownHtml } from '../../ui/MarkdownHtml';
 import { countdownText } from './reminders';
 import { Time } from '../../time/Time';
 
 const labels = { executives: 'Executives', customers: 'Customers', support: 'Support', engineers: 'Engineering' } as const;
 
-export function UpdatesPlayback({ events, at }: { events: readonly IncidentEvent[]; at: number }) {
-  const published = useMemo(() => publishedUpdates(events), [events]);
+export function UpdatesPlayback({ state, at }: { state: CockpitState; at: number }) {
+  const { updates } = state;
   // Countdowns use the cadence the incident log recorded as in force at that moment (the shipped default only for logs
   // that never recorded one), so playback shows them as they were, not as today's settings would make them.
-  const cadence = useMemo(() => cadenceStatus(events, defaultCadencePolicy, new Date(at)), [events, at]);
+  const cadence = useMemo(() => cadenceOf(state.cadence, defaultCadencePolicy, new Date(at)), [state.cadence, at]);
   return (
     <section className="pane updates-pane" aria-labelledby="updates-title" data-pane="updates" data-playback="true">
       <header className="pane-header">
         <h2 id="updates-title">Stakeholder updates</h2>
-        <span className="pane-meta">{published.length} published by then</span>
+        <span className="pane-meta">{updates.published} published by then</span>
       </header>
       <ul className="updates-playback">
         {audiences.map((audience) => {
-          const mine = published.filter((u) => u.audience === audience);
-          const last = mine.at(-1);
+          const mine = updates.byAudience[audience];
+          const last = mine?.last;
           const due = cadence?.audiences.find((c) => c.audience === audience);
           const countdown = due?.dueAt ? countdownText(due.dueAt, at) : undefined;
           return (
             <li key={audience} data-audience={audience}>
-              <strong>{labels[audience]}</strong> · {mine.length} update(s)
+              <strong>{labels[audience]}</strong> · {mine?.count ?? 0} update(s)
               {countdown ? <span className={countdown.overdue ? 'countdown countdown-overdue' : 'countdown'}> · next {countdown.text}</span> : null}
               {last ? (
                 <blockquote>

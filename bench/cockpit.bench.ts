@@ -1,0 +1,88 @@
+// The whole cockpit in playback at one million events: the checkpointed cockpit projection (every pane's state) built once,
+// then 1,000 seeks to random moments — each the nearest checkpoint plus ≤ K events, and every pane's view derived from it
+// (the timeline's rows at t included). Compared with a full replay of the prefix, and with the memory the checkpoints hold.
+// Also: one live append at 1M events (the projection advanced by one event).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { CheckpointedReplay, EventClock, replayPrefix } from '../shared/playback/checkpoints';
+import { cockpitProjection, outboxItems } from '../shared/playback/cockpit-projection';
+import { longIncidentWeights, seededRandom, syntheticLog } from '../shared/playback/synthetic-log';
+import { timelineRowsAt, unannotatedRows } from '../shared/playback/timeline-at';
+import { cadenceOf, defaultCadencePolicy } from '../shared/updates/cadence';
+import type { BenchResult } from './run';
+
+export const MILLION = 1_000_000;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapMb = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1e6;
+};
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+export async function run(): Promise<BenchResult[]> {
+  const before = heapMb();
+  const events = syntheticLog({ count: MILLION, random: seededRandom(17), weights: longIncidentWeights, maxGapMs: 1000 });
+  const eventsMb = heapMb() - before;
+  const projection = cockpitProjection('bench');
+
+  const b0 = performance.now();
+  const replay = new CheckpointedReplay(projection, events);
+  const buildMs = performance.now() - b0;
+  const checkpointsMb = heapMb() - before - eventsMb;
+  const r0 = performance.now();
+  const timelineBase = unannotatedRows(events);
+  const rowsMs = performance.now() - r0;
+  const rowsMb = heapMb() - before - eventsMb - checkpointsMb;
+
+  const clock = new EventClock(events);
+  const random = seededRandom(11);
+  const moments = Array.from({ length: 1000 }, () => clock.start + random() * (clock.end - clock.start));
+  const stateTimes: number[] = [];
+  const cockpitTimes: number[] = [];
+  let sink = 0;
+  for (const t of moments) {
+    const s0 = performance.now();
+    const count = clock.countAt(t);
+    const state = replay.stateAfter(count);
+    const s1 = performance.now();
+    // What every pane renders from that state: timeline rows, checklists, rollbacks, links and outbox, updates and cadence.
+    const rows = timelineRowsAt(timelineBase, state.lastSeq, state.timeline);
+    const views = [state.checklists.length, [...state.rollbacks.values()].length, state.links.jiraIssues.length, outboxItems(state).length, state.updates.published, state.metrics.samples];
+    const cadence = cadenceOf(state.cadence, defaultCadencePolicy, new Date(t));
+    sink += rows.length + views.length + (cadence?.audiences.length ?? 0);
+    stateTimes.push(s1 - s0);
+    cockpitTimes.push(performance.now() - s0);
+  }
+  // Full replays are slow at this size: a handful is enough for the ratio.
+  const fullTimes = moments.slice(0, 5).map((t) => {
+    const f0 = performance.now();
+    replayPrefix(projection, events, clock.countAt(t));
+    return performance.now() - f0;
+  });
+
+  // Live append at 1M: the cockpit advanced by one event from the last state, against rebuilding it.
+  const last = replay.stateAfter(events.length);
+  const next = { ...events.at(-1)!, seq: events.length + 1, type: 'note.added', payload: { text: 'Appended', kind: 'note' } } as (typeof events)[number];
+  const appendTimes = Array.from({ length: 200 }, () => {
+    const a0 = performance.now();
+    projection.apply(last, next);
+    return performance.now() - a0;
+  });
+  if (sink < 0) console.log(sink);
+
+  return [
+    {
+      name: 'cockpit projection for 1M events (every pane)',
+      summary: `checkpoints built in ${(buildMs / 1000).toFixed(1)} s, one every ${replay.interval} events: ${checkpointsMb.toFixed(0)} MB of heap (${((checkpointsMb * 1e6) / Math.ceil(events.length / replay.interval) / 1024).toFixed(0)} kB per checkpoint); the timeline's 1M rows ${(rowsMs / 1000).toFixed(1)} s and ${rowsMb.toFixed(0)} MB; the events themselves ${eventsMb.toFixed(0)} MB`,
+    },
+    {
+      name: 'seek the whole cockpit to 1,000 random t at 1M events',
+      summary: `p95 ${percentile(cockpitTimes, 0.95).toFixed(1)} ms (goal < 50 ms), mean ${mean(cockpitTimes).toFixed(1)} ms, incl. the timeline's rows at t; the projection alone p95 ${percentile(stateTimes, 0.95).toFixed(2)} ms. Full replay of the prefix mean ${mean(fullTimes).toFixed(0)} ms → a seek is ${(mean(cockpitTimes) / mean(fullTimes)).toFixed(3)}× a full replay`,
+    },
+    { name: 'append one event to the cockpit at 1M events', summary: `p95 ${percentile(appendTimes, 0.95).toFixed(3)} ms (the projection advances by one event; nothing is replayed)` },
+  ];
+}
