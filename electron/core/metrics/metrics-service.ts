@@ -7,7 +7,8 @@ import type { MetricsView, ParsedInputOf, PanelView, SilenceView } from '../../.
 import { freshnessOf } from '../../../shared/metrics/freshness';
 import { adhocPanelsFromEvents, panelsForIncident } from '../../../shared/metrics/incident-panels';
 import { incidentRange, rangeIsOpen, type RangeOptions } from '../../../shared/metrics/incident-range';
-import { markersFromEvents } from '../../../shared/metrics/event-markers';
+import { markersInRange } from '../../../shared/metrics/event-markers';
+import { markerProjection } from '../../../shared/projections/domain-projections';
 import { replayPanel } from '../../../shared/metrics/capture-segment';
 import { serverFor, type MetricsConfig } from '../../../shared/metrics/metrics-config';
 import { DomainError } from '../../../shared/result';
@@ -272,7 +273,7 @@ export class MetricsService {
           : { state: 'empty' },
         ...(am.lastError ? { error: am.lastError } : {}),
       },
-      markers: markersFromEvents(events, range.start * 1000, range.end * 1000),
+      markers: markersInRange(this.options.store.projection(input.incidentId, markerProjection), range.start * 1000, range.end * 1000),
       problems: [...(problem ? [problem] : []), ...(watch.pollProblem ? [watch.pollProblem] : [])],
     };
   }

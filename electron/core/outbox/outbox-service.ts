@@ -1,7 +1,8 @@
 // The outbox as the UI uses it: queue a write as an intent in the incident log, list writes, retry or cancel them.
 import { randomBytes } from 'node:crypto';
 import type { OutboxOperation } from '../../../shared/outbox/outbox-operation';
-import { projectOutbox, type OutboxItem } from '../../../shared/outbox/outbox-state';
+import type { OutboxItem } from '../../../shared/outbox/outbox-state';
+import { outboxProjection } from '../../../shared/projections/domain-projections';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
 import type { OutboxWorker } from './outbox-worker';
@@ -17,8 +18,7 @@ export class OutboxService {
 
   /** The log's items with the worker's attempts since the last change of state (attempt count, next try, last error). */
   private itemsOf(incidentId: string): OutboxItem[] {
-    const log = this.store.get(incidentId).log;
-    return log ? projectOutbox(incidentId, log.events).map((i) => this.worker.withAttempts(i)) : [];
+    return this.store.projection(incidentId, outboxProjection).map((i) => this.worker.withAttempts(i));
   }
 
   private item(incidentId: string, intentKey: string): OutboxItem {

@@ -1,5 +1,5 @@
 // Delivers published stakeholder updates through the outbox: a Jira comment on the incident ticket, a PagerDuty status update.
-import { projectLinks } from '../../../shared/connectors/incident-links';
+import { linksProjection } from '../../../shared/projections/domain-projections';
 import type { ChannelStatus } from '../../../shared/ipc/updates';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
@@ -15,8 +15,7 @@ export class OutboxUpdateDelivery implements UpdateDelivery {
   ) {}
 
   private target(channel: ExternalChannel, incidentId: string): { ok: true; id: string } | { ok: false; why: string } {
-    const log = this.store.get(incidentId).log;
-    const links = projectLinks(log?.events ?? []);
+    const links = this.store.projection(incidentId, linksProjection);
     if (channel === 'jira') {
       const ticket = links.jiraIssues.find((i) => !i.actionItem);
       return ticket ? { ok: true, id: ticket.issueKey } : { ok: false, why: 'No Jira issue is linked to this incident; link or create the incident ticket first.' };

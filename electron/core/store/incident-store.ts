@@ -9,6 +9,8 @@ import { currentRequestId } from '../ipc/request-context';
 import { verifyChainInSlices } from './hash-chain';
 import { PRIVATE_DIR_MODE } from '../base/durable-file';
 import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
+import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
+import { ProjectionCache } from './projection-cache';
 
 export interface StoredIncident {
   id: string;
@@ -45,6 +47,7 @@ export class IncidentStore {
   /** Request id → the events it appended; rebuilt from the logs on open, so retries are recognised across restarts. */
   private readonly requests = new Map<string, CommittedRequest>();
   private readonly problemListeners = new Set<ProblemsListener>();
+  private readonly projections = new ProjectionCache();
 
   private constructor(
     readonly incidentsDir: string,
@@ -143,6 +146,14 @@ export class IncidentStore {
     for (const l of this.problemListeners) l(id);
   }
 
+  /**
+   * A domain's projection of the incident (see shared/projections/domain-projections.ts), advanced by only the events appended
+   * since it was last read. Throws not_found for an unknown incident; an unreadable one gives the projection's empty value.
+   */
+  projection<S, V>(id: string, def: ProjectionDef<S, V>): V {
+    return this.projections.read(id, this.get(id).log, def);
+  }
+
   list(): StoredIncident[] {
     return [...this.incidents.values()];
   }
@@ -216,5 +227,6 @@ export class IncidentStore {
     await Promise.all([...this.incidents.values()].map((i) => i.log?.close()));
     this.incidents.clear();
     this.requests.clear();
+    this.projections.clear();
   }
 }
