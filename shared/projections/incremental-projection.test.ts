@@ -46,9 +46,9 @@ const templates: ((i: number) => { type: string; payload: unknown })[] = [
   (i) => ({ type: 'jira.comment_imported', payload: { issueKey: 'OPS-1', commentId: String(i), author: 'a', text: 't' } }),
   () => ({ type: 'pagerduty.incident_linked', payload: { pdIncidentId: 'PINC01', title: 'x', status: 'triggered' } }),
   (i) => ({ type: 'pagerduty.log_entry_imported', payload: { pdIncidentId: 'PINC01', entryId: `L${i}`, entryType: i % 2 ? 'acknowledge_log_entry' : 'resolve_log_entry', summary: 'e', createdAt: '2026-11-25T12:00:00Z' } }),
-  (i) => ({ type: 'update.published', payload: { audience: ['internal', 'executive'][i % 2], channel: 'clipboard', text: `u${i}`, publicationId: `pub-${i % 3}` } }),
+  (i) => ({ type: 'update.published', payload: { audience: ['engineers', 'executives'][i % 2], channel: 'clipboard', text: `u${i}`, publicationId: `pub-${i % 3}` } }),
   (i) => ({ type: 'update.delivery_queued', payload: { publicationId: `pub-${i % 3}`, channel: 'jira', connectorConfigured: true, detail: 'd', outboxId: keys[i % 3] } }),
-  (i) => ({ type: 'update.draft_saved', payload: { audience: ['internal', 'executive'][i % 2], source: `draft ${i}` } }),
+  (i) => ({ type: 'update.draft_saved', payload: { audience: ['engineers', 'executives'][i % 2], source: `draft ${i}` } }),
 ];
 
 const scripts = fc.array(fc.tuple(fc.nat({ max: templates.length - 1 }), fc.nat({ max: 11 })), { maxLength: 80 });
@@ -86,7 +86,7 @@ describe('incremental domain projections', () => {
         expect(incrementally(checklistProjection, events, cuts)).toEqual(projectChecklists(events));
         const updates = incrementally(updatesProjection, events, cuts);
         expect(updates.published).toEqual(publishedUpdates(events));
-        for (const audience of ['internal', 'executive'] as const) expect(updates.drafts.get(audience)).toEqual(latestDraft(events, audience));
+        for (const audience of ['engineers', 'executives'] as const) expect(updates.drafts.get(audience)).toEqual(latestDraft(events, audience));
         const markers = incrementally(markerProjection, events, cuts);
         expect(markersInRange(markers)).toEqual(markersFromEvents(events));
         const mid = Date.parse('2026-11-25T12:00:20Z');

@@ -41,7 +41,11 @@ export class ConnectorPoller {
     try {
       const [jiraOn, pdOn] = [await this.settings.jiraConfigured(), await this.settings.pagerDutyConfigured()];
       if (!jiraOn && !pdOn) return;
-      for (const incident of this.store.list()) {
+      for (const listed of this.store.list()) {
+        // A log not opened yet is opened only when its summary says it is linked and not resolved.
+        const summary = listed.summary;
+        if (summary && (!summary.linked || summary.state?.status === 'resolved')) continue;
+        const incident = summary ? await this.store.ensureOpen(listed.id) : listed;
         // Cached incremental projections: a pass folds only what was appended since the last one, not every log from the start.
         if (!incident.log || this.store.projection(incident.id, incidentProjection)?.status === 'resolved') continue;
         const links = this.store.projection(incident.id, linksProjection);

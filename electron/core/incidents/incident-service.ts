@@ -21,7 +21,8 @@ export class IncidentService {
 
   /** The incident's state from the store's cached incremental projection (undefined without a readable declaration). */
   private stateOf(id: string): IncidentState | undefined {
-    return this.store.projection(id, incidentProjection);
+    const stored = this.store.get(id);
+    return stored.summary ? stored.summary.state : this.store.projection(id, incidentProjection);
   }
 
   list(): IncidentListItem[] {

@@ -123,6 +123,7 @@ export class MetricsService {
 
   private async pollOnce(incidentId: string, watch: Watch, force: boolean): Promise<void> {
     if (this.closed) return;
+    await this.options.store.ensureOpen(incidentId);
     const state = this.options.incidents.state(incidentId);
     const { config } = await this.settings.current();
     const refreshMs = config.refreshSeconds * 1000;
@@ -180,6 +181,8 @@ export class MetricsService {
     for (const { id } of am && !this.closed ? openIncidents() : []) {
       const watch = this.watchOf(id);
       try {
+        // Alerts already recorded are read from the log: open it if it is only listed from its summary.
+        await this.options.store.ensureOpen(id);
         await watch.alerts.refresh(am!, this.alertContext(id, this.options.incidents.state(id), config));
         if (watch.pollProblem?.startsWith('Recording alerts failed')) watch.pollProblem = undefined;
       } catch (e) {

@@ -34,6 +34,11 @@ export class OutboxService {
     return this.item(incidentId, intentKey);
   }
 
+  /** Opens the logs of incidents listed from summaries that hold outbox writes, so list() without an incident sees them all. */
+  async openIncidentsWithWrites(): Promise<void> {
+    for (const incident of this.store.list()) if ((incident.summary?.outboxItems ?? 0) > 0) await this.store.ensureOpen(incident.id);
+  }
+
   list(filter: { incidentId?: string | undefined; status?: OutboxItem['status'] | undefined } = {}): OutboxItem[] {
     const ids = filter.incidentId ? [filter.incidentId] : this.store.list().filter((i) => i.log).map((i) => i.id);
     return ids

@@ -1,16 +1,32 @@
 // The seal beside a log: the length and sha256 of a prefix whose every line was fully validated. Reopening checks the hash
 // (cheap) instead of re-validating every payload (the load-time goal is ≤ 1.5× a raw JSON.parse); only bytes after the
 // sealed prefix get the full schema. Any change inside the prefix changes the hash and voids the seal.
+//
+// The seal also records how far the hash chain was verified ({ size, seq, head }): the chain of a prefix the seal covers was
+// checked and the bytes have not changed since (the seal's sha256 says so), so on the next start only events after it are hashed.
 import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeFileDurably } from '../base/durable-file';
 
 export const sealFileOf = (logFile: string): string => `${logFile}.seal`;
 
+/** The hash chain was verified for the events in the first `size` bytes; the last of them is #`seq`, whose hash is `head`. */
+export interface VerifiedChain {
+  size: number;
+  seq: number;
+  head: string;
+}
+
 interface Seal {
   size: number;
   sha256: string;
+  chain?: VerifiedChain;
 }
+
+const isVerifiedChain = (c: unknown, sealSize: number): c is VerifiedChain => {
+  const v = c as Partial<VerifiedChain> | undefined;
+  return typeof v?.size === 'number' && v.size > 0 && v.size <= sealSize && typeof v.seq === 'number' && typeof v.head === 'string' && /^[0-9a-f]{64}$/.test(v.head);
+};
 
 const NEWLINE = 0x0a;
 
@@ -19,11 +35,17 @@ const NEWLINE = 0x0a;
  * itself (on append), never by re-reading the file, so bytes another writer appended are never sealed.
  */
 export class SealedPrefix {
+  private writtenChain: VerifiedChain | undefined;
+
   private constructor(
     private readonly hash: Hash,
     private size: number,
     private sealedSize: number,
-  ) {}
+    /** How far the chain was verified, as the seal on disk said; only ever within the valid sealed prefix. */
+    readonly chain?: VerifiedChain,
+  ) {
+    this.writtenChain = chain;
+  }
 
   /** Reads the seal beside `logFile` and checks it against `bytes` (the whole log as read on open). */
   static async read(logFile: string, bytes: Buffer): Promise<SealedPrefix> {
@@ -32,7 +54,9 @@ export class SealedPrefix {
       const seal = JSON.parse(await readFile(sealFileOf(logFile), 'utf8')) as Partial<Seal>;
       if (typeof seal.size === 'number' && typeof seal.sha256 === 'string' && seal.size > 0 && seal.size <= bytes.length && bytes[seal.size - 1] === NEWLINE) {
         const candidate = hash.copy().update(bytes.subarray(0, seal.size));
-        if (candidate.copy().digest('hex') === seal.sha256) return new SealedPrefix(candidate, seal.size, seal.size);
+        if (candidate.copy().digest('hex') === seal.sha256) {
+          return new SealedPrefix(candidate, seal.size, seal.size, isVerifiedChain(seal.chain, seal.size) ? seal.chain : undefined);
+        }
       }
     } catch {
       /* no seal, or a torn one: nothing is trusted */
@@ -51,12 +75,17 @@ export class SealedPrefix {
     this.size += bytes.length;
   }
 
-  /** Writes the seal when the prefix grew since it was last written; a kill leaves the old seal or the new one, never half. */
-  async write(logFile: string): Promise<void> {
-    if (this.size === this.sealedSize || this.size <= 0) return;
-    const seal: Seal = { size: this.size, sha256: this.hash.copy().digest('hex') };
+  /**
+   * Writes the seal when the prefix grew (or the verified chain moved) since it was last written; a kill leaves the old seal or
+   * the new one, never half. `chain` is recorded only within the prefix written now.
+   */
+  async write(logFile: string, chain?: VerifiedChain): Promise<void> {
+    const recorded = chain && chain.size <= this.size ? chain : undefined;
+    if (this.size <= 0 || (this.size === this.sealedSize && recorded?.size === this.writtenChain?.size)) return;
+    const seal: Seal = { size: this.size, sha256: this.hash.copy().digest('hex'), ...(recorded ? { chain: { ...recorded } } : {}) };
     await writeFileDurably(sealFileOf(logFile), JSON.stringify(seal));
     this.sealedSize = seal.size;
+    this.writtenChain = seal.chain;
   }
 }
 

@@ -79,7 +79,7 @@ export class PagerDutyService {
   }
 
   private alreadyLinkedTo(pdIncidentId: string): string | undefined {
-    return this.store.list().find((i) => i.log && this.store.projection(i.id, linksProjection).pagerDuty?.pdIncidentId === pdIncidentId)?.id;
+    return this.store.list().find((i) => (i.log ? this.store.projection(i.id, linksProjection).pagerDuty?.pdIncidentId : i.summary?.pdIncidentId) === pdIncidentId)?.id;
   }
 
   /** Declares a Firebreak incident from a PagerDuty incident (high urgency → SEV2, low → SEV3) and links the two. */
