@@ -21,8 +21,11 @@ export class IncrementalProjection<S, V = S> {
   constructor(
     readonly def: ProjectionDef<S, V>,
     readonly incidentId: string,
+    /** Resume from a state known to be the fold of the events up to `from.lastSeq` (e.g. a summary written from this log). */
+    from?: { state: S; lastSeq: number },
   ) {
-    this.current = def.initial(incidentId);
+    this.current = from ? from.state : def.initial(incidentId);
+    this.folded = from?.lastSeq ?? 0;
   }
 
   /** The sequence number of the last event folded in (0 before any). */

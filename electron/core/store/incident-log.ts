@@ -95,18 +95,29 @@ export class IncidentLog {
     }
     // Everything up to cleanLength is validated now: seal it, so that even after a crash (no clean close) the next open
     // re-validates only what was appended since. Never seal over a quarantined line: the cheap check could let it through later.
+    // The seal is written in the background right after open (a kill before it only leaves the previous, still valid, seal).
+    const trustedBytes = prefix.length;
     let sealed: SealedPrefix | undefined;
     if (quarantined.length === 0) {
       sealed = prefix;
       sealed.extend(bytes.subarray(prefix.length, parsed.cleanLength));
-      await sealed.write(file, prefix.chain).catch(() => undefined);
     }
     const handle = await (options.openFile ?? openLogFile)(file);
     if (parsed.tornTail) {
       await handle.truncate(parsed.cleanLength);
       await handle.sync();
     }
-    return new IncidentLog(file, handle, parsed.events, recovery, quarantined, parsed.cleanLength, sealed, now);
+    const log = new IncidentLog(file, handle, parsed.events, recovery, quarantined, parsed.cleanLength, sealed, now);
+    log.trusted = trustedBytes;
+    log.scheduleSeal(0);
+    return log;
+  }
+
+  private trusted = 0;
+
+  /** How many leading bytes a valid seal covered when the log was opened: bytes a Firebreak process validated or wrote, unchanged since. */
+  get trustedAtOpen(): number {
+    return this.trusted;
   }
 
   get events(): readonly IncidentEvent[] {

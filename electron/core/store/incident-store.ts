@@ -12,6 +12,7 @@ import { PRIVATE_DIR_MODE } from '../base/durable-file';
 import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
 import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
 import { ProjectionCache } from './projection-cache';
+import { lowerBoundBySeq } from '../../../shared/timeline/timeline-page';
 import { incidentProjection, linksProjection, outboxProjection, rollbackProjection } from '../../../shared/projections/domain-projections';
 import { needsNoAttention, readSummary, writeSummary, type IncidentSummary } from './incident-summary';
 
@@ -86,9 +87,9 @@ export class IncidentStore {
 
   /** Lists the incident from its summary when that is current and nothing in it needs the core now; otherwise opens the log. */
   private async listFromSummary(id: string): Promise<void> {
-    const summary = await readSummary(join(this.incidentsDir, id));
-    if (summary?.state && needsNoAttention(summary)) this.incidents.set(id, { id, problems: [], summary });
-    else await this.load(id);
+    const found = await readSummary(join(this.incidentsDir, id));
+    if (found?.current && found.summary.state && needsNoAttention(found.summary)) this.incidents.set(id, { id, problems: [], summary: found.summary });
+    else await this.load(id, found?.summary);
   }
 
   /** Opens the incident's log if it is only listed from its summary; concurrent callers share one open. */
@@ -97,7 +98,7 @@ export class IncidentStore {
     if (!incident.summary) return incident;
     let opening = this.opening.get(id);
     if (!opening) {
-      opening = this.load(id).then(() => {
+      opening = this.load(id, incident.summary).then(() => {
         this.opening.delete(id);
         if (this.onChainBroken) void this.verifyChain(id, this.onChainBroken);
         for (const l of this.openedListeners) l(id);
@@ -114,7 +115,8 @@ export class IncidentStore {
     return () => this.openedListeners.delete(listener);
   }
 
-  private async load(id: string): Promise<void> {
+  /** Opens the incident's log; `summary` is the last summary written for it, if any (possibly stale). */
+  private async load(id: string, summary?: IncidentSummary): Promise<void> {
     const dir = join(this.incidentsDir, id);
     try {
       if (!(await stat(dir)).isDirectory()) return;
@@ -130,7 +132,15 @@ export class IncidentStore {
       }
       this.incidents.set(id, { id, log, problems });
       this.indexRequests(id, log.events);
-      if (problems.length === 0) this.scheduleSummary(id, 0);
+      const summaryCurrent = summary !== undefined && summary.logSize === log.byteSize && summary.lastSeq === log.lastSeq;
+      // The summary's state is the fold of the log's first logSize bytes; when the seal vouches those bytes are unchanged since
+      // Firebreak wrote them (and the log holds its last event), resume from it instead of folding 100k events again.
+      const resumable = summary?.state && summary.logSize <= log.trustedAtOpen && log.events[lowerBoundBySeq(log.events, summary.lastSeq)]?.seq === summary.lastSeq;
+      if (summary?.state && resumable) {
+        this.projections.seed(id, log, incidentProjection, { started: true, state: summary.state }, summary.lastSeq);
+      }
+      // A missing or stale summary is rebuilt shortly, in the background (it folds every domain over the whole log).
+      if (problems.length === 0 && !summaryCurrent) this.scheduleSummary(id);
     } catch (e) {
       this.incidents.set(id, {
         id,

@@ -31,12 +31,15 @@ export type IncidentSummary = z.infer<typeof IncidentSummary>;
 /** Whether an incident can stay closed after start: resolved or not, nothing in it is waiting for the core to act. */
 export const needsNoAttention = (s: IncidentSummary): boolean => s.openOutbox === 0 && s.runningRollbacks === 0 && s.problems.length === 0;
 
-/** The summary beside the log in `dir` if it is readable, well-formed and names the log's current size; otherwise undefined. */
-export async function readSummary(dir: string): Promise<IncidentSummary | undefined> {
+/**
+ * The summary beside the log in `dir` if it is readable and well-formed, and whether it is current (names the log's size);
+ * undefined when missing or corrupt. A stale one still says what the log's first `logSize` bytes fold to (see IncidentStore.load).
+ */
+export async function readSummary(dir: string): Promise<{ summary: IncidentSummary; current: boolean } | undefined> {
   try {
     const [raw, log] = await Promise.all([readFile(join(dir, SUMMARY_FILE), 'utf8'), stat(join(dir, LOG_FILE))]);
     const parsed = IncidentSummary.safeParse(JSON.parse(raw));
-    return parsed.success && parsed.data.logSize === log.size ? parsed.data : undefined;
+    return parsed.success ? { summary: parsed.data, current: parsed.data.logSize === log.size } : undefined;
   } catch {
     return undefined;
   }

@@ -29,6 +29,13 @@ export class ProjectionCache {
     return projection.lastSeq === log.lastSeq ? projection.value() : projection.apply(log.events);
   }
 
+  /** Starts `def` over `log` from a state already folded up to `lastSeq` (a summary that names this log's exact bytes). */
+  seed<S, V>(incidentId: string, log: IncidentLog, def: ProjectionDef<S, V>, state: S, lastSeq: number): void {
+    const cached = { log, projections: new Map<ProjectionDef<unknown, unknown>, IncrementalProjection<unknown, unknown>>() };
+    cached.projections.set(def as ProjectionDef<unknown, unknown>, new IncrementalProjection(def, incidentId, { state, lastSeq }) as IncrementalProjection<unknown, unknown>);
+    this.byIncident.set(incidentId, cached);
+  }
+
   /** Forgets an incident's projections (its log was closed or replaced). */
   forget(incidentId: string): void {
     this.byIncident.delete(incidentId);
