@@ -82,8 +82,12 @@ export class IncidentLog {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       bytes = Buffer.alloc(0);
     }
-    const prefix = await SealedPrefix.read(file, bytes);
-    const parsed = parseLog(bytes, file, prefix.length);
+    // The seal's hash is checked in the thread pool while the prefix it claims is parsed with the cheap check; in the rare case
+    // it does not match (the bytes changed since), the log is parsed again with full validation.
+    const claim = await SealedPrefix.claim(file, bytes);
+    let parsed = parseLog(bytes, file, claim.length);
+    const prefix = await claim.confirm();
+    if (prefix.length !== claim.length) parsed = parseLog(bytes, file, prefix.length);
     const quarantined = parsed.problems.filter((p) => p.kind === 'corrupt_line');
     const recovery = await readRecoveryReport(dir);
     if (parsed.tornTail) {
