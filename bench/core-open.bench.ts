@@ -15,7 +15,6 @@ import { startCore } from '../electron/core/firebreak-core';
 import { verifyChainInSlices } from '../electron/core/store/hash-chain';
 import { IncidentLog, LOG_FILE } from '../electron/core/store/incident-log';
 import { IncidentStore } from '../electron/core/store/incident-store';
-import { sealFileOf } from '../electron/core/store/log-seal';
 import { SUMMARY_FILE } from '../electron/core/store/incident-summary';
 import type { BenchResult } from './run';
 import { chainedLines, median, writeIncident } from './support/chained-log';

@@ -137,7 +137,7 @@ export class UpdateService {
   }
 
   async saveDraft(incidentId: string, audience: Audience, source: string): Promise<IncidentEvent> {
-    const events = this.events(incidentId);
+    this.events(incidentId); // refuses an incident without a readable declaration
     if (this.latestDraft(incidentId, audience)?.source === source) throw new DomainError('conflict', `The ${audience} draft has not changed since it was last saved.`);
     const [event] = await this.deps.store.append(incidentId, [{ type: 'update.draft_saved', actor: this.deps.operator(), ts: this.now().toISOString(), payload: { audience, source } }]);
     return event!;
@@ -168,7 +168,7 @@ export class UpdateService {
    */
   async publish(input: ParsedPublishInput): Promise<{ event: IncidentEvent; deliveries: DeliveryOutcome[] }> {
     const { incidentId, audience, source, channels } = input;
-    const events = this.events(incidentId);
+    this.events(incidentId); // refuses an incident without a readable declaration
     const renderedAt = new Date(input.renderedAt);
     const age = this.now().getTime() - renderedAt.getTime();
     if (age > MAX_PREVIEW_AGE_MS || age < -MAX_CLOCK_SKEW_MS) {
