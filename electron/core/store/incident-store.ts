@@ -67,6 +67,8 @@ export class IncidentStore {
   private readonly openedListeners = new Set<(incidentId: string) => void>();
   private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
   private readonly summaryWrites = new Map<string, Promise<void>>();
+  /** Summary passes started by a timer: close waits for them, so none lands after the store is closed. */
+  private readonly savingSummaries = new Set<Promise<void>>();
   private onChainBroken: ((incidentId: string) => void) | undefined;
   /** Whether this store keeps summaries beside the logs (lazy stores list from them). */
   private keepSummaries = false;
@@ -89,7 +91,7 @@ export class IncidentStore {
   private async listFromSummary(id: string): Promise<void> {
     const found = await readSummary(join(this.incidentsDir, id));
     if (found?.current && found.summary.state && needsNoAttention(found.summary)) this.incidents.set(id, { id, problems: [], summary: found.summary });
-    else await this.load(id, found?.summary);
+    else await this.load(id, found?.summary, found?.current === true);
   }
 
   /** Opens the incident's log if it is only listed from its summary; concurrent callers share one open. */
@@ -98,7 +100,7 @@ export class IncidentStore {
     if (!incident.summary) return incident;
     let opening = this.opening.get(id);
     if (!opening) {
-      opening = this.load(id, incident.summary).then(() => {
+      opening = this.load(id, incident.summary, true).then(() => {
         this.opening.delete(id);
         if (this.onChainBroken) void this.verifyChain(id, this.onChainBroken);
         for (const l of this.openedListeners) l(id);
@@ -116,7 +118,7 @@ export class IncidentStore {
   }
 
   /** Opens the incident's log; `summary` is the last summary written for it, if any (possibly stale). */
-  private async load(id: string, summary?: IncidentSummary): Promise<void> {
+  private async load(id: string, summary?: IncidentSummary, current = false): Promise<void> {
     const dir = join(this.incidentsDir, id);
     try {
       if (!(await stat(dir)).isDirectory()) return;
@@ -132,7 +134,7 @@ export class IncidentStore {
       }
       this.incidents.set(id, { id, log, problems });
       this.indexRequests(id, log.events);
-      const summaryCurrent = summary !== undefined && summary.logSize === log.byteSize && summary.lastSeq === log.lastSeq;
+      const summaryCurrent = current && summary?.logSize === log.byteSize && summary.lastSeq === log.lastSeq;
       // The summary's state is the fold of the log's first logSize bytes; when the seal vouches those bytes are unchanged since
       // Firebreak wrote them (and the log holds its last event), resume from it instead of folding 100k events again.
       const resumable = summary?.state && summary.logSize <= log.trustedAtOpen && log.events[lowerBoundBySeq(log.events, summary.lastSeq)]?.seq === summary.lastSeq;
@@ -300,7 +302,8 @@ export class IncidentStore {
     if (!this.keepSummaries || this.summaryTimers.has(id)) return;
     const timer = setTimeout(() => {
       this.summaryTimers.delete(id);
-      void this.saveSummary(id);
+      const saving = this.saveSummary(id).finally(() => this.savingSummaries.delete(saving));
+      this.savingSummaries.add(saving);
     }, delayMs);
     timer.unref?.();
     this.summaryTimers.set(id, timer);
@@ -312,10 +315,14 @@ export class IncidentStore {
     const incident = this.incidents.get(id);
     const log = incident?.log;
     if (!incident || !log || incident.problems.some((p) => p.kind !== 'write_blocked' && p.kind !== 'chain_broken') || log.problems.length > 0) return;
+    const written = await stat(log.file).catch(() => undefined);
+    // A write in flight (or a file changed behind the log's back): the next append or close writes the summary.
+    if (written?.size !== log.byteSize) return;
     const links = this.projection(id, linksProjection);
     const summary: IncidentSummary = {
       format: 1,
       logSize: log.byteSize,
+      logMtimeMs: Math.floor(written.mtimeMs),
       lastSeq: log.lastSeq,
       state: this.projection(id, incidentProjection),
       problems: [],
@@ -338,7 +345,7 @@ export class IncidentStore {
     for (const timer of this.summaryTimers.values()) clearTimeout(timer);
     this.summaryTimers.clear();
     await Promise.all([...this.incidents.values()].map((i) => i.log?.close()));
-    await Promise.all(pending.map((id) => this.saveSummary(id)));
+    await Promise.all([...this.savingSummaries, ...pending.map((id) => this.saveSummary(id))]);
     this.incidents.clear();
     this.requests.clear();
     this.projections.clear();

@@ -14,6 +14,8 @@ const IncidentSummary = z.object({
   format: z.literal(1),
   /** The log's byte size when the summary was written: any other size means events were appended (or lost) since. */
   logSize: z.number().int().nonnegative(),
+  /** The log's modification time then: an edit outside Firebreak that keeps the size still makes the summary stale. */
+  logMtimeMs: z.number(),
   lastSeq: z.number().int().nonnegative(),
   state: IncidentListItem.shape.state,
   problems: z.array(LogProblem),
@@ -39,7 +41,7 @@ export async function readSummary(dir: string): Promise<{ summary: IncidentSumma
   try {
     const [raw, log] = await Promise.all([readFile(join(dir, SUMMARY_FILE), 'utf8'), stat(join(dir, LOG_FILE))]);
     const parsed = IncidentSummary.safeParse(JSON.parse(raw));
-    return parsed.success ? { summary: parsed.data, current: parsed.data.logSize === log.size } : undefined;
+    return parsed.success ? { summary: parsed.data, current: parsed.data.logSize === log.size && parsed.data.logMtimeMs === Math.floor(log.mtimeMs) } : undefined;
   } catch {
     return undefined;
   }

@@ -31,16 +31,20 @@ afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 describe('lazy incident store', () => {
   it('lists every incident from its summary without opening a log, and opens one on first access', async () => {
-    // Prove the logs are not read: replace one with same-size garbage. Listing still shows the summary's state.
-    const file = join(dirOf(ids[0]!), LOG_FILE);
-    const size = (await stat(file)).size;
-    const original = await readFile(file);
-    await writeFile(file, Buffer.alloc(size, 0x20));
+    // Prove the logs are not parsed: give one summary a title its log does not have. Listing shows the summary's.
+    const summaryFile = join(dirOf(ids[0]!), SUMMARY_FILE);
+    const original = await readFile(summaryFile, 'utf8');
+    const summary = JSON.parse(original) as { state: { title: string } };
+    summary.state.title = 'Listed from the summary';
+    await writeFile(summaryFile, JSON.stringify(summary));
     const store = await IncidentStore.open(dataDir, {}, { lazy: true });
-    expect(store.list().map((i) => [i.id, i.log, i.summary?.state?.title, i.summary?.state?.eventCount])).toEqual(ids.map((id) => [id, undefined, id, 3]));
+    expect(store.list().map((i) => [i.id, i.log, i.summary?.state?.title, i.summary?.state?.eventCount])).toEqual([
+      [ids[0], undefined, 'Listed from the summary', 3],
+      [ids[1], undefined, ids[1], 3],
+    ]);
     await store.close();
 
-    await writeFile(file, original);
+    await writeFile(summaryFile, original);
     const reopened = await IncidentStore.open(dataDir, {}, { lazy: true });
     const [first, second] = await Promise.all([reopened.ensureOpen(ids[0]!), reopened.ensureOpen(ids[0]!)]);
     expect(first).toBe(second);
@@ -57,6 +61,10 @@ describe('lazy incident store', () => {
   it.each([
     ['missing', async (dir: string) => rm(join(dir, SUMMARY_FILE))],
     ['corrupt', async (dir: string) => writeFile(join(dir, SUMMARY_FILE), '{"format":1,"logSize":')],
+    ['named for an older version of the log of the same size (edited outside Firebreak)', async (dir: string) => {
+      const file = join(dir, LOG_FILE);
+      await writeFile(file, (await readFile(file, 'utf8')).replace('"two"', '"TWO"'));
+    }],
     ['of the wrong shape', async (dir: string) => writeFile(join(dir, SUMMARY_FILE), JSON.stringify({ format: 1, logSize: 'big' }))],
     ['stale (events appended after it was written, as after a crash)', async (dir: string) => {
       const line = JSON.stringify({ v: 1, seq: 4, ts: '2026-01-01T00:00:00.000Z', actor: 'ana', type: 'note.added', payload: { text: 'late', kind: 'note' } });
