@@ -40,6 +40,8 @@ export interface SealClaim {
 
 /** Bytes hashed per slice while the running hash catches up with a prefix confirmed on open (keeps the event loop responsive). */
 const CATCH_UP_SLICE = 4 * 1024 * 1024;
+/** How long after open the running hash starts catching up on its own (a seal write starts it at once). */
+const CATCH_UP_DELAY_MS = 5000;
 
 /**
  * The validated prefix of a log as a running hash: it only ever grows by bytes this process validated (on open) or wrote
@@ -62,9 +64,19 @@ export class SealedPrefix {
     this.writtenChain = chain;
     if (confirmed) {
       this.queue.push(confirmed);
-      // Started after this assignment (a microtask later), so catchUp's own reset to undefined is never overwritten.
-      this.catchingUp = Promise.resolve().then(() => this.catchUp());
+      // Not on the open path: the running hash is needed only for the next seal write, which starts it sooner if it comes first.
+      this.catchUpTimer = setTimeout(() => this.startCatchUp(), CATCH_UP_DELAY_MS);
+      this.catchUpTimer.unref?.();
     }
+  }
+
+  private catchUpTimer: NodeJS.Timeout | undefined;
+
+  private startCatchUp(): Promise<void> | undefined {
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = undefined;
+    if (!this.catchingUp && this.queue.length > 0) this.catchingUp = Promise.resolve().then(() => this.catchUp());
+    return this.catchingUp;
   }
 
   private async catchUp(): Promise<void> {
@@ -118,7 +130,7 @@ export class SealedPrefix {
 
   /** Extends the prefix by `bytes`, which must directly follow it in the log and have been validated or written by this process. */
   extend(bytes: Uint8Array): void {
-    if (this.catchingUp) this.queue.push(bytes);
+    if (this.catchingUp || this.queue.length > 0) this.queue.push(bytes);
     else this.hash.update(bytes);
     this.size += bytes.length;
   }
@@ -130,7 +142,7 @@ export class SealedPrefix {
   async write(logFile: string, chain?: VerifiedChain): Promise<void> {
     const recorded = chain && chain.size <= this.size ? chain : undefined;
     if (this.size <= 0 || (this.size === this.sealedSize && recorded?.size === this.writtenChain?.size)) return;
-    while (this.catchingUp) await this.catchingUp;
+    for (let pending = this.startCatchUp(); pending; pending = this.startCatchUp()) await pending;
     const size = this.size;
     const seal: Seal = { size, sha256: this.hash.copy().digest('hex'), ...(recorded ? { chain: { ...recorded } } : {}) };
     await writeFileDurably(sealFileOf(logFile), JSON.stringify(seal));
