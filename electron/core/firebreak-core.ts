@@ -3,8 +3,8 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
 import { lockDataDir } from './base/data-dir-lock';
-import { removeLeftoverTempFiles } from './base/durable-file';
-import { privateDataDir, restrictToOwner } from './base/owner-only';
+import { sweepDataDir } from './base/data-dir-sweep';
+import { privateDataDir } from './base/owner-only';
 import { connectorHandlers } from './connectors/connector-handlers';
 import { startConnectors } from './connectors/connectors-core';
 import { seedDemoIncident } from './demo/seed-demo';
@@ -20,6 +20,7 @@ import { IncidentService } from './incidents/incident-service';
 import { ReviewService } from './review/review-service';
 import { EventHub } from './ipc/event-hub';
 import { idempotentRouter } from './ipc/idempotent-router';
+import { openingRouter } from './ipc/opening-router';
 import { createRouter, withOutputChecks, type ErrorReporter, type Router } from './ipc/router';
 import { metricsHandlers } from './metrics/metrics-handlers';
 import { MetricsService } from './metrics/metrics-service';
@@ -88,8 +89,8 @@ export async function startCore(options: CoreOptions): Promise<FirebreakCore> {
   const lock = await lockDataDir(options.dataDir, options.mode);
   try {
     await privateDataDir(options.dataDir);
-    await restrictToOwner(options.dataDir);
-    await removeLeftoverTempFiles(options.dataDir);
+    // One walk of the data directory: owner-only permissions and the temp files a kill left behind.
+    await sweepDataDir(options.dataDir, { removeTemps: true, restrict: true });
     const core = await startOwnedCore(options);
     return {
       ...core,
@@ -116,7 +117,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   };
   log.info('core', 'Starting Firebreak core', { version: options.version, mode: options.mode, dataDir: options.dataDir });
   if (options.seedDemo !== false) await seedDemoIncident(options.dataDir, options.assetsDir);
-  const store = await IncidentStore.open(options.dataDir);
+  // Incidents are listed from their summaries; a log is parsed on first access (or at once when the core must act on it).
+  const store = await IncidentStore.open(options.dataDir, {}, { lazy: true });
   const operator = options.operator ?? defaultOperator();
   const incidents = new IncidentService(store, () => operator);
   const hub = new EventHub();
@@ -172,6 +174,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
   void store.verifyChains(announceBroken);
   await checkpoints.verifyAll(announceBroken);
+  store.onOpened((incidentId) => void checkpoints.verifyIncident(incidentId, announceBroken).catch((error: unknown) => reportError('signing.checkpoint', error)));
   // A full disk turning an incident read-only (or writable again) changes no events, only what the cockpit must show.
   store.onProblemsChanged((incidentId) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 }));
   statusPage.attachOutbox((incidentId, operation, origin) => connectors.outbox.queue(incidentId, operation, origin));
@@ -231,7 +234,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
 
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
-  const router = redactingRouter(idempotentRouter(withOutputChecks(createRouter(
+  const router = openingRouter(store, redactingRouter(idempotentRouter(withOutputChecks(createRouter(
     {
       'app.info': appInfo,
       'app.diagnostics': () => diagnosticsReport({ info: appInfo, configuration: () => configurationSummary({ connectors: connectors.settings, metrics: metrics.settings, catalogue }), log }),
@@ -270,7 +273,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       },
     },
     reportError,
-  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor);
+  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor));
   log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 
   return {

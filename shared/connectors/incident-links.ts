@@ -111,3 +111,27 @@ export function projectLinks(events: readonly IncidentEvent[]): IncidentLinks {
   }
   return { jiraIssues: [...fold.jiraIssues], ...(fold.pagerDuty ? { pagerDuty: fold.pagerDuty } : {}), imported };
 }
+
+/**
+ * The same fold for the core's cached per-incident projection (shared/projections), which owns its state and advances it in
+ * place: the links fold itself stays immutable (playback checkpoints share it); only the set of imported ids grows in place.
+ */
+export interface LinksFold {
+  fold: LinkFold;
+  imported: Set<string>;
+}
+
+export const emptyLinksFold = (): LinksFold => ({ fold: noLinks, imported: new Set() });
+
+export function applyLinksEvent(state: LinksFold, e: IncidentEvent): LinksFold {
+  state.fold = applyLinkEvent(state.fold, e);
+  const key = importKey(e);
+  if (key) state.imported.add(key);
+  return state;
+}
+
+export const linksOf = (state: LinksFold): IncidentLinks => ({
+  jiraIssues: [...state.fold.jiraIssues],
+  ...(state.fold.pagerDuty ? { pagerDuty: state.fold.pagerDuty } : {}),
+  imported: state.imported,
+});

@@ -34,23 +34,44 @@ function thin(markers: EventMarker[], keep: (m: EventMarker) => boolean, max: nu
   return [...kept, ...sampled];
 }
 
+/** An event's marker before the range and thinning are applied; `significant` markers are never thinned away. */
+export interface MarkerCandidate {
+  marker: EventMarker;
+  significant: boolean;
+}
+
+/** The marker one event contributes to every chart, or undefined (rollback steps collapse into their start and outcome). */
+export function markerCandidate(e: IncidentEvent): MarkerCandidate | undefined {
+  const kind = kindOf(e);
+  if (!kind || e.type === 'rollback.step') return undefined;
+  const entry = toTimelineEntry(e);
+  const at = Date.parse(entry.happenedAt ?? entry.ts);
+  return { marker: { seq: e.seq, at, kind, actor: e.actor, text: entry.text }, significant: kind !== 'note' || (e.type === 'note.added' && e.payload.kind !== 'note') };
+}
+
+/** The candidates within [fromMs, toMs], thinned and sorted as markersFromEvents describes. */
+export function markersInRange(candidates: readonly MarkerCandidate[], fromMs = -Infinity, toMs = Infinity): EventMarker[] {
+  const out: EventMarker[] = [];
+  const significant = new Set<number>();
+  for (const { marker, significant: keep } of candidates) {
+    if (marker.at < fromMs || marker.at > toMs) continue;
+    out.push(marker);
+    if (keep) significant.add(marker.seq);
+  }
+  return thin(out, (m) => significant.has(m.seq), MAX_MARKERS).sort((a, b) => a.at - b.at || a.seq - b.seq);
+}
+
 /**
  * Markers within [fromMs, toMs], oldest first. Rollback steps collapse into their start and outcome so charts stay readable;
  * on very long incidents plain notes are thinned to MAX_MARKERS while deploys, rollbacks, status changes and decisions all stay.
  */
 export function markersFromEvents(events: readonly IncidentEvent[], fromMs = -Infinity, toMs = Infinity): EventMarker[] {
-  const out: EventMarker[] = [];
-  const significant = new Set<number>();
+  const candidates: MarkerCandidate[] = [];
   for (const e of events) {
-    const kind = kindOf(e);
-    if (!kind || e.type === 'rollback.step') continue;
-    const entry = toTimelineEntry(e);
-    const at = Date.parse(entry.happenedAt ?? entry.ts);
-    if (at < fromMs || at > toMs) continue;
-    out.push({ seq: e.seq, at, kind, actor: e.actor, text: entry.text });
-    if (kind !== 'note' || (e.type === 'note.added' && e.payload.kind !== 'note')) significant.add(e.seq);
+    const c = markerCandidate(e);
+    if (c) candidates.push(c);
   }
-  return thin(out, (m) => significant.has(m.seq), MAX_MARKERS).sort((a, b) => a.at - b.at || a.seq - b.seq);
+  return markersInRange(candidates, fromMs, toMs);
 }
 
 /** Markers within `toleranceMs` of a hovered time, nearest first: what the chart tooltip names. */

@@ -30,36 +30,50 @@ export interface SavedDraft {
   base?: string;
 }
 
+/** Published updates and the latest saved draft per audience, folded one event at a time. */
+export interface UpdatesFold {
+  published: PublishedUpdate[];
+  byPublication: Map<string, PublishedUpdate>;
+  drafts: Map<Audience, SavedDraft>;
+}
+
+export const emptyUpdatesFold = (): UpdatesFold => ({ published: [], byPublication: new Map(), drafts: new Map() });
+
+/** Folds one event into `fold` (in place: the fold is owned by one projection). */
+export function applyUpdatesEvent(fold: UpdatesFold, e: IncidentEvent): UpdatesFold {
+  if (e.type === 'update.published') {
+    const update: PublishedUpdate = {
+      seq: e.seq,
+      ts: e.ts,
+      actor: e.actor,
+      audience: e.payload.audience,
+      channel: e.payload.channel,
+      text: e.payload.text,
+      deliveries: [],
+      ...(e.payload.publicationId ? { publicationId: e.payload.publicationId } : {}),
+    };
+    fold.published.push(update);
+    if (e.payload.publicationId) fold.byPublication.set(e.payload.publicationId, update);
+  } else if (e.type === 'update.delivery_queued') {
+    fold.byPublication.get(e.payload.publicationId)?.deliveries.push({
+      seq: e.seq,
+      ts: e.ts,
+      channel: e.payload.channel,
+      connectorConfigured: e.payload.connectorConfigured,
+      detail: e.payload.detail,
+      ...(e.payload.outboxId ? { outboxId: e.payload.outboxId } : {}),
+    });
+  } else if (e.type === 'update.draft_saved') {
+    fold.drafts.set(e.payload.audience, { seq: e.seq, ts: e.ts, actor: e.actor, source: e.payload.source });
+  }
+  return fold;
+}
+
 /** Every published update, oldest first, each with the deliveries queued for it. */
 export function publishedUpdates(events: readonly IncidentEvent[], audience?: Audience): PublishedUpdate[] {
-  const list: PublishedUpdate[] = [];
-  const byPublication = new Map<string, PublishedUpdate>();
-  for (const e of events) {
-    if (e.type === 'update.published' && (!audience || e.payload.audience === audience)) {
-      const update: PublishedUpdate = {
-        seq: e.seq,
-        ts: e.ts,
-        actor: e.actor,
-        audience: e.payload.audience,
-        channel: e.payload.channel,
-        text: e.payload.text,
-        deliveries: [],
-        ...(e.payload.publicationId ? { publicationId: e.payload.publicationId } : {}),
-      };
-      list.push(update);
-      if (e.payload.publicationId) byPublication.set(e.payload.publicationId, update);
-    } else if (e.type === 'update.delivery_queued') {
-      byPublication.get(e.payload.publicationId)?.deliveries.push({
-        seq: e.seq,
-        ts: e.ts,
-        channel: e.payload.channel,
-        connectorConfigured: e.payload.connectorConfigured,
-        detail: e.payload.detail,
-        ...(e.payload.outboxId ? { outboxId: e.payload.outboxId } : {}),
-      });
-    }
-  }
-  return list;
+  const fold = emptyUpdatesFold();
+  for (const e of events) applyUpdatesEvent(fold, e);
+  return audience ? fold.published.filter((u) => u.audience === audience) : fold.published;
 }
 
 /** The latest update published to `audience`, the one a new draft is compared with. */

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { removeLeftoverTempFiles, writeFileDurably } from './durable-file';
+import { removeLeftoverTempFiles } from './data-dir-sweep';
+import { writeFileDurably } from './durable-file';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,9 +1,9 @@
-// The one durable way to replace or move a file: temp file, fsync it, rename, fsync the folder; and the start-up sweep of temps.
+// The one durable way to replace or move a file: temp file, fsync it, rename, fsync the folder (data-dir-sweep.ts removes temps a kill left).
 //
 // Hand-written on purpose: write-file-atomic (the maintained choice) fsyncs the temp file but never the folder after the rename,
 // so a power cut can still roll the replacement back; it also ignores short writes and gives its temps no recognisable suffix,
-// which the start-up sweep below relies on. Every other module must go through here: lint forbids a direct rename elsewhere.
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+// which the start-up sweep (data-dir-sweep.ts) relies on. Every other module must go through here: lint forbids a direct rename elsewhere.
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -59,31 +59,4 @@ export async function syncDir(dir: string): Promise<void> {
   } finally {
     await handle?.close().catch(() => undefined);
   }
-}
-
-/**
- * Deletes the temp files a kill left behind under `root` (never descending into git repositories, which keep their own).
- * Only safe while no other writer is active: call it after taking the data-directory lock, before anything else starts.
- */
-export async function removeLeftoverTempFiles(root: string): Promise<string[]> {
-  const removed: string[] = [];
-  const visit = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== '.git') await visit(path);
-      } else if (entry.isFile() && entry.name.endsWith(TEMP_SUFFIX)) {
-        await rm(path, { force: true });
-        removed.push(path);
-      }
-    }
-  };
-  await visit(root);
-  return removed;
 }

@@ -46,7 +46,10 @@ export function connectorHandlers({ settings, jira, pagerDuty, outbox }: Connect
     'pagerduty.event': ({ incidentId, routingKeyName, action, severity }) => pagerDuty.event(incidentId, routingKeyName, action, severity),
     'pagerduty.oncall': ({ incidentId, serviceIds }) => pagerDuty.oncall(incidentId, serviceIds),
     'pagerduty.sync': ({ incidentId }) => pagerDuty.sync(incidentId),
-    'outbox.list': ({ incidentId, status }) => outbox.list({ incidentId, status }),
+    'outbox.list': async ({ incidentId, status }) => {
+      if (!incidentId) await outbox.openIncidentsWithWrites();
+      return outbox.list({ incidentId, status });
+    },
     'outbox.retry': ({ incidentId, intentKey }) => outbox.retry(incidentId, intentKey),
     'outbox.cancel': ({ incidentId, intentKey, reason }) => outbox.cancel(incidentId, intentKey, reason),
   };

@@ -1,6 +1,5 @@
 // Keeps linked Jira issues and PagerDuty incidents flowing into open incidents' timelines by syncing them on an interval.
-import { projectLinks } from '../../../shared/connectors/incident-links';
-import { projectIncident } from '../../../shared/incidents/incident-state';
+import { incidentProjection, linksProjection } from '../../../shared/projections/domain-projections';
 import type { IncidentStore } from '../store/incident-store';
 import type { ConnectorSettings } from './connector-settings';
 
@@ -42,10 +41,14 @@ export class ConnectorPoller {
     try {
       const [jiraOn, pdOn] = [await this.settings.jiraConfigured(), await this.settings.pagerDutyConfigured()];
       if (!jiraOn && !pdOn) return;
-      for (const incident of this.store.list()) {
-        const events = incident.log?.events;
-        if (!events || projectIncident(incident.id, events)?.status === 'resolved') continue;
-        const links = projectLinks(events);
+      for (const listed of this.store.list()) {
+        // A log not opened yet is opened only when its summary says it is linked and not resolved.
+        const summary = listed.summary;
+        if (summary && (!summary.linked || summary.state?.status === 'resolved')) continue;
+        const incident = summary ? await this.store.ensureOpen(listed.id) : listed;
+        // Cached incremental projections: a pass folds only what was appended since the last one, not every log from the start.
+        if (!incident.log || this.store.projection(incident.id, incidentProjection)?.status === 'resolved') continue;
+        const links = this.store.projection(incident.id, linksProjection);
         if (jiraOn && links.jiraIssues.length > 0) await this.guard(`${incident.id}/jira`, () => this.targets.jira.sync(incident.id));
         if (pdOn && links.pagerDuty) await this.guard(`${incident.id}/pagerduty`, () => this.targets.pagerDuty.sync(incident.id));
       }

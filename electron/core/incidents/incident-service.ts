@@ -1,6 +1,7 @@
 // Incident use cases over the store: declare, status/severity/commander changes, notes, listing and timeline reads.
 import type { IncidentEvent } from '../../../shared/events';
-import { applyIncidentEvent, projectIncident, type IncidentState } from '../../../shared/incidents/incident-state';
+import type { IncidentState } from '../../../shared/incidents/incident-state';
+import { incidentProjection } from '../../../shared/projections/domain-projections';
 import { statusChangeProblem } from '../../../shared/incidents/status';
 import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
@@ -8,38 +9,25 @@ import { incidentIdFor, type IncidentStore } from '../store/incident-store';
 import { lowerBoundBySeq, timelinePage } from '../../../shared/timeline/timeline-page';
 
 export class IncidentService {
-  private readonly states = new Map<string, IncidentState>();
-
   constructor(
     private readonly store: IncidentStore,
     private readonly operator: () => string,
-  ) {
-    for (const incident of store.list()) {
-      const state = incident.log && projectIncident(incident.id, incident.log.events);
-      if (state) this.states.set(incident.id, state);
-    }
-    store.onAppend((id, events) => this.fold(id, events));
-  }
+  ) {}
 
-  /** Projects an incident that arrived outside of appends (an imported bundle). */
+  /** An incident that arrived outside of appends (an imported bundle): its state is projected on first read, like any other. */
   track(id: string): void {
-    const log = this.store.get(id).log;
-    const state = log && projectIncident(id, log.events);
-    if (state) this.states.set(id, state);
+    this.store.get(id);
   }
 
-  private fold(id: string, events: IncidentEvent[]): void {
-    let state = this.states.get(id);
-    for (const e of events) {
-      if (!state) state = projectIncident(id, [e]);
-      else state = applyIncidentEvent(state, e);
-    }
-    if (state) this.states.set(id, state);
+  /** The incident's state from the store's cached incremental projection (undefined without a readable declaration). */
+  private stateOf(id: string): IncidentState | undefined {
+    const stored = this.store.get(id);
+    return stored.summary ? stored.summary.state : this.store.projection(id, incidentProjection);
   }
 
   list(): IncidentListItem[] {
     const items = this.store.list().map((i) => {
-      const state = this.states.get(i.id);
+      const state = this.stateOf(i.id);
       return state ? { id: i.id, state, problems: i.problems } : { id: i.id, problems: i.problems };
     });
     return items.sort((a, b) => (b.state?.declaredAt ?? '').localeCompare(a.state?.declaredAt ?? ''));
@@ -47,7 +35,7 @@ export class IncidentService {
 
   get(incidentId: string): IncidentListItem {
     const stored = this.store.get(incidentId);
-    const state = this.states.get(incidentId);
+    const state = this.stateOf(incidentId);
     return state ? { id: incidentId, state, problems: stored.problems } : { id: incidentId, problems: stored.problems };
   }
 
@@ -58,9 +46,8 @@ export class IncidentService {
   }
 
   state(incidentId: string): IncidentState {
-    const state = this.states.get(incidentId);
+    const state = this.stateOf(incidentId);
     if (!state) {
-      this.store.get(incidentId);
       throw new DomainError('conflict', `Incident ${incidentId} has no readable declaration; see its problems.`);
     }
     return state;

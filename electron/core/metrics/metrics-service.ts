@@ -7,7 +7,8 @@ import type { MetricsView, ParsedInputOf, PanelView, SilenceView } from '../../.
 import { freshnessOf } from '../../../shared/metrics/freshness';
 import { adhocPanelsFromEvents, panelsForIncident } from '../../../shared/metrics/incident-panels';
 import { incidentRange, rangeIsOpen, type RangeOptions } from '../../../shared/metrics/incident-range';
-import { markersFromEvents } from '../../../shared/metrics/event-markers';
+import { markersInRange } from '../../../shared/metrics/event-markers';
+import { markerProjection } from '../../../shared/projections/domain-projections';
 import { replayPanel } from '../../../shared/metrics/capture-segment';
 import { serverFor, type MetricsConfig } from '../../../shared/metrics/metrics-config';
 import { DomainError } from '../../../shared/result';
@@ -125,6 +126,7 @@ export class MetricsService {
 
   private async pollOnce(incidentId: string, watch: Watch, force: boolean): Promise<void> {
     if (this.closed) return;
+    await this.options.store.ensureOpen(incidentId);
     const state = this.options.incidents.state(incidentId);
     const { config } = await this.settings.current();
     const refreshMs = config.refreshSeconds * 1000;
@@ -182,6 +184,8 @@ export class MetricsService {
     for (const { id } of am && !this.closed ? openIncidents() : []) {
       const watch = this.watchOf(id);
       try {
+        // Alerts already recorded are read from the log: open it if it is only listed from its summary.
+        await this.options.store.ensureOpen(id);
         await watch.alerts.refresh(am!, this.alertContext(id, this.options.incidents.state(id), config));
         if (watch.pollProblem?.startsWith('Recording alerts failed')) watch.pollProblem = undefined;
       } catch (e) {
@@ -276,7 +280,7 @@ export class MetricsService {
           : { state: 'empty' },
         ...(am.lastError ? { error: am.lastError } : {}),
       },
-      markers: markersFromEvents(events, range.start * 1000, range.end * 1000),
+      markers: markersInRange(this.options.store.projection(input.incidentId, markerProjection), range.start * 1000, range.end * 1000),
       problems: [...(problem ? [problem] : []), ...(watch.pollProblem ? [watch.pollProblem] : [])],
     };
   }

@@ -1,7 +1,8 @@
 // The outbox as the UI uses it: queue a write as an intent in the incident log, list writes, retry or cancel them.
 import { randomBytes } from 'node:crypto';
 import type { OutboxOperation } from '../../../shared/outbox/outbox-operation';
-import { projectOutbox, type OutboxItem } from '../../../shared/outbox/outbox-state';
+import type { OutboxItem } from '../../../shared/outbox/outbox-state';
+import { outboxProjection } from '../../../shared/projections/domain-projections';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
 import type { OutboxWorker } from './outbox-worker';
@@ -17,8 +18,7 @@ export class OutboxService {
 
   /** The log's items with the worker's attempts since the last change of state (attempt count, next try, last error). */
   private itemsOf(incidentId: string): OutboxItem[] {
-    const log = this.store.get(incidentId).log;
-    return log ? projectOutbox(incidentId, log.events).map((i) => this.worker.withAttempts(i)) : [];
+    return this.store.projection(incidentId, outboxProjection).map((i) => this.worker.withAttempts(i));
   }
 
   private item(incidentId: string, intentKey: string): OutboxItem {
@@ -32,6 +32,11 @@ export class OutboxService {
     const intentKey = newIntentKey();
     await this.store.append(incidentId, [{ type: 'outbox.intent_queued', actor: this.actor(), payload: { intentKey, operation, ...(origin ? { origin } : {}) } }]);
     return this.item(incidentId, intentKey);
+  }
+
+  /** Opens the logs of incidents listed from summaries that hold outbox writes, so list() without an incident sees them all. */
+  async openIncidentsWithWrites(): Promise<void> {
+    for (const incident of this.store.list()) if ((incident.summary?.outboxItems ?? 0) > 0) await this.store.ensureOpen(incident.id);
   }
 
   list(filter: { incidentId?: string | undefined; status?: OutboxItem['status'] | undefined } = {}): OutboxItem[] {

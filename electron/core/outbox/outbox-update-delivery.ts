@@ -1,6 +1,6 @@
 // Delivers published stakeholder updates through the outbox: a Jira comment on the incident ticket (ADF from the Markdown
 // pipeline, converted by the Jira client), a PagerDuty status update (the pipeline's plain text: PagerDuty shows no Markdown).
-import { projectLinks } from '../../../shared/connectors/incident-links';
+import { linksProjection } from '../../../shared/projections/domain-projections';
 import { markdownToPlainText } from '../../../shared/markdown';
 import type { ChannelStatus } from '../../../shared/ipc/updates';
 import { DomainError } from '../../../shared/result';
@@ -19,8 +19,7 @@ export class OutboxUpdateDelivery implements UpdateDelivery {
   ) {}
 
   private target(channel: 'jira' | 'pagerduty', incidentId: string): { ok: true; id: string } | { ok: false; why: string } {
-    const log = this.store.get(incidentId).log;
-    const links = projectLinks(log?.events ?? []);
+    const links = this.store.projection(incidentId, linksProjection);
     if (channel === 'jira') {
       const ticket = links.jiraIssues.find((i) => !i.actionItem);
       return ticket ? { ok: true, id: ticket.issueKey } : { ok: false, why: 'No Jira issue is linked to this incident; link or create the incident ticket first.' };

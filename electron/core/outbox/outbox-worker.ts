@@ -3,7 +3,8 @@
 // here and in the in-flight journal, so an outage of hours adds one "failing" event to the timeline, not one per attempt.
 import { dirname, join } from 'node:path';
 import type { NewEvent } from '../../../shared/events';
-import { isDue, projectOutbox, type OutboxItem } from '../../../shared/outbox/outbox-state';
+import { isDue, type OutboxItem } from '../../../shared/outbox/outbox-state';
+import { outboxProjection } from '../../../shared/projections/domain-projections';
 import { DomainError } from '../../../shared/result';
 import { ConnectorError, provablyNotSent } from '../connectors/http/connector-error';
 import { backoffDelay, type BackoffOptions } from '../connectors/http/retry-policy';
@@ -163,13 +164,12 @@ export class OutboxWorker {
     return this.store
       .list()
       .filter((i) => i.log && !i.problems.some((p) => p.kind === 'unreadable'))
-      .flatMap((i) => projectOutbox(i.id, i.log!.events))
+      .flatMap((i) => this.store.projection(i.id, outboxProjection))
       .map((i) => this.withAttempts(i));
   }
 
   private current(incidentId: string, intentKey: string): OutboxItem | undefined {
-    const log = this.store.get(incidentId).log;
-    return log ? projectOutbox(incidentId, log.events).find((i) => i.intentKey === intentKey) : undefined;
+    return this.store.projection(incidentId, outboxProjection).find((i) => i.intentKey === intentKey);
   }
 
   /** Pending items in queue order; a later write to the same system of the same incident waits behind an earlier pending one. */

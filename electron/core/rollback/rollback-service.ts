@@ -4,7 +4,8 @@ import type { NewEvent } from '../../../shared/events';
 import type { ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import type { RollbackPlan } from '../../../shared/rollback/rollback-plan';
-import { canRollForward, projectRollbacks, type RollbackState } from '../../../shared/rollback/rollback-state';
+import { canRollForward, type RollbackState } from '../../../shared/rollback/rollback-state';
+import { rollbackProjection } from '../../../shared/projections/domain-projections';
 import { strategyOf, type ServiceConfig } from '../../../shared/services/service-config';
 import type { ServiceCatalogue } from '../services/service-catalogue';
 import type { IncidentStore } from '../store/incident-store';
@@ -51,7 +52,7 @@ export class RollbackService {
   }
 
   list(incidentId: string): RollbackState[] {
-    return projectRollbacks(this.deps.store.get(incidentId).log?.events ?? []);
+    return this.deps.store.projection(incidentId, rollbackProjection);
   }
 
   private find(incidentId: string, rollbackId: string): RollbackState {
@@ -73,7 +74,7 @@ export class RollbackService {
   async recoverInterrupted(): Promise<void> {
     for (const incident of this.deps.store.list()) {
       if (!incident.log || incident.problems.some((p) => p.kind === 'unreadable')) continue;
-      for (const r of projectRollbacks(incident.log.events).filter((x) => x.stage === 'running' && !this.runs.has(x.id))) {
+      for (const r of this.deps.store.projection(incident.id, rollbackProjection).filter((x) => x.stage === 'running' && !this.runs.has(x.id))) {
         await this.append(incident.id, [
           {
             type: 'rollback.failed',

@@ -1,7 +1,8 @@
 // Runbook checklists in incidents: attaching a runbook (snapshot of its steps) and every step change, as events in the incident log.
 import type { NewEvent } from '../../../shared/events';
 import type { ParsedInputOf } from '../../../shared/ipc';
-import { applyChecklistEvent, projectChecklists, stepChangeProblem, type RunbookChecklist } from '../../../shared/runbooks/checklist';
+import { stepChangeProblem, type RunbookChecklist } from '../../../shared/runbooks/checklist';
+import { checklistProjection } from '../../../shared/projections/domain-projections';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
 import type { RunbookLibrary } from './runbook-library';
@@ -10,7 +11,6 @@ type StepInput = ParsedInputOf<'runbooks.checkStep'>;
 type StepChange = 'check' | 'uncheck' | 'skip' | 'assign' | 'note';
 
 export class ChecklistService {
-  private readonly lists = new Map<string, RunbookChecklist[]>();
   /** Per-incident chain so a step change is validated and appended without another change slipping in between. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -18,16 +18,7 @@ export class ChecklistService {
     private readonly store: IncidentStore,
     private readonly library: RunbookLibrary,
     private readonly operator: () => string,
-  ) {
-    for (const incident of store.list()) {
-      if (incident.log) this.lists.set(incident.id, projectChecklists(incident.log.events));
-    }
-    store.onAppend((id, events) => {
-      let lists = this.lists.get(id) ?? [];
-      for (const e of events) lists = applyChecklistEvent(lists, e);
-      this.lists.set(id, lists);
-    });
-  }
+  ) {}
 
   private locked<T>(incidentId: string, task: () => Promise<T>): Promise<T> {
     const run = (this.locks.get(incidentId) ?? Promise.resolve()).then(task, task);
@@ -36,8 +27,7 @@ export class ChecklistService {
   }
 
   checklists(incidentId: string): RunbookChecklist[] {
-    this.store.get(incidentId);
-    return this.lists.get(incidentId) ?? [];
+    return this.store.projection(incidentId, checklistProjection);
   }
 
   private checklist(incidentId: string, runbookId: string): RunbookChecklist {

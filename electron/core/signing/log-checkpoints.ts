@@ -72,12 +72,17 @@ export class LogCheckpoints {
 
   /** Checks every incident against its checkpoint; a failure becomes a chain_broken problem on the incident. */
   async verifyAll(onBroken: (incidentId: string) => void = () => undefined): Promise<void> {
-    for (const incident of this.store.list()) {
-      const problem = await this.verify(incident).catch((e: unknown) => `the checkpoint could not be checked (${e instanceof Error ? e.message : String(e)})`);
-      if (!problem) continue;
-      incident.problems.push({ kind: 'chain_broken', file: checkpointFile(incident) ?? incident.id, line: 0, message: `Integrity check failed: ${problem}` });
-      onBroken(incident.id);
-    }
+    for (const incident of this.store.list()) await this.verifyIncident(incident.id, onBroken);
+  }
+
+  /** Checks one incident against its checkpoint; one whose log is not opened yet is checked when it opens (IncidentStore.onOpened). */
+  async verifyIncident(incidentId: string, onBroken: (incidentId: string) => void = () => undefined): Promise<void> {
+    const incident = this.store.get(incidentId);
+    if (!incident.log) return;
+    const problem = await this.verify(incident).catch((e: unknown) => `the checkpoint could not be checked (${e instanceof Error ? e.message : String(e)})`);
+    if (!problem) return;
+    incident.problems.push({ kind: 'chain_broken', file: checkpointFile(incident) ?? incident.id, line: 0, message: `Integrity check failed: ${problem}` });
+    onBroken(incident.id);
   }
 
   /** What is wrong with the log against its checkpoint, or undefined when it matches (or has none yet). */

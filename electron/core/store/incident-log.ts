@@ -6,13 +6,23 @@ import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { PRIVATE_DIR_MODE, writeFileDurably } from '../base/durable-file';
 import { parseLog } from './parse-log';
-import { SealedPrefix } from './log-seal';
-import { chainHash, GENESIS_HASH } from './hash-chain';
+import { SealedPrefix, type VerifiedChain } from './log-seal';
+import { chainHash, GENESIS_HASH, verifyChainInSlices, type ChainVerdict } from './hash-chain';
+import { lowerBoundBySeq } from '../../../shared/timeline/timeline-page';
 import { openLogFile, type LogFile, type OpenLogFile } from './log-file';
 import { readRecoveryReport, removeRecoveryReport, writeRecoveryReport } from './recovery-report';
 import { isDiskFailure, writeBlockedProblem } from './write-blocked';
 
 export const LOG_FILE = 'events.jsonl';
+
+/** While appending, the seal is rewritten at most this often, so after a crash only the last moments' events need full validation. */
+const SEAL_INTERVAL_MS = 2000;
+
+/** What a chain verification checked: `verdict`, and how many events it hashed (those after the recorded verified prefix). */
+export interface ChainCheck {
+  verdict: ChainVerdict;
+  hashed: number;
+}
 
 export interface IncidentLogOptions {
   /** The file layer; tests pass one that writes short or fails like a full disk. */
@@ -36,6 +46,11 @@ export class IncidentLog {
   private nextSeq: number;
   private lastHash: string;
   private lastSavedAt: Date;
+  /** How far the hash chain is known good: read from the seal, moved by verifyChain() and by this process's own appends. */
+  private verifiedChain: VerifiedChain | undefined;
+  private sealTimer: NodeJS.Timeout | undefined;
+  private sealing: Promise<void> | undefined;
+  private closed = false;
 
   private constructor(
     readonly file: string,
@@ -52,6 +67,7 @@ export class IncidentLog {
     this.lastHash = committed.at(-1)?.h ?? GENESIS_HASH;
     const lastTs = Date.parse(committed.at(-1)?.ts ?? '');
     this.lastSavedAt = Number.isNaN(lastTs) ? now() : new Date(lastTs);
+    this.verifiedChain = sealed?.chain;
   }
 
   /** Opens (creating if needed) the log in `dir`, truncating a torn tail after saving it aside and recording a report of it. */
@@ -66,8 +82,12 @@ export class IncidentLog {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       bytes = Buffer.alloc(0);
     }
-    const prefix = await SealedPrefix.read(file, bytes);
-    const parsed = parseLog(bytes, file, prefix.length);
+    // The seal's hash is checked in the thread pool while the prefix it claims is parsed with the cheap check; in the rare case
+    // it does not match (the bytes changed since), the log is parsed again with full validation.
+    const claim = await SealedPrefix.claim(file, bytes);
+    let parsed = parseLog(bytes, file, claim.length);
+    const prefix = await claim.confirm();
+    if (prefix.length !== claim.length) parsed = parseLog(bytes, file, prefix.length);
     const quarantined = parsed.problems.filter((p) => p.kind === 'corrupt_line');
     const recovery = await readRecoveryReport(dir);
     if (parsed.tornTail) {
@@ -79,22 +99,38 @@ export class IncidentLog {
     }
     // Everything up to cleanLength is validated now: seal it, so that even after a crash (no clean close) the next open
     // re-validates only what was appended since. Never seal over a quarantined line: the cheap check could let it through later.
+    // The seal is written in the background right after open (a kill before it only leaves the previous, still valid, seal).
+    const trustedBytes = prefix.length;
     let sealed: SealedPrefix | undefined;
     if (quarantined.length === 0) {
       sealed = prefix;
       sealed.extend(bytes.subarray(prefix.length, parsed.cleanLength));
-      await sealed.write(file).catch(() => undefined);
     }
     const handle = await (options.openFile ?? openLogFile)(file);
     if (parsed.tornTail) {
       await handle.truncate(parsed.cleanLength);
       await handle.sync();
     }
-    return new IncidentLog(file, handle, parsed.events, recovery, quarantined, parsed.cleanLength, sealed, now);
+    const log = new IncidentLog(file, handle, parsed.events, recovery, quarantined, parsed.cleanLength, sealed, now);
+    log.trusted = trustedBytes;
+    log.scheduleSeal(0);
+    return log;
+  }
+
+  private trusted = 0;
+
+  /** How many leading bytes a valid seal covered when the log was opened: bytes a Firebreak process validated or wrote, unchanged since. */
+  get trustedAtOpen(): number {
+    return this.trusted;
   }
 
   get events(): readonly IncidentEvent[] {
     return this.committed;
+  }
+
+  /** Bytes of the log holding exactly the committed events. */
+  get byteSize(): number {
+    return this.size;
   }
 
   get lastSeq(): number {
@@ -182,9 +218,14 @@ export class IncidentLog {
         offset += written;
       }
       await this.handle.datasync();
+      const chainReachedEnd = this.verifiedChain?.size === this.size;
       this.size += buffer.length;
       this.sealed?.extend(buffer);
       this.committed.push(...batch.events);
+      // Events this process hashed itself extend a chain that was verified up to the end of the file.
+      const last = batch.events.at(-1);
+      if (chainReachedEnd && last?.h) this.verifiedChain = { size: this.size, seq: last.seq, head: last.h };
+      this.scheduleSeal();
       this.lastSavedAt = this.now();
       this.blocked = undefined;
       for (const w of batch.waiters) w.resolve();
@@ -221,10 +262,63 @@ export class IncidentLog {
     for (const w of [...batch.waiters, ...(queued?.waiters ?? [])]) w.reject(reason);
   }
 
+  /**
+   * Verifies the hash chain of the committed events, hashing only those after the verified prefix recorded in the seal (all of
+   * them when there is none); on success the new verified prefix is recorded in the seal. Appends may continue meanwhile.
+   */
+  async verifyChain(sliceSize?: number): Promise<ChainCheck> {
+    const count = this.committed.length;
+    const size = this.size;
+    const known = this.verifiedChain;
+    let from = 0;
+    let previous = GENESIS_HASH;
+    if (known) {
+      const at = lowerBoundBySeq(this.committed, known.seq);
+      // The recorded head must be the hash the event at that position carries; otherwise trust nothing and start over.
+      if (this.committed[at]?.seq === known.seq && this.committed[at]?.h === known.head) {
+        from = at + 1;
+        previous = known.head;
+      }
+    }
+    const verdict = await verifyChainInSlices(this.committed.slice(from, count), sliceSize, previous);
+    if (verdict.ok && count > 0 && !this.failure && (this.verifiedChain?.size ?? 0) <= size) {
+      this.verifiedChain = { size, seq: this.committed[count - 1]!.seq, head: verdict.head };
+      // Appends that landed while verifying were hashed by this process: they follow the verified prefix directly.
+      if (this.committed.length > count && this.committed.at(-1)?.h) this.verifiedChain = { size: this.size, seq: this.lastSeq, head: this.committed.at(-1)!.h! };
+      this.scheduleSeal(0);
+    }
+    return { verdict, hashed: count - from };
+  }
+
+  /** How far the chain is known good (tests and diagnostics). */
+  get chainVerifiedThrough(): VerifiedChain | undefined {
+    return this.verifiedChain;
+  }
+
+  private scheduleSeal(delayMs = SEAL_INTERVAL_MS): void {
+    if (this.sealTimer || !this.sealed || this.closed) return;
+    this.sealTimer = setTimeout(() => {
+      this.sealTimer = undefined;
+      void this.writeSeal();
+    }, delayMs);
+    this.sealTimer.unref?.();
+  }
+
+  private async writeSeal(): Promise<void> {
+    while (this.sealing) await this.sealing;
+    if (this.failure || !this.sealed) return;
+    this.sealing = this.sealed.write(this.file, this.verifiedChain).catch(() => undefined);
+    await this.sealing;
+    this.sealing = undefined;
+  }
+
   /** Waits for in-flight writes, closes the file and seals what this process validated or wrote (never bytes it did not). */
   async close(): Promise<void> {
     while (this.flushing) await this.flushing;
+    this.closed = true;
+    if (this.sealTimer) clearTimeout(this.sealTimer);
+    this.sealTimer = undefined;
     await this.handle.close();
-    if (!this.failure) await this.sealed?.write(this.file).catch(() => undefined);
+    await this.writeSeal();
   }
 }

@@ -1,4 +1,6 @@
-// All incidents in a data directory: one folder each, opened at start; a broken incident is reported, never blocks the others.
+// All incidents in a data directory: one folder each; a broken incident is reported, never blocks the others. Opened lazily when
+// asked to: start reads each incident's small summary (incident-summary.ts) and leaves its log closed until first access, unless
+// the summary is missing or stale or the incident needs the core at start (open outbox writes, a running rollback, problems).
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,15 +8,30 @@ import type { IncidentEvent, NewEvent } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { currentRequestId } from '../ipc/request-context';
-import { verifyChainInSlices } from './hash-chain';
 import { PRIVATE_DIR_MODE } from '../base/durable-file';
 import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
+import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
+import { ProjectionCache } from './projection-cache';
+import { lowerBoundBySeq } from '../../../shared/timeline/timeline-page';
+import { incidentProjection, linksProjection, outboxProjection, rollbackProjection } from '../../../shared/projections/domain-projections';
+import { needsNoAttention, readSummary, writeSummary, type IncidentSummary } from './incident-summary';
 
 export interface StoredIncident {
   id: string;
+  /** Undefined while the incident is listed from its summary only (see ensureOpen), or when its log cannot be opened. */
   log?: IncidentLog;
   problems: LogProblem[];
+  /** Set while the log is not opened yet: what listing and background passes read instead. */
+  summary?: IncidentSummary;
 }
+
+export interface StoreOpenOptions {
+  /** List incidents from their summaries and open each log on first access (the core); tests of the log itself open eagerly. */
+  lazy?: boolean;
+}
+
+/** How long appends may go before an incident's summary is rewritten; a crash in between only makes it stale (rebuilt). */
+const SUMMARY_INTERVAL_MS = 2000;
 
 export type AppendListener = (incidentId: string, events: IncidentEvent[]) => void;
 /** Told when an incident's problems change without new events: its disk refused a write or accepts them again, a report was acknowledged. */
@@ -45,21 +62,63 @@ export class IncidentStore {
   /** Request id → the events it appended; rebuilt from the logs on open, so retries are recognised across restarts. */
   private readonly requests = new Map<string, CommittedRequest>();
   private readonly problemListeners = new Set<ProblemsListener>();
+  private readonly projections = new ProjectionCache();
+  private readonly opening = new Map<string, Promise<void>>();
+  private readonly openedListeners = new Set<(incidentId: string) => void>();
+  private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
+  private readonly summaryWrites = new Map<string, Promise<void>>();
+  /** Summary passes started by a timer: close waits for them, so none lands after the store is closed. */
+  private readonly savingSummaries = new Set<Promise<void>>();
+  private onChainBroken: ((incidentId: string) => void) | undefined;
+  /** Whether this store keeps summaries beside the logs (lazy stores list from them). */
+  private keepSummaries = false;
 
   private constructor(
     readonly incidentsDir: string,
     private readonly logOptions: IncidentLogOptions,
   ) {}
 
-  static async open(dataDir: string, logOptions: IncidentLogOptions = {}): Promise<IncidentStore> {
+  static async open(dataDir: string, logOptions: IncidentLogOptions = {}, options: StoreOpenOptions = {}): Promise<IncidentStore> {
     const store = new IncidentStore(join(dataDir, 'incidents'), logOptions);
+    store.keepSummaries = options.lazy === true;
     await mkdir(store.incidentsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const names = (await readdir(store.incidentsDir)).filter((n) => ID_PATTERN.test(n)).sort();
-    await Promise.all(names.map((n) => store.load(n)));
+    await Promise.all(names.map((n) => (options.lazy ? store.listFromSummary(n) : store.load(n))));
     return store;
   }
 
-  private async load(id: string): Promise<void> {
+  /** Lists the incident from its summary when that is current and nothing in it needs the core now; otherwise opens the log. */
+  private async listFromSummary(id: string): Promise<void> {
+    const found = await readSummary(join(this.incidentsDir, id));
+    if (found?.current && found.summary.state && needsNoAttention(found.summary)) this.incidents.set(id, { id, problems: [], summary: found.summary });
+    else await this.load(id, found?.summary, found?.current === true);
+  }
+
+  /** Opens the incident's log if it is only listed from its summary; concurrent callers share one open. */
+  async ensureOpen(id: string): Promise<StoredIncident> {
+    const incident = this.get(id);
+    if (!incident.summary) return incident;
+    let opening = this.opening.get(id);
+    if (!opening) {
+      opening = this.load(id, incident.summary, true).then(() => {
+        this.opening.delete(id);
+        if (this.onChainBroken) void this.verifyChain(id, this.onChainBroken);
+        for (const l of this.openedListeners) l(id);
+      });
+      this.opening.set(id, opening);
+    }
+    await opening;
+    return this.get(id);
+  }
+
+  /** Told when a lazily listed incident's log was opened (its signed checkpoint can be checked now). */
+  onOpened(listener: (incidentId: string) => void): () => void {
+    this.openedListeners.add(listener);
+    return () => this.openedListeners.delete(listener);
+  }
+
+  /** Opens the incident's log; `summary` is the last summary written for it, if any (possibly stale). */
+  private async load(id: string, summary?: IncidentSummary, current = false): Promise<void> {
     const dir = join(this.incidentsDir, id);
     try {
       if (!(await stat(dir)).isDirectory()) return;
@@ -75,6 +134,15 @@ export class IncidentStore {
       }
       this.incidents.set(id, { id, log, problems });
       this.indexRequests(id, log.events);
+      const summaryCurrent = current && summary?.logSize === log.byteSize && summary.lastSeq === log.lastSeq;
+      // The summary's state is the fold of the log's first logSize bytes; when the seal vouches those bytes are unchanged since
+      // Firebreak wrote them (and the log holds its last event), resume from it instead of folding 100k events again.
+      const resumable = summary?.state && summary.logSize <= log.trustedAtOpen && log.events[lowerBoundBySeq(log.events, summary.lastSeq)]?.seq === summary.lastSeq;
+      if (summary?.state && resumable) {
+        this.projections.seed(id, log, incidentProjection, { started: true, state: summary.state }, summary.lastSeq);
+      }
+      // A missing or stale summary is rebuilt shortly, in the background (it folds every domain over the whole log).
+      if (problems.length === 0 && !summaryCurrent) this.scheduleSummary(id);
     } catch (e) {
       this.incidents.set(id, {
         id,
@@ -86,21 +154,27 @@ export class IncidentStore {
   /**
    * Verifies every incident's hash chain, in slices so start-up and requests are not held up; a broken chain
    * becomes a problem shown with the incident. Calls `onBroken` for each incident whose chain is broken.
+   * Only events after the verified prefix recorded in each log's seal are hashed (see IncidentLog.verifyChain).
    */
   async verifyChains(onBroken: (incidentId: string) => void = () => undefined): Promise<void> {
-    for (const incident of [...this.incidents.values()]) {
-      if (!incident.log) continue;
-      const verdict = await verifyChainInSlices(incident.log.events);
-      if (!verdict.ok && !incident.problems.some((p) => p.kind === 'chain_broken')) {
-        const index = incident.log.events.findIndex((e) => e.seq === verdict.seq);
-        incident.problems.push({
-          kind: 'chain_broken',
-          file: join(incident.log.file),
-          line: index + 1,
-          message: `Integrity check failed: ${verdict.reason}. The log may have been edited outside Firebreak; treat events from #${verdict.seq} on with care.`,
-        });
-        onBroken(incident.id);
-      }
+    // Logs opened later (lazily) are verified as they open.
+    this.onChainBroken = onBroken;
+    for (const incident of [...this.incidents.values()]) await this.verifyChain(incident.id, onBroken);
+  }
+
+  private async verifyChain(id: string, onBroken: (incidentId: string) => void): Promise<void> {
+    const incident = this.incidents.get(id);
+    if (!incident?.log) return;
+    const { verdict } = await incident.log.verifyChain();
+    if (!verdict.ok && !incident.problems.some((p) => p.kind === 'chain_broken')) {
+      const index = incident.log.events.findIndex((e) => e.seq === verdict.seq);
+      incident.problems.push({
+        kind: 'chain_broken',
+        file: join(incident.log.file),
+        line: index + 1,
+        message: `Integrity check failed: ${verdict.reason}. The log may have been edited outside Firebreak; treat events from #${verdict.seq} on with care.`,
+      });
+      onBroken(incident.id);
     }
   }
 
@@ -136,11 +210,20 @@ export class IncidentStore {
 
   /** The user has seen what crash recovery did to this incident's log: stop reporting it. */
   async acknowledgeRecovery(id: string): Promise<void> {
-    const incident = this.get(id);
+    const incident = await this.ensureOpen(id);
     if (!incident.log) return;
     await incident.log.acknowledgeRecovery();
     incident.problems = incident.problems.filter((p) => p.kind !== 'torn_tail');
+    this.scheduleSummary(id);
     for (const l of this.problemListeners) l(id);
+  }
+
+  /**
+   * A domain's projection of the incident (see shared/projections/domain-projections.ts), advanced by only the events appended
+   * since it was last read. Throws not_found for an unknown incident; an unreadable one gives the projection's empty value.
+   */
+  projection<S, V>(id: string, def: ProjectionDef<S, V>): V {
+    return this.projections.read(id, this.get(id).log, def);
   }
 
   list(): StoredIncident[] {
@@ -186,6 +269,7 @@ export class IncidentStore {
   }
 
   async append(id: string, events: readonly NewEvent[]): Promise<IncidentEvent[]> {
+    if (this.get(id).summary) await this.ensureOpen(id);
     const log = this.writable(id);
     // Events appended while serving a client request carry its id (see ipc/request-context.ts).
     const requestId = currentRequestId();
@@ -193,6 +277,7 @@ export class IncidentStore {
       const stored = await log.append(requestId === undefined ? events : events.map((e) => ({ ...e, rid: requestId })));
       this.indexRequests(id, stored);
       this.showWriteProblem(id, log);
+      this.scheduleSummary(id);
       for (const l of this.listeners) l(id, stored);
       return stored;
     } catch (e) {
@@ -212,9 +297,57 @@ export class IncidentStore {
     for (const l of this.problemListeners) l(id);
   }
 
+  /** Rewrites the incident's summary soon (now with `delayMs` 0); appends in between are folded into the one write. */
+  private scheduleSummary(id: string, delayMs = SUMMARY_INTERVAL_MS): void {
+    if (!this.keepSummaries || this.summaryTimers.has(id)) return;
+    const timer = setTimeout(() => {
+      this.summaryTimers.delete(id);
+      const saving = this.saveSummary(id).finally(() => this.savingSummaries.delete(saving));
+      this.savingSummaries.add(saving);
+    }, delayMs);
+    timer.unref?.();
+    this.summaryTimers.set(id, timer);
+  }
+
+  /** Writes what listing needs from the cached projections; never for an incident with problems (it is always opened at start). */
+  private async saveSummary(id: string): Promise<void> {
+    while (this.summaryWrites.has(id)) await this.summaryWrites.get(id);
+    const incident = this.incidents.get(id);
+    const log = incident?.log;
+    if (!incident || !log || incident.problems.some((p) => p.kind !== 'write_blocked' && p.kind !== 'chain_broken') || log.problems.length > 0) return;
+    const written = await stat(log.file).catch(() => undefined);
+    // A write in flight (or a file changed behind the log's back): the next append or close writes the summary.
+    if (written?.size !== log.byteSize) return;
+    const links = this.projection(id, linksProjection);
+    const summary: IncidentSummary = {
+      format: 1,
+      logSize: log.byteSize,
+      logMtimeMs: Math.floor(written.mtimeMs),
+      lastSeq: log.lastSeq,
+      state: this.projection(id, incidentProjection),
+      problems: [],
+      openOutbox: this.projection(id, outboxProjection).filter((i) => i.status !== 'sent' && i.status !== 'cancelled').length,
+      outboxItems: this.projection(id, outboxProjection).length,
+      runningRollbacks: this.projection(id, rollbackProjection).filter((r) => r.stage === 'running').length,
+      linked: links.jiraIssues.length > 0 || links.pagerDuty !== undefined,
+      ...(links.pagerDuty ? { pdIncidentId: links.pagerDuty.pdIncidentId } : {}),
+    };
+    const write = writeSummary(join(this.incidentsDir, id), summary).catch(() => undefined);
+    this.summaryWrites.set(id, write);
+    await write;
+    this.summaryWrites.delete(id);
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.opening.values()]);
+    // Summaries go out with the logs' final sizes, so the next start lists every incident without opening its log.
+    const pending = [...this.summaryTimers.keys()];
+    for (const timer of this.summaryTimers.values()) clearTimeout(timer);
+    this.summaryTimers.clear();
     await Promise.all([...this.incidents.values()].map((i) => i.log?.close()));
+    await Promise.all([...this.savingSummaries, ...pending.map((id) => this.saveSummary(id))]);
     this.incidents.clear();
     this.requests.clear();
+    this.projections.clear();
   }
 }

@@ -11,7 +11,8 @@ import { problemDetails, renderTemplate } from '../../../shared/updates/template
 import { buildUpdateContext, updateVariables } from '../../../shared/updates/update-context';
 import { diffUpdates } from '../../../shared/updates/update-diff';
 import { latestDraft, publishedUpdates, type PublishedUpdate } from '../../../shared/updates/update-history';
-import { projectOutbox } from '../../../shared/outbox/outbox-state';
+import type { OutboxItem } from '../../../shared/outbox/outbox-state';
+import { outboxProjection, updatesProjection } from '../../../shared/projections/domain-projections';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
 import type { CadencePolicyFile } from './cadence-policy-file';
@@ -23,8 +24,8 @@ const MAX_PREVIEW_AGE_MS = 15 * 60_000;
 const MAX_CLOCK_SKEW_MS = 60_000;
 
 /** Joins a publication's queued deliveries with the outbox entries carrying them, so the commander sees what really went out. */
-function deliveryStates(incidentId: string, events: readonly IncidentEvent[], update: PublishedUpdate): DeliveryState[] {
-  const outbox = new Map(projectOutbox(incidentId, events).map((item) => [item.intentKey, item]));
+function deliveryStates(items: readonly OutboxItem[], update: PublishedUpdate): DeliveryState[] {
+  const outbox = new Map(items.map((item) => [item.intentKey, item]));
   return update.deliveries.map((d) => {
     const item = d.outboxId ? outbox.get(d.outboxId) : undefined;
     if (!item) return { channel: d.channel, state: 'not_sent', detail: d.detail };
@@ -54,6 +55,11 @@ export class UpdateService {
     const events = stored.log?.events ?? [];
     if (events[0]?.type !== 'incident.declared') throw new DomainError('conflict', `Incident ${incidentId} has no readable declaration; see its problems.`);
     return events;
+  }
+
+  /** The commander's latest saved draft for the audience, from the cached incremental updates projection. */
+  private latestDraft(incidentId: string, audience: Audience) {
+    return this.deps.store.projection(incidentId, updatesProjection).drafts.get(audience);
   }
 
   private context(incidentId: string, events: readonly IncidentEvent[], audience: Audience, policy: CadencePolicy, at: Date) {
@@ -96,7 +102,7 @@ export class UpdateService {
     const at = this.now();
     const context = this.context(incidentId, events, audience, policy, at);
     const template = await this.deps.templates.get(audience);
-    const saved = latestDraft(events, audience);
+    const saved = this.latestDraft(incidentId, audience);
     const cadence = cadenceStatus(events, policy, at)!.audiences.find((a) => a.audience === audience)!;
     const previous = context.previous;
     const generated = renderTemplate(template.source, context.values);
@@ -121,7 +127,7 @@ export class UpdateService {
       catalogue: [...updateVariables],
       at: at.toISOString(),
       ...(previous
-        ? { previous: { seq: previous.seq, ts: previous.ts, actor: previous.actor, channel: previous.channel, text: previous.text, deliveries: deliveryStates(incidentId, events, previous) } }
+        ? { previous: { seq: previous.seq, ts: previous.ts, actor: previous.actor, channel: previous.channel, text: previous.text, deliveries: deliveryStates(this.deps.store.projection(incidentId, outboxProjection), previous) } }
         : {}),
       cadence,
       channels: this.channels(incidentId).filter((c) => c.channel !== 'statuspage' || audience === 'customers'),

@@ -23,7 +23,8 @@ export async function importGitTimeline(
   input: ParsedInputOf<'git.importTimeline'>,
   now: () => Date = () => new Date(),
 ): Promise<GitImportResult> {
-  const events = store.get(input.incidentId).log?.events ?? [];
+  // What was imported before is read from the log: open it if it is only listed from its summary.
+  const events = (await store.ensureOpen(input.incidentId)).log?.events ?? [];
   const incident = projectIncident(input.incidentId, events);
   if (!incident) throw new DomainError('conflict', `Incident ${input.incidentId} has no readable declaration.`);
   const service = await catalogue.get(input.service);

@@ -1,7 +1,8 @@
 // Jira use cases behind the IPC channels: settings, test connection, link/create/comment/transition through the outbox, JQL and sync.
 import { findIntentKey } from '../../../../shared/connectors/intent-marker';
 import type { ConnectionReport } from '../../../../shared/connectors/connection-report';
-import { projectLinks, type LinkedJiraIssue } from '../../../../shared/connectors/incident-links';
+import type { IncidentLinks, LinkedJiraIssue } from '../../../../shared/connectors/incident-links';
+import { linksProjection, outboxProjection } from '../../../../shared/projections/domain-projections';
 import type { IncidentEvent, NewEvent } from '../../../../shared/events';
 import type { JiraIssueView } from '../../../../shared/ipc/jira';
 import type { OutboxItem } from '../../../../shared/outbox/outbox-state';
@@ -33,6 +34,11 @@ export function ownIntentKeys(events: readonly IncidentEvent[]): Set<string> {
   return keys;
 }
 
+/** The same keys from the cached outbox projection (every queued intent stays in it), without scanning the log. */
+export function ownIntentKeysOf(store: IncidentStore, incidentId: string): Set<string> {
+  return new Set(store.projection(incidentId, outboxProjection).map((i) => i.intentKey));
+}
+
 export class JiraService {
   constructor(
     private readonly store: IncidentStore,
@@ -47,8 +53,14 @@ export class JiraService {
     return log.events;
   }
 
+  /** The incident's links from the cached incremental projection; throws like events() when the log is unreadable. */
+  private links(incidentId: string): IncidentLinks {
+    this.events(incidentId);
+    return this.store.projection(incidentId, linksProjection);
+  }
+
   private linkedIssue(incidentId: string, issueKey: string): LinkedJiraIssue {
-    const found = projectLinks(this.events(incidentId)).jiraIssues.find((i) => i.issueKey === issueKey);
+    const found = this.links(incidentId).jiraIssues.find((i) => i.issueKey === issueKey);
     if (!found) throw new DomainError('conflict', `${issueKey} is not linked to this incident; link it first.`);
     return found;
   }
@@ -67,11 +79,11 @@ export class JiraService {
   }
 
   linked(incidentId: string): LinkedJiraIssue[] {
-    return projectLinks(this.events(incidentId)).jiraIssues;
+    return this.links(incidentId).jiraIssues;
   }
 
   async link(incidentId: string, issueKey: string): Promise<LinkedJiraIssue> {
-    const links = projectLinks(this.events(incidentId));
+    const links = this.links(incidentId);
     if (links.jiraIssues.some((i) => i.issueKey === issueKey)) throw new DomainError('conflict', `${issueKey} is already linked to this incident.`);
     const issue = await (await this.settings.jiraClient()).getIssue(issueKey);
     await this.store.append(incidentId, [
@@ -118,10 +130,10 @@ export class JiraService {
 
   /** Reads new comments and status changes of linked issues into the log; comments Firebreak wrote itself are skipped. */
   async sync(incidentId: string): Promise<{ imported: number }> {
-    const links = projectLinks(this.events(incidentId));
+    const links = this.links(incidentId);
     if (links.jiraIssues.length === 0) return { imported: 0 };
     const jira = await this.settings.jiraClient();
-    const ownKeys = ownIntentKeys(this.events(incidentId));
+    const ownKeys = ownIntentKeysOf(this.store, incidentId);
     const fresh: NewEvent[] = [];
     for (const linked of links.jiraIssues) {
       const issue = await jira.getIssue(linked.issueKey);

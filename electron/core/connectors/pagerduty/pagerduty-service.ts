@@ -1,7 +1,8 @@
 // PagerDuty use cases behind the IPC channels: settings, incidents, import/link, writes through the outbox, on-call and timeline sync.
 import type { ConnectionReport } from '../../../../shared/connectors/connection-report';
 import { findIntentKey } from '../../../../shared/connectors/intent-marker';
-import { projectLinks, type LinkedPagerDutyIncident } from '../../../../shared/connectors/incident-links';
+import type { IncidentLinks, LinkedPagerDutyIncident } from '../../../../shared/connectors/incident-links';
+import { linksProjection } from '../../../../shared/projections/domain-projections';
 import { ServiceName, type IncidentEvent, type NewEvent } from '../../../../shared/events';
 import type { IncidentState } from '../../../../shared/incidents/incident-state';
 import type { PdIncidentView } from '../../../../shared/ipc/pagerduty';
@@ -11,7 +12,7 @@ import type { IncidentService } from '../../incidents/incident-service';
 import type { OutboxService } from '../../outbox/outbox-service';
 import type { IncidentStore } from '../../store/incident-store';
 import type { ConnectorSettings } from '../connector-settings';
-import { ownIntentKeys, type JiraService } from '../jira/jira-service';
+import { ownIntentKeysOf, type JiraService } from '../jira/jira-service';
 import type { PdIncident, PdIncidentFilter, PdOncall } from './pagerduty-client';
 import { testPagerDutyConnection } from './pagerduty-connection';
 
@@ -31,8 +32,14 @@ export class PagerDutyService {
     return log.events;
   }
 
+  /** The incident's links from the cached incremental projection; throws like events() when the log is unreadable. */
+  private links(incidentId: string): IncidentLinks {
+    this.events(incidentId);
+    return this.store.projection(incidentId, linksProjection);
+  }
+
   private linkedOrFail(incidentId: string): LinkedPagerDutyIncident {
-    const pd = projectLinks(this.events(incidentId)).pagerDuty;
+    const pd = this.links(incidentId).pagerDuty;
     if (!pd) throw new DomainError('conflict', 'This incident is not linked to a PagerDuty incident; import or link one first.');
     return pd;
   }
@@ -72,7 +79,7 @@ export class PagerDutyService {
   }
 
   private alreadyLinkedTo(pdIncidentId: string): string | undefined {
-    return this.store.list().find((i) => i.log && projectLinks(i.log.events).pagerDuty?.pdIncidentId === pdIncidentId)?.id;
+    return this.store.list().find((i) => (i.log ? this.store.projection(i.id, linksProjection).pagerDuty?.pdIncidentId : i.summary?.pdIncidentId) === pdIncidentId)?.id;
   }
 
   /** Declares a Firebreak incident from a PagerDuty incident (high urgency → SEV2, low → SEV3) and links the two. */
@@ -94,7 +101,7 @@ export class PagerDutyService {
   }
 
   async link(incidentId: string, pdIncidentId: string): Promise<PdIncidentView> {
-    const links = projectLinks(this.events(incidentId));
+    const links = this.links(incidentId);
     if (links.pagerDuty) throw new DomainError('conflict', `This incident is already linked to PagerDuty incident ${links.pagerDuty.pdIncidentId}.`);
     const elsewhere = this.alreadyLinkedTo(pdIncidentId);
     if (elsewhere) throw new DomainError('conflict', `PagerDuty incident ${pdIncidentId} is already linked to ${elsewhere}.`);
@@ -105,7 +112,7 @@ export class PagerDutyService {
   }
 
   linked(incidentId: string): (Partial<PdIncidentView> & { id: string }) | null {
-    const pd = projectLinks(this.events(incidentId)).pagerDuty;
+    const pd = this.links(incidentId).pagerDuty;
     if (!pd) return null;
     return {
       id: pd.pdIncidentId,
@@ -151,19 +158,18 @@ export class PagerDutyService {
   }
 
   async oncall(incidentId: string | undefined, serviceIds: string[]): Promise<PdOncall[]> {
-    const ids = serviceIds.length > 0 ? serviceIds : incidentId ? [projectLinks(this.events(incidentId)).pagerDuty?.serviceId].filter((s): s is string => Boolean(s)) : [];
+    const ids = serviceIds.length > 0 ? serviceIds : incidentId ? [this.links(incidentId).pagerDuty?.serviceId].filter((s): s is string => Boolean(s)) : [];
     if (ids.length === 0) throw new DomainError('validation', 'Choose at least one PagerDuty service, or link the incident to a PagerDuty incident first.', ['serviceIds']);
     return (await this.settings.pagerDutyClient()).oncallForServices(ids);
   }
 
   /** Reads new log entries and notes of the linked incident into the log; notes Firebreak wrote itself are skipped. */
   async sync(incidentId: string): Promise<{ imported: number }> {
-    const events = this.events(incidentId);
-    const links = projectLinks(events);
+    const links = this.links(incidentId);
     if (!links.pagerDuty) return { imported: 0 };
     const id = links.pagerDuty.pdIncidentId;
     const client = await this.settings.pagerDutyClient();
-    const own = ownIntentKeys(events);
+    const own = ownIntentKeysOf(this.store, incidentId);
     const fresh: NewEvent[] = [];
     for (const entry of await client.logEntries(id)) {
       if (links.imported.has(`${id}/${entry.id}`) || entry.type === 'annotate_log_entry') continue;

@@ -1,0 +1,14 @@
+// Opens an incident's log before any request about it runs: the store lists incidents from summaries and opens logs lazily, and
+// everything behind this (handlers, and the recall of retried requests from the events that carry their id) reads opened logs.
+import type { IncidentStore } from '../store/incident-store';
+import type { RequestMeta, Router } from './router';
+
+export function openingRouter(store: Pick<IncidentStore, 'has' | 'ensureOpen'>, router: Router): Router {
+  return {
+    async dispatch(channel: string, input: unknown, meta?: RequestMeta) {
+      const incidentId = typeof input === 'object' && input !== null ? (input as { incidentId?: unknown }).incidentId : undefined;
+      if (typeof incidentId === 'string' && store.has(incidentId)) await store.ensureOpen(incidentId);
+      return router.dispatch(channel, input, meta);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Per-incident incremental projections, keyed by log identity and lastSeq: a read folds only the events appended since the last
+// read. A log that was reopened (crash recovery, quarantine, an import adopted into the store) is a new IncidentLog object, so
+// every projection of the old one is dropped and rebuilt from the new log: a cached projection never outlives the log it folded.
+import { IncrementalProjection, type ProjectionDef } from '../../../shared/projections/incremental-projection';
+import type { IncidentLog } from './incident-log';
+
+interface CachedLog {
+  log: IncidentLog;
+  projections: Map<ProjectionDef<unknown, unknown>, IncrementalProjection<unknown, unknown>>;
+}
+
+export class ProjectionCache {
+  private readonly byIncident = new Map<string, CachedLog>();
+
+  /** The projection's value over `log` as it is now; `log` undefined (unreadable incident) gives the projection's initial value. */
+  read<S, V>(incidentId: string, log: IncidentLog | undefined, def: ProjectionDef<S, V>): V {
+    if (!log) return def.view(def.initial(incidentId));
+    let cached = this.byIncident.get(incidentId);
+    if (cached?.log !== log) {
+      cached = { log, projections: new Map() };
+      this.byIncident.set(incidentId, cached);
+    }
+    let projection = cached.projections.get(def as ProjectionDef<unknown, unknown>) as IncrementalProjection<S, V> | undefined;
+    // The committed events only ever grow; a projection ahead of its log would mean the log was replaced in place.
+    if (!projection || projection.lastSeq > log.lastSeq) {
+      projection = new IncrementalProjection(def, incidentId);
+      cached.projections.set(def as ProjectionDef<unknown, unknown>, projection as IncrementalProjection<unknown, unknown>);
+    }
+    return projection.lastSeq === log.lastSeq ? projection.value() : projection.apply(log.events);
+  }
+
+  /** Starts `def` over `log` from a state already folded up to `lastSeq` (a summary that names this log's exact bytes). */
+  seed<S, V>(incidentId: string, log: IncidentLog, def: ProjectionDef<S, V>, state: S, lastSeq: number): void {
+    const cached = { log, projections: new Map<ProjectionDef<unknown, unknown>, IncrementalProjection<unknown, unknown>>() };
+    cached.projections.set(def as ProjectionDef<unknown, unknown>, new IncrementalProjection(def, incidentId, { state, lastSeq }) as IncrementalProjection<unknown, unknown>);
+    this.byIncident.set(incidentId, cached);
+  }
+
+  /** Forgets an incident's projections (its log was closed or replaced). */
+  forget(incidentId: string): void {
+    this.byIncident.delete(incidentId);
+  }
+
+  clear(): void {
+    this.byIncident.clear();
+  }
+}

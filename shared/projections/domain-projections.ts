@@ -1,0 +1,77 @@
+// One incremental projection per domain, each the domain's own pure fold from shared/**: what the core caches per incident.
+import type { IncidentEvent } from '../events';
+import { applyLinksEvent, emptyLinksFold, linksOf, type IncidentLinks, type LinksFold } from '../connectors/incident-links';
+import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
+import { markerCandidate, type MarkerCandidate } from '../metrics/event-markers';
+import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
+import { applyRollbackEvent, type RollbackState } from '../rollback/rollback-state';
+import { applyChecklistEvent, type RunbookChecklist } from '../runbooks/checklist';
+import { applyUpdatesEvent, emptyUpdatesFold, type UpdatesFold } from '../updates/update-history';
+import type { ProjectionDef } from './incremental-projection';
+
+/** The incident's state; undefined when the log does not start with a declaration (as projectIncident). */
+export const incidentProjection: ProjectionDef<{ started: boolean; state: IncidentState | undefined }, IncidentState | undefined> = {
+  name: 'incident',
+  initial: () => ({ started: false, state: undefined }),
+  apply: (fold, event, incidentId) => {
+    if (!fold.started) return { started: true, state: event.type === 'incident.declared' ? stateFromDeclaration(incidentId, event) : undefined };
+    return fold.state ? { started: true, state: applyIncidentEvent(fold.state, event) } : fold;
+  },
+  view: (fold) => fold.state,
+};
+
+/** Linked Jira issues and PagerDuty incident (the connectors' state). */
+export const linksProjection: ProjectionDef<LinksFold, IncidentLinks> = {
+  name: 'connectors',
+  initial: emptyLinksFold,
+  apply: applyLinksEvent,
+  view: linksOf,
+};
+
+/** Outbox items in queue order. */
+export const outboxProjection: ProjectionDef<Map<string, OutboxItem>, OutboxItem[]> = {
+  name: 'outbox',
+  initial: () => new Map(),
+  apply: (items, event, incidentId) => {
+    applyOutboxEvent(items, incidentId, event);
+    return items;
+  },
+  view: (items) => [...items.values()].sort((a, b) => a.queuedSeq - b.queuedSeq),
+};
+
+/** Rollbacks in the order they were planned. */
+export const rollbackProjection: ProjectionDef<Map<string, RollbackState>, RollbackState[]> = {
+  name: 'rollback',
+  initial: () => new Map(),
+  apply: applyRollbackEvent,
+  view: (map) => [...map.values()],
+};
+
+export const checklistProjection: ProjectionDef<RunbookChecklist[]> = {
+  name: 'checklists',
+  initial: () => [],
+  apply: applyChecklistEvent,
+  view: (lists) => lists,
+};
+
+/** Published stakeholder updates with their deliveries, and the latest draft per audience. */
+export const updatesProjection: ProjectionDef<UpdatesFold> = {
+  name: 'updates',
+  initial: emptyUpdatesFold,
+  apply: applyUpdatesEvent,
+  view: (fold) => fold,
+};
+
+/** Every chart marker candidate, in log order; metrics views cut and thin them per range with markersInRange. */
+export const markerProjection: ProjectionDef<MarkerCandidate[]> = {
+  name: 'metrics markers',
+  initial: () => [],
+  apply: (candidates, event: IncidentEvent) => {
+    const c = markerCandidate(event);
+    if (c) candidates.push(c);
+    return candidates;
+  },
+  view: (candidates) => candidates,
+};
+
+export const domainProjections = [incidentProjection, linksProjection, outboxProjection, rollbackProjection, checklistProjection, updatesProjection, markerProjection] as const;
