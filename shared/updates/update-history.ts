@@ -64,7 +64,8 @@ export function applyUpdatesEvent(fold: UpdatesFold, e: IncidentEvent): UpdatesF
       ...(e.payload.outboxId ? { outboxId: e.payload.outboxId } : {}),
     });
   } else if (e.type === 'update.draft_saved') {
-    fold.drafts.set(e.payload.audience, { seq: e.seq, ts: e.ts, actor: e.actor, source: e.payload.source });
+    const { source, basedOnSeq, base } = e.payload;
+    fold.drafts.set(e.payload.audience, { seq: e.seq, ts: e.ts, actor: e.actor, source, ...(basedOnSeq !== undefined ? { basedOnSeq } : {}), ...(base !== undefined ? { base } : {}) });
   }
   return fold;
 }
