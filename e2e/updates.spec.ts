@@ -225,10 +225,14 @@ test.describe('at 1366×768', () => {
     await declare(page, 'Checkout errors for EU cards', 'SEV1');
 
     const pane = page.getByRole('region', { name: 'Stakeholder updates' });
+    await stateImpact(pane, { who: 'EU card holders', how: '12% of checkouts fail', since: '10:05 UTC', next: 'Rolling back checkout' });
+    // The draft is prose: what is typed is what is published, through the one Markdown pipeline.
     const editor = pane.getByLabel('Draft for Executives');
     await editor.fill(
-      '**[{{severity}}] {{title}}** — ~~Investigating~~ Identified\nRollback of checkout in progress. See [the status page](https://status.example.com).\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |\n| payments | ok |\n\n<img src=x onerror="document.title=1"> is shown as text.',
+      '**[SEV1] Checkout errors for EU cards** — ~~Investigating~~ Identified\nRollback of checkout in progress. See [the status page](https://status.example.com).\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |\n| payments | ok |\n\n<img src=x onerror="document.title=1"> is shown as text.',
     );
+    // Maximised, the draft sits beside its preview (the preview is what every target carries).
+    await pane.getByRole('button', { name: 'Maximise Stakeholder updates' }).click();
     const preview = pane.getByLabel('Update preview');
     await expect(preview.getByRole('table')).toBeVisible();
     await expect(preview.getByRole('cell', { name: 'degraded' })).toBeVisible();
@@ -241,23 +245,21 @@ test.describe('at 1366×768', () => {
     // The sanitizer keeps what the pipeline emits: links open outside the app.
     await expect(preview.getByRole('link', { name: 'the status page' })).toHaveAttribute('href', 'https://status.example.com');
     await expect(preview.getByRole('link', { name: 'the status page' })).toHaveAttribute('target', '_blank');
-
-    // The clipboard's plain text carries the same content: the table as rows, the break as a new line, the strike visible.
-    await pane.getByLabel('Plain text (email)').check();
-    await pane.getByRole('button', { name: 'Publish update' }).click();
-    await expect(pane.getByRole('status', { name: 'Publish result' })).toContainText('Copied to the clipboard as plain text');
-    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
-    expect(copied).toContain('~~Investigating~~ Identified\nRollback of checkout in progress.');
-    expect(copied).toMatch(/Service +\| Status\n-+\|-+\ncheckout +\| degraded\npayments +\| ok/);
-
-    // Maximised, the pane shows the draft and its preview together for the screenshots (after publishing, which saved the
-    // draft: maximising remounts the pane).
-    await pane.getByRole('button', { name: 'Maximise Stakeholder updates' }).click();
     await expect(preview).toBeInViewport();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.screenshot({ path: test.info().outputPath(`update-preview-${colorScheme}.png`) });
     }
+
+    // The clipboard's plain text carries the same content: the table as rows, the break as a new line, the strike visible.
+    await pane.getByRole('button', { name: 'Audiences and channels…' }).click();
+    await pane.getByLabel('Plain text (email)').check();
+    await pane.getByRole('button', { name: 'Done' }).click();
+    await pane.getByRole('button', { name: /^Publish/ }).click();
+    await expect(pane.getByRole('table', { name: 'Publish result' }).getByRole('row', { name: /Executives/ })).toContainText('copied');
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+    expect(copied).toContain('~~Investigating~~ Identified\nRollback of checkout in progress.');
+    expect(copied).toMatch(/Service +\| Status\n-+\|-+\ncheckout +\| degraded\npayments +\| ok/);
     await pane.getByRole('button', { name: 'Restore Stakeholder updates' }).click();
 
     // The timeline: one line (audience, first sentence), opening on demand to the rendered update.

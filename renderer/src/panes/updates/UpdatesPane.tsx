@@ -11,7 +11,7 @@ import { useNow } from '../../cockpit/use-now';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AudienceDraft } from './AudienceDraft';
 import { CadenceSettings } from './CadenceSettings';
-import type { DraftEdit } from './draft-state';
+import { useDraftEditsStore } from './draft-edits-store';
 import { IncidentCadence } from './IncidentCadence';
 import { OverdueLine } from './OverdueLine';
 import { PublishBar } from './PublishBar';
@@ -49,7 +49,7 @@ export function UpdatesPane({ incidentId, asOf }: PaneProps) {
 function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
   const [audience, setAudience] = useState<Audience>('executives');
   const [selected, setSelected] = useState<Audience[]>(['executives']);
-  const [edits, setEdits] = useState<Record<string, DraftEdit | undefined>>({});
+  const { edits, setEdit, clear: clearEdits } = useDraftEditsStore();
   const incident = useIncident(incidentId);
   const cadence = useUpdateCadence(incidentId);
   const facts = useUpdateFacts(incidentId);
@@ -98,7 +98,7 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
       return data ? [{ audience: a, data, edit: edits[keyOf(a)] }] : [];
     });
     const published = await publishing.publish(list, chosen, format);
-    if (published.length > 0) setEdits((all) => ({ ...all, ...Object.fromEntries(published.map((a) => [keyOf(a), undefined])) }));
+    if (published.length > 0) clearEdits(published.map(keyOf));
   }
 
   return (
@@ -172,7 +172,7 @@ function LiveUpdatesPane({ incidentId }: { incidentId: string }) {
           incidentId={incidentId}
           audience={audience}
           edit={edits[keyOf(audience)]}
-          onEdit={(edit) => setEdits((all) => ({ ...all, [keyOf(audience)]: edit }))}
+          onEdit={(edit) => setEdit(keyOf(audience), edit)}
         />
       </div>
       {facts.data ? <IncidentCadence incidentId={incidentId} facts={facts.data} /> : null}
