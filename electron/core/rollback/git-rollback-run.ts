@@ -63,7 +63,7 @@ function commitMessage(plan: RollbackPlan, rollbackId: string): string {
 
 async function preflight(repo: GitRepo, service: ServiceConfig, plan: RollbackPlan, ctx: StepContext): Promise<void> {
   const push = plan.push!;
-  await ctx.step('preflight', `Check the clone at ${repo.cwd} and the remote ${push.ref}`, async (out) => {
+  await ctx.step('preflight', `Check your clone of ${service.name} and the remote ${push.ref}`, async (out) => {
     const dirty = await checkClone(repo, service).catch((e: unknown) => {
       if (e instanceof GitError) throw e;
       throw new RollbackFailure('misconfigured', (e as Error).message, `Nothing was changed. ${UNTOUCHED}`);
@@ -166,13 +166,13 @@ export async function runGitRollback(service: ServiceConfig, plan: RollbackPlan,
     }
     // The push went from a throwaway worktree; fetch so the operator's clone knows about it, and say where it stands.
     let cloneNote = '';
-    await ctx.step('sync', `Fetch ${push.remote} into your clone at ${repo.cwd}`, async (out) => {
+    await ctx.step('sync', `Fetch ${push.remote} into your clone of ${plan.service}`, async (out) => {
       try {
         await repo.fetchRef(push.ref);
         const behind = Number((await repo.run(['rev-list', '--count', `HEAD..${after}`])).stdout.trim());
-        cloneNote = ` Fetched ${push.remote} into your clone at ${repo.cwd}${behind > 0 ? `; its checked-out branch is ${behind} commit${behind === 1 ? '' : 's'} behind ${push.ref}: pull before you work there (Firebreak does not touch your working tree).` : '.'}`;
+        cloneNote = ` Fetched ${push.remote} into your clone of ${plan.service}${behind > 0 ? `; its checked-out branch is ${behind} commit${behind === 1 ? '' : 's'} behind ${push.ref}: pull before you work there (Firebreak does not touch your working tree).` : '.'}`;
       } catch (e) {
-        cloneNote = ` Could not fetch ${push.remote} into your clone at ${repo.cwd} (${(e as Error).message.slice(0, 300)}); the push itself succeeded. Run git fetch there.`;
+        cloneNote = ` Could not fetch ${push.remote} into your clone of ${plan.service} (${(e as Error).message.slice(0, 300)}); the push itself succeeded. Run git fetch there.`;
       }
       out(`${cloneNote.trim()}\n`);
     });

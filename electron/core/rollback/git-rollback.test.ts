@@ -55,7 +55,7 @@ describe('revert', () => {
     expect(done.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['preflight:succeeded', 'worktree:succeeded', 'revert:succeeded', 'check:succeeded', 'push:succeeded', 'sync:succeeded']);
     // ...which was fetched, so it knows about the revert, and the result says how far behind its branch is.
     expect(fx.repos.git(fx.repos.clone, 'rev-parse', 'refs/remotes/origin/main')).toBe(after);
-    expect(done.outcome?.summary).toMatch(/Fetched origin into your clone at .+; its checked-out branch is 1 commit behind refs\/heads\/main: pull before you work there/);
+    expect(done.outcome?.summary).toMatch(/Fetched origin into your clone of checkout; its checked-out branch is 1 commit behind refs\/heads\/main: pull before you work there/);
     expect(fx.events().map((e) => e.type)).toContain('rollback.completed');
 
     await fx.rollbacks.verify({ incidentId: INCIDENT, rollbackId: planned.id, outcome: 'healthy', note: 'error rate back to baseline' });
