@@ -2,6 +2,9 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { channelAccess } from '../api/access';
 import { KeyboardHelpDialog } from '../palette/KeyboardHelpDialog';
+// Part of the live cockpit's chunk anyway: the metrics pane and the rollback pane open these forms too.
+import { MetricsSettingsDialog } from '../panes/metrics/MetricsSettingsDialog';
+import { ServiceEditorFromStore } from '../panes/rollback/ServiceEditorFromStore';
 import { useUiStore } from '../state/ui-store';
 import { ConfirmStatusDialog } from './ConfirmStatusDialog';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
@@ -15,8 +18,6 @@ const ReviewDialog = lazy(() => import('../review/ReviewDialog').then((m) => ({ 
 const ImportBundleDialog = lazy(() => import('../review/ImportBundleDialog').then((m) => ({ default: m.ImportBundleDialog })));
 const SettingsDialog = lazy(() => import('../settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
 const DiagnosticsDialog = lazy(() => import('../diagnostics/DiagnosticsDialog').then((m) => ({ default: m.DiagnosticsDialog })));
-const MetricsSettingsDialog = lazy(() => import('../panes/metrics/MetricsSettingsDialog').then((m) => ({ default: m.MetricsSettingsDialog })));
-const ServiceEditorFromStore = lazy(() => import('../panes/rollback/ServiceEditorFromStore').then((m) => ({ default: m.ServiceEditorFromStore })));
 
 const loading = (view: ReactNode) => (
   <Suspense
@@ -43,8 +44,8 @@ export function Dialogs() {
   if (dialog === 'review' && selectedIncidentId) return loading(<ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={!serves('review.save')} />);
   if (dialog === 'import' && serves('review.importBundle')) return loading(<ImportBundleDialog onClose={close} />);
   if (dialog === 'settings' && serves('settings.exportConfig')) return loading(<SettingsDialog onClose={close} />);
-  if (dialog === 'metrics-settings' && serves('metrics.settings.save')) return loading(<MetricsSettingsDialog onClose={close} />);
-  if (dialog === 'service' && serves('services.put')) return loading(<ServiceEditorFromStore onClose={close} />);
+  if (dialog === 'metrics-settings' && serves('metrics.settings.save')) return <MetricsSettingsDialog onClose={close} />;
+  if (dialog === 'service' && serves('services.put')) return <ServiceEditorFromStore onClose={close} />;
   if (dialog === 'diagnostics' && serves('app.diagnostics')) return loading(<DiagnosticsDialog onClose={close} />);
   if (dialog === 'keyboard') return <KeyboardHelpDialog onClose={close} />;
   return null;
