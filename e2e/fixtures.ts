@@ -70,6 +70,18 @@ export async function stopHost(host: RunningHost): Promise<void> {
   });
 }
 
+/** Calls one channel of the contract on a running host the way the renderer does (token, JSON, Result envelope). */
+export async function rpc<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
+  const response = await fetch(`${host.origin}/api/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value;
+}
+
 /** Opens the cockpit and waits for the explicit readiness marker instead of sleeping. */
 export async function openCockpit(page: Page, url: string): Promise<void> {
   await page.goto(url);

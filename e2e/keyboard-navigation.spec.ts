@@ -3,23 +3,12 @@
 // the G-then-letter shortcuts maximise panes and jump between them. Focused rows are screenshot in both themes; axe is clean.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openCockpit, test, type RunningHost } from './fixtures';
+import { expect, openCockpit, test, type RunningHost, rpc } from './fixtures';
 
 const viewport = { width: 1366, height: 768 };
 const screenshotDir = process.env.FIREBREAK_SCREENSHOT_DIR;
 const violations = async (page: Page) =>
   (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-
-async function rpc<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 /** Declares a SEV1 with `notes` notes ("Burst 1" oldest … "Burst N" newest) and opens its cockpit. */
 async function openIncident(page: Page, host: RunningHost, notes: number): Promise<string> {

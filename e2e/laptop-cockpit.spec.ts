@@ -3,20 +3,9 @@
 // and axe finds nothing.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openCockpit, test, type RunningHost, waitForCockpit } from './fixtures';
+import { expect, openCockpit, test, waitForCockpit, rpc } from './fixtures';
 
 const viewport = { width: 1366, height: 768 };
-
-async function rpc<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 type Box = { y: number; height: number; seq: string | null };
 

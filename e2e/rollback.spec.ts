@@ -2,21 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
-import { expect, openCockpit, test, type RunningHost } from './fixtures';
+import { expect, openCockpit, test, rpc } from './fixtures';
 
 let repos: ScriptedRepos | undefined;
 test.afterEach(() => repos?.cleanup());
-
-async function rpc<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 test('revert rollback of a configured service, from plan to verified, with every step on the timeline', async ({ page, dataDir, host }) => {
   repos = scriptedRepos();

@@ -3,20 +3,9 @@
 // the same step pre-fills the rollback plan. "Open metrics" leads to the metrics settings, whose panel form starts from
 // the declared service too. Both forms are checked with axe and photographed in both themes.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openCockpit, test, type RunningHost } from './fixtures';
+import { expect, openCockpit, test, rpc } from './fixtures';
 
 const viewport = { width: 1366, height: 768 };
-
-async function rpc<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 async function expectAccessible(page: import('@playwright/test').Page) {
   const results = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
