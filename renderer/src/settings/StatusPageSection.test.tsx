@@ -18,7 +18,8 @@ describe('StatusPageSection', () => {
       'statusPage.settings.save': (input) => ((saved = input), { settings: input, file: FILE }),
     });
     expect(await screen.findByText('written to /srv/www/status')).toBeTruthy();
-    expect((screen.getByLabelText('Page title') as HTMLInputElement).value).toBe('Acme status');
+    // The form takes the saved values on the render after they arrive (an effect): wait for it, not for a moment.
+    await waitFor(() => expect((screen.getByLabelText('Page title') as HTMLInputElement).value).toBe('Acme status'));
     expect((screen.getByLabelText('Folder (absolute path)') as HTMLInputElement).value).toBe('/srv/www/status');
 
     fireEvent.click(screen.getByLabelText('A git repository (commit and push)'));

@@ -152,7 +152,7 @@ describe('UpdatesPane', () => {
   it('does not overwrite a hand-edited draft with new events: it counts them and merges on request', async () => {
     const { drafts, queryClient } = renderPane({ facts: stated });
     const area = (await screen.findByLabelText('Draft for Executives')) as HTMLTextAreaElement;
-    expect(area.value).toBe('**Investigating** — Payments\n\n**Customer impact:** EU card payments');
+    await waitFor(() => expect(area.value).toBe('**Investigating** — Payments\n\n**Customer impact:** EU card payments'));
     fireEvent.change(area, { target: { value: '**Investigating** — Payments\n\n**Customer impact:** Card payments in the EU fail for a third of shoppers.' } });
 
     // Two facts arrive (status changed, next step stated); the core regenerates the draft from them.
