@@ -4,16 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { projectStatusPage } from './project-status-page';
 import { renderStatusHtml } from './render-html';
 import { renderSummaryJson } from './render-summary';
-import { publishedIncident } from './status-page.test-support';
-
-const HOSTILE = [
-  '**Investigating** <script>alert("pwned")</script>',
-  '',
-  '"><img src=x onerror=alert(1)> \'single\' & <b>bold</b>',
-  '[Click for details](javascript:alert(document.cookie)) and <a href="javascript:alert(2)">raw link</a>',
-  '',
-  ']]></content><script>alert(3)</script> \u0001control',
-].join('\n');
+import { HOSTILE, publishedIncident } from './status-page.test-support';
 
 const parseHtml = (html: string) => new new Window().DOMParser().parseFromString(html, 'text/html');
 

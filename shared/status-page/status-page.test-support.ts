@@ -4,6 +4,16 @@ import { incidentLog, type LogBuilder } from '../updates/incident-log.test-suppo
 
 export const INTERNAL_MARKER = 'ZQX-internal-7731';
 
+/** Update text written to break out of HTML, attributes, links and the feed's XML: none of it may reach the page as markup. */
+export const HOSTILE = [
+  '**Investigating** <script>alert("pwned")</script>',
+  '',
+  '"><img src=x onerror=alert(1)> \'single\' & <b>bold</b>',
+  '[Click for details](javascript:alert(document.cookie)) and <a href="javascript:alert(2)">raw link</a>',
+  '',
+  ']]></content><script>alert(3)</script> \u0001control',
+].join('\n');
+
 export function publishedIncident(options: { customerText?: string; resolve?: boolean } = {}): LogBuilder {
   const log = incidentLog('2026-03-02T10:00:00.000Z', { title: 'Checkout errors', severity: 'SEV1', commander: 'Robin', services: ['checkout', 'payments'] })
     .at(1, { type: 'note.added', payload: { text: `Hypothesis: ${INTERNAL_MARKER} connection pool exhausted`, kind: 'hypothesis' } })

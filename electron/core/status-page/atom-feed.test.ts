@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { projectStatusPage } from '../../../shared/status-page/project-status-page';
 import { renderAtomFeed } from '../../../shared/status-page/render-atom';
-import { publishedIncident } from '../../../shared/status-page/status-page.test-support';
+import { HOSTILE, publishedIncident } from '../../../shared/status-page/status-page.test-support';
 
 /** The little of the DOM these checks use; xmldom is loaded without its declarations, which would pull the DOM library into the Node type-check. */
 interface XmlNode {
@@ -23,15 +23,6 @@ type XmlErrorHandler = (level: string, message: string) => void;
 const { DOMParser: XmlParser } = createRequire(import.meta.url)('@xmldom/xmldom') as {
   DOMParser: new (options: { onError: XmlErrorHandler }) => { parseFromString(text: string, mime: string): XmlDocument };
 };
-
-const HOSTILE = [
-  '**Investigating** <script>alert("pwned")</script>',
-  '',
-  '"><img src=x onerror=alert(1)> \'single\' & <b>bold</b>',
-  '[Click for details](javascript:alert(document.cookie)) and <a href="javascript:alert(2)">raw link</a>',
-  '',
-  ']]></content><script>alert(3)</script> \u0001control',
-].join('\n');
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 
