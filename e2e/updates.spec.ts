@@ -143,6 +143,8 @@ test('a hand-edited draft keeps its words when events arrive, and merges the new
   await stateImpact(pane, { who: 'EU shoppers', how: 'checkout takes 30 s', since: '09:40 UTC', next: 'Rolling back checkout' });
 
   const draft = pane.getByLabel('Draft for Executives');
+  // The draft is regenerated with the impact just stated: read it once it carries it.
+  await expect(draft).toHaveValue(/EU shoppers — checkout takes 30 s \(since 09:40 UTC\)/);
   const generated = await draft.inputValue();
   await draft.fill(generated.replace('EU shoppers — checkout takes 30 s (since 09:40 UTC)', 'Shoppers in the EU wait about 30 seconds to pay.'));
   await expect(pane.getByText('Unsaved changes')).toBeVisible();
