@@ -3,6 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TITLE, demoChecklist, demoTimelineRows } from './demo-incident';
 import { expect, openCockpit, repoRoot, startHost, stopHost, test, waitForCockpit } from './fixtures';
+import { declareIncident } from './journeys';
 
 test('declare, note and status change survive a reload and a restart', async ({ page, dataDir, host }) => {
   await openCockpit(page, host.url);
@@ -104,14 +105,7 @@ for (const scheme of ['dark', 'light'] as const) {
 
 test('the command palette switches incidents and changes status from the keyboard', async ({ page, host }) => {
   await openCockpit(page, host.url);
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Command' }).fill('declare');
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Declare incident' });
-  await dialog.getByLabel('Title', { exact: true }).fill('Queue backlog in billing');
-  await dialog.getByLabel('Commander', { exact: true }).fill('kai');
-  await dialog.getByRole('button', { name: 'Declare incident' }).click();
-  await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText('Queue backlog in billing');
+  await declareIncident(page, { title: 'Queue backlog in billing', commander: 'kai' });
 
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Command' }).fill('status mitigating');

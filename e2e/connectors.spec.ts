@@ -3,6 +3,7 @@
 import { JiraStandIn } from '../electron/core/connectors/testing/jira-stand-in';
 import { PagerDutyStandIn } from '../electron/core/connectors/testing/pagerduty-stand-in';
 import { expect, openCockpit, startHost, stopHost, test } from './fixtures';
+import { declareIncident } from './journeys';
 
 let jira: JiraStandIn;
 let pd: PagerDutyStandIn;
@@ -23,14 +24,7 @@ test('import a PagerDuty incident, link a Jira issue, post a note to both, see t
   const host = await startHost(dataDir, { FIREBREAK_VAULT_KEY: 'e'.repeat(64) });
   try {
     await openCockpit(page, host.url);
-    await page.keyboard.press('Control+k');
-    await page.getByRole('combobox', { name: 'Command' }).fill('declare');
-    await page.keyboard.press('Enter');
-    const declare = page.getByRole('dialog', { name: 'Declare incident' });
-    await declare.getByLabel('Title', { exact: true }).fill('Placeholder incident');
-    await declare.getByLabel(/SEV3/).check();
-    await declare.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
-    await declare.getByRole('button', { name: 'Declare incident' }).click();
+    await declareIncident(page, { title: 'Placeholder incident', severity: 'SEV3' });
 
     const pane = page.getByRole('region', { name: 'Jira & PagerDuty' });
     await pane.getByRole('button', { name: 'Set up connectors…' }).click();

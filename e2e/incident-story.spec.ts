@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { startMetricsServers, type MetricsServers } from '../electron/core/metrics/testing/prometheus-fixture';
 import { expect, openCockpit, test, type RunningHost } from './fixtures';
+import { declareIncident } from './journeys';
 
 let servers: MetricsServers | undefined;
 let repos: ScriptedRepos | undefined;
@@ -45,17 +46,7 @@ test('from declaration to a review draft that names the alert, the bad release a
   );
 
   await openCockpit(page, host.url);
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Command' }).fill('declare');
-  await page.keyboard.press('Enter');
-  const declare = page.getByRole('dialog', { name: 'Declare incident' });
-  await declare.getByLabel('Title', { exact: true }).fill('Checkout payments charged twice');
-  await declare.getByLabel(/SEV2/).check();
-  await declare.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
-  await declare.getByLabel(/Affected services/).fill('checkout');
-  await declare.getByRole('button', { name: 'Declare incident' }).click();
-  await expect(page.getByTestId('incident-header')).toContainText('Checkout payments charged twice');
-  const id = (await page.locator('.cockpit').getAttribute('data-incident-id'))!;
+  const id = await declareIncident(page, { title: 'Checkout payments charged twice', severity: 'SEV2', services: 'checkout' });
   expect(id).toMatch(/checkout-payments-charged-twice/);
 
   // The alert fires; it reaches the timeline by itself.

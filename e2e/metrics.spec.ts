@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMetricsServers, type MetricsServers } from '../electron/core/metrics/testing/prometheus-fixture';
 import { expect, openCockpit, test } from './fixtures';
+import { declareIncident } from './journeys';
 
 let servers: MetricsServers;
 
@@ -25,15 +26,7 @@ test('the cockpit charts live Prometheus data for the incident and lists the fir
     }),
   );
   await openCockpit(page, host.url);
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Command' }).fill('declare');
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Declare incident' });
-  await dialog.getByLabel('Title', { exact: true }).fill('Checkout errors spiking');
-  await dialog.getByLabel(/SEV2/).check();
-  await dialog.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
-  await dialog.getByLabel(/Affected services/).fill('checkout');
-  await dialog.getByRole('button', { name: 'Declare incident' }).click();
+  await declareIncident(page, { title: 'Checkout errors spiking', severity: 'SEV2', services: 'checkout' });
 
   const pane = page.getByRole('region', { name: 'Live metrics' });
   const panel = pane.getByRole('article', { name: 'Checkout error ratio' });

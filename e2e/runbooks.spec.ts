@@ -1,26 +1,14 @@
 // User journey for runbooks: search the library (with a typo), read a runbook, attach it to an incident, work steps, reload.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, openCockpit, test, waitForCockpit } from './fixtures';
-
-async function declareIncident(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Command' }).fill('declare');
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Declare incident' });
-  await dialog.getByLabel('Title', { exact: true }).fill(title);
-  await dialog.getByLabel(/SEV2/).check();
-  await dialog.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
-  await dialog.getByRole('button', { name: 'Declare incident' }).click();
-  await expect(page.getByTestId('incident-header').getByRole('heading', { name: title })).toBeVisible();
-}
+import { declareIncident } from './journeys';
 
 test('search the library, attach the hot-fix runbook, tick steps, and keep progress across a reload', async ({ page, host }) => {
   writeFileSync(join(host.dataDir, 'runbooks', 'broken.md'), '---\ntitle: [never closed\n---\n# Half-written runbook\n- [ ] step\n');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
   await openCockpit(page, host.url);
-  await declareIncident(page, 'Checkout coupon crash');
+  await declareIncident(page, { title: 'Checkout coupon crash', severity: 'SEV2' });
 
   const pane = page.getByRole('region', { name: 'Runbooks' });
   await expect(pane).toContainText('No runbook attached yet');

@@ -5,21 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openCockpit, test, waitForCockpit } from './fixtures';
+import { declareIncident } from './journeys';
 
 const viewport = { width: 1366, height: 768 };
-
-async function declare(page: Page, title: string, severity: 'SEV1' | 'SEV2'): Promise<void> {
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: 'Command' }).fill('declare');
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Declare incident' });
-  await dialog.getByLabel('Title', { exact: true }).fill(title);
-  await dialog.getByLabel(new RegExp(severity)).check();
-  await dialog.getByLabel('Commander', { exact: true }).fill('ana.ruiz');
-  await dialog.getByLabel(/Affected services/).fill('payments');
-  await dialog.getByRole('button', { name: 'Declare incident' }).click();
-  await expect(page.getByTestId('incident-header').getByRole('heading', { level: 1 })).toHaveText(title);
-}
 
 async function stateImpact(pane: Locator, impact: { who: string; how: string; since: string; next: string }) {
   const form = pane.getByRole('form', { name: 'Before the first update' });
@@ -63,7 +51,7 @@ for (const scheme of ['dark', 'light'] as const) {
     // The renderer's clock, so the 5-minute countdown can run out without waiting five minutes.
     await page.clock.install();
     await openCockpit(page, host.url);
-    await declare(page, 'Card payments declined', 'SEV1');
+    await declareIncident(page, { title: 'Card payments declined', severity: 'SEV1', services: 'payments' });
 
     const pane = page.getByRole('region', { name: 'Stakeholder updates' });
     await expect(pane.getByRole('tab', { name: /Executives/ }).locator('.countdown')).toHaveText(/^due in (5:00|4:[0-5]\d)$/);
@@ -138,7 +126,7 @@ for (const scheme of ['dark', 'light'] as const) {
 test('a hand-edited draft keeps its words when events arrive, and merges the new facts on request', async ({ page, host }) => {
   await page.setViewportSize(viewport);
   await openCockpit(page, host.url);
-  await declare(page, 'Checkout latency', 'SEV2');
+  await declareIncident(page, { title: 'Checkout latency', severity: 'SEV2', services: 'payments' });
   const pane = page.getByRole('region', { name: 'Stakeholder updates' });
   await stateImpact(pane, { who: 'EU shoppers', how: 'checkout takes 30 s', since: '09:40 UTC', next: 'Rolling back checkout' });
 
@@ -184,7 +172,7 @@ test('a hand-edited draft keeps its words when events arrive, and merges the new
 test('the commander tightens the cadence for this incident; the change is on the timeline and drives the countdown', async ({ page, host }) => {
   await page.setViewportSize(viewport);
   await openCockpit(page, host.url);
-  await declare(page, 'Search outage', 'SEV1');
+  await declareIncident(page, { title: 'Search outage', severity: 'SEV1', services: 'payments' });
   const pane = page.getByRole('region', { name: 'Stakeholder updates' });
   await stateImpact(pane, { who: 'All search users', how: 'no results', since: '10:00 UTC', next: 'Restarting the index nodes' });
   await expect(pane.getByTestId('incident-cadence')).toContainText('Cadence for this SEV1: every 20 min for 2 hours, then every 1 hour (from settings, recorded for this incident)');
@@ -204,7 +192,7 @@ test('a due update raises one reminder line that can be dismissed, and the dismi
   const rule = { firstWithinMinutes: 1, phases: [{ untilMinutes: 120, everyMinutes: 20 }], thenEveryMinutes: 60, audiences: ['executives', 'support'] };
   writeFileSync(join(dataDir, 'update-cadence.json'), JSON.stringify({ SEV1: rule, SEV2: rule, SEV3: null, SEV4: null }));
   await openCockpit(page, host.url);
-  await declare(page, 'Payments webhook delays', 'SEV2');
+  await declareIncident(page, { title: 'Payments webhook delays', severity: 'SEV2', services: 'payments' });
 
   const pane = page.getByRole('region', { name: 'Stakeholder updates' });
   const reminders = pane.getByRole('alert', { name: 'Update reminders' });
@@ -224,7 +212,7 @@ test.describe('at 1366×768', () => {
   test('the preview shows tables, line breaks and strikethrough as every target carries them; the timeline shows one line that opens to the rendered update', async ({ page, host }) => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
     await openCockpit(page, host.url);
-    await declare(page, 'Checkout errors for EU cards', 'SEV1');
+    await declareIncident(page, { title: 'Checkout errors for EU cards', severity: 'SEV1', services: 'payments' });
 
     const pane = page.getByRole('region', { name: 'Stakeholder updates' });
     await stateImpact(pane, { who: 'EU card holders', how: '12% of checkouts fail', since: '10:05 UTC', next: 'Rolling back checkout' });
