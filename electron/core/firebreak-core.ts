@@ -18,6 +18,7 @@ import { recallCommittedRequest } from './incidents/committed-requests';
 import { IdentitySettings } from './identity/local-identity';
 import { IncidentService } from './incidents/incident-service';
 import { ReviewService } from './review/review-service';
+import { TeamService } from './team/team-service';
 import { EventHub } from './ipc/event-hub';
 import { idempotentRouter } from './ipc/idempotent-router';
 import { openingRouter } from './ipc/opening-router';
@@ -229,6 +230,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     capabilities: ['runbooks', 'updates', ...((await metrics.isConfigured()) ? (['metrics'] as const) : []), ...((await catalogue.read()).services.length > 0 ? (['rollback'] as const) : []), ...(await connectors.capabilities())],
   });
 
+  const team = new TeamService({ store, incidents, identity: () => people.current(), nextUpdate: async (incidentId) => (await updates.cadence(incidentId)).next });
+
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
   const router = openingRouter(store, redactingRouter(idempotentRouter(withOutputChecks(createRouter(
@@ -250,6 +253,13 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       'review.exportBundle': (input) => review.exportBundle(input),
       'review.inspectBundle': (input) => review.inspectBundle(input),
       'review.importBundle': (input) => review.importBundle(input),
+      'team.assignRole': (input) => team.assignRole(input),
+      'team.releaseRole': (input) => team.releaseRole(input),
+      'team.handoverDraft': ({ incidentId }) => team.handoverDraft(incidentId),
+      'team.proposeHandover': (input) => team.proposeHandover(input),
+      'team.withdrawHandover': ({ incidentId }) => team.withdrawHandover(incidentId),
+      'team.acceptHandover': ({ incidentId }) => team.acceptHandover(incidentId),
+      'team.recordHandover': ({ incidentId }) => team.recordHandover(incidentId),
       'identity.get': () => people.view(),
       'identity.save': (input) => people.save(input),
       'signing.identity': () => identity.publicIdentity(),
