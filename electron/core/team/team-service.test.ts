@@ -22,7 +22,7 @@ async function open(me: { current: LocalIdentity }) {
   const store = await IncidentStore.open(dataDir);
   store.stampIdentity(() => me.current);
   const incidents = new IncidentService(store, () => me.current.name);
-  const team = new TeamService({ store, incidents, identity: () => me.current, nextUpdate: async () => ({ audience: 'internal', dueAt: '2026-12-02T11:15:00.000Z' }) });
+  const team = new TeamService({ store, incidents, identity: () => me.current, nextUpdate: async () => ({ audience: 'engineers' as const, dueAt: '2026-12-02T11:15:00.000Z' }) });
   return { store, incidents, team };
 }
 
@@ -69,7 +69,7 @@ describe('TeamService', () => {
     const { note } = await team.handoverDraft(id);
     expect(note).toContain('Status: Investigating · SEV1 · services checkout');
     expect(note).toContain('- Page the DBA on call');
-    expect(note).toContain('Next update due: 11:15 UTC to internal');
+    expect(note).toContain('Next update due: 11:15 UTC to engineers');
     expect(note).toContain('Open checklist steps:');
 
     await expect(team.acceptHandover(id)).rejects.toThrow(/No handover is proposed/);
