@@ -197,6 +197,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     store,
     catalogue,
     operator,
+    operatorHandle: () => people.current().handle,
     publishOutput: (output) => hub.emit('rollback.output', output),
     // Verification uses Prometheus only when the metrics capability is configured; otherwise it is a manual step.
     queryHealth: healthQuery,
