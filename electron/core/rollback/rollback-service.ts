@@ -127,7 +127,6 @@ export class RollbackService {
     if (!approval && entry.service.rollback?.requireApproval) {
       throw new DomainError('conflict', `Rollbacks of ${name} need the approval of someone other than you (${operator}): ask them to approve this plan as themselves ("Approve as …" on their laptop, or here under their name), then confirm.`);
     }
-    const approver = approval?.by;
     const key = name.toLowerCase();
     const busy = this.running.get(key);
     if (busy) throw new DomainError('conflict', `Another rollback of ${name} (${busy.rollbackId}) is running; wait for it to finish.`);
