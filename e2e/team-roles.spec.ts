@@ -1,9 +1,16 @@
 // A team on one laptop: first run asks who is using Firebreak (no operator given), then roles and a two-step commander
 // handover reach the header and the timeline. Screenshots of the first-run dialog, the handover dialog and the header with
 // roles are kept with the run's results in both themes.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, openCockpit, startHost, stopHost, test } from './fixtures';
 
 const viewport = { width: 1366, height: 768 };
+
+async function expectAxeClean(page: Page, include: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+}
 
 for (const scheme of ['dark', 'light'] as const) {
   test(`first run sets the identity; assign scribe, propose and record a handover (${scheme})`, async ({ page, dataDir }) => {
@@ -18,6 +25,7 @@ for (const scheme of ['dark', 'light'] as const) {
       await expect(firstRun).toBeVisible();
       await expect(firstRun).toContainText(/dev_[a-z2-7]{16}/);
       await page.screenshot({ path: test.info().outputPath(`first-run-${scheme}.png`) });
+      await expectAxeClean(page, 'dialog[open]');
       await firstRun.getByLabel('Your name').fill('Ana Ruiz');
       await expect(firstRun.getByLabel('Handle')).toHaveValue('ana.ruiz');
       await firstRun.getByRole('button', { name: 'Start using Firebreak' }).click();
@@ -51,6 +59,7 @@ for (const scheme of ['dark', 'light'] as const) {
       await roles.getByLabel('Person').fill('Dana');
       await roles.getByRole('button', { name: 'Assign role' }).click();
       await expect(roles.getByRole('row', { name: /Comms lead/ })).toContainText('Dana');
+      await expectAxeClean(page, 'dialog[open]');
       await roles.getByRole('button', { name: 'Close' }).click();
       await expect(header.getByTestId('team-facts')).toContainText('Scribe Chen Li');
 
@@ -63,6 +72,7 @@ for (const scheme of ['dark', 'light'] as const) {
       await expect(handover.getByLabel('Handover note')).toHaveValue(/Open checklist steps:/);
       await handover.getByLabel('New commander').fill('Ben Okafor');
       await page.screenshot({ path: test.info().outputPath(`handover-${scheme}.png`) });
+      await expectAxeClean(page, 'dialog[open]');
       await handover.getByRole('button', { name: 'Propose handover' }).click();
       await expect(header.getByRole('button', { name: 'Handover to Ben Okafor proposed' })).toBeVisible();
 
@@ -72,6 +82,7 @@ for (const scheme of ['dark', 'light'] as const) {
       await expect(header.getByTestId('commander')).toHaveText('Ben Okafor');
       await expect(header.getByRole('button', { name: /Handover to/ })).toHaveCount(0);
       await page.screenshot({ path: test.info().outputPath(`header-roles-${scheme}.png`), clip: { x: 0, y: 0, width: 1366, height: 200 } });
+      await expectAxeClean(page, '[data-testid="incident-header"]');
 
       const timeline = page.getByRole('list', { name: 'Timeline events' });
       await expect(timeline).toContainText('Command handed over from Ana Ruiz to Ben Okafor (recorded by Ana Ruiz (@ana.ruiz))');

@@ -1,6 +1,7 @@
 // The header's team line: the commander (and a handover in progress), who holds each other role, and the button to change them.
 import type { IncidentState } from '../../../shared/incidents/incident-state';
 import { roleLabel } from '../../../shared/team/roles';
+import { channelAccess } from '../api/access';
 import { useUiStore } from '../state/ui-store';
 import './team.css';
 
@@ -9,6 +10,10 @@ const SHOWN_ROLES = 3;
 
 export function TeamFacts({ state, readOnly, why }: { state: IncidentState; readOnly: boolean; why: string }) {
   const openDialog = useUiStore((s) => s.openDialog);
+  // A read-only review bundle shows the team but cannot change it.
+  const { serves, reason } = channelAccess();
+  const canChange = !readOnly && serves('team.assignRole');
+  const whyNot = readOnly ? why : (reason ?? why);
   const roles = state.roles ?? [];
   const hidden = roles.slice(SHOWN_ROLES);
   return (
@@ -17,7 +22,7 @@ export function TeamFacts({ state, readOnly, why }: { state: IncidentState; read
         Commander <strong data-testid="commander">{state.commander}</strong>
       </span>
       {state.handover ? (
-        <button type="button" className="handover-chip" onClick={() => openDialog('handover')} disabled={readOnly} title={readOnly ? why : 'Open the proposed handover'}>
+        <button type="button" className="handover-chip" onClick={() => openDialog('handover')} disabled={!canChange} title={canChange ? 'Open the proposed handover' : whyNot}>
           Handover to {state.handover.to} proposed
         </button>
       ) : null}
@@ -31,7 +36,7 @@ export function TeamFacts({ state, readOnly, why }: { state: IncidentState; read
           +{hidden.length} more
         </span>
       ) : null}
-      <button type="button" className="team-roles-button" onClick={() => openDialog('roles')} disabled={readOnly} title={readOnly ? why : 'Assign or release roles'}>
+      <button type="button" className="team-roles-button" onClick={() => openDialog('roles')} disabled={!canChange} title={canChange ? 'Assign or release roles' : whyNot}>
         Roles…
       </button>
     </span>
