@@ -59,6 +59,7 @@ for (const scheme of ['dark', 'light'] as const) {
       await roles.getByLabel('Person').fill('Dana');
       await roles.getByRole('button', { name: 'Assign role' }).click();
       await expect(roles.getByRole('row', { name: /Comms lead/ })).toContainText('Dana');
+      await page.screenshot({ path: test.info().outputPath(`roles-${scheme}.png`) });
       await expectAxeClean(page, 'dialog[open]');
       await roles.getByRole('button', { name: 'Close' }).click();
       await expect(header.getByTestId('team-facts')).toContainText('Scribe Chen Li');
