@@ -66,18 +66,21 @@ test('revert rollback of a configured service, from plan to verified, with every
   await expect(card).toContainText(bad.slice(0, 8));
   await expect(card).toContainText('v1.0.0');
 
+  // Approvals are recorded by the approver as themselves; the operator's own approval is shown but never counts as a second one.
+  await card.getByRole('button', { name: 'Approve as e2e.commander' }).click();
+  await expect(card.getByLabel('Approvals')).toHaveText('Approved by e2e.commander (@e2e.commander)');
   await card.getByRole('button', { name: 'Confirm…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Roll back checkout?' });
   const go = dialog.getByRole('button', { name: 'Roll back checkout' });
   await dialog.getByLabel(/Type checkout to confirm/).fill('checkou');
   await expect(go).toBeDisabled();
   await dialog.getByLabel(/Type checkout to confirm/).fill('checkout');
-  await dialog.getByLabel('Second approver (optional)').fill('omar');
+  await expect(dialog.getByTestId('approval-status')).toHaveText('No one else approved this plan; this service does not require it.');
   await go.click();
 
   await expect(card).toHaveAttribute('data-stage', 'completed', { timeout: 20_000 });
   await expect(card.getByRole('list', { name: 'Progress' })).toContainText('Push');
-  await expect(card).toContainText('approved by omar');
+  await expect(card).not.toContainText('approved by');
   await card.getByLabel('Verification note').fill('5xx back to baseline');
   await card.getByRole('button', { name: 'Verified healthy' }).click();
   await expect(card).toContainText('Verified healthy by e2e.commander: 5xx back to baseline');
@@ -85,7 +88,8 @@ test('revert rollback of a configured service, from plan to verified, with every
   // The timeline is virtualized and newest first, and the steps push the confirmation below the fold on a short window:
   // search narrows it to the rollback's milestones, as a commander would, so every one of them is on screen.
   await page.getByLabel('Search timeline').fill('Rollback of checkout');
-  await expect(timeline).toContainText('Rollback of checkout confirmed by e2e.commander, approved by omar');
+  await expect(timeline).toContainText('Rollback of checkout confirmed by e2e.commander');
+  await expect(timeline).not.toContainText('confirmed by e2e.commander, approved by');
   await expect(timeline).toContainText('Rollback of checkout completed');
   await expect(timeline).toContainText('Rollback of checkout verified healthy');
   await expect(pane.getByRole('list', { name: 'Rollback audit trail' })).toContainText('completed, verified healthy');

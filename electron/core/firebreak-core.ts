@@ -1,5 +1,4 @@
 // Composes the plain-Node core (store, services, router, event hub) that both the Electron main process and the browser host serve.
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
 import { lockDataDir } from './base/data-dir-lock';
@@ -16,8 +15,10 @@ import { primeRedactor } from './diagnostics/redactor-primer';
 import { RedactingVault } from './diagnostics/redacting-vault';
 import { redactingRouter } from './diagnostics/redacting-router';
 import { recallCommittedRequest } from './incidents/committed-requests';
+import { IdentitySettings } from './identity/local-identity';
 import { IncidentService } from './incidents/incident-service';
 import { ReviewService } from './review/review-service';
+import { TeamService } from './team/team-service';
 import { EventHub } from './ipc/event-hub';
 import { idempotentRouter } from './ipc/idempotent-router';
 import { openingRouter } from './ipc/opening-router';
@@ -51,6 +52,7 @@ export interface CoreOptions {
   assetsDir: string;
   mode: AppInfo['mode'];
   version: string;
+  /** The operator's name for scripts and tests (--operator, else FIREBREAK_OPERATOR): no first-run prompt, nothing saved. */
   operator?: string;
   seedDemo?: boolean;
   /** Told about unexpected handler failures after they are written (redacted) to the application log. */
@@ -72,13 +74,6 @@ export interface FirebreakCore {
   close(): Promise<void>;
 }
 
-function defaultOperator(): string {
-  try {
-    return process.env.FIREBREAK_OPERATOR || userInfo().username || 'commander';
-  } catch {
-    return 'commander';
-  }
-}
 
 /**
  * Starts the core once this process owns the data directory (a second desktop app or browser host gets DataDirInUseError,
@@ -119,20 +114,23 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   if (options.seedDemo !== false) await seedDemoIncident(options.dataDir, options.assetsDir);
   // Incidents are listed from their summaries; a log is parsed on first access (or at once when the core must act on it).
   const store = await IncidentStore.open(options.dataDir, {}, { lazy: true });
-  const operator = options.operator ?? defaultOperator();
-  const incidents = new IncidentService(store, () => operator);
+  // Who acts: the name and handle set on first run (never the OS user name), or the --operator/FIREBREAK_OPERATOR override.
+  const people = await IdentitySettings.open(options.dataDir, options.operator ?? process.env.FIREBREAK_OPERATOR);
+  const operator = () => people.current().name;
+  store.stampIdentity(() => people.current());
+  const incidents = new IncidentService(store, operator);
   const hub = new EventHub();
   // One vault for every secret (connector tokens, Prometheus/Alertmanager credentials, the signing key); browser mode falls back
   // to the encrypted file vault. Every secret read or stored through the vault becomes known to the log redactor.
   const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
-  const identity = new SigningIdentity(vault, () => operator);
+  const identity = new SigningIdentity(vault, operator);
   const trustedKeys = new TrustedKeys(options.dataDir, identity);
   const checkpoints = new LogCheckpoints(store, identity, trustedKeys, (error) => reportError('signing.checkpoint', error));
   const review = new ReviewService(store, {
     identity,
     trust: trustedKeys,
     onExported: (incidentId) => checkpoints.checkpoint(incidentId),
-    operator: () => operator,
+    operator,
     appVersion: options.version,
     rendererDir: options.rendererDir ?? join(options.assetsDir, '..', 'out', 'renderer'),
     onImported: (incidentId) => {
@@ -146,7 +144,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     settings: new StatusPageSettingsFile(options.dataDir),
     catalogue: async () => (await catalogue.read()).services.map((s) => s.name),
     dataDir: options.dataDir,
-    operator: () => operator,
+    operator,
   });
   await statusPage.refresh();
   const connectors = await startConnectors({
@@ -154,13 +152,13 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     dataDir: options.dataDir,
     store,
     incidents,
-    operator: () => operator,
+    operator,
     vault,
     redact: (text) => log.redactor.redactText(text),
     logFailure: rateLimitedFailureLog(log),
   });
   const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
-  const checklists = new ChecklistService(store, runbookLibrary, () => operator);
+  const checklists = new ChecklistService(store, runbookLibrary, operator);
   runbookLibrary.onChange(() => hub.emit('runbooks.libraryChanged', {}));
   runbookLibrary.pullInBackground((e) => reportError('runbooks.syncNow', e));
   const cadence = new CadencePolicyFile(options.dataDir);
@@ -169,7 +167,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     templates: new UpdateTemplateFiles(options.dataDir, options.assetsDir),
     policy: cadence,
     delivery: connectors.updateDelivery,
-    operator: () => operator,
+    operator,
   });
   const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
   void store.verifyChains(announceBroken);
@@ -186,7 +184,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     if (events.some((e) => e.type === 'incident.declared')) hub.emit('incidents.listChanged', {});
   });
 
-  const metrics = new MetricsService({ dataDir: options.dataDir, store, incidents, operator: () => operator, vault, onUpdate: (incidentId) => hub.emit('metrics.updated', { incidentId }) });
+  const metrics = new MetricsService({ dataDir: options.dataDir, store, incidents, operator, vault, onUpdate: (incidentId) => hub.emit('metrics.updated', { incidentId }) });
   if (await metrics.settings.migrateSecretsToVault().catch((error: unknown) => (log.error('metrics', 'Moving metrics secrets into the vault failed', { error }), false))) {
     log.info('metrics', 'Moved the passwords, tokens and header values in metrics.json into the secret vault');
   }
@@ -198,7 +196,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const rollbacks = new RollbackService({
     store,
     catalogue,
-    operator: () => operator,
+    operator,
+    operatorHandle: () => people.current().handle,
     publishOutput: (output) => hub.emit('rollback.output', output),
     // Verification uses Prometheus only when the metrics capability is configured; otherwise it is a manual step.
     queryHealth: healthQuery,
@@ -210,7 +209,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const gitHistory = new GitTimelinePoller({
     store,
     catalogue,
-    operator: () => operator,
+    operator,
     openIncidents,
     reportError,
     busy: (service) => rollbacks.isRunning(service),
@@ -228,9 +227,11 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     version: options.version,
     mode: options.mode,
     dataDir: options.dataDir,
-    operator,
+    operator: operator(),
     capabilities: ['runbooks', 'updates', ...((await metrics.isConfigured()) ? (['metrics'] as const) : []), ...((await catalogue.read()).services.length > 0 ? (['rollback'] as const) : []), ...(await connectors.capabilities())],
   });
+
+  const team = new TeamService({ store, incidents, identity: () => people.current(), nextUpdate: async (incidentId) => (await updates.cadence(incidentId)).next });
 
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
@@ -253,6 +254,15 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       'review.exportBundle': (input) => review.exportBundle(input),
       'review.inspectBundle': (input) => review.inspectBundle(input),
       'review.importBundle': (input) => review.importBundle(input),
+      'team.assignRole': (input) => team.assignRole(input),
+      'team.releaseRole': (input) => team.releaseRole(input),
+      'team.handoverDraft': ({ incidentId }) => team.handoverDraft(incidentId),
+      'team.proposeHandover': (input) => team.proposeHandover(input),
+      'team.withdrawHandover': ({ incidentId }) => team.withdrawHandover(incidentId),
+      'team.acceptHandover': ({ incidentId }) => team.acceptHandover(incidentId),
+      'team.recordHandover': ({ incidentId }) => team.recordHandover(incidentId),
+      'identity.get': () => people.view(),
+      'identity.save': (input) => people.save(input),
       'signing.identity': () => identity.publicIdentity(),
       'signing.trusted.list': async () => ({ keys: await trustedKeys.list() }),
       'signing.trusted.add': async ({ name, publicKey }) => ({ keys: await trustedKeys.add(name, publicKey) }),
@@ -261,7 +271,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       ...runbookHandlers(runbookLibrary, checklists),
       ...updateHandlers(updates),
       ...metricsHandlers(metrics),
-      ...rollbackHandlers({ catalogue, rollbacks, store, operator: () => operator }),
+      ...rollbackHandlers({ catalogue, rollbacks, store, operator }),
       ...connectorHandlers(connectors),
       'statusPage.settings.get': () => statusPage.info(),
       'statusPage.settings.save': (input) => statusPage.save(input),

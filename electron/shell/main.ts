@@ -41,7 +41,10 @@ if (!app.requestSingleInstanceLock()) {
       process.on('uncaughtExceptionMonitor', (error, origin) => appLog.error('main', `Uncaught ${origin === 'unhandledRejection' ? 'promise rejection' : 'exception'} in the main process`, { error }));
       const { vault, notice } = await desktopVault(dataDir);
       if (notice) appLog.warn('secrets', notice);
-      core = await startCore({ dataDir, log: appLog, vault, assetsDir, mode: 'desktop', rendererDir: join(__dirname, '..', 'renderer'), version: app.getVersion() });
+      // `--operator <name>` names the operator for scripts (like FIREBREAK_OPERATOR); otherwise the first run asks.
+      const operatorArg = process.argv.indexOf('--operator');
+      const operator = operatorArg >= 0 ? process.argv[operatorArg + 1] : undefined;
+      core = await startCore({ dataDir, log: appLog, vault, assetsDir, mode: 'desktop', ...(operator ? { operator } : {}), rendererDir: join(__dirname, '..', 'renderer'), version: app.getVersion() });
     } catch (error) {
       // Without a core there is nothing to show: say why in a dialog (there may be no terminal) and exit.
       const reason = error instanceof Error ? error.message : String(error);

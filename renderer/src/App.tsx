@@ -1,9 +1,11 @@
 // Top-level shell: keeps data in sync with the core, picks the open incident, and mounts cockpit, palette and dialogs.
 import { useEffect } from 'react';
+import { channelAccess } from './api/access';
 import { useAppInfo, useCoreEventSync, useIncidents } from './api/queries';
 import { onMenuCommand } from './api/ipc-transport';
 import { Cockpit } from './cockpit/Cockpit';
 import { IncidentSidebar } from './incidents/IncidentSidebar';
+import { FirstRunIdentityDialog } from './identity/FirstRunIdentityDialog';
 import { Dialogs } from './incidents/Dialogs';
 import { OverdueStrip } from './incidents/OverdueStrip';
 import { CommandPalette } from './palette/CommandPalette';
@@ -63,6 +65,7 @@ export function App() {
       </main>
       <CommandPalette />
       <Dialogs />
+      {channelAccess().serves('identity.save') ? <FirstRunIdentityDialog /> : null}
       <ToastRegion />
     </div>
   );

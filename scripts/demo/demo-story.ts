@@ -140,9 +140,13 @@ export async function playDemoStory(w: DemoWorld): Promise<void> {
   at(14, 10);
   by(sre);
   const planned = await w.rollbacks.plan({ incidentId: id, service: 'checkout-api', strategy: 'command' });
+  // The second approver approves as themselves (an approval.given event), then the SRE confirms.
+  by(approver);
+  await w.rollbacks.approve({ incidentId: id, rollbackId: planned.id });
+  by(sre);
   at(15, 0);
   w.clock.autoStepMs = 15_000;
-  await w.rollbacks.confirm({ incidentId: id, rollbackId: planned.id, typedName: 'checkout-api', approver });
+  await w.rollbacks.confirm({ incidentId: id, rollbackId: planned.id, typedName: 'checkout-api' });
   await w.rollbacks.settled(planned.id);
   w.clock.autoStepMs = 0;
   at(17, 30);

@@ -13,6 +13,11 @@ export const envelopeShape = {
   /** When the event was recorded (ISO 8601, UTC). */
   ts: z.iso.datetime(),
   actor: Actor,
+  /**
+   * Who the actor is beyond a display name: their handle and the device id of the installation that recorded the event.
+   * Optional so logs written before identities existed still load and verify (the hash covers only the fields present).
+   */
+  actorIdentity: z.object({ handle: z.string().min(1).max(40), deviceId: z.string().min(1).max(40) }).optional(),
   /** Hash chain: sha256 over the previous event's hash and this event's canonical JSON, so editing a past event is detected. */
   h: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** The client request id of the request that appended this event, so a retry after a crash is answered, not repeated. */

@@ -13,8 +13,10 @@ export const RollbackConfirmed = eventOf(
     rollbackId: RollbackId,
     service: z.string(),
     direction: RollbackDirection,
-    /** The second person who approved, when the operator named one. */
+    /** The second person who approved: today their recorded approval's actor; in logs before identities, a name the operator typed. */
     approver: z.string().trim().min(1).max(120).optional(),
+    /** The `approval.given` event the confirmation relied on (absent in logs from before approvals were events). */
+    approvalSeq: z.number().int().positive().optional(),
   }),
 );
 

@@ -1,5 +1,6 @@
 // The incident as the cockpit header sees it: a pure fold over the event log, so live view, playback and export agree.
 import type { IncidentEvent } from '../events';
+import { applyRoleEvent, type PendingHandover, type RoleHolder } from '../team/roles';
 import type { IncidentStatus } from './status';
 import type { Severity } from './severity';
 
@@ -20,6 +21,10 @@ export interface IncidentState {
   eventCount: number;
   noteCount: number;
   statusHistory: { status: IncidentStatus; at: string; actor: string }[];
+  /** Who holds each team role other than commander (deputy, scribe, comms lead, ops lead, custom roles). */
+  roles: RoleHolder[];
+  /** A commander handover proposed and not yet accepted, recorded or withdrawn. */
+  handover?: PendingHandover;
 }
 
 /** Starts the fold from the declaring event; every incident log begins with one. */
@@ -40,6 +45,7 @@ export function stateFromDeclaration(id: string, event: Extract<IncidentEvent, {
     eventCount: 1,
     noteCount: 0,
     statusHistory: [{ status: 'investigating', at: event.ts, actor: event.actor }],
+    roles: [],
   };
 }
 
@@ -58,7 +64,20 @@ export function applyIncidentEvent(state: IncidentState, event: IncidentEvent): 
       next.severity = event.payload.to;
       return next;
     case 'incident.commander_changed':
+    case 'handover.accepted':
+    case 'handover.recorded':
       next.commander = event.payload.to;
+      delete next.handover;
+      return next;
+    case 'handover.proposed':
+      next.handover = { from: event.payload.from, to: event.payload.to, note: event.payload.note, proposedBy: event.actor, proposedAt: event.ts, seq: event.seq };
+      return next;
+    case 'handover.withdrawn':
+      delete next.handover;
+      return next;
+    case 'role.assigned':
+    case 'role.released':
+      next.roles = applyRoleEvent(state.roles ?? [], event) ?? state.roles;
       return next;
     case 'note.added':
       next.noteCount = state.noteCount + 1;

@@ -23,6 +23,7 @@ function item(id: string, severity: Severity, declaredAt: string, status: Incide
       eventCount: 1,
       noteCount: 0,
       statusHistory: [],
+      roles: [],
     },
   };
 }

@@ -25,6 +25,9 @@ export const IncidentStateSchema = z.object({
   eventCount: z.number(),
   noteCount: z.number(),
   statusHistory: z.array(z.object({ status: IncidentStatus, at: z.string(), actor: z.string() })),
+  // Summaries written before roles existed have none: an empty team is what those logs fold to.
+  roles: z.array(z.object({ role: z.string(), person: z.string(), since: z.string() })).default([]),
+  handover: z.object({ from: z.string(), to: z.string(), note: z.string(), proposedBy: z.string(), proposedAt: z.string(), seq: z.number() }).optional(),
 });
 
 /**

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { appContract } from './app';
 import { reviewContract } from './review';
+import { identityContract } from './identity';
+import { teamContract } from './team';
 import { incidentsContract } from './incidents';
 import { jiraContract } from './jira';
 import { outboxContract } from './outbox';
@@ -15,7 +17,7 @@ import { signingContract } from './signing';
 import { statusPageContract } from './status-page';
 import { updatesContract } from './updates';
 
-export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract };
+export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract, ...identityContract, ...teamContract };
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
@@ -56,3 +58,5 @@ export * from './settings';
 export * from './request-kinds';
 export * from './signing';
 export * from './status-page';
+export * from './identity';
+export * from './team';

@@ -24,6 +24,7 @@ export const RollbackStateSchema = z.object({
   confirmedAt: z.string().optional(),
   confirmedBy: z.string().optional(),
   approver: z.string().optional(),
+  approvals: z.array(z.object({ by: z.string(), handle: z.string().optional(), deviceId: z.string().optional(), at: z.string(), seq: z.number() })).optional(),
   steps: z.array(StepState),
   outcome: z.object({ summary: z.string(), beforeSha: z.string().optional(), afterSha: z.string().optional(), outputTail: z.string().optional() }).optional(),
   failure: z
@@ -84,9 +85,14 @@ export const rollbackContract = {
     }),
     RollbackStateSchema,
   ),
+  'rollback.approve': request(
+    "Approve a planned rollback as the person using this installation (with sync, on the approver's own laptop)",
+    ByRollback,
+    RollbackStateSchema,
+  ),
   'rollback.confirm': request(
-    'Confirm a plan by typing the service name (optionally naming a second approver); it starts running',
-    ByRollback.extend({ typedName: z.string().max(200), approver: z.string().trim().max(120).optional() }),
+    "Confirm a plan by typing the service name; it starts running. A service whose policy asks for it needs someone else's recorded approval first",
+    ByRollback.extend({ typedName: z.string().max(200) }),
     RollbackStateSchema,
   ),
   'rollback.cancel': request('Discard a plan, or stop a running rollback while that is still safe', ByRollback.extend({ reason: z.string().max(2000).optional() }), RollbackStateSchema),

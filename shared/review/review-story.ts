@@ -1,5 +1,6 @@
 // The story part of the review draft, from the log: the releases behind the incident, and a narrative of alerts, deploys,
 // rollbacks, decisions and published updates in the order they happened.
+import { describeTeamEvent } from '../team/describe-team-event';
 import type { IncidentEvent } from '../events';
 import { jiraKeysIn } from '../git/jira-keys';
 import type { RollbackPlan } from '../rollback/rollback-plan';
@@ -121,6 +122,12 @@ function storyLine(e: IncidentEvent, decisionSeqs: ReadonlySet<number>, releaseS
       return e.payload.kind === 'decision' || decisionSeqs.has(e.seq) ? `Decision: ${e.payload.text}` : undefined;
     case 'approval.recorded':
       return `${e.payload.approver} ${e.payload.decision} ${e.payload.subject}`;
+    case 'handover.accepted':
+    case 'handover.recorded':
+    case 'incident.commander_changed':
+    case 'approval.given':
+    case 'role.assigned':
+      return e.type === 'incident.commander_changed' ? `Command handed over from ${e.payload.from} to ${e.payload.to}` : describeTeamEvent(e);
     case 'update.published':
       return `Update published to ${e.payload.audience} via ${e.payload.channel}`;
     default:

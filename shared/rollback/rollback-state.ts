@@ -22,6 +22,8 @@ export interface RollbackState {
   confirmedAt?: string;
   confirmedBy?: string;
   approver?: string;
+  /** Approvals identified people gave this rollback (approval.given events), in log order. */
+  approvals?: RollbackApproval[];
   steps: RollbackStepState[];
   outcome?: { summary: string; beforeSha?: string; afterSha?: string; outputTail?: string };
   failure?: { reason: RollbackFailureReason; message: string; state: string; beforeSha?: string; remoteSha?: string; outputTail?: string };
@@ -32,12 +34,26 @@ export interface RollbackState {
   rolledForwardBy?: string;
 }
 
+export interface RollbackApproval {
+  by: string;
+  handle?: string;
+  deviceId?: string;
+  at: string;
+  seq: number;
+}
+
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Folds one event into the rollbacks map (keyed by rollback id); events of other domains are ignored. */
 export function applyRollbackEvent(rollbacks: Map<string, RollbackState>, event: IncidentEvent): Map<string, RollbackState> {
+  if (event.type === 'approval.given' && event.payload.subject === 'rollback') {
+    const target = rollbacks.get(event.payload.targetId);
+    if (!target) return rollbacks;
+    const approval: RollbackApproval = withoutUndefined({ by: event.actor, handle: event.actorIdentity?.handle, deviceId: event.actorIdentity?.deviceId, at: event.ts, seq: event.seq });
+    return new Map(rollbacks).set(target.id, { ...target, approvals: [...(target.approvals ?? []), approval] });
+  }
   if (!event.type.startsWith('rollback.')) return rollbacks;
   const next = new Map(rollbacks);
   if (event.type === 'rollback.planned') {

@@ -99,7 +99,13 @@ export const ServiceConfig = z
     name: ServiceName,
     git: GitSource.optional(),
     deploy: DeployTarget.optional(),
-    rollback: z.looseObject({ strategies: z.array(RollbackStrategyConfig).min(1).max(10) }).optional(),
+    rollback: z
+      .looseObject({
+        strategies: z.array(RollbackStrategyConfig).min(1).max(10),
+        /** Policy: a rollback is confirmed only after someone other than the operator recorded their approval. */
+        requireApproval: z.boolean().optional(),
+      })
+      .optional(),
     health: HealthCheck.optional(),
   })
   .superRefine((s, ctx) => {

@@ -5,6 +5,7 @@ import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
 import { describeRollbackEvent } from '../rollback/describe-rollback-event';
 import { describeRunbookEvent } from '../runbooks/describe-runbook-event';
+import { describeTeamEvent } from '../team/describe-team-event';
 import { describeCadence } from '../updates/cadence';
 import { happenedAtOf } from './happened-at';
 
@@ -135,6 +136,15 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
       return { source: 'notes', text: `Post-incident review saved (${event.payload.markdown.length} characters)` };
     case 'timeline.entry_classified':
       return { source: 'notes', text: `Marked event #${event.payload.targetSeq} as ${event.payload.kind}` };
+    case 'role.assigned':
+    case 'role.released':
+    case 'handover.proposed':
+    case 'handover.withdrawn':
+    case 'handover.accepted':
+    case 'handover.recorded':
+      return { source: 'incident', text: describeTeamEvent(event), ...(event.type === 'handover.proposed' && event.payload.note ? { detail: event.payload.note } : {}) };
+    case 'approval.given':
+      return { source: 'decisions', text: describeTeamEvent(event) };
   }
 }
 

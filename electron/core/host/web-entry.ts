@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     log,
     assetsDir: join(root, 'assets'),
     mode: 'browser',
+    ...(argValue('--operator') ? { operator: argValue('--operator') } : {}),
     rendererDir: join(root, 'out', 'renderer'),
     version,
   });

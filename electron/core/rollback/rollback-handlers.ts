@@ -25,6 +25,7 @@ export function rollbackHandlers(deps: { catalogue: ServiceCatalogue; rollbacks:
     },
     'rollback.list': ({ incidentId }) => rollbacks.list(incidentId),
     'rollback.plan': (input) => rollbacks.plan(input),
+    'rollback.approve': (input) => rollbacks.approve(input),
     'rollback.confirm': (input) => rollbacks.confirm(input),
     'rollback.cancel': (input) => rollbacks.cancel(input),
     'rollback.verify': (input) => rollbacks.verify(input),

@@ -1,10 +1,11 @@
-// Rollback use cases: plan → confirm (typed service name, optional approver) → run → verify, with one run per service at a time.
+// Rollback use cases: plan → approve (by another identified person, when the service's policy asks) → confirm (typed service name) → run → verify, with one run per service at a time.
 import { randomBytes } from 'node:crypto';
 import type { NewEvent } from '../../../shared/events';
 import type { ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import type { RollbackPlan } from '../../../shared/rollback/rollback-plan';
 import { canRollForward, type RollbackState } from '../../../shared/rollback/rollback-state';
+import { hasApproved, secondApproval } from '../../../shared/rollback/rollback-approvals';
 import { rollbackProjection } from '../../../shared/projections/domain-projections';
 import { strategyOf, type ServiceConfig } from '../../../shared/services/service-config';
 import type { ServiceCatalogue } from '../services/service-catalogue';
@@ -18,6 +19,8 @@ export interface RollbackServiceDeps {
   store: IncidentStore;
   catalogue: ServiceCatalogue;
   operator: () => string;
+  /** The operator's handle, so an approval under another name but the same handle does not count as someone else's. */
+  operatorHandle?: () => string;
   publishOutput?: ExecutionDeps['publishOutput'];
   /** Present when the metrics capability is; without it verification is a manual step. */
   queryHealth?: QueryHealth;
@@ -120,8 +123,10 @@ export class RollbackService {
     const name = entry.plan.service;
     if (input.typedName.trim() !== name) throw new DomainError('validation', `Type the service name "${name}" exactly to confirm.`, ['typedName']);
     const operator = this.deps.operator();
-    const approver = input.approver?.trim();
-    if (approver && approver.toLowerCase() === operator.toLowerCase()) throw new DomainError('validation', 'The second approver must be someone other than you.', ['approver']);
+    const approval = secondApproval(state, operator, this.deps.operatorHandle?.());
+    if (!approval && entry.service.rollback?.requireApproval) {
+      throw new DomainError('conflict', `Rollbacks of ${name} need the approval of someone other than you (${operator}): ask them to approve this plan as themselves ("Approve as …" on their laptop, or here under their name), then confirm.`);
+    }
     const key = name.toLowerCase();
     const busy = this.running.get(key);
     if (busy) throw new DomainError('conflict', `Another rollback of ${name} (${busy.rollbackId}) is running; wait for it to finish.`);
@@ -129,7 +134,7 @@ export class RollbackService {
     this.running.set(key, run);
     try {
       await this.append(input.incidentId, [
-        { type: 'rollback.confirmed', actor: operator, payload: { rollbackId: input.rollbackId, service: name, direction: entry.plan.direction, ...(approver ? { approver } : {}) } },
+        { type: 'rollback.confirmed', actor: operator, payload: { rollbackId: input.rollbackId, service: name, direction: entry.plan.direction, ...(approval ? { approver: approval.by, approvalSeq: approval.seq } : {}) } },
       ]);
     } catch (e) {
       this.running.delete(key);
@@ -184,6 +189,18 @@ export class RollbackService {
     } finally {
       this.verifications.delete(run.rollbackId);
     }
+  }
+
+  /** The person using this installation approves a planned rollback; the event's actor and identity say who. */
+  async approve(input: ParsedInputOf<'rollback.approve'>): Promise<RollbackState> {
+    const state = this.find(input.incidentId, input.rollbackId);
+    if (state.stage !== 'planned') throw new DomainError('conflict', `Rollback ${input.rollbackId} is already ${state.stage}; only a plan can be approved.`);
+    const me = this.deps.operator();
+    if (hasApproved(state, me, this.deps.operatorHandle?.())) throw new DomainError('conflict', `You (${me}) already approved this rollback.`);
+    const target = state.plan.target ? ` to ${state.plan.target.label}` : '';
+    const summary = `the ${state.plan.direction === 'roll-forward' ? 'roll forward' : 'rollback'} of ${state.plan.service}${target} (${state.id})`;
+    await this.append(input.incidentId, [{ type: 'approval.given', actor: me, payload: { subject: 'rollback', targetId: state.id, summary } }]);
+    return this.find(input.incidentId, input.rollbackId);
   }
 
   async cancel(input: ParsedInputOf<'rollback.cancel'>): Promise<RollbackState> {

@@ -169,6 +169,7 @@ export class IncidentLog {
         seq: this.nextSeq + stored.length,
         ts: e.ts ?? now,
         actor: e.actor,
+        ...(e.actorIdentity !== undefined ? { actorIdentity: e.actorIdentity } : {}),
         type: e.type,
         payload: e.payload,
         ...(e.rid !== undefined ? { rid: e.rid } : {}),

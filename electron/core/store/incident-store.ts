@@ -72,6 +72,8 @@ export class IncidentStore {
   private onChainBroken: ((incidentId: string) => void) | undefined;
   /** Whether this store keeps summaries beside the logs (lazy stores list from them). */
   private keepSummaries = false;
+  /** Who this installation's user is: events they record carry their handle and device id (see stampIdentity). */
+  private identity: (() => { name: string; handle: string; deviceId: string }) | undefined;
 
   private constructor(
     readonly incidentsDir: string,
@@ -268,13 +270,25 @@ export class IncidentStore {
     }
   }
 
+  /** Events whose actor is this installation's user get `actorIdentity` (handle + device id); others (a Jira author) do not. */
+  stampIdentity(identity: () => { name: string; handle: string; deviceId: string }): void {
+    this.identity = identity;
+  }
+
+  private stamped(events: readonly NewEvent[]): readonly NewEvent[] {
+    const me = this.identity?.();
+    if (!me) return events;
+    return events.map((e) => (e.actor === me.name && !e.actorIdentity ? { ...e, actorIdentity: { handle: me.handle, deviceId: me.deviceId } } : e));
+  }
+
   async append(id: string, events: readonly NewEvent[]): Promise<IncidentEvent[]> {
     if (this.get(id).summary) await this.ensureOpen(id);
     const log = this.writable(id);
     // Events appended while serving a client request carry its id (see ipc/request-context.ts).
     const requestId = currentRequestId();
     try {
-      const stored = await log.append(requestId === undefined ? events : events.map((e) => ({ ...e, rid: requestId })));
+      const own = this.stamped(events);
+      const stored = await log.append(requestId === undefined ? own : own.map((e) => ({ ...e, rid: requestId })));
       this.indexRequests(id, stored);
       this.showWriteProblem(id, log);
       this.scheduleSummary(id);

@@ -13,6 +13,7 @@ import { AlertStateChip } from './AlertStateChip';
 import { KeyTimesRow } from './KeyTimesRow';
 import { NextUpdateChip } from './NextUpdateChip';
 import { ReviewMenu } from './ReviewMenu';
+import { TeamFacts } from '../team/TeamFacts';
 import { useNow } from './use-now';
 
 /** `at` is set during review playback: the header then shows that moment and cannot change anything. */
@@ -65,9 +66,7 @@ export function IncidentHeader({ state, keyTimes, at, playbackStart, canPlay }: 
             ))}
           </select>
         </label>
-        <span className="fact">
-          Commander <strong>{state.commander}</strong>
-        </span>
+        <TeamFacts state={state} readOnly={readOnly} why={why} />
         {state.services.length > 0 ? (
           <span className="fact">
             Services <strong>{state.services.join(', ')}</strong>

@@ -8,6 +8,7 @@ import { ServiceEditorFromStore } from '../panes/rollback/ServiceEditorFromStore
 import { useUiStore } from '../state/ui-store';
 import { ConfirmStatusDialog } from './ConfirmStatusDialog';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
+import { RolesDialog } from '../team/RolesDialog';
 import { HandOverDialog } from './HandOverDialog';
 import { NoteDialog } from './NoteDialog';
 import { SeverityDialog } from './SeverityDialog';
@@ -39,7 +40,8 @@ export function Dialogs() {
   if (dialog === 'declare' && serves('incidents.declare')) return <DeclareIncidentDialog onClose={close} />;
   if (dialog === 'note' && selectedIncidentId && serves('incidents.addNote')) return <NoteDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'status' && selectedIncidentId && serves('incidents.changeStatus')) return <ConfirmStatusDialog incidentId={selectedIncidentId} onClose={close} />;
-  if (dialog === 'handover' && selectedIncidentId && serves('incidents.changeCommander')) return <HandOverDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'roles' && selectedIncidentId && serves('team.assignRole')) return <RolesDialog incidentId={selectedIncidentId} onClose={close} />;
+  if (dialog === 'handover' && selectedIncidentId && serves('team.proposeHandover')) return <HandOverDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'severity' && selectedIncidentId && serves('incidents.changeSeverity')) return <SeverityDialog incidentId={selectedIncidentId} onClose={close} />;
   if (dialog === 'review' && selectedIncidentId) return loading(<ReviewDialog incidentId={selectedIncidentId} onClose={close} readOnly={!serves('review.save')} />);
   if (dialog === 'import' && serves('review.importBundle')) return loading(<ImportBundleDialog onClose={close} />);

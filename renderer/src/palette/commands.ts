@@ -2,6 +2,7 @@
 // (see command-registry.ts).
 import { incidentStatuses, statusLabels } from '../../../shared/incidents/status';
 import type { Channel, IncidentListItem } from '../../../shared/ipc';
+import { roleLabel } from '../../../shared/team/roles';
 import type { TimeZoneChoice } from '../../../shared/time/format-time';
 import type { CockpitPaneId, DialogName } from '../state/ui-store';
 import { paneJumpShortcut, paneShortcuts } from './pane-jump';
@@ -66,7 +67,15 @@ function allCommands(incidents: readonly IncidentListItem[], currentId: string |
       }
     }
     commands.push({ id: 'severity', label: 'Change severity…', hint: current.severity, action: { kind: 'dialog', dialog: 'severity' }, needs: 'incidents.changeSeverity' });
-    commands.push({ id: 'handover', label: 'Hand over command…', hint: `commander: ${current.commander}`, action: { kind: 'dialog', dialog: 'handover' }, needs: 'incidents.changeCommander' });
+    commands.push(
+      current.handover
+        ? { id: 'handover', label: `Handover to ${current.handover.to}: accept or record…`, hint: `commander: ${current.commander}`, action: { kind: 'dialog', dialog: 'handover' }, needs: 'team.acceptHandover' }
+        : { id: 'handover', label: 'Hand over command…', hint: `commander: ${current.commander}`, action: { kind: 'dialog', dialog: 'handover' }, needs: 'team.proposeHandover' },
+    );
+    commands.push({ id: 'roles', label: 'Assign role…', hint: 'deputy, scribe, comms lead, ops lead or a custom role', action: { kind: 'dialog', dialog: 'roles' }, needs: 'team.assignRole' });
+    if ((current.roles ?? []).length > 0) {
+      commands.push({ id: 'roles-release', label: 'Release role…', hint: (current.roles ?? []).map((r) => `${roleLabel(r.role)}: ${r.person}`).join(', '), action: { kind: 'dialog', dialog: 'roles' }, needs: 'team.releaseRole' });
+    }
     commands.push({ id: 'export', label: 'Export review bundle', hint: 'one file that opens offline', action: { kind: 'export' }, needs: 'review.exportBundle' });
     commands.push({ id: 'review', label: 'Post-incident review…', hint: current.title, action: { kind: 'dialog', dialog: 'review' }, needs: 'review.get' });
     if (context.playbackActive) {

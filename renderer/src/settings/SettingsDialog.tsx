@@ -18,6 +18,7 @@ import { useUiStore } from '../state/ui-store';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TimeZoneSetting } from '../time/TimeZoneSetting';
+import { IdentitySection } from '../identity/IdentitySection';
 import { ConfigFileSection } from './ConfigFileSection';
 import { SigningKeysSection } from './SigningKeysSection';
 import { StatusPageSection } from './StatusPageSection';
@@ -120,6 +121,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Settings" onClose={onClose} wide>
       <div className="settings">
+        <IdentitySection />
         <TimeZoneSetting />
         <ConnectorsSection onEdit={() => setEditor({ kind: 'connectors' })} />
         <MetricsSection onEdit={() => setEditor({ kind: 'metrics' })} />

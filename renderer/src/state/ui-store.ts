@@ -10,6 +10,7 @@ export type DialogName =
   | 'status'
   | 'severity'
   | 'handover'
+  | 'roles'
   | 'switch'
   | 'review'
   | 'import'

@@ -16,6 +16,7 @@ export function incidentState(overrides: Partial<IncidentState> & { id: string }
     eventCount: 1,
     noteCount: 0,
     statusHistory: [],
+    roles: [],
     ...overrides,
   } as IncidentState;
 }

@@ -4,6 +4,7 @@ import { splitJiraKeys } from '../../../../shared/git/jira-keys';
 import type { RollbackState } from '../../../../shared/rollback/rollback-state';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ConfirmRollbackDialog } from './ConfirmRollbackDialog';
+import { RollbackApprovals } from './RollbackApprovals';
 import { useRollbackMutations, useRollbackOutput } from './rollback-queries';
 import { actionsFor, shortSha, stageLabel, strategyLabels } from './rollback-view';
 import { VerifyControls } from './VerifyControls';
@@ -162,6 +163,7 @@ export function RollbackCard({ incidentId, rollback, all, readOnly }: { incident
         {rollback.confirmedBy ? `, confirmed by ${rollback.confirmedBy}` : ''}
         {rollback.approver ? `, approved by ${rollback.approver}` : ''}
       </p>
+      {rollback.stage === 'planned' ? <RollbackApprovals incidentId={incidentId} rollback={rollback} canApprove={actions.confirm} /> : null}
       <PlanDetails rollback={rollback} />
       <Steps rollback={rollback} live={live} />
       <Outcome rollback={rollback} />

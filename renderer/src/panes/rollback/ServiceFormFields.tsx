@@ -77,6 +77,10 @@ export function ServiceFormFields({ draft, onChange, errors }: Props) {
           </span>
         ) : null}
         {draft.command ? <CommandFields draft={draft} errors={errors} onChange={setCommand} /> : null}
+        <label className="check-row">
+          <input type="checkbox" checked={draft.requireApproval} onChange={(e) => set({ requireApproval: e.target.checked })} />
+          Require a second person&apos;s approval before a rollback runs
+        </label>
       </fieldset>
       <fieldset>
         <legend>Health check (optional)</legend>

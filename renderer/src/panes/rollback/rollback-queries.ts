@@ -14,7 +14,7 @@ export const useServices = (enabled = true) => useQuery({ queryKey: rollbackKeys
 export const useRollbacks = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: rollbackKeys.all(incidentId), queryFn: () => getClient().callOrThrow('rollback.list', { incidentId }), enabled });
 
-type Without<C extends 'rollback.plan' | 'rollback.confirm' | 'rollback.cancel' | 'rollback.verify' | 'git.importTimeline'> = Omit<InputOf<C>, 'incidentId'>;
+type Without<C extends 'rollback.plan' | 'rollback.approve' | 'rollback.confirm' | 'rollback.cancel' | 'rollback.verify' | 'git.importTimeline'> = Omit<InputOf<C>, 'incidentId'>;
 
 export function useRollbackMutations(incidentId: string) {
   const queryClient = useQueryClient();
@@ -22,6 +22,7 @@ export function useRollbackMutations(incidentId: string) {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: rollbackKeys.all(incidentId) });
   return {
     plan: useMutation({ mutationFn: (input: Without<'rollback.plan'>) => client.callOrThrow('rollback.plan', { incidentId, ...input }), onSuccess: refresh }),
+    approve: useMutation({ mutationFn: (input: Without<'rollback.approve'>) => client.callOrThrow('rollback.approve', { incidentId, ...input }), onSuccess: refresh }),
     confirm: useMutation({ mutationFn: (input: Without<'rollback.confirm'>) => client.callOrThrow('rollback.confirm', { incidentId, ...input }), onSuccess: refresh }),
     cancel: useMutation({ mutationFn: (input: Without<'rollback.cancel'>) => client.callOrThrow('rollback.cancel', { incidentId, ...input }), onSuccess: refresh }),
     verify: useMutation({ mutationFn: (input: Without<'rollback.verify'>) => client.callOrThrow('rollback.verify', { incidentId, ...input }), onSuccess: refresh }),

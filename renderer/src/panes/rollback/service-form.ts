@@ -22,6 +22,8 @@ export interface ServiceDraft {
   revert: boolean;
   moveRef: boolean;
   command: boolean;
+  /** Policy: confirming waits for the approval of someone other than the operator. */
+  requireApproval: boolean;
   rollbackCommand: CommandDraft;
   forwardCommand: CommandDraft;
   healthPromql: string;
@@ -65,6 +67,7 @@ export function draftFromEntry(entry: Entry): ServiceDraft {
     revert: strategies.some((s) => s.kind === 'revert'),
     moveRef: strategies.some((s) => s.kind === 'move-ref'),
     command: !!command,
+    requireApproval: obj(entry.rollback).requireApproval === true,
     rollbackCommand: commandDraft(command),
     forwardCommand: commandDraft(command?.forward ? obj(command.forward) : undefined),
     healthPromql: str(health.promql),
@@ -131,7 +134,8 @@ export function entryFromDraft(draft: ServiceDraft, base: Entry = {}): Entry {
   for (const kind of ['revert', 'move-ref', 'command'] as const) {
     if (wanted[kind] && !baseStrategies.some((s) => s.kind === kind)) strategies.push(kind === 'command' ? command() : { kind });
   }
-  entry = setOrDrop(entry, 'rollback', strategies.length > 0 ? { ...obj(base.rollback), strategies } : undefined);
+  const { requireApproval: _previous, ...rollbackRest } = obj(base.rollback);
+  entry = setOrDrop(entry, 'rollback', strategies.length > 0 ? { ...rollbackRest, strategies, ...(draft.requireApproval ? { requireApproval: true } : {}) } : undefined);
 
   let health: Entry | undefined;
   if (trimmed(draft.healthPromql) || trimmed(draft.healthThreshold)) {
