@@ -34,7 +34,10 @@ describe('merge order', () => {
           else if (delivered < stream.length) {
             const next = stream[delivered]!;
             // The server can only sequence an own event after it was written.
-            if (next.startsWith(me) && !order.has(next)) order.addPending(next, next), written = Math.max(written, mine.indexOf(next) + 1);
+            if (next.startsWith(me) && !order.has(next)) {
+              order.addPending(next, next);
+              written = Math.max(written, mine.indexOf(next) + 1);
+            }
             order.addSynced(next, ++delivered, next);
           }
         }

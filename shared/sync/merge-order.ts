@@ -25,6 +25,11 @@ export class MergeOrder<E> {
     return this.merged;
   }
 
+  /** This laptop's events the server has not sequenced yet, in the order they were written. */
+  get pendingEvents(): readonly E[] {
+    return this.pending.map((p) => p.event);
+  }
+
   get pendingCount(): number {
     return this.pending.length;
   }
