@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { AppLog } from '../core/diagnostics/app-log';
 import { startCore, type FirebreakCore } from '../core/firebreak-core';
+import { startupSyncFrom } from '../core/sync/sync-service';
 import { resolveDataDir } from '../core/platform/data-dir';
 import { installAppMenu } from './app-menu';
 import { registerIpc } from './ipc-bridge';
@@ -41,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       process.on('uncaughtExceptionMonitor', (error, origin) => appLog.error('main', `Uncaught ${origin === 'unhandledRejection' ? 'promise rejection' : 'exception'} in the main process`, { error }));
       const { vault, notice } = await desktopVault(dataDir);
       if (notice) appLog.warn('secrets', notice);
-      core = await startCore({ dataDir, log: appLog, vault, assetsDir, mode: 'desktop', rendererDir: join(__dirname, '..', 'renderer'), version: app.getVersion() });
+      core = await startCore({ dataDir, log: appLog, vault, assetsDir, mode: 'desktop', rendererDir: join(__dirname, '..', 'renderer'), version: app.getVersion(), sync: startupSyncFrom(process.argv, process.env) });
     } catch (error) {
       // Without a core there is nothing to show: say why in a dialog (there may be no terminal) and exit.
       const reason = error instanceof Error ? error.message : String(error);

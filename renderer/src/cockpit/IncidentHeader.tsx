@@ -10,6 +10,7 @@ import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Time } from '../time/Time';
 import { AlertStateChip } from './AlertStateChip';
+import { SyncStatusChip } from '../sync/SyncStatusChip';
 import { KeyTimesRow } from './KeyTimesRow';
 import { NextUpdateChip } from './NextUpdateChip';
 import { ReviewMenu } from './ReviewMenu';
@@ -81,6 +82,7 @@ export function IncidentHeader({ state, keyTimes, at, playbackStart, canPlay }: 
         </span>
         {readOnly || state.demo ? null : <NextUpdateChip incidentId={state.id} />}
         {readOnly ? null : <AlertStateChip incidentId={state.id} />}
+        {readOnly ? null : <SyncStatusChip />}
       </div>
       <ErrorNotice error={statusChange.error} title="Status not changed" />
     </header>
