@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
 import type { IncidentListItem, SyncStatusView } from '../../../shared/ipc';
 import { startCore, type FirebreakCore } from '../firebreak-core';
+import { runAndKill } from '../store/testing/kill-child';
 import { NatsServer } from './testing/nats-server';
 
 let root: string;
@@ -120,4 +121,27 @@ describe('team sync authentication', () => {
       await guarded.stop();
     }
   });
+});
+
+describe('team sync after a crash', () => {
+  it('a laptop killed with SIGKILL mid-publish converges after it restarts: every acknowledged note once, the same order everywhere', async () => {
+    const b = await laptop('bea');
+    await online(b);
+    const dataDir = await mkdtemp(join(root, 'crashy-'));
+    const run = await runAndKill(join(__dirname, 'testing', 'sync-writer.ts'), [dataDir, server.url], 300, process.env, 'ready');
+    const incidentId = run.lines.find((l) => l.startsWith('ready '))!.slice('ready '.length);
+    const acked = run.lines.filter((l) => l.startsWith('ack ')).map((l) => l.slice('ack '.length));
+    expect(acked.length).toBeGreaterThan(0);
+    const a = await startCore({ dataDir, assetsDir: join(dataDir, 'assets'), mode: 'browser', version: '0.0.0-test', operator: 'crashy', seedDemo: false, backgroundSync: false, sync: { url: server.url, team: 'blue' } });
+    cores.push(a);
+    await vi.waitFor(async () => {
+      expect((await status(a)).pendingEvents).toBe(0);
+      expect(ids(b, incidentId).length).toBeGreaterThan(0);
+      expect(ids(b, incidentId)).toEqual(ids(a, incidentId));
+    }, { timeout: 20000, interval: 50 });
+    const seen = notes(b, incidentId);
+    for (const text of acked) expect(seen.filter((t) => t === text)).toHaveLength(1);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(new Set(await loggedIds(b, incidentId)).size).toBe((await loggedIds(b, incidentId)).length);
+  }, 60000);
 });

@@ -40,6 +40,7 @@ export class TeamSync {
   private readonly incidents = new Map<string, IncidentSync>();
   private readonly link: NatsLink;
   private readonly dirtyEntries = new Set<string>();
+  private readonly connecting = new Map<string, Promise<void>>();
   private watching = false;
   private closed = false;
   private unsubscribe: (() => void) | undefined;
@@ -138,21 +139,39 @@ export class TeamSync {
     return sync;
   }
 
+  /** Connects the incident after any connect of it still in progress (reconnects can come quickly one after another). */
+  private connectIncident(sync: IncidentSync): Promise<void> {
+    const next = (this.connecting.get(sync.incidentId) ?? Promise.resolve()).then(() => this.connectNow(sync));
+    this.connecting.set(sync.incidentId, next);
+    return next;
+  }
+
   /** Creates (or finds) this laptop's durable consumer for the incident and starts reading and publishing. */
-  private async connectIncident(sync: IncidentSync): Promise<void> {
+  private async connectNow(sync: IncidentSync): Promise<void> {
     const jsm = this.link.manager;
     const js = this.link.jetstream;
     if (!jsm || !js || this.closed) return;
     try {
       const name = incidentConsumer(this.deviceId, sync.incidentId);
-      await jsm.consumers.add(this.link.stream, {
-        durable_name: name,
-        filter_subject: incidentSubject(this.options.settings.team, sync.incidentId),
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        max_deliver: -1,
-        ack_wait: 30e9,
-      });
+      // The local sync-order file is the record of what this laptop has read. The durable consumer resumes from the server's
+      // record, which after a crash may hold deliveries that were never acknowledged (redelivered only after ack_wait): then
+      // it is recreated to start right after the last event this laptop recorded.
+      // Reading stops first, so the position below is final and no delivery races the recreation.
+      await sync.stop();
+      const from = sync.order.lastStreamSeq + 1;
+      const info = await jsm.consumers.info(this.link.stream, name).catch(() => undefined);
+      const behind = info && (info.num_ack_pending > 0 || info.delivered.stream_seq + 1 < from);
+      if (info && behind) await jsm.consumers.delete(this.link.stream, name);
+      if (!info || behind) {
+        await jsm.consumers.add(this.link.stream, {
+          durable_name: name,
+          filter_subject: incidentSubject(this.options.settings.team, sync.incidentId),
+          ack_policy: AckPolicy.Explicit,
+          ...(from > 1 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from } : { deliver_policy: DeliverPolicy.All }),
+          max_deliver: -1,
+          ack_wait: 30e9,
+        });
+      }
       await sync.startReading(await js.consumers.get(this.link.stream, name));
       sync.kickPublisher();
     } catch (e) {
