@@ -180,6 +180,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     vault,
     redact: (text) => log.redactor.redactText(text),
     logFailure: rateLimitedFailureLog(log),
+    outboxClaim: (incidentId, intentKey) => sync.claimOutbox(incidentId, intentKey),
   });
   const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
   const checklists = new ChecklistService(store, runbookLibrary, () => operator);

@@ -126,6 +126,11 @@ export class SyncService {
     return this.view();
   }
 
+  /** Outbox items of shared incidents are sent by the one laptop that claims them; with sync off, always this one. */
+  claimOutbox(incidentId: string, intentKey: string): Promise<boolean> {
+    return this.team ? this.team.claimOutbox(incidentId, intentKey) : Promise.resolve(true);
+  }
+
   async close(): Promise<void> {
     await this.team?.close();
     this.team = undefined;

@@ -3,13 +3,15 @@
 // clearly while local writes go on.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
 import type { IncidentListItem, SyncStatusView } from '../../../shared/ipc';
 import { startCore, type FirebreakCore } from '../firebreak-core';
 import { runAndKill } from '../store/testing/kill-child';
 import { NatsServer } from './testing/nats-server';
+import { openBrowserVault } from '../secrets/vault-key';
+import { JiraStandIn } from '../connectors/testing/jira-stand-in';
 
 let root: string;
 let server: NatsServer;
@@ -17,7 +19,9 @@ const cores: FirebreakCore[] = [];
 
 async function laptop(name: string, url = server.url, extra: { user?: string; password?: string } = {}): Promise<FirebreakCore> {
   const dataDir = await mkdtemp(join(root, `${name}-`));
-  const core = await startCore({ dataDir, assetsDir: join(dataDir, 'assets'), mode: 'browser', version: '0.0.0-test', operator: name, seedDemo: false, backgroundSync: false, sync: { url, team: 'blue', ...extra } });
+  // The real browser-mode vault, with its key folder inside this test's temp dir instead of the user's home.
+  const vault = await openBrowserVault({ dataDir, keyDir: join(root, `keys-${basename(dataDir)}`), env: {} });
+  const core = await startCore({ dataDir, vault, assetsDir: join(dataDir, 'assets'), mode: 'browser', version: '0.0.0-test', operator: name, seedDemo: false, backgroundSync: false, sync: { url, team: 'blue', ...extra } });
   cores.push(core);
   return core;
 }
@@ -143,5 +147,32 @@ describe('team sync after a crash', () => {
     for (const text of acked) expect(seen.filter((t) => t === text)).toHaveLength(1);
     expect(new Set(seen).size).toBe(seen.length);
     expect(new Set(await loggedIds(b, incidentId)).size).toBe((await loggedIds(b, incidentId)).length);
+  }, 60000);
+});
+
+describe('team sync and the outbox', () => {
+  it('with two laptops online, each queued Jira comment reaches Jira exactly once', async () => {
+    const jira = await new JiraStandIn().start();
+    try {
+      jira.seedIssue({ key: 'OPS-7', summary: 'Checkout latency' });
+      const [e, f] = await Promise.all([laptop('eva'), laptop('finn')]);
+      await online(e, f);
+      for (const l of [e, f]) await call(l, 'jira.settings.save', { siteUrl: jira.url, email: 'ic@example.com', apiToken: 'jira-token' });
+      const { id } = await call<{ id: string }>(e, 'incidents.declare', { title: 'Comments sent once', severity: 'SEV2', commander: 'eva' });
+      await vi.waitFor(async () => expect((await call<IncidentListItem[]>(f, 'incidents.list', {})).map((i) => i.id)).toContain(id), { timeout: 5000, interval: 20 });
+      await call(e, 'jira.link', { incidentId: id, issueKey: 'OPS-7' });
+      await vi.waitFor(async () => expect(await call<unknown[]>(f, 'jira.linked', { incidentId: id })).toHaveLength(1), { timeout: 5000, interval: 20 });
+      const texts = ['from eva 1', 'from finn 1', 'from eva 2', 'from finn 2'];
+      await Promise.all(texts.map((text) => call(text.includes('eva') ? e : f, 'jira.comment', { incidentId: id, issueKey: 'OPS-7', markdown: text })));
+      const sent = () => jira.issues.get('OPS-7')!.comments.map((c) => JSON.stringify(c.body));
+      await vi.waitFor(async () => {
+        for (const text of texts) expect(sent().filter((body) => body.includes(text))).toHaveLength(1);
+        // Both laptops see every comment as sent: the sender's outcome arrived through sync.
+        for (const l of [e, f]) expect((await call<{ status: string }[]>(l, 'outbox.list', { incidentId: id })).every((i) => i.status === 'sent')).toBe(true);
+      }, { timeout: 20000, interval: 50 });
+      expect(sent()).toHaveLength(4);
+    } finally {
+      await jira.close();
+    }
   }, 60000);
 });

@@ -14,6 +14,7 @@ import { incidentProjection } from '../../../shared/projections/domain-projectio
 import { incidentConsumer, incidentSubject } from '../../../shared/sync/team-names';
 import type { IncidentStore } from '../store/incident-store';
 import { IncidentSync } from './incident-sync';
+import { claimOutboxItem, outboxClaimKey } from './outbox-claims';
 import { NatsLink, type LinkState, type SyncSettings } from './nats-link';
 import { SYNC_ORDER_FILE, SyncOrderFile } from './sync-order-file';
 
@@ -216,6 +217,17 @@ export class TeamSync {
     this.dirtyEntries.delete(incidentId);
     const entry: TeamIncidentEntry = { id: incidentId, title: state.title, severity: state.severity, status: state.status, commander: state.commander, roles: {}, updatedBy: this.deviceId };
     kv.put(incidentId, JSON.stringify(entry)).catch(() => this.dirtyEntries.add(incidentId));
+  }
+
+  /**
+   * Whether this laptop may send the outbox item: always for an incident that is not shared; for a shared one only with a claim
+   * won on the team server (offline, nobody can know who sends, so the item waits).
+   */
+  async claimOutbox(incidentId: string, intentKey: string): Promise<boolean> {
+    if (!this.incidents.has(incidentId)) return true;
+    const kv = this.link.claims;
+    if (!kv || !this.link.isOnline) return false;
+    return claimOutboxItem(kv, outboxClaimKey(incidentId, intentKey), this.deviceId, Date.now()).catch(() => false);
   }
 
   async close(): Promise<void> {
