@@ -135,7 +135,10 @@ export class TeamSync {
     this.incidents.set(incidentId, sync);
     await sync.load();
     // Mark the incident as shared on disk, so it is resumed after a restart even before anything was sequenced.
-    if (this.options.store.has(incidentId)) await new SyncOrderFile(join(this.options.store.incidentsDir, incidentId)).append([]);
+    if (this.options.store.has(incidentId)) {
+      const marker = new SyncOrderFile(join(this.options.store.incidentsDir, incidentId));
+      await marker.append([]).finally(() => marker.close());
+    }
     if (this.link.isOnline) void this.connectIncident(sync);
     return sync;
   }
