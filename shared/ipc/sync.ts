@@ -25,7 +25,10 @@ export type SyncStatusView = z.infer<typeof SyncStatusView>;
 export const SyncUrl = z
   .string()
   .trim()
-  .regex(/^(nats|tls):\/\/[^\s/]+(:[0-9]+)?\/?$/, 'The server address looks like nats://host:4222 (or tls://host:4222 for TLS).');
+  .regex(
+    /^(nats|tls):\/\/[^\s/,]+\/?(,(nats|tls):\/\/[^\s/,]+\/?)*$/,
+    'The server address looks like nats://host:4222 (or tls://host:4222 for TLS); list the nodes of a cluster separated by commas.',
+  );
 
 export const SyncSettingsView = z.object({
   url: z.string(),

@@ -87,9 +87,10 @@ export class NatsLink {
   private async attempt(): Promise<void> {
     if (this.closed) return;
     try {
-      const tls = this.settings.url.startsWith('tls://');
+      const servers = this.settings.url.split(',');
+      const tls = servers.some((s) => s.startsWith('tls://'));
       const nc = await connect({
-        servers: this.settings.url,
+        servers,
         name: `firebreak-${this.settings.team}`,
         ...(this.settings.user ? { user: this.settings.user, pass: this.settings.password ?? '' } : {}),
         ...(tls ? { tls: {} } : {}),
