@@ -287,6 +287,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       ...rollbackHandlers({ catalogue, rollbacks, store, operator: () => operator }),
       ...connectorHandlers(connectors),
       'sync.status': () => sync.status(),
+      'sync.incident': ({ incidentId }) => sync.incident(incidentId),
       'sync.settings.get': () => sync.view(),
       'sync.settings.save': (input) => sync.save(input),
       'statusPage.settings.get': () => statusPage.info(),

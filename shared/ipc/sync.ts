@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { request } from './define';
 import { TEAM_NAME, TEAM_NAME_HINT } from '../sync/team-names';
+import { IncidentStatus } from '../incidents/status';
 
 export const SyncState = z.enum(['off', 'connecting', 'online', 'offline', 'error']);
 export type SyncState = z.infer<typeof SyncState>;
@@ -49,7 +50,18 @@ export const SyncSettingsInput = z.object({
   password: z.string().max(500).optional(),
 });
 
+const Change = z.object({ status: IncidentStatus, actor: z.string(), at: z.string() });
+
+export const SyncIncidentView = z.object({
+  /** Whether the incident is shared with the team (declared while sync was on, or received from the team). */
+  shared: z.boolean(),
+  /** Set when the current status was set at the same time as another change (see shared/sync/status-conflict.ts). */
+  statusConflict: z.object({ stands: Change, overridden: Change, explanation: z.string() }).optional(),
+});
+export type SyncIncidentView = z.infer<typeof SyncIncidentView>;
+
 export const syncContract = {
+  'sync.incident': request('Whether the incident is shared with the team, and which concurrent status change stands', z.object({ incidentId: z.string().min(1) }), SyncIncidentView),
   'sync.status': request('Whether this laptop is connected to the team server, and how many events wait to be synced', z.object({}), SyncStatusView),
   'sync.settings.get': request('The team server this installation syncs with', z.object({}), SyncSettingsView),
   'sync.settings.save': request('Point this installation at a team server (or turn sync off)', SyncSettingsInput, SyncSettingsView),

@@ -2,7 +2,8 @@
 // password in the vault, the engine's lifecycle, and the status the header shows. With no server configured nothing runs.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SyncSettingsView, SyncStatusView } from '../../../shared/ipc/sync';
+import type { SyncIncidentView, SyncSettingsView, SyncStatusView } from '../../../shared/ipc/sync';
+import { currentStatusConflict } from '../../../shared/sync/status-conflict';
 import { SyncSettingsInput } from '../../../shared/ipc/sync';
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/result';
@@ -124,6 +125,15 @@ export class SyncService {
     this.source = next.url ? 'settings' : 'none';
     await this.run();
     return this.view();
+  }
+
+  /** Whether the incident is shared, and which concurrent status change stands (in the team order every laptop folds). */
+  incident(incidentId: string): SyncIncidentView {
+    this.options.store.get(incidentId);
+    const team = this.team;
+    if (!team?.isShared(incidentId)) return { shared: false };
+    const conflict = currentStatusConflict(team.mergedEvents(incidentId));
+    return { shared: true, ...(conflict ? { statusConflict: conflict } : {}) };
   }
 
   /** Outbox items of shared incidents are sent by the one laptop that claims them; with sync off, always this one. */

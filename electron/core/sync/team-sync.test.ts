@@ -90,9 +90,11 @@ describe('team sync through JetStream', () => {
     await call(b, 'incidents.addNote', { incidentId, text: 'offline b1', kind: 'note' });
     await call(a, 'incidents.changeStatus', { incidentId, to: 'identified', reason: 'found on A' });
     await call(b, 'incidents.addNote', { incidentId, text: 'offline b2', kind: 'note' });
+    // A conflict: B changes the status too, without having seen A's change.
+    await call(b, 'incidents.changeStatus', { incidentId, to: 'mitigating', reason: 'rolled back on B' });
     const offline = await status(a);
     expect(offline).toMatchObject({ state: 'offline', pendingEvents: 2, offlineSince: expect.any(String) });
-    expect((await status(b)).pendingEvents).toBe(2);
+    expect((await status(b)).pendingEvents).toBe(3);
     await server.restart();
     await vi.waitFor(() => {
       for (const core of [a, b, c]) expect(notes(core, incidentId)).toHaveLength(18);
@@ -102,9 +104,17 @@ describe('team sync through JetStream', () => {
     for (const core of [a, b, c]) {
       expect(new Set(notes(core, incidentId)).size).toBe(18);
       const logged = await loggedIds(core, incidentId);
-      expect(logged).toHaveLength(20);
-      expect(new Set(logged).size).toBe(20);
-      expect((await call<IncidentListItem>(core, 'incidents.get', { incidentId })).state?.status).toBe('identified');
+      expect(logged).toHaveLength(21);
+      expect(new Set(logged).size).toBe(21);
+    }
+    // Both status changes are kept; the one the server sequenced last stands, the same on every laptop, and each says why.
+    const standing = await Promise.all([a, b, c].map(async (core) => (await call<IncidentListItem>(core, 'incidents.get', { incidentId })).state?.status));
+    expect(new Set(standing).size).toBe(1);
+    expect(['identified', 'mitigating']).toContain(standing[0]);
+    for (const core of [a, b, c]) {
+      const view = await call<{ shared: boolean; statusConflict?: { stands: { status: string }; explanation: string } }>(core, 'sync.incident', { incidentId });
+      expect(view).toMatchObject({ shared: true, statusConflict: { stands: { status: standing[0] } } });
+      expect(view.statusConflict?.explanation).toMatch(/stands: .+ at the same time, without either seeing the other/);
     }
     await vi.waitFor(async () => expect((await status(a)).pendingEvents).toBe(0), { timeout: 5000, interval: 50 });
   });

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { Time } from '../time/Time';
 import { AlertStateChip } from './AlertStateChip';
 import { SyncStatusChip } from '../sync/SyncStatusChip';
+import { StatusConflictNotice } from '../sync/StatusConflictNotice';
 import { KeyTimesRow } from './KeyTimesRow';
 import { NextUpdateChip } from './NextUpdateChip';
 import { ReviewMenu } from './ReviewMenu';
@@ -84,6 +85,7 @@ export function IncidentHeader({ state, keyTimes, at, playbackStart, canPlay }: 
         {readOnly ? null : <AlertStateChip incidentId={state.id} />}
         {readOnly ? null : <SyncStatusChip />}
       </div>
+      {readOnly ? null : <StatusConflictNotice incidentId={state.id} />}
       <ErrorNotice error={statusChange.error} title="Status not changed" />
     </header>
   );

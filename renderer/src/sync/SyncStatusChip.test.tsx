@@ -7,6 +7,7 @@ import type { SyncStatusView } from '../../../shared/ipc';
 import { renderWithCore, resetCore } from '../test/render-with-core';
 import { SyncStatusChip } from './SyncStatusChip';
 import { TeamSyncSection } from './TeamSyncSection';
+import { StatusConflictNotice } from './StatusConflictNotice';
 
 const online: SyncStatusView = { state: 'online', team: 'blue', server: 'nats://team:4222', pendingEvents: 0, deviceId: 'd1' };
 
@@ -51,5 +52,24 @@ describe('TeamSyncSection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save team sync settings' }));
     expect((await screen.findByText('Saved. Syncing with team blue.')).textContent).toBeTruthy();
     expect(callsTo('sync.settings.save').at(-1)).toEqual({ url: 'nats://team.example.com:4222', team: 'blue', user: 'ana', password: 's3cret' });
+  });
+});
+
+describe('StatusConflictNotice', () => {
+  afterEach(resetCore);
+
+  it('says which concurrent status change stands, and shows nothing without a conflict', async () => {
+    let conflict = true;
+    const explanation = 'Mitigating (set by ben) stands: ana had changed the status to Identified at the same time, without either seeing the other.';
+    const { emit } = renderWithCore(<StatusConflictNotice incidentId="inc-1" />, {
+      'sync.incident': () =>
+        conflict
+          ? { shared: true, statusConflict: { stands: { status: 'mitigating', actor: 'ben', at: '2026-12-02T10:42:00.000Z' }, overridden: { status: 'identified', actor: 'ana', at: '2026-12-02T10:41:00.000Z' }, explanation } }
+          : { shared: true },
+    });
+    expect((await screen.findByRole('note')).textContent).toBe(explanation);
+    conflict = false;
+    emit('incident.changed', { incidentId: 'inc-1', lastSeq: 9 });
+    await waitFor(() => expect(screen.queryByRole('note')).toBeNull());
   });
 });

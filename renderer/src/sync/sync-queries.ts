@@ -4,7 +4,23 @@ import { useEffect } from 'react';
 import type { InputOf } from '../../../shared/ipc';
 import { getClient } from '../api/client';
 
-export const syncKeys = { status: ['sync', 'status'] as const, settings: ['sync', 'settings'] as const };
+export const syncKeys = { status: ['sync', 'status'] as const, settings: ['sync', 'settings'] as const, incident: (id: string) => ['sync', 'incident', id] as const };
+
+/** Whether the incident is shared and which concurrent status change stands; read again whenever the incident changes. */
+export function useSyncIncident(incidentId: string) {
+  const qc = useQueryClient();
+  const served = getClient().serves('sync.incident');
+  useEffect(
+    () =>
+      served
+        ? getClient().subscribe('incident.changed', (change) => {
+            if (change.incidentId === incidentId) void qc.invalidateQueries({ queryKey: syncKeys.incident(incidentId) });
+          })
+        : undefined,
+    [qc, served, incidentId],
+  );
+  return useQuery({ queryKey: syncKeys.incident(incidentId), queryFn: () => getClient().callOrThrow('sync.incident', { incidentId }), enabled: served });
+}
 
 export function useSyncStatus() {
   const qc = useQueryClient();
