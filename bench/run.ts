@@ -1,4 +1,4 @@
-// `npm run bench`: runs every bench/*.bench.ts in one process and prints their results (ratios measured within the same run).
+// `npm run bench`: runs every bench/*.bench.ts (store, core-open, cockpit, sync, …) in one process and prints their results (ratios measured within the same run).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

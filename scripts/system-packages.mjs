@@ -7,7 +7,7 @@ const { programs, locateProgram, installHint } = require('./system-programs.cjs'
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
-/** Finds chromium, prometheus and alertmanager; installs the missing ones with apt when allowed; else names them and exits 1. */
+/** Finds chromium, prometheus, alertmanager and nats-server; installs the missing ones with apt when allowed; else names them and exits 1. */
 export function ensureSystemPackages() {
   const names = Object.keys(programs);
   let missing = names.filter((name) => !locateProgram(name));

@@ -4,7 +4,7 @@
 const { accessSync, constants } = require('node:fs');
 const { delimiter, join } = require('node:path');
 
-/** @type {Record<'chromium'|'prometheus'|'alertmanager', {env: string[], names: string[], locations: string[], aptPackage: string, brew: string, why: string}>} */
+/** @type {Record<'chromium'|'prometheus'|'alertmanager'|'nats-server', {env: string[], names: string[], locations: string[], aptPackage: string, brew: string, why: string}>} */
 const programs = {
   chromium: {
     env: ['CHROMIUM_PATH', 'FIREBREAK_CHROMIUM'],
@@ -36,6 +36,14 @@ const programs = {
     brew: 'brew install alertmanager',
     why: 'alert tests run a real Alertmanager',
   },
+  'nats-server': {
+    env: ['NATS_SERVER_PATH', 'FIREBREAK_NATS_SERVER'],
+    names: ['nats-server'],
+    locations: ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server', '/opt/homebrew/bin/nats-server'],
+    aptPackage: 'nats-server',
+    brew: 'brew install nats-server',
+    why: 'team sync tests run a real NATS JetStream server',
+  },
 };
 
 function isExecutable(path) {
@@ -50,7 +58,7 @@ function isExecutable(path) {
 /**
  * Where the program is, or undefined. An environment variable that is set wins outright — even when it points nowhere, so a
  * typo is reported instead of silently falling back to another copy.
- * @param {'chromium'|'prometheus'|'alertmanager'} name
+ * @param {'chromium'|'prometheus'|'alertmanager'|'nats-server'} name
  * @param {NodeJS.ProcessEnv} [env]
  */
 function locateProgram(name, env = process.env) {

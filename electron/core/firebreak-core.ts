@@ -40,6 +40,8 @@ import { LogCheckpoints } from './signing/log-checkpoints';
 import { SigningIdentity } from './signing/signing-identity';
 import { TrustedKeys } from './signing/trusted-keys';
 import { IncidentStore } from './store/incident-store';
+import { HlcStamper } from './sync/hlc-stamper';
+import { SyncService, type StartupSync } from './sync/sync-service';
 import { StatusPageService } from './status-page/status-page-service';
 import { StatusPageSettingsFile } from './status-page/status-page-settings-file';
 import { CadencePolicyFile } from './updates/cadence-policy-file';
@@ -65,12 +67,16 @@ export interface CoreOptions {
   rendererDir?: string;
   /** Where connector secrets live; the desktop shell passes a safeStorage-backed vault, browser mode uses the encrypted file vault. */
   vault?: SecretVault;
+  /** Team sync settings from the command line or environment (they win over the Settings form). */
+  sync?: StartupSync;
 }
 
 export interface FirebreakCore {
   router: Router;
   hub: EventHub;
   log: AppLog;
+  /** Team sync (its engine is undefined while sync is off). */
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -113,10 +119,13 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   log.info('core', 'Starting Firebreak core', { version: options.version, mode: options.mode, dataDir: options.dataDir });
   if (options.seedDemo !== false) await seedDemoIncident(options.dataDir, options.assetsDir);
   // Incidents are listed from their summaries; a log is parsed on first access (or at once when the core must act on it).
-  const store = await IncidentStore.open(options.dataDir, {}, { lazy: true });
   // Who acts: the name and handle set on first run (never the OS user name), or the --operator/FIREBREAK_OPERATOR override.
   const people = await IdentitySettings.open(options.dataDir, options.operator ?? process.env.FIREBREAK_OPERATOR);
   const operator = () => people.current().name;
+  // With team sync on, every event this laptop writes gets a global id and a hybrid logical clock value (see core/sync).
+  const deviceId = people.current().deviceId;
+  const stamper = new HlcStamper(deviceId);
+  const store = await IncidentStore.open(options.dataDir, { stamp: stamper }, { lazy: true });
   store.stampIdentity(() => people.current());
   const incidents = new IncidentService(store, operator);
   const hub = new EventHub();
@@ -124,6 +133,16 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   // to the encrypted file vault. Every secret read or stored through the vault becomes known to the log redactor.
   const vault = new RedactingVault(options.vault ?? (await openBrowserVault({ dataDir: options.dataDir })), log.redactor);
   const identity = new SigningIdentity(vault, operator);
+  const sync = new SyncService({
+    dataDir: options.dataDir,
+    store,
+    vault,
+    deviceId,
+    stamper,
+    ...(options.sync ? { startup: options.sync } : {}),
+    onStatus: (status) => hub.emit('sync.statusChanged', status),
+    reportError: (error) => log.warn('sync', 'Team sync problem', { error }),
+  });
   const trustedKeys = new TrustedKeys(options.dataDir, identity);
   const checkpoints = new LogCheckpoints(store, identity, trustedKeys, (error) => reportError('signing.checkpoint', error));
   const review = new ReviewService(store, {
@@ -156,6 +175,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     vault,
     redact: (text) => log.redactor.redactText(text),
     logFailure: rateLimitedFailureLog(log),
+    outboxClaim: (incidentId, intentKey) => sync.claimOutbox(incidentId, intentKey),
   });
   const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
   const checklists = new ChecklistService(store, runbookLibrary, operator);
@@ -273,6 +293,10 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       ...metricsHandlers(metrics),
       ...rollbackHandlers({ catalogue, rollbacks, store, operator }),
       ...connectorHandlers(connectors),
+      'sync.status': () => sync.status(),
+      'sync.incident': ({ incidentId }) => sync.incident(incidentId),
+      'sync.settings.get': () => sync.view(),
+      'sync.settings.save': (input) => sync.save(input),
       'statusPage.settings.get': () => statusPage.info(),
       'statusPage.settings.save': (input) => statusPage.save(input),
       'settings.exportConfig': () => exportConfig(configTransfer),
@@ -284,13 +308,16 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     },
     reportError,
   ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor));
+  await sync.start();
   log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 
   return {
     router,
     hub,
     log,
+    sync,
     close: async () => {
+      await sync.close();
       await gitHistory.stop();
       await connectors.close();
       await rollbacks.close();

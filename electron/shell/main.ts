@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { AppLog } from '../core/diagnostics/app-log';
 import { startCore, type FirebreakCore } from '../core/firebreak-core';
+import { startupSyncFrom } from '../core/sync/sync-service';
 import { resolveDataDir } from '../core/platform/data-dir';
 import { installAppMenu } from './app-menu';
 import { registerIpc } from './ipc-bridge';
@@ -44,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       // `--operator <name>` names the operator for scripts (like FIREBREAK_OPERATOR); otherwise the first run asks.
       const operatorArg = process.argv.indexOf('--operator');
       const operator = operatorArg >= 0 ? process.argv[operatorArg + 1] : undefined;
-      core = await startCore({ dataDir, log: appLog, vault, assetsDir, mode: 'desktop', ...(operator ? { operator } : {}), rendererDir: join(__dirname, '..', 'renderer'), version: app.getVersion() });
+      core = await startCore({ dataDir, log: appLog, vault, assetsDir, mode: 'desktop', ...(operator ? { operator } : {}), rendererDir: join(__dirname, '..', 'renderer'), version: app.getVersion(), sync: startupSyncFrom(process.argv, process.env) });
     } catch (error) {
       // Without a core there is nothing to show: say why in a dialog (there may be no terminal) and exit.
       const reason = error instanceof Error ? error.message : String(error);

@@ -22,6 +22,10 @@ export const envelopeShape = {
   h: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** The client request id of the request that appended this event, so a retry after a crash is answered, not repeated. */
   rid: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  /** Team sync: the event's globally unique id, `<device id>.<that device's seq>`; kept when the event reaches other laptops. */
+  id: z.string().regex(/^[A-Za-z0-9_-]{3,64}\.[1-9][0-9]{0,15}$/).optional(),
+  /** Team sync: hybrid logical clock when it was written (shared/sync/hlc.ts), comparable across laptops. */
+  hlc: z.string().regex(/^[0-9]{15}\.[0-9]{6}$/).optional(),
 };
 
 export function eventOf<T extends string, P extends z.ZodType>(type: T, payload: P) {

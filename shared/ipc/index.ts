@@ -15,9 +15,10 @@ import { servicesContract } from './services';
 import { settingsContract } from './settings';
 import { signingContract } from './signing';
 import { statusPageContract } from './status-page';
+import { syncContract, syncEventContract } from './sync';
 import { updatesContract } from './updates';
 
-export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract, ...identityContract, ...teamContract };
+export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract, ...identityContract, ...teamContract, ...syncContract };
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
@@ -35,6 +36,7 @@ export const eventContract = {
   /** A metrics poll finished for the incident; its pane refetches the view. */
   'metrics.updated': z.object({ incidentId: z.string() }),
   ...rollbackEventContract,
+  ...syncEventContract,
 };
 export type EventContract = typeof eventContract;
 export type EventName = keyof EventContract;
@@ -59,4 +61,5 @@ export * from './request-kinds';
 export * from './signing';
 export * from './status-page';
 export * from './identity';
+export * from './sync';
 export * from './team';

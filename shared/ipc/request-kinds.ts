@@ -4,6 +4,9 @@ import type { Channel } from './index';
 
 export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'app.info',
+  'sync.status',
+  'sync.incident',
+  'sync.settings.get',
   'app.diagnostics',
   'incidents.list',
   'incidents.get',

@@ -37,6 +37,8 @@ export interface ConnectorsCoreOptions {
   redact?: (text: string) => string;
   /** Where connector failures are logged (the core passes the application log, rate-limited). */
   logFailure?: FailureLogger;
+  /** Team sync: claims an outbox item of a shared incident before sending it, so one laptop of the team sends it. */
+  outboxClaim?: (incidentId: string, intentKey: string) => Promise<boolean>;
   /** The public status page, published through the same outbox. */
   statusPage?: StatusPagePublisher & { queuePublish(incidentId: string, reason: string, origin: string): Promise<string> };
 }
@@ -47,6 +49,7 @@ export async function startConnectors(options: ConnectorsCoreOptions): Promise<C
   const logFailure = options.logFailure ?? (() => undefined);
   const worker = new OutboxWorker(options.store, new ConnectorDispatch(settings, () => 'firebreak', options.statusPage), () => 'firebreak', {
     ...(options.redact ? { redact: options.redact } : {}),
+    ...(options.outboxClaim ? { claim: options.outboxClaim } : {}),
     onAttemptFailed: (item, reason) =>
       logFailure('outbox', `${item.system}/${item.operation.kind}`, `Outbox: ${item.description.slice(0, 120)} failed: ${reason}`, { incidentId: item.incidentId, intentKey: item.intentKey }),
   });

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { DataDirInUseError } from '../base/data-dir-lock';
 import { AppLog } from '../diagnostics/app-log';
 import { startCore } from '../firebreak-core';
+import { startupSyncFrom } from '../sync/sync-service';
 import { defaultUserDataDir, resolveDataDir } from '../platform/data-dir';
 import { startBrowserHost } from './browser-host';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     ...(argValue('--operator') ? { operator: argValue('--operator') } : {}),
     rendererDir: join(root, 'out', 'renderer'),
     version,
+    // Team sync: --sync <nats-url> --team <name>, or FIREBREAK_SYNC_URL / FIREBREAK_TEAM (user and password from the environment).
+    sync: startupSyncFrom(process.argv, process.env),
   });
   const port = argValue('--port');
   const host = await startBrowserHost({ router: core.router, hub: core.hub, rendererDir: join(root, 'out', 'renderer'), ...(port ? { port: Number(port) } : {}) });

@@ -25,6 +25,11 @@ export interface OutboxWorkerOptions {
   redact?: (text: string) => string;
   /** Told about every failed attempt (the application log), already redacted. */
   onAttemptFailed?: (item: OutboxItem, reason: string) => void;
+  /**
+   * Team sync: several laptops hold the same outbox items; only the laptop that claims an item (a compare-and-set on the
+   * team's KV bucket) sends it, the others see its outcome arrive with the synced events. Absent when sync is off.
+   */
+  claim?: (incidentId: string, intentKey: string) => Promise<boolean>;
   /** Where the in-flight journal lives; by default beside the incidents folder. */
   inflightFile?: string;
 }
@@ -39,6 +44,8 @@ interface LiveAttempts {
 }
 
 const STALL_PAUSE_MS = 5_000;
+/** How soon an item claimed by another laptop is looked at again (its claim may have gone stale by then). */
+const CLAIMED_ELSEWHERE_RECHECK_MS = 30_000;
 // Capped at a minute: during an incident a write should go out soon after the remote is back, and a refused attempt costs no log event.
 const DEFAULT_BACKOFF: BackoffOptions = { baseDelayMs: 2_000, maxDelayMs: 60_000, maxServerWaitMs: 900_000 };
 const DEFAULT_GIVE_UP_MS = 24 * 3_600_000;
@@ -57,6 +64,8 @@ export class OutboxWorker {
   private cancelTimer: (() => void) | undefined;
   private readonly held = new Set<string>();
   private readonly live = new Map<string, LiveAttempts>();
+  /** Items another laptop claimed (team sync), and when to look at them again if their outcome has not arrived by then. */
+  private readonly claimedElsewhere = new Map<string, number>();
   private readonly abort = new AbortController();
   private unsubscribe: (() => void) | undefined;
   private readonly now: () => number;
@@ -182,6 +191,8 @@ export class OutboxWorker {
       const lane = `${item.incidentId}/${item.system}`;
       if (blocked.has(lane)) continue;
       blocked.add(lane);
+      // Claimed by another laptop: it still holds its lane, so later writes keep their order.
+      if ((this.claimedElsewhere.get(item.intentKey) ?? 0) > now) continue;
       if (this.ignoreBackoff || isDue(item, now)) due.push(item);
     }
     return due;
@@ -217,6 +228,7 @@ export class OutboxWorker {
       .filter((i) => i.status === 'pending' && i.retryAt)
       .map((i) => Date.parse(i.retryAt!) - this.now());
     if (this.stalledUntil > this.now()) waits.push(this.stalledUntil - this.now());
+    for (const until of this.claimedElsewhere.values()) if (until > this.now()) waits.push(until - this.now());
     if (waits.length === 0) return;
     this.cancelTimer = this.setTimer(() => this.kick(), Math.max(50, Math.min(...waits)));
   }
@@ -234,6 +246,11 @@ export class OutboxWorker {
       // Re-read under the hold: it may have been cancelled or settled since the pass began.
       const logged = this.current(incidentId, intentKey);
       if (!logged || logged.status !== 'pending') return;
+      if (this.options.claim && !(await this.options.claim(incidentId, intentKey))) {
+        this.claimedElsewhere.set(intentKey, this.now() + CLAIMED_ELSEWHERE_RECHECK_MS);
+        return;
+      }
+      this.claimedElsewhere.delete(intentKey);
       const live = this.live.get(intentKey);
       const item = this.withAttempts(logged);
       const checkFirst = live ? live.checkBeforeResend : logged.checkBeforeResend || this.journal.has(intentKey);

@@ -28,6 +28,15 @@ export interface IncidentLogOptions {
   /** The file layer; tests pass one that writes short or fails like a full disk. */
   openFile?: OpenLogFile;
   now?: () => Date;
+  /** Team sync: gives each event this laptop writes its global id and clock (events received from others already carry theirs). */
+  stamp?: EventStamper;
+}
+
+/** Gives a new local event its global id and hybrid logical clock; sees received events so the clock stays ahead of them. */
+export interface EventStamper {
+  /** Nothing while sync is off. */
+  stamp(seq: number): { id?: string; hlc?: string };
+  received(hlc: string): void;
 }
 
 interface PendingBatch {
@@ -62,6 +71,7 @@ export class IncidentLog {
     /** Undefined when a line is quarantined: a seal must never cover a line that failed validation. */
     private readonly sealed: SealedPrefix | undefined,
     private readonly now: () => Date,
+    private readonly stamper?: EventStamper,
   ) {
     this.nextSeq = (committed.at(-1)?.seq ?? 0) + 1;
     this.lastHash = committed.at(-1)?.h ?? GENESIS_HASH;
@@ -111,7 +121,7 @@ export class IncidentLog {
       await handle.truncate(parsed.cleanLength);
       await handle.sync();
     }
-    const log = new IncidentLog(file, handle, parsed.events, recovery, quarantined, parsed.cleanLength, sealed, now);
+    const log = new IncidentLog(file, handle, parsed.events, recovery, quarantined, parsed.cleanLength, sealed, now, options.stamp);
     log.trusted = trustedBytes;
     log.scheduleSeal(0);
     return log;
@@ -173,6 +183,7 @@ export class IncidentLog {
         type: e.type,
         payload: e.payload,
         ...(e.rid !== undefined ? { rid: e.rid } : {}),
+        ...this.stampOf(e, this.nextSeq + stored.length),
       };
       const parsed = IncidentEvent.safeParse(candidate);
       if (!parsed.success) {
@@ -194,6 +205,14 @@ export class IncidentLog {
     const done = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
     this.scheduleFlush();
     return done.then(() => stored);
+  }
+
+  private stampOf(e: NewEvent, seq: number): { id?: string; hlc?: string } {
+    if (e.id !== undefined) {
+      if (e.hlc !== undefined) this.stamper?.received(e.hlc);
+      return { id: e.id, ...(e.hlc !== undefined ? { hlc: e.hlc } : {}) };
+    }
+    return this.stamper?.stamp(seq) ?? {};
   }
 
   private scheduleFlush(): void {

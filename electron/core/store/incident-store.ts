@@ -11,7 +11,7 @@ import { currentRequestId } from '../ipc/request-context';
 import { PRIVATE_DIR_MODE } from '../base/durable-file';
 import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
 import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
-import { ProjectionCache } from './projection-cache';
+import { ProjectionCache, type FoldOrder } from './projection-cache';
 import { lowerBoundBySeq } from '../../../shared/timeline/timeline-page';
 import { incidentProjection, linksProjection, outboxProjection, rollbackProjection } from '../../../shared/projections/domain-projections';
 import { needsNoAttention, readSummary, writeSummary, type IncidentSummary } from './incident-summary';
@@ -224,6 +224,11 @@ export class IncidentStore {
    * A domain's projection of the incident (see shared/projections/domain-projections.ts), advanced by only the events appended
    * since it was last read. Throws not_found for an unknown incident; an unreadable one gives the projection's empty value.
    */
+  /** Team sync: shared incidents are projected in the merged team order `orderOf` gives (undefined: the log's own order). */
+  useFoldOrder(orderOf: (incidentId: string) => FoldOrder | undefined): void {
+    this.projections.useOrder(orderOf);
+  }
+
   projection<S, V>(id: string, def: ProjectionDef<S, V>): V {
     return this.projections.read(id, this.get(id).log, def);
   }

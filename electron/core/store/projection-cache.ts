@@ -2,6 +2,7 @@
 // read. A log that was reopened (crash recovery, quarantine, an import adopted into the store) is a new IncidentLog object, so
 // every projection of the old one is dropped and rebuilt from the new log: a cached projection never outlives the log it folded.
 import { IncrementalProjection, type ProjectionDef } from '../../../shared/projections/incremental-projection';
+import type { IncidentEvent } from '../../../shared/events';
 import type { IncidentLog } from './incident-log';
 
 interface CachedLog {
@@ -9,12 +10,56 @@ interface CachedLog {
   projections: Map<ProjectionDef<unknown, unknown>, IncrementalProjection<unknown, unknown>>;
 }
 
+/** Team sync: the order a shared incident's events are folded in (see shared/sync/merge-order.ts) instead of the log's. */
+export interface FoldOrder {
+  readonly events: readonly IncidentEvent[];
+  /** Moves on when events already folded changed position: projections over the order start over. */
+  readonly generation: number;
+}
+
+interface OrderedFold {
+  generation: number;
+  folded: number;
+  state: unknown;
+  view?: { folded: number; value: unknown };
+}
+
 export class ProjectionCache {
   private readonly byIncident = new Map<string, CachedLog>();
+  private readonly ordered = new Map<string, { order: FoldOrder; folds: Map<ProjectionDef<unknown, unknown>, OrderedFold> }>();
+  private orderOf: (incidentId: string) => FoldOrder | undefined = () => undefined;
+
+  /** Shared incidents are folded in the order `orderOf` gives (undefined: the log's own order). */
+  useOrder(orderOf: (incidentId: string) => FoldOrder | undefined): void {
+    this.orderOf = orderOf;
+  }
+
+  private readOrdered<S, V>(incidentId: string, order: FoldOrder, def: ProjectionDef<S, V>): V {
+    let cached = this.ordered.get(incidentId);
+    if (cached?.order !== order) {
+      cached = { order, folds: new Map() };
+      this.ordered.set(incidentId, cached);
+    }
+    const key = def as ProjectionDef<unknown, unknown>;
+    let fold = cached.folds.get(key);
+    if (!fold || fold.generation !== order.generation || fold.folded > order.events.length) {
+      fold = { generation: order.generation, folded: 0, state: def.initial(incidentId) };
+      cached.folds.set(key, fold);
+    }
+    const events = order.events;
+    let state = fold.state as S;
+    for (let i = fold.folded; i < events.length; i++) state = def.apply(state, events[i]!, incidentId);
+    fold.state = state;
+    fold.folded = events.length;
+    if (fold.view?.folded !== fold.folded) fold.view = { folded: fold.folded, value: def.view(state) };
+    return fold.view.value as V;
+  }
 
   /** The projection's value over `log` as it is now; `log` undefined (unreadable incident) gives the projection's initial value. */
   read<S, V>(incidentId: string, log: IncidentLog | undefined, def: ProjectionDef<S, V>): V {
     if (!log) return def.view(def.initial(incidentId));
+    const order = this.orderOf(incidentId);
+    if (order) return this.readOrdered(incidentId, order, def);
     let cached = this.byIncident.get(incidentId);
     if (cached?.log !== log) {
       cached = { log, projections: new Map() };
@@ -39,9 +84,11 @@ export class ProjectionCache {
   /** Forgets an incident's projections (its log was closed or replaced). */
   forget(incidentId: string): void {
     this.byIncident.delete(incidentId);
+    this.ordered.delete(incidentId);
   }
 
   clear(): void {
     this.byIncident.clear();
+    this.ordered.clear();
   }
 }

@@ -10,6 +10,8 @@ import { useUiStore } from '../state/ui-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Time } from '../time/Time';
 import { AlertStateChip } from './AlertStateChip';
+import { SyncStatusChip } from '../sync/SyncStatusChip';
+import { StatusConflictNotice } from '../sync/StatusConflictNotice';
 import { KeyTimesRow } from './KeyTimesRow';
 import { NextUpdateChip } from './NextUpdateChip';
 import { ReviewMenu } from './ReviewMenu';
@@ -80,7 +82,9 @@ export function IncidentHeader({ state, keyTimes, at, playbackStart, canPlay }: 
         </span>
         {readOnly || state.demo ? null : <NextUpdateChip incidentId={state.id} />}
         {readOnly ? null : <AlertStateChip incidentId={state.id} />}
+        {readOnly ? null : <SyncStatusChip />}
       </div>
+      {readOnly ? null : <StatusConflictNotice incidentId={state.id} />}
       <ErrorNotice error={statusChange.error} title="Status not changed" />
     </header>
   );

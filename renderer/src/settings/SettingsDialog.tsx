@@ -22,6 +22,7 @@ import { IdentitySection } from '../identity/IdentitySection';
 import { ConfigFileSection } from './ConfigFileSection';
 import { SigningKeysSection } from './SigningKeysSection';
 import { StatusPageSection } from './StatusPageSection';
+import { TeamSyncSection } from '../sync/TeamSyncSection';
 import './settings.css';
 
 type Editor = { kind: 'connectors' } | { kind: 'metrics' } | { kind: 'service'; service: ServiceConfig | undefined };
@@ -132,6 +133,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <CadenceSettings labels={audienceLabels} />
         </section>
         <StatusPageSection />
+        <TeamSyncSection />
         <SigningKeysSection />
         <ConfigFileSection />
         <section className="settings-section" aria-labelledby="settings-diagnostics">

@@ -1,7 +1,7 @@
 // Component-test harness: renders a component with react-query and a client whose transport answers from handlers the
 // test supplies. Every request and answer is checked against the real IPC contract, so a test cannot drift from it.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
@@ -50,7 +50,9 @@ export function renderWithCore(ui: ReactNode, handlers: Handlers) {
   installClient(createClient(transport, 'http'));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   const result = render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>);
-  return { ...result, calls, queryClient, callsTo: (channel: Channel) => calls.filter((c) => c.channel === channel).map((c) => c.input) };
+  // `emit` pushes an event the way the core does (to every subscriber of that name).
+  const emit = (name: string, payload: unknown) => act(() => listeners.get(name)?.forEach((l) => l(payload)));
+  return { ...result, calls, queryClient, emit, callsTo: (channel: Channel) => calls.filter((c) => c.channel === channel).map((c) => c.input) };
 }
 
 export function resetCore(): void {

@@ -1,0 +1,148 @@
+// Team sync as the app sees it: the settings in force (the command line and environment win over the Settings form), the
+// password in the vault, the engine's lifecycle, and the status the header shows. With no server configured nothing runs.
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SyncIncidentView, SyncSettingsView, SyncStatusView } from '../../../shared/ipc/sync';
+import { currentStatusConflict } from '../../../shared/sync/status-conflict';
+import { SyncSettingsInput } from '../../../shared/ipc/sync';
+import type { z } from 'zod';
+import { DomainError } from '../../../shared/result';
+import { PRIVATE_DIR_MODE, writeFileDurably } from '../base/durable-file';
+import type { SecretVault } from '../secrets/secret-vault';
+import type { IncidentStore } from '../store/incident-store';
+import { HlcStamper } from './hlc-stamper';
+import type { SyncSettings } from './nats-link';
+import { TeamSync } from './team-sync';
+
+const PASSWORD_SECRET = 'sync.password';
+
+/** Sync settings given at start: `--sync <url>` / `--team <name>` or FIREBREAK_SYNC_URL, FIREBREAK_TEAM, FIREBREAK_SYNC_USER, FIREBREAK_SYNC_PASSWORD. */
+export interface StartupSync {
+  url?: string;
+  team?: string;
+  user?: string;
+  password?: string;
+}
+
+export function startupSyncFrom(argv: readonly string[], env: NodeJS.ProcessEnv): StartupSync {
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const pick = (...values: (string | undefined)[]) => values.find((v) => v !== undefined && v !== '');
+  const found: StartupSync = {};
+  const url = pick(arg('--sync'), env.FIREBREAK_SYNC_URL);
+  const team = pick(arg('--team'), env.FIREBREAK_TEAM);
+  if (url) found.url = url;
+  if (team) found.team = team;
+  if (env.FIREBREAK_SYNC_USER) found.user = env.FIREBREAK_SYNC_USER;
+  if (env.FIREBREAK_SYNC_PASSWORD) found.password = env.FIREBREAK_SYNC_PASSWORD;
+  return found;
+}
+
+interface SavedSettings {
+  url: string;
+  team: string;
+  user: string;
+}
+
+export interface SyncServiceOptions {
+  dataDir: string;
+  store: IncidentStore;
+  vault: SecretVault;
+  deviceId: string;
+  stamper: HlcStamper;
+  startup?: StartupSync;
+  onStatus?: (status: SyncStatusView) => void;
+  reportError?: (error: unknown) => void;
+}
+
+export class SyncService {
+  private team: TeamSync | undefined;
+  private source: SyncSettingsView['source'] = 'none';
+  private settings: SavedSettings = { url: '', team: '', user: '' };
+
+  constructor(private readonly options: SyncServiceOptions) {}
+
+  private get file(): string {
+    return join(this.options.dataDir, 'sync', 'settings.json');
+  }
+
+  get engine(): TeamSync | undefined {
+    return this.team;
+  }
+
+  async start(): Promise<void> {
+    const startup = this.options.startup ?? {};
+    if (startup.url && startup.team) {
+      const parsed = SyncSettingsInput.safeParse({ url: startup.url, team: startup.team, user: startup.user ?? '' });
+      if (!parsed.success) throw new Error(`Team sync settings from the command line are invalid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      this.source = 'startup';
+      this.settings = { url: parsed.data.url, team: parsed.data.team, user: parsed.data.user };
+      if (startup.password !== undefined) await this.options.vault.set(PASSWORD_SECRET, startup.password);
+    } else {
+      const saved = await readFile(this.file, 'utf8').then((t) => JSON.parse(t) as SavedSettings, () => undefined);
+      if (saved?.url && saved.team) {
+        this.source = 'settings';
+        this.settings = saved;
+      }
+    }
+    await this.run();
+  }
+
+  private async run(): Promise<void> {
+    await this.team?.close();
+    this.team = undefined;
+    this.options.stamper.enabled = false;
+    if (this.source !== 'none') {
+      const password = await this.options.vault.get(PASSWORD_SECRET);
+      const settings: SyncSettings = { url: this.settings.url, team: this.settings.team, ...(this.settings.user ? { user: this.settings.user, password: password ?? '' } : {}) };
+      this.options.stamper.enabled = true;
+      this.team = new TeamSync({ store: this.options.store, settings, deviceId: this.options.deviceId, onStatus: this.options.onStatus, reportError: this.options.reportError });
+      await this.team.start();
+    }
+    this.options.onStatus?.(this.status());
+  }
+
+  status(): SyncStatusView {
+    return this.team?.status() ?? { state: 'off', pendingEvents: 0, deviceId: this.options.deviceId };
+  }
+
+  async view(): Promise<SyncSettingsView> {
+    return { ...this.settings, hasPassword: await this.options.vault.has(PASSWORD_SECRET), source: this.source };
+  }
+
+  async save(input: z.output<typeof SyncSettingsInput>): Promise<SyncSettingsView> {
+    const next: SavedSettings = { url: input.url, team: input.team, user: input.user };
+    if ((next.url === '') !== (next.team === '')) throw new DomainError('validation', 'Give both the server address and the team name, or clear both to turn sync off.', ['url']);
+    await mkdir(join(this.options.dataDir, 'sync'), { recursive: true, mode: PRIVATE_DIR_MODE });
+    await writeFileDurably(this.file, JSON.stringify(next, null, 2));
+    if (input.password !== undefined) {
+      if (input.password === '') await this.options.vault.delete(PASSWORD_SECRET);
+      else await this.options.vault.set(PASSWORD_SECRET, input.password);
+    }
+    this.settings = next;
+    this.source = next.url ? 'settings' : 'none';
+    await this.run();
+    return this.view();
+  }
+
+  /** Whether the incident is shared, and which concurrent status change stands (in the team order every laptop folds). */
+  incident(incidentId: string): SyncIncidentView {
+    this.options.store.get(incidentId);
+    const team = this.team;
+    if (!team?.isShared(incidentId)) return { shared: false };
+    const conflict = currentStatusConflict(team.mergedEvents(incidentId));
+    return { shared: true, ...(conflict ? { statusConflict: conflict } : {}) };
+  }
+
+  /** Outbox items of shared incidents are sent by the one laptop that claims them; with sync off, always this one. */
+  claimOutbox(incidentId: string, intentKey: string): Promise<boolean> {
+    return this.team ? this.team.claimOutbox(incidentId, intentKey) : Promise.resolve(true);
+  }
+
+  async close(): Promise<void> {
+    await this.team?.close();
+    this.team = undefined;
+  }
+}

@@ -1,0 +1,45 @@
+// react-query hooks for team sync: the connection status (kept current by the core's sync.statusChanged event) and settings.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { InputOf } from '../../../shared/ipc';
+import { getClient } from '../api/client';
+
+export const syncKeys = { status: ['sync', 'status'] as const, settings: ['sync', 'settings'] as const, incident: (id: string) => ['sync', 'incident', id] as const };
+
+/** Whether the incident is shared and which concurrent status change stands; read again whenever the incident changes. */
+export function useSyncIncident(incidentId: string) {
+  const qc = useQueryClient();
+  const served = getClient().serves('sync.incident');
+  useEffect(
+    () =>
+      served
+        ? getClient().subscribe('incident.changed', (change) => {
+            if (change.incidentId === incidentId) void qc.invalidateQueries({ queryKey: syncKeys.incident(incidentId) });
+          })
+        : undefined,
+    [qc, served, incidentId],
+  );
+  return useQuery({ queryKey: syncKeys.incident(incidentId), queryFn: () => getClient().callOrThrow('sync.incident', { incidentId }), enabled: served });
+}
+
+export function useSyncStatus() {
+  const qc = useQueryClient();
+  const served = getClient().serves('sync.status');
+  useEffect(() => (served ? getClient().subscribe('sync.statusChanged', (status) => qc.setQueryData(syncKeys.status, status)) : undefined), [qc, served]);
+  return useQuery({ queryKey: syncKeys.status, queryFn: () => getClient().callOrThrow('sync.status', {}), enabled: served });
+}
+
+export function useSyncSettings() {
+  const qc = useQueryClient();
+  return {
+    current: useQuery({ queryKey: syncKeys.settings, queryFn: () => getClient().callOrThrow('sync.settings.get', {}) }),
+    save: useMutation({
+      mutationFn: (input: InputOf<'sync.settings.save'>) => getClient().callOrThrow('sync.settings.save', input),
+      onSuccess: (view) => {
+        qc.setQueryData(syncKeys.settings, view);
+        void qc.invalidateQueries({ queryKey: syncKeys.status });
+        void qc.invalidateQueries({ queryKey: ['incidents'] });
+      },
+    }),
+  };
+}
