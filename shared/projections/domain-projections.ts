@@ -28,7 +28,10 @@ export const linksProjection: ProjectionDef<LinksFold, IncidentLinks> = {
   view: linksOf,
 };
 
-/** Outbox items in queue order. */
+/**
+ * Outbox items in queue order: the order the log is folded in (a Map keeps first insertion), which is sequence order on one
+ * laptop and the team's order with sync on, so every laptop sees the same queue and the same head of each lane.
+ */
 export const outboxProjection: ProjectionDef<Map<string, OutboxItem>, OutboxItem[]> = {
   name: 'outbox',
   initial: () => new Map(),
@@ -36,7 +39,7 @@ export const outboxProjection: ProjectionDef<Map<string, OutboxItem>, OutboxItem
     applyOutboxEvent(items, incidentId, event);
     return items;
   },
-  view: (items) => [...items.values()].sort((a, b) => a.queuedSeq - b.queuedSeq),
+  view: (items) => [...items.values()],
 };
 
 /** Rollbacks in the order they were planned. */

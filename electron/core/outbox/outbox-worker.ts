@@ -99,12 +99,15 @@ export class OutboxWorker {
     if (!this.stopped) return;
     this.stopped = false;
     this.unsubscribe = this.store.onAppend((_id, events) => {
+      let settledElsewhere = false;
       for (const e of events) {
         if (e.type === 'outbox.cancelled') this.live.delete(e.payload.intentKey);
         // "Send now" skips the wait, not the check for an earlier copy.
         if (e.type === 'outbox.retry_requested') delete this.live.get(e.payload.intentKey)?.retryAt;
+        // Team sync: the outcome of an item another laptop claimed arrived, so the lane it held moves on now, not at the recheck.
+        if ((e.type === 'outbox.sent' || e.type === 'outbox.failed' || e.type === 'outbox.cancelled') && this.claimedElsewhere.delete(e.payload.intentKey)) settledElsewhere = true;
       }
-      if (events.some((e) => e.type === 'outbox.intent_queued' || e.type === 'outbox.retry_requested')) this.kick();
+      if (settledElsewhere || events.some((e) => e.type === 'outbox.intent_queued' || e.type === 'outbox.retry_requested')) this.kick();
     });
     this.kick();
   }
@@ -181,12 +184,16 @@ export class OutboxWorker {
     return this.store.projection(incidentId, outboxProjection).find((i) => i.intentKey === intentKey);
   }
 
-  /** Pending items in queue order; a later write to the same system of the same incident waits behind an earlier pending one. */
+  /**
+   * Pending items in queue order; a later write to the same system of the same incident waits behind an earlier pending one.
+   * The order is the projection's (the fold order), not timestamps or local sequence numbers: with team sync those differ between
+   * laptops, and two laptops each waiting on the other's claimed lane head would stall the lane until the claims were rechecked.
+   */
   private dueNow(): OutboxItem[] {
     const now = this.now();
     const blocked = new Set<string>();
     const due: OutboxItem[] = [];
-    for (const item of this.items().sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.queuedSeq - b.queuedSeq)) {
+    for (const item of this.items()) {
       if (item.status !== 'pending') continue;
       const lane = `${item.incidentId}/${item.system}`;
       if (blocked.has(lane)) continue;
@@ -247,7 +254,8 @@ export class OutboxWorker {
       const logged = this.current(incidentId, intentKey);
       if (!logged || logged.status !== 'pending') return;
       if (this.options.claim && !(await this.options.claim(incidentId, intentKey))) {
-        this.claimedElsewhere.set(intentKey, this.now() + CLAIMED_ELSEWHERE_RECHECK_MS);
+        // The claimant's outcome may have arrived while the claim was asked for: then the lane is free already.
+        if (this.current(incidentId, intentKey)?.status === 'pending') this.claimedElsewhere.set(intentKey, this.now() + CLAIMED_ELSEWHERE_RECHECK_MS);
         return;
       }
       this.claimedElsewhere.delete(intentKey);

@@ -200,8 +200,17 @@ export class IncidentStore {
     return this.requests.get(requestId);
   }
 
-  onAppend(listener: AppendListener): () => void {
-    this.listeners.add(listener);
+  /**
+   * Calls `listener` after every append. `first` listeners run before the others: team sync places new events in the merge
+   * order there, so every other listener (outbox worker, cockpit notifications) already reads projections that include them.
+   */
+  onAppend(listener: AppendListener, options: { first?: boolean } = {}): () => void {
+    if (options.first) {
+      const rest = [...this.listeners];
+      this.listeners.clear();
+      this.listeners.add(listener);
+      for (const l of rest) this.listeners.add(l);
+    } else this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 

@@ -40,6 +40,10 @@ export class IncidentSync {
   private reading: Promise<void> | undefined;
   private closed = false;
   private loaded = false;
+  /** Other laptops' events deliver() is storing now, with their stream sequence. */
+  private readonly arriving = new Map<string, number>();
+  /** Events whose stream sequence is in sync-order.jsonl. */
+  private readonly recorded = new Set<string>();
 
   /** The merge order once it was rebuilt from the log and holds the declaration; until then the log's own order stands. */
   get foldOrder(): MergeOrder<IncidentEvent> | undefined {
@@ -62,6 +66,7 @@ export class IncidentSync {
     if (this.deps.store.has(this.incidentId)) {
       const log = (await this.deps.store.ensureOpen(this.incidentId)).log;
       const sequenced = new Map((await this.file.read()).map((e) => [e.id, e.streamSeq]));
+      for (const id of sequenced.keys()) this.recorded.add(id);
       const synced: [number, string, IncidentEvent][] = [];
       for (const e of log?.events ?? []) {
         const id = eventIdOf(e, this.deps.deviceId);
@@ -88,7 +93,12 @@ export class IncidentSync {
       const id = eventIdOf(e, this.deps.deviceId);
       if (this.inLog.has(id)) continue;
       this.inLog.set(id, e);
-      if (this.isOwn(id)) {
+      const arriving = this.arriving.get(id);
+      if (arriving !== undefined) {
+        // Another laptop's event being stored by deliver(): in the merge order before any other listener reads a projection.
+        this.arriving.delete(id);
+        this.order.addSynced(id, arriving, e);
+      } else if (this.isOwn(id)) {
         this.order.addPending(id, e);
         added = true;
       }
@@ -150,22 +160,30 @@ export class IncidentSync {
   private async deliver(m: JsMsg): Promise<void> {
     const wire = parseWire(m, this.incidentId);
     const id = wire.event.id;
-    if (this.order.streamSeqOf(id) !== undefined) return;
+    // Done once its place is in sync-order.jsonl (the merge order may hold it already: localAppend places it on storing).
+    if (this.recorded.has(id)) return;
     let event = this.inLog.get(id);
     if (!event) {
       if (this.isOwn(id)) throw new RejectedEvent(`Event ${id} claims to come from this laptop but is not in its log.`);
       const incoming = { ...wire.event } as NewEvent & { v?: number };
       delete incoming.v;
       const store = this.deps.store;
-      if (!store.has(this.incidentId)) {
-        if (incoming.type !== 'incident.declared') throw new RejectedEvent(`The first event of incident ${this.incidentId} is ${incoming.type}, not its declaration.`);
-        [event] = await store.create(this.incidentId, incoming);
-      } else {
-        [event] = await store.append(this.incidentId, [incoming]);
+      this.arriving.set(id, m.seq);
+      try {
+        if (!store.has(this.incidentId)) {
+          if (incoming.type !== 'incident.declared') throw new RejectedEvent(`The first event of incident ${this.incidentId} is ${incoming.type}, not its declaration.`);
+          [event] = await store.create(this.incidentId, incoming);
+        } else {
+          [event] = await store.append(this.incidentId, [incoming]);
+        }
+      } finally {
+        this.arriving.delete(id);
       }
       this.inLog.set(id, event!);
     }
     await this.file.append([{ id, streamSeq: m.seq }]);
+    this.recorded.add(id);
+    // Usually placed already by localAppend (the store's first listener); a repeat is ignored.
     this.order.addSynced(id, m.seq, event!);
     this.deps.onChange();
   }

@@ -59,7 +59,7 @@ export class TeamSync {
   async start(): Promise<void> {
     const { store } = this.options;
     store.useFoldOrder((id) => this.incidents.get(id)?.foldOrder);
-    this.unsubscribe = store.onAppend((id, events) => this.appended(id, events));
+    this.unsubscribe = store.onAppend((id, events) => this.appended(id, events), { first: true });
     for (const incident of store.list()) {
       const marked = await access(join(store.incidentsDir, incident.id, SYNC_ORDER_FILE)).then(() => true, () => false);
       if (marked) await this.track(incident.id);
