@@ -159,7 +159,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     redact: (text) => log.redactor.redactText(text),
     logFailure: rateLimitedFailureLog(log),
   });
-  const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
+  // Runbooks are scanned and parsed on the first runbook request, not before the first incident is served.
+  const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir }, { lazy: true });
   const checklists = new ChecklistService(store, runbookLibrary, () => operator);
   runbookLibrary.onChange(() => hub.emit('runbooks.libraryChanged', {}));
   runbookLibrary.pullInBackground((e) => reportError('runbooks.syncNow', e));

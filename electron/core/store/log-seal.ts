@@ -123,6 +123,13 @@ export class SealedPrefix {
     return (await SealedPrefix.claim(logFile, bytes)).confirm();
   }
 
+  /** The log was closed and its last seal written: stop catching up (nothing will read the running hash again). */
+  release(): void {
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = undefined;
+    this.queue.length = 0;
+  }
+
   /** Bytes at the start of the log that a valid seal covers. */
   get length(): number {
     return this.size;
