@@ -106,7 +106,7 @@ export class IncidentLog {
     let sealed: SealedPrefix | undefined;
     if (quarantined.length === 0) {
       sealed = prefix;
-      sealed.extend(bytes.subarray(prefix.length, parsed.cleanLength));
+      sealed.extendFromFile(file, bytes.subarray(prefix.length, parsed.cleanLength));
     }
     const handle = await (options.openFile ?? openLogFile)(file);
     if (parsed.tornTail) {

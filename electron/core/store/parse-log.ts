@@ -13,6 +13,8 @@ export interface ParsedLog {
 }
 
 const NEWLINE = 0x0a;
+/** Bytes decoded into one string at a time (rounded to whole lines). */
+const TEXT_SLICE_BYTES = 4 * 1024 * 1024;
 
 function excerptOf(line: string): string {
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
@@ -69,9 +71,9 @@ function checkLine(text: string, lastSeq: number, trusted: boolean): { event: In
 
 /**
  * Parses a log. `trustedLength` is how many leading bytes a valid seal covers (fully validated before, unchanged since);
- * those get the cheap check, everything else the full schema.
+ * those get the cheap check, everything else the full schema. `sliceBytes` (tests) is how much is decoded at a time.
  */
-export function parseLog(bytes: Buffer, file: string, trustedLength = 0): ParsedLog {
+export function parseLog(bytes: Buffer, file: string, trustedLength = 0, sliceBytes = TEXT_SLICE_BYTES): ParsedLog {
   const events: IncidentEvent[] = [];
   const problems: LogProblem[] = [];
   // Everything after the last newline is an unfinished write: the writer died mid-append, and that event was never
@@ -80,35 +82,46 @@ export function parseLog(bytes: Buffer, file: string, trustedLength = 0): Parsed
   const trusted = Math.min(trustedLength, cleanLength);
   // The sealed prefix gets the cheap check, the rest the full schema; both end on a line boundary.
   const segments = [
-    { text: textOf(bytes, 0, trusted), trusted: true },
-    { text: textOf(bytes, trusted, cleanLength), trusted: false },
+    { from: 0, to: trusted, trusted: true },
+    { from: trusted, to: cleanLength, trusted: false },
   ];
   let lineNo = 0;
   let lastSeq = 0;
   for (const segment of segments) {
-    const { text } = segment;
-    let start = 0;
-    while (start < text.length) {
-      const end = text.indexOf('\n', start);
-      lineNo++;
-      const line = text.slice(start, end);
-      const blank = line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
-      if (!blank) {
-        const checked = checkLine(line, lastSeq, segment.trusted);
-        if ('event' in checked) {
-          events.push(checked.event);
-          lastSeq = checked.event.seq;
-        } else {
-          problems.push({
-            kind: 'corrupt_line',
-            file,
-            line: lineNo,
-            message: `Line ${lineNo} ${checked.error}. It is quarantined: kept in the file, left out of every view.`,
-            excerpt: excerptOf(line),
-          });
-        }
+    for (let from = segment.from; from < segment.to; ) {
+      // Decoded a slice at a time, never the whole log as one string: at a million events that string alone is ≈ 250 MB.
+      // A slice ends after a newline, and a newline byte is never part of a multi-byte UTF-8 character.
+      let to = Math.min(segment.to, from + sliceBytes);
+      if (to < segment.to) {
+        const lastNewline = bytes.lastIndexOf(NEWLINE, to - 1);
+        // A line longer than a slice is taken whole.
+        to = lastNewline >= from ? lastNewline + 1 : bytes.indexOf(NEWLINE, to) + 1;
       }
-      start = end + 1;
+      const text = textOf(bytes, from, to);
+      from = to;
+      let start = 0;
+      while (start < text.length) {
+        const end = text.indexOf('\n', start);
+        lineNo++;
+        const line = text.slice(start, end);
+        const blank = line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
+        if (!blank) {
+          const checked = checkLine(line, lastSeq, segment.trusted);
+          if ('event' in checked) {
+            events.push(checked.event);
+            lastSeq = checked.event.seq;
+          } else {
+            problems.push({
+              kind: 'corrupt_line',
+              file,
+              line: lineNo,
+              message: `Line ${lineNo} ${checked.error}. It is quarantined: kept in the file, left out of every view.`,
+              excerpt: excerptOf(line),
+            });
+          }
+        }
+        start = end + 1;
+      }
     }
   }
   if (cleanLength < bytes.length) {
