@@ -3,7 +3,8 @@
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { IncidentEvent } from '../../../shared/events';
 import { IncidentLog, LOG_FILE } from './incident-log';
 import { sealedLength } from './log-seal';
 
@@ -50,4 +51,26 @@ it('reads what it validated on open back from the file to seal it, and seals not
   const next = await IncidentLog.open(dir);
   expect(next.problems.map((p) => [p.kind, p.line])).toEqual([['corrupt_line', 2]]);
   await next.close();
+});
+
+it('after a crash validates only the unsealed tail in full, and recovers a torn last line without validating the log again', async () => {
+  const file = join(dir, LOG_FILE);
+  const log = await IncidentLog.open(dir);
+  await log.append([{ type: 'incident.declared', actor: 'ana', payload: { title: 'Crash', severity: 'SEV3', commander: 'ana', services: [] } }]);
+  await log.append(Array.from({ length: 50 }, (_, i) => ({ type: 'note.added' as const, actor: 'ana', payload: { text: `sealed ${i}` } })));
+  await log.close();
+  // A process that appended three events and died mid-write: they are past the seal, and the last line is torn.
+  const last = JSON.parse((await readFile(file, 'utf8')).trim().split('\n').at(-1)!) as { seq: number };
+  const tail = [52, 53, 54].map((seq) => JSON.stringify({ ...last, seq, payload: { text: `tail ${seq}` } }));
+  await appendFile(file, `${tail.join('\n')}\n${tail[0]!.slice(0, 40)}`);
+
+  const fullChecks = vi.spyOn(IncidentEvent, 'safeParse');
+  const reopened = await IncidentLog.open(dir);
+  // Three full checks: the tail only. The sealed prefix is never parsed a second time with full validation (which a seal that
+  // failed to match, or a recovery that re-read the log, would do: 54 checks).
+  expect(fullChecks).toHaveBeenCalledTimes(3);
+  expect(reopened.events.map((e) => e.seq).slice(-4)).toEqual([51, 52, 53, 54]);
+  expect(reopened.problems.map((p) => p.kind)).toEqual(['torn_tail']);
+  fullChecks.mockRestore();
+  await reopened.close();
 });
