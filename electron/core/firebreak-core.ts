@@ -46,6 +46,9 @@ import { UpdateTemplateFiles } from './updates/template-files';
 import { updateHandlers } from './updates/update-handlers';
 import { UpdateService } from './updates/update-service';
 
+/** How long after start the hash chains of the logs opened at start are checked (logs opened later are checked as they open). */
+const CHAIN_CHECK_DELAY_MS = 1000;
+
 export interface CoreOptions {
   dataDir: string;
   assetsDir: string;
@@ -173,7 +176,10 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     operator: () => operator,
   });
   const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
-  void store.verifyChains(announceBroken);
+  // Chain verification is background integrity work (only events past each log's verified prefix are hashed): it starts once the
+  // first requests after start had the CPU, and a broken chain shows on its incident moments later.
+  const chainCheck = setTimeout(() => void store.verifyChains(announceBroken), CHAIN_CHECK_DELAY_MS);
+  chainCheck.unref();
   await checkpoints.verifyAll(announceBroken);
   store.onOpened((incidentId) => void checkpoints.verifyIncident(incidentId, announceBroken).catch((error: unknown) => reportError('signing.checkpoint', error)));
   // A full disk turning an incident read-only (or writable again) changes no events, only what the cockpit must show.
@@ -282,6 +288,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     hub,
     log,
     close: async () => {
+      clearTimeout(chainCheck);
       await gitHistory.stop();
       await connectors.close();
       await rollbacks.close();
