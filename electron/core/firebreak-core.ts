@@ -49,6 +49,9 @@ import { UpdateTemplateFiles } from './updates/template-files';
 import { updateHandlers } from './updates/update-handlers';
 import { UpdateService } from './updates/update-service';
 
+/** How long after start the hash chains of the logs opened at start are checked (logs opened later are checked as they open). */
+const CHAIN_CHECK_DELAY_MS = 1000;
+
 export interface CoreOptions {
   dataDir: string;
   assetsDir: string;
@@ -177,7 +180,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     logFailure: rateLimitedFailureLog(log),
     outboxClaim: (incidentId, intentKey) => sync.claimOutbox(incidentId, intentKey),
   });
-  const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir });
+  // Runbooks are scanned and parsed on the first runbook request, not before the first incident is served.
+  const runbookLibrary = await RunbookLibrary.open({ dataDir: options.dataDir, assetsDir: options.assetsDir }, { lazy: true });
   const checklists = new ChecklistService(store, runbookLibrary, operator);
   runbookLibrary.onChange(() => hub.emit('runbooks.libraryChanged', {}));
   runbookLibrary.pullInBackground((e) => reportError('runbooks.syncNow', e));
@@ -190,7 +194,10 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     operator,
   });
   const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
-  void store.verifyChains(announceBroken);
+  // Chain verification is background integrity work (only events past each log's verified prefix are hashed): it starts once the
+  // first requests after start had the CPU, and a broken chain shows on its incident moments later.
+  const chainCheck = setTimeout(() => void store.verifyChains(announceBroken), CHAIN_CHECK_DELAY_MS);
+  chainCheck.unref();
   await checkpoints.verifyAll(announceBroken);
   store.onOpened((incidentId) => void checkpoints.verifyIncident(incidentId, announceBroken).catch((error: unknown) => reportError('signing.checkpoint', error)));
   // A full disk turning an incident read-only (or writable again) changes no events, only what the cockpit must show.
@@ -317,6 +324,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     log,
     sync,
     close: async () => {
+      clearTimeout(chainCheck);
       await sync.close();
       await gitHistory.stop();
       await connectors.close();

@@ -38,6 +38,7 @@ export class ChecklistService {
 
   attach(input: ParsedInputOf<'runbooks.attach'>): Promise<RunbookChecklist> {
     return this.locked(input.incidentId, async () => {
+      await this.library.ready();
       if (this.checklists(input.incidentId).some((l) => l.runbookId === input.runbookId)) {
         throw new DomainError('conflict', `${input.runbookId} is already attached to this incident.`);
       }

@@ -9,12 +9,22 @@ export function runbookHandlers(library: RunbookLibrary, checklists: ChecklistSe
   return {
     // Listing rescans (a stat per file), so edits made in an editor show up without a sync.
     'runbooks.list': async (filter) => {
+      await library.ready();
       await library.refresh();
       return library.list(filter);
     },
-    'runbooks.search': ({ query, limit, ...filter }) => ({ hits: library.search(query, filter, limit) }),
-    'runbooks.get': ({ runbookId }) => library.get(runbookId),
-    'runbooks.library': () => library.status(),
+    'runbooks.search': async ({ query, limit, ...filter }) => {
+      await library.ready();
+      return { hits: library.search(query, filter, limit) };
+    },
+    'runbooks.get': async ({ runbookId }) => {
+      await library.ready();
+      return library.get(runbookId);
+    },
+    'runbooks.library': async () => {
+      await library.ready();
+      return library.status();
+    },
     'runbooks.configureSync': ({ source }) => library.configure(source),
     'runbooks.syncNow': () => library.syncNow(),
     'runbooks.attach': (input) => checklists.attach(input),

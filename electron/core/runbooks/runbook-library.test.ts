@@ -39,6 +39,22 @@ describe('RunbookLibrary', () => {
     expect(reopened.list({}).runbooks.map((r) => r.id)).toEqual(['bundled/bad-deploy', 'local/db/saturation']);
   });
 
+  it('opened lazily, reads no runbook until the first request, then serves what an eager open serves', async () => {
+    const lazy = await RunbookLibrary.open({ dataDir, assetsDir, now }, { lazy: true });
+    const changes: number[] = [];
+    lazy.onChange(() => changes.push(1));
+    expect(lazy.status().total).toBe(0);
+    await lazy.ready();
+    const eager = await RunbookLibrary.open({ dataDir, assetsDir, now });
+    expect(lazy.list({})).toEqual(eager.list({}));
+    expect(lazy.search('saturation', {}, 10)).toEqual(eager.search('saturation', {}, 10));
+    // The first scan changes nothing the user has seen: no change is announced for it; a later edit is.
+    expect(changes).toEqual([]);
+    await writeFile(join(dataDir, 'runbooks', 'new.md'), runbook('New one', 'services: [api]\n'));
+    await lazy.refresh();
+    expect(changes).toEqual([1]);
+  });
+
   it('lists a broken runbook with its problem and leaves the rest of the library working', async () => {
     const library = await RunbookLibrary.open({ dataDir, assetsDir, now });
     await writeFile(join(dataDir, 'runbooks', 'broken.md'), '---\ntitle: [unclosed\n---\n# Broken runbook\n- [ ] step\n');

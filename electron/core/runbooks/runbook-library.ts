@@ -84,13 +84,29 @@ export class RunbookLibrary {
     this.synced = this.folderFor(settings.source);
   }
 
-  static async open(options: LibraryOptions): Promise<RunbookLibrary> {
+  /**
+   * Opens the library. With `lazy`, the folders are scanned and parsed (markdown, YAML, the search index) on the first call
+   * of ready(), not now: the core starts and serves an incident without paying for runbooks no one has asked for yet.
+   */
+  static async open(options: LibraryOptions, { lazy = false }: { lazy?: boolean } = {}): Promise<RunbookLibrary> {
     await seedLocalFolder(options.dataDir, options.assetsDir);
     const { settings, problem } = await readLibrarySettings(options.dataDir);
     const library = new RunbookLibrary(options, settings);
     if (problem) library.settings.lastAttempt = { at: library.now().toISOString(), outcome: 'failed', message: problem };
-    await library.refresh();
+    if (!lazy) await library.ready();
     return library;
+  }
+
+  private scanned: Promise<void> | undefined;
+
+  /** Resolves once the folders were scanned at least once (list, search, get, entry and status read that scan). */
+  ready(): Promise<void> {
+    // A failed first scan (a folder unreadable for a moment) is retried by the next caller rather than remembered.
+    this.scanned ??= this.refresh().catch((e: unknown) => {
+      this.scanned = undefined;
+      throw e;
+    });
+    return this.scanned;
   }
 
   get gitDir(): string {
@@ -147,8 +163,12 @@ export class RunbookLibrary {
         body: e.file.parsed.body,
       })),
     );
-    for (const l of this.listeners) l();
+    // The first scan is what a lazily opened library reads on its first request: nothing shown before it has changed.
+    if (this.everScanned) for (const l of this.listeners) l();
+    this.everScanned = true;
   }
+
+  private everScanned = false;
 
   list(filter: RunbookFilter): { runbooks: RunbookSummary[]; facets: RunbookFacets; library: LibraryStatus } {
     const all = this.entries.map((e) => e.summary);

@@ -33,6 +33,19 @@ describe('IncidentLog', () => {
     await reopened.close();
   });
 
+  it('reads back text outside ASCII exactly, in the sealed prefix and in the unsealed tail', async () => {
+    const texts = ['Zoë’s café: 東京 replica lag 🔥', 'plain ascii', 'Ünïcödé again'];
+    const log = await IncidentLog.open(dir);
+    await log.append([declared, note(texts[0]!), note(texts[1]!)]);
+    await log.close();
+    // Appended without a seal update (as before a crash): this line is in the tail, decoded on its own.
+    const lastLine = JSON.parse((await readFile(join(dir, LOG_FILE), 'utf8')).trim().split('\n').at(-1)!) as object;
+    await appendFile(join(dir, LOG_FILE), `${JSON.stringify({ ...lastLine, seq: 4, payload: { text: texts[2] } })}\n`);
+    const reopened = await IncidentLog.open(dir);
+    expect(reopened.events.slice(1).map((e) => (e.payload as { text: string }).text)).toEqual(texts);
+    await reopened.close();
+  });
+
   it('refuses an invalid event without writing anything', async () => {
     const log = await IncidentLog.open(dir);
     await log.append([declared]);

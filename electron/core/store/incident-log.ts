@@ -109,12 +109,14 @@ export class IncidentLog {
     }
     // Everything up to cleanLength is validated now: seal it, so that even after a crash (no clean close) the next open
     // re-validates only what was appended since. Never seal over a quarantined line: the cheap check could let it through later.
-    // The seal is written in the background right after open (a kill before it only leaves the previous, still valid, seal).
+    // The seal is written in the background shortly after open, not at once: when the prefix grew (after a crash), writing it
+    // first folds the whole confirmed prefix into the running hash, CPU the first requests need more. A kill before it only
+    // leaves the previous, still valid, seal (the next open validates the same tail again).
     const trustedBytes = prefix.length;
     let sealed: SealedPrefix | undefined;
     if (quarantined.length === 0) {
       sealed = prefix;
-      sealed.extend(bytes.subarray(prefix.length, parsed.cleanLength));
+      sealed.extendFromFile(file, bytes.subarray(prefix.length, parsed.cleanLength));
     }
     const handle = await (options.openFile ?? openLogFile)(file);
     if (parsed.tornTail) {
@@ -123,7 +125,7 @@ export class IncidentLog {
     }
     const log = new IncidentLog(file, handle, parsed.events, recovery, quarantined, parsed.cleanLength, sealed, now, options.stamp);
     log.trusted = trustedBytes;
-    log.scheduleSeal(0);
+    log.scheduleSeal();
     return log;
   }
 
@@ -305,7 +307,7 @@ export class IncidentLog {
       this.verifiedChain = { size, seq: this.committed[count - 1]!.seq, head: verdict.head };
       // Appends that landed while verifying were hashed by this process: they follow the verified prefix directly.
       if (this.committed.length > count && this.committed.at(-1)?.h) this.verifiedChain = { size: this.size, seq: this.lastSeq, head: this.committed.at(-1)!.h! };
-      this.scheduleSeal(0);
+      this.scheduleSeal();
     }
     return { verdict, hashed: count - from };
   }
@@ -340,5 +342,6 @@ export class IncidentLog {
     this.sealTimer = undefined;
     await this.handle.close();
     await this.writeSeal();
+    this.sealed?.release();
   }
 }

@@ -86,6 +86,10 @@ export class IncidentStore {
     await mkdir(store.incidentsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const names = (await readdir(store.incidentsDir)).filter((n) => ID_PATTERN.test(n)).sort();
     await Promise.all(names.map((n) => (options.lazy ? store.listFromSummary(n) : store.load(n))));
+    // Listed in folder-name order, not in the order the reads happened to finish.
+    const loaded = [...store.incidents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    store.incidents.clear();
+    for (const incident of loaded) store.incidents.set(incident.id, incident);
     return store;
   }
 

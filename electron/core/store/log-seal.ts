@@ -5,7 +5,7 @@
 // The seal also records how far the hash chain was verified ({ size, seq, head }): the chain of a prefix the seal covers was
 // checked and the bytes have not changed since (the seal's sha256 says so), so on the next start only events after it are hashed.
 import { createHash, webcrypto, type Hash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { writeFileDurably } from '../base/durable-file';
 
 export const sealFileOf = (logFile: string): string => `${logFile}.seal`;
@@ -38,20 +38,35 @@ export interface SealClaim {
   confirm(): Promise<SealedPrefix>;
 }
 
-/** Bytes hashed per slice while the running hash catches up with a prefix confirmed on open (keeps the event loop responsive). */
+/** Bytes read and hashed per slice while the running hash catches up with bytes validated on open (keeps the event loop responsive). */
 const CATCH_UP_SLICE = 4 * 1024 * 1024;
 /** How long after open the running hash starts catching up on its own (a seal write starts it at once). */
 const CATCH_UP_DELAY_MS = 5000;
 
 /**
+ * Bytes of the log validated on open, named by their place in the file and their sha256 rather than held in memory (at a
+ * million events the log is ≈ 250 MB): the catch-up reads them back and folds them in only if they still hash the same.
+ */
+interface FileRange {
+  file: string;
+  from: number;
+  length: number;
+  sha256: string;
+}
+
+/**
  * The validated prefix of a log as a running hash: it only ever grows by bytes this process validated (on open) or wrote
- * itself (on append), never by re-reading the file, so bytes another writer appended are never sealed. A prefix confirmed on
- * open is folded into the running hash in slices in the background; extensions queue behind it, and write() waits for it.
+ * itself (on append), so bytes another writer appended are never sealed. What was validated on open is folded into the running
+ * hash in slices in the background, read back from the file and checked against the digest taken when it was validated (if the
+ * file changed meanwhile, this process writes no seal again); extensions queue behind it, and write() waits for it.
  */
 export class SealedPrefix {
   private writtenChain: VerifiedChain | undefined;
-  private readonly queue: Uint8Array[] = [];
+  private readonly queue: (Uint8Array | FileRange)[] = [];
   private catchingUp: Promise<void> | undefined;
+  /** The bytes read back no longer hash as validated: the running hash is worthless, nothing may be sealed. */
+  private broken = false;
+  private released = false;
 
   private constructor(
     private readonly hash: Hash,
@@ -59,15 +74,10 @@ export class SealedPrefix {
     private sealedSize: number,
     /** How far the chain was verified, as the seal on disk said; only ever within the valid sealed prefix. */
     readonly chain?: VerifiedChain,
-    confirmed?: Uint8Array,
+    confirmed?: FileRange,
   ) {
     this.writtenChain = chain;
-    if (confirmed) {
-      this.queue.push(confirmed);
-      // Not on the open path: the running hash is needed only for the next seal write, which starts it sooner if it comes first.
-      this.catchUpTimer = setTimeout(() => this.startCatchUp(), CATCH_UP_DELAY_MS);
-      this.catchUpTimer.unref?.();
-    }
+    if (confirmed) this.queue.push(confirmed);
   }
 
   private catchUpTimer: NodeJS.Timeout | undefined;
@@ -79,15 +89,46 @@ export class SealedPrefix {
     return this.catchingUp;
   }
 
+  /** Starts the catch-up later on its own (not on the open path: only the next seal write needs it, and starts it sooner). */
+  private catchUpLater(): void {
+    if (this.catchUpTimer || this.catchingUp || this.released) return;
+    this.catchUpTimer = setTimeout(() => void this.startCatchUp(), CATCH_UP_DELAY_MS);
+    this.catchUpTimer.unref?.();
+  }
+
   private async catchUp(): Promise<void> {
-    while (this.queue.length > 0) {
-      const next = this.queue.shift()!;
-      for (let at = 0; at < next.length; at += CATCH_UP_SLICE) {
-        this.hash.update(next.subarray(at, at + CATCH_UP_SLICE));
-        if (at + CATCH_UP_SLICE < next.length) await new Promise((r) => setImmediate(r));
+    try {
+      while (this.queue.length > 0 && !this.released) {
+        const next = this.queue.shift()!;
+        if (next instanceof Uint8Array) this.hash.update(next);
+        else if (!this.broken && !(await this.foldRange(next))) this.broken = true;
       }
+    } catch {
+      this.broken = true; // the file could not be read back: seal nothing rather than something unchecked
+    } finally {
+      this.catchingUp = undefined;
     }
-    this.catchingUp = undefined;
+  }
+
+  /** Reads `range` back from the file into the running hash; false when the bytes no longer hash as they did when validated. */
+  private async foldRange(range: FileRange): Promise<boolean> {
+    // The range the seal confirmed starts the running hash: its digest so far is the check, no second hash is needed.
+    const check = range.from === 0 ? undefined : createHash('sha256');
+    const handle = await open(range.file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(Math.min(CATCH_UP_SLICE, range.length));
+      for (let at = 0; at < range.length && !this.released; ) {
+        const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, range.length - at), range.from + at);
+        if (bytesRead <= 0) return false;
+        const slice = buffer.subarray(0, bytesRead);
+        this.hash.update(slice);
+        check?.update(slice);
+        at += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+    return (check ?? this.hash.copy()).digest('hex') === range.sha256;
   }
 
   /**
@@ -104,8 +145,7 @@ export class SealedPrefix {
     }
     const size = seal.size;
     if (typeof size !== 'number' || typeof seal.sha256 !== 'string' || !(size > 0) || size > bytes.length || bytes[size - 1] !== NEWLINE) return none;
-    const prefix = bytes.subarray(0, size);
-    const digest = webcrypto.subtle.digest('SHA-256', prefix).then(
+    const digest = webcrypto.subtle.digest('SHA-256', bytes.subarray(0, size)).then(
       (d) => Buffer.from(d).toString('hex'),
       () => undefined,
     );
@@ -113,7 +153,8 @@ export class SealedPrefix {
       length: size,
       confirm: async () => {
         if ((await digest) !== seal.sha256) return none.confirm();
-        return new SealedPrefix(createHash('sha256'), size, size, isVerifiedChain(seal.chain, size) ? seal.chain : undefined, prefix);
+        const confirmed = { file: logFile, from: 0, length: size, sha256: seal.sha256 as string };
+        return new SealedPrefix(createHash('sha256'), size, size, isVerifiedChain(seal.chain, size) ? seal.chain : undefined, confirmed);
       },
     };
   }
@@ -123,6 +164,14 @@ export class SealedPrefix {
     return (await SealedPrefix.claim(logFile, bytes)).confirm();
   }
 
+  /** The log was closed and its last seal written: stop catching up (nothing will read the running hash again). */
+  release(): void {
+    this.released = true;
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = undefined;
+    this.queue.length = 0;
+  }
+
   /** Bytes at the start of the log that a valid seal covers. */
   get length(): number {
     return this.size;
@@ -130,9 +179,19 @@ export class SealedPrefix {
 
   /** Extends the prefix by `bytes`, which must directly follow it in the log and have been validated or written by this process. */
   extend(bytes: Uint8Array): void {
-    if (this.catchingUp || this.queue.length > 0) this.queue.push(bytes);
+    if (this.catchingUp || this.queue.length > 0) this.queue.push(Buffer.from(bytes));
     else this.hash.update(bytes);
     this.size += bytes.length;
+  }
+
+  /**
+   * Extends the prefix by the `length` bytes of `logFile` that follow it, validated on open; `bytes` are those bytes as read then
+   * (hashed now, not kept: they are read back when the running hash catches up, which starts a few seconds later on its own).
+   */
+  extendFromFile(logFile: string, bytes: Uint8Array): void {
+    if (bytes.length > 0) this.queue.push({ file: logFile, from: this.size, length: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    this.size += bytes.length;
+    if (this.queue.length > 0) this.catchUpLater();
   }
 
   /**
@@ -143,6 +202,7 @@ export class SealedPrefix {
     const recorded = chain && chain.size <= this.size ? chain : undefined;
     if (this.size <= 0 || (this.size === this.sealedSize && recorded?.size === this.writtenChain?.size)) return;
     for (let pending = this.startCatchUp(); pending; pending = this.startCatchUp()) await pending;
+    if (this.broken || this.released) return;
     const size = this.size;
     const seal: Seal = { size, sha256: this.hash.copy().digest('hex'), ...(recorded ? { chain: { ...recorded } } : {}) };
     await writeFileDurably(sealFileOf(logFile), JSON.stringify(seal));
