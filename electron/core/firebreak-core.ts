@@ -247,6 +247,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       'incidents.changeCommander': (input) => incidents.changeCommander(input),
       'incidents.addNote': (input) => incidents.addNote(input),
       'timeline.events': (input) => incidents.timeline(input),
+      'timeline.page': (input) => incidents.timelinePage(input),
+      'timeline.search': (input) => incidents.timelineSearch(input),
       'timeline.pin': (input) => incidents.annotate(input),
       'review.get': (input) => review.get(input),
       'review.save': (input) => review.save(input),

@@ -48,6 +48,7 @@ export class TimelineIndex {
   private readonly order: number[] = [];
   /** Lower-cased whitespace-separated token → ordinals (ascending) of the rows whose search text holds it. */
   private readonly postings = new Map<string, number[]>();
+  private readonly sourcesPresent = new Set<number>();
   private latestSeen = -Infinity;
   private folded = 0;
   private cache: { key: string; selection: Int32Array } | undefined;
@@ -86,7 +87,9 @@ export class TimelineIndex {
     this.at.push(at);
     this.late.push(at < this.latestSeen - LATE_TOLERANCE_MS ? 1 : 0);
     this.latestSeen = Math.max(this.latestSeen, at);
-    this.source.push(sourceCode.get(entry.source) ?? 0);
+    const source = sourceCode.get(entry.source) ?? 0;
+    this.source.push(source);
+    this.sourcesPresent.add(source);
     this.actor.push(this.actors.id(entry.actor));
     this.type.push(this.types.id(entry.type));
     const noteKind = e.type === 'note.added' && e.payload.kind !== 'note' ? kindCode(e.payload.kind) : 0;
@@ -154,6 +157,10 @@ export class TimelineIndex {
     };
   }
 
+  seqOf(ordinal: number): number {
+    return this.seq.get(ordinal);
+  }
+
   /** Position in `selection` (newest first) of the row with this seq, or -1. */
   positionOfSeq(selection: Int32Array, seq: number): number {
     const o = this.ordinalOfSeq(seq);
@@ -185,9 +192,7 @@ export class TimelineIndex {
 
   /** Actors and types on the timeline (sorted) and the sources present: what the filter menus offer. */
   facets(): { actors: string[]; types: string[]; sources: TimelineSource[] } {
-    const present = new Set<number>();
-    for (let i = 0; i < this.source.length; i++) present.add(this.source.get(i));
-    return { actors: [...this.actors.names].sort(), types: [...this.types.names].sort(), sources: timelineSources.filter((_, i) => present.has(i)) };
+    return { actors: [...this.actors.names].sort(), types: [...this.types.names].sort(), sources: timelineSources.filter((_, i) => this.sourcesPresent.has(i)) };
   }
 
   private kindOf(o: number, annotations: TimelineAnnotations | undefined): number {
@@ -244,7 +249,8 @@ export class TimelineIndex {
   }
 }
 
-const haystackOf = (entry: { text: string; detail?: string; actor: string; type: string }) => `${entry.text} ${entry.detail ?? ''} ${entry.actor} ${entry.type}`.toLowerCase();
+/** The lower-cased text a row is searched by (as buildTimelineRows computes it). */
+export const haystackOf = (entry: { text: string; detail?: string; actor: string; type: string }) => `${entry.text} ${entry.detail ?? ''} ${entry.actor} ${entry.type}`.toLowerCase();
 
 function filterKey(f: TimelineFilter): string {
   return JSON.stringify([[...(f.sources ?? [])].sort(), f.actor, f.type, f.kind, f.pinnedOnly, f.text, f.showMetricSamples]);
