@@ -2,6 +2,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
+import { DEFAULT_TIMELINE_WINDOW_FROM } from '../../shared/ipc/app';
 import { lockDataDir } from './base/data-dir-lock';
 import { sweepDataDir } from './base/data-dir-sweep';
 import { privateDataDir } from './base/owner-only';
@@ -229,6 +230,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     mode: options.mode,
     dataDir: options.dataDir,
     operator,
+    timelineWindowFrom: timelineWindowFrom(process.env.FIREBREAK_TIMELINE_WINDOW),
     capabilities: ['runbooks', 'updates', ...((await metrics.isConfigured()) ? (['metrics'] as const) : []), ...((await catalogue.read()).services.length > 0 ? (['rollback'] as const) : []), ...(await connectors.capabilities())],
   });
 
@@ -293,4 +295,10 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       await log.flush();
     },
   };
+}
+
+/** FIREBREAK_TIMELINE_WINDOW: the event count above which the renderer pages the timeline (a positive integer). */
+export function timelineWindowFrom(value: string | undefined): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : DEFAULT_TIMELINE_WINDOW_FROM;
 }

@@ -1,17 +1,26 @@
 // The virtualized list of timeline rows, newest first, as one tab stop with arrow keys inside (use-roving-rows.ts). Each row
 // is a list item that takes focus itself and is announced by a one-line summary with its position ("3 of 51").
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { useRowSummary } from './row-summary';
+import { arrayWindow, type RowWindow } from './row-window';
 import { useRovingRows, type RowActions } from './use-roving-rows';
 
 export interface TimelineListHandle {
   scrollToIndex(index: number): void;
 }
 
-export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, onActiveRow }: {
-  rows: readonly TimelineRow[];
+/**
+ * Browsers stop laying out elements taller than about 33.5 million px: with a million rows the estimated row height shrinks
+ * so the whole list stays reachable (rows are measured as they render; only the rows never seen use the estimate).
+ */
+const MAX_LIST_PX = 30_000_000;
+const ROW_ESTIMATE_PX = 34;
+
+export function TimelineList({ rows: given, actions, onLeave, renderRow, label, ref, onActiveRow }: {
+  /** The whole list, or a window of it. */
+  rows: RowWindow | readonly TimelineRow[];
   /** Told which row the commander chose (the palette's "Pin event" acts on it). */
   onActiveRow?: (seq: number | undefined) => void;
   actions: RowActions | undefined;
@@ -21,6 +30,7 @@ export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, on
   /** Lets the pane scroll the list (jump to a time). */
   ref?: Ref<TimelineListHandle>;
 }) {
+  const rows = useMemo(() => (isWindow(given) ? given : arrayWindow(given)), [given]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
   const visibleRange = virtualRef.current?.range;
@@ -35,7 +45,7 @@ export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, on
   // Measured sizes are cached by event sequence, not by position: a new event at the top or a filter change moves every
   // row to another index, and a position-keyed cache would then give each row its neighbour's height (rows drawn on top of
   // each other). Each row is measured as it renders and re-measured by a ResizeObserver when its width or content changes.
-  const getItemKey = useCallback((index: number) => rows[index]?.seq ?? `missing-${index}`, [rows]);
+  const getItemKey = useCallback((index: number) => rows.at(index)?.seq ?? `missing-${index}`, [rows]);
   // The active row is always rendered, even when scrolled away, so the list never loses its tab stop or its focus.
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -45,18 +55,33 @@ export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, on
     },
     [activeIndex],
   );
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 34, overscan: 12, getItemKey, rangeExtractor });
+  const estimate = Math.max(1, Math.min(ROW_ESTIMATE_PX, Math.floor(MAX_LIST_PX / Math.max(1, rows.count))));
+  const virtualizer = useVirtualizer({ count: rows.count, getScrollElement: () => scrollRef.current, estimateSize: () => estimate, overscan: 12, getItemKey, rangeExtractor });
   virtualRef.current = virtualizer;
   useImperativeHandle(ref, () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'start' }) }), [virtualizer]);
   const summary = useRowSummary();
   const { chosenSeq } = roving;
   useEffect(() => onActiveRow?.(chosenSeq), [chosenSeq, onActiveRow]);
+  // A window loads the pages of the rows on screen.
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (rows.count > 0) rows.want?.(first, last);
+  }, [rows, first, last]);
 
   return (
     <div ref={scrollRef} className="timeline" role="list" aria-label={label}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
+        {items.map((item) => {
+          const row = rows.at(item.index);
+          if (!row) {
+            return (
+              <div key={item.key} role="listitem" className="timeline-item loading-row" aria-busy="true" data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
+                Loading…
+              </div>
+            );
+          }
           return (
             <div
               key={item.key}
@@ -77,6 +102,8 @@ export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, on
   );
 }
 
+const isWindow = (rows: RowWindow | readonly TimelineRow[]): rows is RowWindow => !Array.isArray(rows);
+
 /** The pinned events above the list: few and not virtualized, but the same single tab stop and keys. */
 export function PinnedList({ rows, actions, onLeave, renderRow }: {
   rows: readonly TimelineRow[];
@@ -85,7 +112,8 @@ export function PinnedList({ rows, actions, onLeave, renderRow }: {
   renderRow: (row: TimelineRow) => ReactNode;
 }) {
   const listRef = useRef<HTMLDivElement>(null);
-  const roving = useRovingRows(rows, { listRef, actions, onLeave });
+  const rowWindow = useMemo(() => arrayWindow(rows), [rows]);
+  const roving = useRovingRows(rowWindow, { listRef, actions, onLeave });
   const summary = useRowSummary();
   return (
     <div ref={listRef} className="pinned-events" role="list" aria-label="Pinned events">
