@@ -62,10 +62,10 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
   const summary = useRowSummary();
   const { chosenSeq } = roving;
   useEffect(() => onActiveRow?.(chosenSeq), [chosenSeq, onActiveRow]);
-  // A window loads the pages of the rows on screen.
+  // A window loads the pages of the rows on screen (the range on screen, not the rendered items, which keep the active row).
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  const first = virtualizer.range?.startIndex ?? 0;
+  const last = virtualizer.range?.endIndex ?? 0;
   useEffect(() => {
     if (rows.count > 0) rows.want?.(first, last);
   }, [rows, first, last]);
