@@ -33,12 +33,17 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
   const rows = useMemo(() => (isWindow(given) ? given : arrayWindow(given)), [given]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  /** A row a key scrolls to: until the scroll lands there, the range on screen is the old one and loads no page. */
+  const jumpTarget = useRef<number | undefined>(undefined);
   const visibleRange = virtualRef.current?.range;
   const roving = useRovingRows(rows, {
     listRef: scrollRef,
     actions,
     onLeave,
-    scrollTo: (index) => virtualRef.current?.scrollToIndex(index, { align: 'auto' }),
+    scrollTo: (index) => {
+      jumpTarget.current = index;
+      virtualRef.current?.scrollToIndex(index, { align: 'auto' });
+    },
     page: visibleRange ? Math.max(1, visibleRange.endIndex - visibleRange.startIndex) : 10,
   });
   const { activeIndex } = roving;
@@ -66,12 +71,21 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
   const items = virtualizer.getVirtualItems();
   const first = virtualizer.range?.startIndex ?? 0;
   const last = virtualizer.range?.endIndex ?? 0;
+  // Only when the range moves: a page arriving must not re-send a range read before the scroll it awaits has happened
+  // (Home from the end would fetch the end again and drop the row it just focused).
+  const wantRef = useRef(rows.want);
+  wantRef.current = rows.want;
+  const hasRows = rows.count > 0;
   useEffect(() => {
-    if (rows.count > 0) rows.want?.(first, last);
-  }, [rows, first, last]);
+    const target = jumpTarget.current;
+    if (target !== undefined && (target < first || target > last)) return;
+    jumpTarget.current = undefined;
+    if (hasRows) wantRef.current?.(first, last);
+  }, [hasRows, first, last]);
 
   return (
-    <div ref={scrollRef} className="timeline" role="list" aria-label={label}>
+    // The wheel or a pointer takes over from a key's scroll that has not landed.
+    <div ref={scrollRef} className="timeline" role="list" aria-label={label} onWheel={() => (jumpTarget.current = undefined)} onPointerDown={() => (jumpTarget.current = undefined)}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows.at(item.index);
