@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NoteKind } from '../events';
+import { CheckpointedReplay } from '../playback/checkpoints';
+import { cockpitProjection } from '../playback/cockpit-projection';
 import { seededRandom, syntheticLog } from '../playback/synthetic-log';
 import { timelineSources } from './describe-event';
 import { TimelineIndex } from './timeline-index';
@@ -54,10 +56,8 @@ describe('TimelineIndex', () => {
         const prefix = log.slice(0, cut % (count + 1));
         const lastSeq = prefix.at(-1)?.seq ?? 0;
         const rowsThen = buildTimelineRows(prefix);
-        const annotations = {
-          pinned: new Map(rowsThen.filter((r) => r.pinned).map((r) => [r.seq, true])),
-          kinds: new Map(rowsThen.filter((r) => r.kind).map((r) => [r.seq, r.kind!])),
-        };
+        // The pins and classifications as playback knows them at that moment: the cockpit projection's timeline slice.
+        const annotations = new CheckpointedReplay(cockpitProjection('inc'), log).stateAfter(prefix.length).timeline;
         const index = new TimelineIndex().addAll(log);
         const got = [...index.select(filter, { upToSeq: lastSeq, annotations })].map((o) => index.row(o, annotations));
         expect(got).toEqual(filterTimeline(rowsThen, filter).reverse());

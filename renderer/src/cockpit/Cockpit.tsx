@@ -38,8 +38,8 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
     if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.lastEventAt);
   }, [live, playbackActive, events.length, moment.clock, startPlayback]);
   const asOf: PaneMoment | undefined = useMemo(
-    () => (moment.at === undefined || !moment.state ? undefined : { at: moment.at, state: moment.state, timelineBase: moment.timelineBase }),
-    [moment.at, moment.state, moment.timelineBase],
+    () => (moment.at === undefined || !moment.state ? undefined : { at: moment.at, state: moment.state, timelineIndex: moment.timelineIndex }),
+    [moment.at, moment.state, moment.timelineIndex],
   );
 
   if (incident.error) return <ErrorNotice error={incident.error} title="This incident could not be opened" />;

@@ -22,20 +22,23 @@ import { jumpToPane } from '../../palette/pane-jump';
 import { usePaletteCommands } from '../../palette/command-registry';
 import { useWholeTimeline } from './use-whole-timeline';
 import { useTimelineWindow } from './use-timeline-window';
+import { useTimelineAt } from './use-timeline-at';
 
 const noEvents: never[] = [];
 
 /**
  * `windowed`: the incident is above the window threshold, so live the core serves the rows page by page and `events` is
- * empty; playback always folds the events it holds.
+ * empty; playback reads the rows at t from its own timeline index.
  */
 export function TimelinePane({ incidentId, events, asOf, windowed = false }: PaneProps & { events: readonly IncidentEvent[]; windowed?: boolean }) {
   const [filter, setFilter] = useState<TimelineFilter>({});
   const deferredFilter = useDeferredValue(filter);
+  // Live below the threshold: the whole log. Live above it: pages from the core. Playback: pages of the playback's index at t.
   const paged = windowed && !asOf;
-  const whole = useWholeTimeline(paged ? noEvents : events, asOf, deferredFilter);
+  const whole = useWholeTimeline(paged || asOf ? noEvents : events, deferredFilter);
   const paging = useTimelineWindow(incidentId, deferredFilter, paged);
-  const view = paged ? paging : whole;
+  const atMoment = useTimelineAt(asOf, deferredFilter);
+  const view = asOf ? atMoment : paged ? paging : whole;
   const { rows, pinned, actors, types, presentSources } = view;
 
   const listRef = useRef<TimelineListHandle>(null);
