@@ -49,6 +49,8 @@ export class TimelineIndex {
   /** Lower-cased whitespace-separated token → ordinals (ascending) of the rows whose search text holds it. */
   private readonly postings = new Map<string, number[]>();
   private readonly sourcesPresent = new Set<number>();
+  /** Ordinals of the rows pinned now (few): the pinned strip never scans every row. */
+  private readonly pinnedNow = new Set<number>();
   private latestSeen = -Infinity;
   private folded = 0;
   private cache: { key: string; selection: Int32Array } | undefined;
@@ -75,8 +77,11 @@ export class TimelineIndex {
     if (e.type === 'timeline.entry_pinned' || e.type === 'timeline.entry_classified') {
       const target = this.ordinalOfSeq(e.payload.targetSeq);
       if (target < 0) return;
-      if (e.type === 'timeline.entry_pinned') this.pinned.set(target, e.payload.pinned ? 1 : 0);
-      else this.kind.set(target, kindCode(e.payload.kind));
+      if (e.type === 'timeline.entry_pinned') {
+        this.pinned.set(target, e.payload.pinned ? 1 : 0);
+        if (e.payload.pinned) this.pinnedNow.add(target);
+        else this.pinnedNow.delete(target);
+      } else this.kind.set(target, kindCode(e.payload.kind));
       return;
     }
     const entry = toTimelineEntry(e);
@@ -126,16 +131,24 @@ export class TimelineIndex {
     const src = this.source.raw;
     const act = this.actor.raw;
     const typ = this.type.raw;
-    for (let i = this.order.length - 1; i >= 0; i--) {
-      const o = this.order[i]!;
+    const order = this.order;
+    const wordCount = words.length;
+    const byActor = actor !== undefined;
+    const byType = type !== undefined;
+    const annotated = kind !== 0 || filter.pinnedOnly === true;
+    for (let i = order.length - 1; i >= 0; i--) {
+      const o = order[i]!;
       if (seqs[o]! > upTo) continue;
-      if (textMatch && textMatch[o] !== words.length) continue;
-      if (sources && !sources.has(src[o]!)) continue;
-      if (hideMetrics && typ[o] === metricType && !sources?.has(src[o]!)) continue;
-      if (actor !== undefined && act[o] !== actor) continue;
-      if (type !== undefined && typ[o] !== type) continue;
-      if (kind !== 0 && this.kindOf(o, options.annotations) !== kind) continue;
-      if (filter.pinnedOnly && !this.pinnedOf(o, options.annotations)) continue;
+      if (textMatch !== undefined && textMatch[o] !== wordCount) continue;
+      if (sources !== undefined) {
+        if (!sources.has(src[o]!)) continue;
+      } else if (hideMetrics && typ[o] === metricType) continue;
+      if (byActor && act[o] !== actor) continue;
+      if (byType && typ[o] !== type) continue;
+      if (annotated) {
+        if (kind !== 0 && this.kindOf(o, options.annotations) !== kind) continue;
+        if (filter.pinnedOnly && !this.pinnedOf(o, options.annotations)) continue;
+      }
       out[count++] = o;
     }
     const selection = out.slice(0, count);
@@ -184,7 +197,7 @@ export class TimelineIndex {
     const upTo = options.upToSeq ?? Infinity;
     const candidates = options.annotations
       ? [...options.annotations.pinned].filter(([, p]) => p).map(([seq]) => this.ordinalOfSeq(seq))
-      : Array.from({ length: this.events.length }, (_, o) => o).filter((o) => this.pinned.get(o) === 1);
+      : [...this.pinnedNow];
     return candidates
       .filter((o) => o >= 0 && this.seq.get(o) <= upTo && this.pinnedOf(o, options.annotations))
       .sort((a, b) => this.at.get(a) - this.at.get(b) || this.seq.get(a) - this.seq.get(b));

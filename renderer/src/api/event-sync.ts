@@ -89,7 +89,7 @@ function invalidateAffected(queryClient: QueryClient, incidentId: string, added:
   void queryClient.invalidateQueries({
     predicate: (q) => {
       const [root, id] = q.queryKey;
-      if (id !== incidentId || root === 'timeline' || root === 'timeline-window' || root === 'incidents') return false;
+      if (id !== incidentId || root === 'timeline' || root === 'incidents') return false;
       const rule = typeof root === 'string' ? affects[root] : undefined;
       return !rule || [...types].some(rule);
     },
