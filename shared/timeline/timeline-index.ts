@@ -53,7 +53,8 @@ export class TimelineIndex {
   private readonly pinnedNow = new Set<number>();
   private latestSeen = -Infinity;
   private folded = 0;
-  private cache: { key: string; selection: Int32Array } | undefined;
+  /** Selections by filter (all rows, latest annotations), dropped on every add: paging and seeking reuse them. */
+  private readonly cache = new Map<string, Int32Array>();
 
   /** Seq of the last event added (annotations included). */
   get lastSeq(): number {
@@ -73,7 +74,7 @@ export class TimelineIndex {
 
   add(e: IncidentEvent): void {
     this.folded = e.seq;
-    this.cache = undefined;
+    this.cache.clear();
     if (e.type === 'timeline.entry_pinned' || e.type === 'timeline.entry_classified') {
       const target = this.ordinalOfSeq(e.payload.targetSeq);
       if (target < 0) return;
@@ -102,18 +103,43 @@ export class TimelineIndex {
     this.kind.push(noteKind);
     this.pinned.push(0);
     this.insertInOrder(ordinal, at, e.seq);
-    for (const token of new Set(haystackOf(entry).split(/\s+/))) {
+    for (const token of haystackOf(entry).split(/\s+/)) {
       if (!token) continue;
       const list = this.postings.get(token);
-      if (list) list.push(ordinal);
-      else this.postings.set(token, [ordinal]);
+      // Ordinals only grow: a token seen twice in this row already ends its list with this ordinal.
+      if (!list) this.postings.set(token, [ordinal]);
+      else if (list[list.length - 1] !== ordinal) list.push(ordinal);
     }
   }
 
-  /** Ordinals of the rows matching `filter`, newest first (what the pane lists). The last answer is cached until an append. */
+  /**
+   * Ordinals of the rows matching `filter`, newest first (what the pane lists). A moment of playback (upToSeq) cuts the
+   * cached selection of all rows by seq — one pass over packed ints — unless its filter reads annotations (kind, pinned),
+   * which may differ then.
+   */
   select(filter: TimelineFilter, options: TimelineSelectOptions = {}): Int32Array {
-    const key = options.annotations ? undefined : `${filterKey(filter)}|${options.upToSeq ?? ''}`;
-    if (key !== undefined && this.cache?.key === key) return this.cache.selection;
+    const readsAnnotations = filter.kind !== undefined || filter.pinnedOnly === true;
+    if (options.annotations && readsAnnotations) return this.scan(filter, options);
+    const key = filterKey(filter);
+    let all = this.cache.get(key);
+    if (!all) {
+      if (this.cache.size >= 8) this.cache.clear();
+      all = this.scan(filter, {});
+      this.cache.set(key, all);
+    }
+    const upTo = options.upToSeq;
+    if (upTo === undefined || upTo >= this.folded) return all;
+    const seqs = this.seq.raw;
+    const out = new Int32Array(all.length);
+    let count = 0;
+    for (let i = 0; i < all.length; i++) {
+      const o = all[i]!;
+      if (seqs[o]! <= upTo) out[count++] = o;
+    }
+    return out.subarray(0, count);
+  }
+
+  private scan(filter: TimelineFilter, options: TimelineSelectOptions): Int32Array {
     const n = this.events.length;
     const words = searchWords(filter.text);
     const textMatch = words.length > 0 ? this.matchWords(words) : undefined;
@@ -151,9 +177,7 @@ export class TimelineIndex {
       }
       out[count++] = o;
     }
-    const selection = out.slice(0, count);
-    if (key !== undefined) this.cache = { key, selection };
-    return selection;
+    return out.slice(0, count);
   }
 
   /** The row at `ordinal`, annotated as the index stands (or as `annotations` say). */
