@@ -72,24 +72,16 @@ export async function run(): Promise<BenchResult[]> {
     }
     const list = page.getByRole('list', { name: 'Timeline events' });
     await list.hover();
-    type FrameCounter = { frames_: number; stop_: boolean; requestAnimationFrame(f: () => void): number };
-    await page.evaluate(() => {
-      const w = globalThis as unknown as FrameCounter;
-      w.frames_ = 0;
-      w.stop_ = false;
-      const tick = () => {
-        w.frames_++;
-        if (!w.stop_) w.requestAnimationFrame(tick);
-      };
-      w.requestAnimationFrame(tick);
-    });
+    // Passed as text: the bench runs through tsx, whose helpers (__name) do not exist in the page.
+    await page.evaluate(`(() => {
+      window.frames_ = 0;
+      window.stop_ = false;
+      const tick = () => { window.frames_++; if (!window.stop_) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    })()`);
     const s0 = Date.now();
     while (Date.now() - s0 < 2000) await page.mouse.wheel(0, 3000);
-    const frames = await page.evaluate(() => {
-      const w = globalThis as unknown as FrameCounter;
-      w.stop_ = true;
-      return w.frames_;
-    });
+    const frames = await page.evaluate<number>('(() => { window.stop_ = true; return window.frames_; })()');
     const fps = frames / ((Date.now() - s0) / 1000);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
