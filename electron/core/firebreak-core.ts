@@ -1,6 +1,7 @@
 // Composes the plain-Node core (store, services, router, event hub) that both the Electron main process and the browser host serve.
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
+import { DEFAULT_TIMELINE_WINDOW_FROM } from '../../shared/ipc/app';
 import { lockDataDir } from './base/data-dir-lock';
 import { sweepDataDir } from './base/data-dir-sweep';
 import { privateDataDir } from './base/owner-only';
@@ -255,6 +256,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     mode: options.mode,
     dataDir: options.dataDir,
     operator: operator(),
+    timelineWindowFrom: timelineWindowFrom(process.env.FIREBREAK_TIMELINE_WINDOW),
     capabilities: ['runbooks', 'updates', ...((await metrics.isConfigured()) ? (['metrics'] as const) : []), ...((await catalogue.read()).services.length > 0 ? (['rollback'] as const) : []), ...(await connectors.capabilities())],
   });
 
@@ -275,6 +277,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       'incidents.changeCommander': (input) => incidents.changeCommander(input),
       'incidents.addNote': (input) => incidents.addNote(input),
       'timeline.events': (input) => incidents.timeline(input),
+      'timeline.page': (input) => incidents.timelinePage(input),
+      'timeline.search': (input) => incidents.timelineSearch(input),
       'timeline.pin': (input) => incidents.annotate(input),
       'review.get': (input) => review.get(input),
       'review.save': (input) => review.save(input),
@@ -336,4 +340,10 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       await log.flush();
     },
   };
+}
+
+/** FIREBREAK_TIMELINE_WINDOW: the event count above which the renderer pages the timeline (a positive integer). */
+export function timelineWindowFrom(value: string | undefined): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : DEFAULT_TIMELINE_WINDOW_FROM;
 }

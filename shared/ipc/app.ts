@@ -14,7 +14,14 @@ export const AppInfo = z.object({
   operator: z.string(),
   /** Capabilities that are built and configured; panes for the others say plainly that they are not available yet. */
   capabilities: z.array(CapabilityName),
+  /**
+   * Above this many events the timeline holds a window of pages served by the core (timeline.page) instead of the whole
+   * log. 100,000 unless the host sets FIREBREAK_TIMELINE_WINDOW (tests use a small number).
+   */
+  timelineWindowFrom: z.number().int().positive().optional(),
 });
+
+export const DEFAULT_TIMELINE_WINDOW_FROM = 100_000;
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const appContract = {

@@ -1,6 +1,7 @@
 // IPC contract for incidents: declare, list, open, change status/severity/commander, add notes, read the timeline.
 import { z } from 'zod';
-import { IncidentEvent, NoteKind, ServiceName } from '../events';
+import { eventTypes, IncidentEvent, NoteKind, ServiceName, type EventType } from '../events';
+import { timelineSources } from '../timeline/describe-event';
 import { IncidentStatus } from '../incidents/status';
 import { Severity } from '../incidents/severity';
 import { request } from './define';
@@ -61,6 +62,52 @@ export type DeclareIncidentInput = z.input<typeof DeclareIncidentInput>;
 
 const ByIncident = z.object({ incidentId: IncidentId });
 
+/** The timeline filters (TimelineFilters.tsx) as a query the core answers from its timeline index. */
+export const TimelineQuery = z.object({
+  sources: z.array(z.enum(timelineSources)).max(timelineSources.length).optional(),
+  actor: z.string().max(200).optional(),
+  type: z.string().max(100).optional(),
+  kind: NoteKind.optional(),
+  pinnedOnly: z.boolean().optional(),
+  text: z.string().max(500).optional(),
+  showMetricSamples: z.boolean().optional(),
+});
+
+/** Where a page of the timeline is taken: the newest or oldest end, a place in the filtered list, an event, a time (ms). */
+export const TimelineAnchor = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('newest') }),
+  z.object({ by: z.literal('oldest') }),
+  z.object({ by: z.literal('position'), position: z.number().int().nonnegative() }),
+  z.object({ by: z.literal('seq'), seq: z.number().int().positive() }),
+  z.object({ by: z.literal('time'), at: z.number() }),
+]);
+
+const TimelineWireRow = z.object({
+  seq: z.number(),
+  ts: z.string(),
+  happenedAt: z.string().optional(),
+  actor: z.string(),
+  type: z.enum(eventTypes as [EventType, ...EventType[]]),
+  source: z.enum(timelineSources),
+  text: z.string(),
+  detail: z.string().optional(),
+  at: z.number(),
+  late: z.boolean(),
+  pinned: z.boolean(),
+  kind: NoteKind.optional(),
+});
+
+export const TimelineWindowPage = z.object({
+  offset: z.number().int().nonnegative(),
+  rows: z.array(TimelineWireRow),
+  total: z.number().int().nonnegative(),
+  rowCount: z.number().int().nonnegative(),
+  anchorPosition: z.number().int(),
+  lastSeq: z.number(),
+  pinned: z.array(TimelineWireRow),
+  facets: z.object({ actors: z.array(z.string()), types: z.array(z.string()), sources: z.array(z.enum(timelineSources)) }),
+});
+
 export const incidentsContract = {
   'incidents.list': request('All incidents, newest first, with any problems found in their logs', z.object({}), z.array(IncidentListItem)),
   'incidents.get': request('One incident with its problems', ByIncident, IncidentListItem),
@@ -96,5 +143,19 @@ export const incidentsContract = {
     'Events of an incident after a sequence number, oldest first',
     ByIncident.extend({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(20000).default(2000) }),
     z.object({ events: z.array(IncidentEvent), lastSeq: z.number(), hasMore: z.boolean() }),
+  ),
+  'timeline.page': request(
+    'A page of the timeline rows matching a filter, newest first, around an anchor (an end, a place, an event or a time)',
+    ByIncident.extend({ filter: TimelineQuery.default({}), anchor: TimelineAnchor.default({ by: 'newest' }), limit: z.number().int().positive().max(1000).default(200) }),
+    TimelineWindowPage,
+  ),
+  'timeline.search': request(
+    'Search the timeline: how many rows match, their sequence numbers (newest first, up to maxSeqs) and the first page of them',
+    ByIncident.extend({
+      filter: TimelineQuery.extend({ text: z.string().trim().min(1, 'Type something to search for').max(500) }),
+      limit: z.number().int().positive().max(1000).default(200),
+      maxSeqs: z.number().int().nonnegative().max(100_000).default(1000),
+    }),
+    z.object({ count: z.number().int().nonnegative(), seqs: z.array(z.number()), page: TimelineWindowPage }),
   ),
 };

@@ -11,6 +11,8 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'incidents.list',
   'incidents.get',
   'timeline.events',
+  'timeline.page',
+  'timeline.search',
   'runbooks.list',
   'runbooks.search',
   'runbooks.get',

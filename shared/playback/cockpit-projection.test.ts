@@ -14,7 +14,7 @@ import { audiences } from '../events';
 import { CheckpointedReplay, EventClock, replayPrefix } from './checkpoints';
 import { cockpitProjection, outboxItems, type CockpitState } from './cockpit-projection';
 import { seededRandom, syntheticLog } from './synthetic-log';
-import { timelineRowsAt, unannotatedRows } from './timeline-at';
+import { TimelineIndex } from '../timeline/timeline-index';
 
 /** Logs of up to 400 events where every kind of event is equally likely, from a random seed and a random pace. */
 const logs = fc
@@ -42,7 +42,7 @@ function panesFromScratch(events: readonly IncidentEvent[], at: number) {
   };
 }
 
-function panesFromCockpit(state: CockpitState, base: ReturnType<typeof unannotatedRows>, at: number): ReturnType<typeof panesFromScratch> {
+function panesFromCockpit(state: CockpitState, index: TimelineIndex, at: number): ReturnType<typeof panesFromScratch> {
   return {
     incident: state.incident,
     keyTimes: state.keyTimes,
@@ -53,7 +53,8 @@ function panesFromCockpit(state: CockpitState, base: ReturnType<typeof unannotat
     published: audiences.map((a) => ({ count: state.updates.byAudience[a]?.count ?? 0, last: state.updates.byAudience[a]?.last })),
     cadence: cadenceOf(state.cadence, defaultCadencePolicy, new Date(at)),
     samples: state.metrics.samples,
-    rows: timelineRowsAt(base, state.lastSeq, state.timeline),
+    // Every row recorded by then (metric samples included), oldest first, annotated as then: what the timeline pages from.
+    rows: [...index.select({ showMetricSamples: true }, { upToSeq: state.lastSeq, annotations: state.timeline })].reverse().map((o) => index.row(o, state.timeline)),
   };
 }
 
@@ -70,13 +71,13 @@ describe('cockpit projection', () => {
         const projection = cockpitProjection('prop');
         const replay = new CheckpointedReplay(projection, events, interval);
         const clock = new EventClock(events);
-        const base = unannotatedRows(events);
+        const index = new TimelineIndex().addAll(events);
         for (const f of fractions) {
           const t = clock.start + f * (clock.end - clock.start);
           const count = clock.countAt(t);
           const state = replay.stateAfter(count);
           expect(state).toEqual(replayPrefix(projection, events, count));
-          expect(panesFromCockpit(state, base, t)).toEqual(panesFromScratch(events.slice(0, count), t));
+          expect(panesFromCockpit(state, index, t)).toEqual(panesFromScratch(events.slice(0, count), t));
           expect(state.timeline.rows).toBe(buildTimelineRows(events.slice(0, count)).length);
         }
       }),

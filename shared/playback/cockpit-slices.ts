@@ -38,7 +38,7 @@ export function applyMetricEvent(m: MetricCaptures, e: IncidentEvent): MetricCap
 
 /**
  * The timeline at a moment without its rows: how many rows there are, the actors, types and sources its filters offer
- * (sorted), and the pins and classifications made so far, by target seq. Rows themselves come from timelineRowsAt.
+ * (sorted), and the pins and classifications made so far, by target seq. Rows themselves come from the timeline index (shared/timeline/timeline-index.ts).
  */
 export interface TimelineIndex {
   rows: number;

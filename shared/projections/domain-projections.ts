@@ -7,6 +7,7 @@ import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
 import { applyRollbackEvent, type RollbackState } from '../rollback/rollback-state';
 import { applyChecklistEvent, type RunbookChecklist } from '../runbooks/checklist';
 import { applyUpdatesEvent, emptyUpdatesFold, type UpdatesFold } from '../updates/update-history';
+import { TimelineIndex } from '../timeline/timeline-index';
 import type { ProjectionDef } from './incremental-projection';
 
 /** The incident's state; undefined when the log does not start with a declaration (as projectIncident). */
@@ -75,6 +76,17 @@ export const markerProjection: ProjectionDef<MarkerCandidate[]> = {
     return candidates;
   },
   view: (candidates) => candidates,
+};
+
+/** The timeline index (rows' order, filters, search postings) the core serves timeline pages and search from. */
+export const timelineIndexProjection: ProjectionDef<TimelineIndex> = {
+  name: 'timeline index',
+  initial: () => new TimelineIndex(),
+  apply: (index, event) => {
+    index.add(event);
+    return index;
+  },
+  view: (index) => index,
 };
 
 export const domainProjections = [incidentProjection, linksProjection, outboxProjection, rollbackProjection, checklistProjection, updatesProjection, markerProjection] as const;

@@ -1,12 +1,13 @@
 // Incident use cases over the store: declare, status/severity/commander changes, notes, listing and timeline reads.
 import type { IncidentEvent } from '../../../shared/events';
 import type { IncidentState } from '../../../shared/incidents/incident-state';
-import { incidentProjection } from '../../../shared/projections/domain-projections';
+import { incidentProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
 import { statusChangeProblem } from '../../../shared/incidents/status';
 import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { incidentIdFor, type IncidentStore } from '../store/incident-store';
 import { lowerBoundBySeq, timelinePage } from '../../../shared/timeline/timeline-page';
+import { timelineSearch, timelineWindowPage, type TimelineSearchResult, type TimelineWindowPage } from '../../../shared/timeline/timeline-window';
 
 export class IncidentService {
   constructor(
@@ -121,5 +122,14 @@ export class IncidentService {
   timeline(input: ParsedInputOf<'timeline.events'>): { events: IncidentEvent[]; lastSeq: number; hasMore: boolean } {
     const stored = this.store.get(input.incidentId);
     return timelinePage(stored.log?.events ?? [], stored.log?.lastSeq ?? 0, input.afterSeq, input.limit);
+  }
+
+  /** A page of the filtered timeline around an anchor, from the incident's timeline index (advanced by appended events only). */
+  timelinePage(input: ParsedInputOf<'timeline.page'>): TimelineWindowPage {
+    return timelineWindowPage(this.store.projection(input.incidentId, timelineIndexProjection), input.filter, input.anchor, input.limit);
+  }
+
+  timelineSearch(input: ParsedInputOf<'timeline.search'>): TimelineSearchResult {
+    return timelineSearch(this.store.projection(input.incidentId, timelineIndexProjection), input.filter, input.limit, input.maxSeqs);
   }
 }

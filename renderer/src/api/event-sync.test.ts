@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
 import type { FirebreakClient } from './client';
-import { applyIncidentChange, timelineKey } from './event-sync';
+import { applyIncidentChange, timelineKey, timelineWindowKey } from './event-sync';
 
 const ID = 'inc-checkout';
 const ev = (seq: number, type = 'note.added') => ({ seq, type }) as IncidentEvent;
@@ -84,4 +84,17 @@ describe('syncing an incident by deltas', () => {
     await Promise.all([applyIncidentChange(qc, client, { incidentId: ID, lastSeq: 4 }), applyIncidentChange(qc, client, { incidentId: ID, lastSeq: 5 })]);
     expect(qc.getQueryData<IncidentEvent[]>(timelineKey(ID))!.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
   });
+
+  it('with a windowed timeline (no cached log) fetches only the delta, refreshes the window pages and the domains it touches', async () => {
+    const log = Array.from({ length: 1000 }, (_, i) => ev(i + 1, i === 999 ? 'rollback.planned' : 'note.added'));
+    const qc = new QueryClient();
+    qc.setQueryData([...timelineWindowKey(ID), '{}', 0], { lastSeq: 998 });
+    for (const root of ['rollback', 'outbox']) qc.setQueryData([root, ID], 'cached');
+    const { client, calls } = fakeClient(log);
+    await applyIncidentChange(qc, client, { incidentId: ID, lastSeq: 1000 });
+    expect(calls).toEqual([{ incidentId: ID, afterSeq: 998, limit: 20000 }]);
+    expect(qc.getQueryData(timelineKey(ID))).toBeUndefined();
+    expect(invalidated(qc)).toEqual(['rollback', 'timeline-window']);
+  });
 });
+

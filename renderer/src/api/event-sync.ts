@@ -5,6 +5,8 @@ import type { IncidentEvent } from '../../../shared/events';
 import type { FirebreakClient } from './client';
 
 export const timelineKey = (incidentId: string) => ['timeline', incidentId] as const;
+/** The pages of a windowed timeline (use-timeline-window.ts): ['timeline-window', incidentId, query, start]. */
+export const timelineWindowKey = (incidentId: string) => ['timeline-window', incidentId] as const;
 
 /**
  * Which cached domains (query keys [root, incidentId, …]) an event type can change. A root not listed here is refreshed on
@@ -50,8 +52,8 @@ async function appendDelta(queryClient: QueryClient, client: FirebreakClient, { 
   void queryClient.invalidateQueries({ queryKey: ['incidents', incidentId] });
   void queryClient.invalidateQueries({ queryKey: ['incidents'], exact: true });
   const cached = queryClient.getQueryData<IncidentEvent[]>(timelineKey(incidentId));
-  const cachedLast = cached?.at(-1)?.seq ?? 0;
-  if (!cached) return invalidateAll(queryClient, incidentId); // nothing loaded yet: the next reader loads it whole
+  if (!cached) return appendToWindow(queryClient, client, incidentId, lastSeq);
+  const cachedLast = cached.at(-1)?.seq ?? 0;
   if (lastSeq === cachedLast) return;
   // A log that went backwards (a torn tail truncated after a crash, for example) cannot be patched: reload it.
   if (lastSeq < cachedLast) return invalidateAll(queryClient, incidentId);
@@ -63,6 +65,26 @@ async function appendDelta(queryClient: QueryClient, client: FirebreakClient, { 
     const last = base.at(-1)?.seq ?? 0;
     return [...base, ...added.filter((e) => e.seq > last)];
   });
+  invalidateAffected(queryClient, incidentId, added);
+}
+
+/**
+ * A large incident's timeline is a window of pages (timeline.page), not the cached log: the delta's events are fetched only
+ * to know which domains they touch, and the window's pages are fetched again (the new rows show at the top).
+ */
+async function appendToWindow(queryClient: QueryClient, client: FirebreakClient, incidentId: string, lastSeq: number): Promise<void> {
+  const pages = queryClient.getQueriesData<{ lastSeq: number }>({ queryKey: timelineWindowKey(incidentId) });
+  const windowLast = Math.max(-1, ...pages.map(([, page]) => page?.lastSeq ?? -1));
+  // Nothing loaded yet: the next reader loads it.
+  if (windowLast < 0) return invalidateAll(queryClient, incidentId);
+  if (lastSeq === windowLast) return;
+  if (lastSeq < windowLast) return invalidateAll(queryClient, incidentId);
+  const added = await loadEventsAfter(client, incidentId, windowLast);
+  void queryClient.invalidateQueries({ queryKey: timelineWindowKey(incidentId) });
+  invalidateAffected(queryClient, incidentId, added);
+}
+
+function invalidateAffected(queryClient: QueryClient, incidentId: string, added: readonly IncidentEvent[]): void {
   const types = new Set(added.map((e) => e.type));
   void queryClient.invalidateQueries({
     predicate: (q) => {

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { IncidentListItem, InputOf } from '../../../shared/ipc';
 import { getClient } from './client';
-import { applyIncidentChange, timelineKey } from './event-sync';
+import { applyIncidentChange, timelineKey, timelineWindowKey } from './event-sync';
 
 export const queryKeys = {
   appInfo: ['app', 'info'] as const,
@@ -39,6 +39,7 @@ export function useIncidentMutations() {
   const refresh = (incidentId: string) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.incident(incidentId) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(incidentId) });
+    void queryClient.invalidateQueries({ queryKey: timelineWindowKey(incidentId) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.incidents });
   };
   return {

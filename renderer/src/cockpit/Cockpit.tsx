@@ -5,7 +5,7 @@ import type { CapabilityName } from '../../../shared/ipc';
 import { channelAccess } from '../api/access';
 import { useIncident } from '../api/queries';
 import { usePlaybackStore } from '../state/playback-store';
-import { useIncidentEvents } from '../api/timeline-query';
+import { useIncidentEvents, useTimelineWindowed } from '../api/timeline-query';
 import { ConnectorsPane } from '../panes/connectors/ConnectorsPane';
 import { MetricsPane } from '../panes/metrics/MetricsPane';
 import { RollbackPane } from '../panes/rollback/RollbackPane';
@@ -24,20 +24,22 @@ const noEvents: never[] = [];
 
 export function Cockpit({ incidentId }: { incidentId: string; capabilities: readonly CapabilityName[] }) {
   const incident = useIncident(incidentId);
-  const eventsQuery = useIncidentEvents(incidentId);
-  const events = eventsQuery.data ?? noEvents;
-  const moment = useCockpitReplay(incidentId, events);
   // A review bundle is a recording with no live incident: it is always shown in playback, starting at its end, and the
   // panes are not mounted until playback has started, so none of them ever asks the bundle for live data.
   const { live } = channelAccess();
   const startPlayback = usePlaybackStore((s) => s.start);
   const playbackActive = usePlaybackStore((s) => s.active);
+  // Above the threshold the live timeline is a window of pages served by the core: the log is loaded only for playback.
+  const { sized, windowed, eventCount } = useTimelineWindowed(incidentId);
+  const eventsQuery = useIncidentEvents(incidentId, sized && (!windowed || playbackActive));
+  const events = eventsQuery.data ?? noEvents;
+  const moment = useCockpitReplay(incidentId, events);
   useEffect(() => {
     if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.lastEventAt);
   }, [live, playbackActive, events.length, moment.clock, startPlayback]);
   const asOf: PaneMoment | undefined = useMemo(
-    () => (moment.at === undefined || !moment.state ? undefined : { at: moment.at, state: moment.state, timelineBase: moment.timelineBase }),
-    [moment.at, moment.state, moment.timelineBase],
+    () => (moment.at === undefined || !moment.state ? undefined : { at: moment.at, state: moment.state, timelineIndex: moment.timelineIndex }),
+    [moment.at, moment.state, moment.timelineIndex],
   );
 
   if (incident.error) return <ErrorNotice error={incident.error} title="This incident could not be opened" />;
@@ -46,16 +48,16 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   const state = asOf ? asOf.state.incident : incident.data.state;
   return (
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
-      {state ? <IncidentHeader state={state} keyTimes={moment.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0} /> : null}
+      {state ? <IncidentHeader state={state} keyTimes={moment.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0 || windowed} /> : null}
       {/* The controls are part of the cockpit (keys work the moment playback starts); the engine is its own chunk. */}
-      <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={events.length} />
+      <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={windowed && !eventsQuery.data ? eventCount : events.length} />
       <ErrorNotice error={moment.loadError} title="Playback could not be started" />
       <LogProblems incidentId={incidentId} problems={problems} readOnly={!live} />
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
       {state ? (
         <CockpitLayout
           panes={{
-            timeline: <TimelinePane incidentId={incidentId} events={events} asOf={asOf} />,
+            timeline: <TimelinePane incidentId={incidentId} events={events} asOf={asOf} windowed={windowed} />,
             runbooks: <RunbookPane incidentId={incidentId} asOf={asOf} />,
             rollback: <RollbackPane incidentId={incidentId} asOf={asOf} />,
             connectors: <ConnectorsPane incidentId={incidentId} asOf={asOf} />,

@@ -7,6 +7,7 @@ import type { IncidentState } from '../../../shared/incidents/incident-state';
 import type { Severity } from '../../../shared/incidents/severity';
 import { statusLabels, type IncidentStatus } from '../../../shared/incidents/status';
 import { getClient } from '../api/client';
+import { timelineWindowKey } from '../api/event-sync';
 import { queryKeys, useIncidentMutations } from '../api/queries';
 import { useUiStore } from '../state/ui-store';
 import { useToastStore } from '../ui/toast-store';
@@ -35,6 +36,7 @@ export function useUndoOffer() {
             .then(() => {
               void queryClient.invalidateQueries({ queryKey: queryKeys.incident(incidentId) });
               void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(incidentId) });
+              void queryClient.invalidateQueries({ queryKey: timelineWindowKey(incidentId) });
               void queryClient.invalidateQueries({ queryKey: queryKeys.incidents });
               push({ message: 'Change undone (recorded on the timeline)' });
             })

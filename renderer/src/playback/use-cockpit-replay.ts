@@ -1,4 +1,4 @@
-// Answers "what did the cockpit show at t". The checkpointed cockpit projection (and the timeline's unannotated rows) is
+// Answers "what did the cockpit show at t". The checkpointed cockpit projection (and the timeline's index) is
 // built only once playback starts, and once per log version, so the live cockpit of a large incident does not pay for it;
 // its code is a separate chunk loaded when playback first starts. A seek is then the nearest checkpoint plus at most one
 // interval of events, for every pane at once.
@@ -8,12 +8,12 @@ import { keyTimes } from '../../../shared/incidents/key-times';
 import { EventClock } from '../../../shared/playback/checkpoints';
 import { playbackWindowEnd } from '../../../shared/playback/playback-window';
 import type { CockpitState } from '../../../shared/playback/cockpit-projection';
-import type { TimelineBase } from '../../../shared/playback/timeline-at';
+import { TimelineIndex } from '../../../shared/timeline/timeline-index';
 import { usePlaybackStore } from '../state/playback-store';
 
 type Engine = typeof import('./replay-engine');
 
-const noRows: TimelineBase = { rows: [], seqs: new Float64Array(0), annotatedSeqs: new Uint8Array(0) };
+const noRows = new TimelineIndex();
 
 export interface CockpitMoment {
   /** Events visible at this moment (the whole log when live). */
@@ -24,8 +24,8 @@ export interface CockpitMoment {
   /** The moment shown (undefined when live, and while the playback engine loads). */
   at: number | undefined;
   clock: EventClock;
-  /** The log's rows without annotations (empty when live). */
-  timelineBase: TimelineBase;
+  /** The log's timeline index (empty when live): the timeline at t is read from it page by page. */
+  timelineIndex: TimelineIndex;
   /** Why the playback view could not be loaded (a damaged install), shown instead of a blank cockpit. */
   loadError?: unknown;
 }
@@ -48,8 +48,8 @@ export function useCockpitReplay(incidentId: string, events: readonly IncidentEv
   const clock = useMemo(() => new EventClock(events, playbackWindowEnd(events)), [events]);
   const replay = useMemo(() => (active && engine ? engine.buildCockpitReplay(incidentId, events) : undefined), [active, engine, incidentId, events]);
   const liveKeyTimes = useMemo(() => (replay ? {} : keyTimes(events)), [replay, events]);
-  if (!replay) return { visibleCount: events.length, state: undefined, keyTimes: liveKeyTimes, at: undefined, clock, timelineBase: noRows, loadError };
+  if (!replay) return { visibleCount: events.length, state: undefined, keyTimes: liveKeyTimes, at: undefined, clock, timelineIndex: noRows, loadError };
   const visibleCount = clock.countAt(t);
   const state = replay.cockpit.stateAfter(visibleCount);
-  return { visibleCount, state, keyTimes: state.keyTimes, at: t, clock, timelineBase: replay.timelineBase };
+  return { visibleCount, state, keyTimes: state.keyTimes, at: t, clock, timelineIndex: replay.timelineIndex };
 }

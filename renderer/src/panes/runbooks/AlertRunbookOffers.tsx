@@ -1,12 +1,14 @@
 // Offers to attach the runbooks that the incident's alerts link to (their runbook_url annotation matches a library runbook).
 import { useMemo } from 'react';
 import { alertRunbookSuggestions } from '../../../../shared/runbooks/alert-runbooks';
-import { useIncidentEvents } from '../../api/timeline-query';
+import { useIncidentEvents, useTimelineWindowed } from '../../api/timeline-query';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useChecklistMutations, useRunbookList } from './runbook-queries';
 
 export function AlertRunbookOffers({ incidentId }: { incidentId: string }) {
-  const events = useIncidentEvents(incidentId).data;
+  // A windowed timeline's log is not held in the renderer: loading a million events for these offers would undo the window.
+  const { sized, windowed } = useTimelineWindowed(incidentId);
+  const events = useIncidentEvents(incidentId, sized && !windowed).data;
   const library = useRunbookList({}).data?.runbooks;
   const { attach } = useChecklistMutations(incidentId);
   const offers = useMemo(() => (events && library ? alertRunbookSuggestions(events, library) : []), [events, library]);

@@ -1,17 +1,26 @@
 // The virtualized list of timeline rows, newest first, as one tab stop with arrow keys inside (use-roving-rows.ts). Each row
 // is a list item that takes focus itself and is announced by a one-line summary with its position ("3 of 51").
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { useRowSummary } from './row-summary';
+import { arrayWindow, type RowWindow } from './row-window';
 import { useRovingRows, type RowActions } from './use-roving-rows';
 
 export interface TimelineListHandle {
   scrollToIndex(index: number): void;
 }
 
-export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, onActiveRow }: {
-  rows: readonly TimelineRow[];
+/**
+ * Browsers stop laying out elements taller than about 33.5 million px: with a million rows the estimated row height shrinks
+ * so the whole list stays reachable (rows are measured as they render; only the rows never seen use the estimate).
+ */
+const MAX_LIST_PX = 30_000_000;
+const ROW_ESTIMATE_PX = 34;
+
+export function TimelineList({ rows: given, actions, onLeave, renderRow, label, ref, onActiveRow }: {
+  /** The whole list, or a window of it. */
+  rows: RowWindow | readonly TimelineRow[];
   /** Told which row the commander chose (the palette's "Pin event" acts on it). */
   onActiveRow?: (seq: number | undefined) => void;
   actions: RowActions | undefined;
@@ -21,21 +30,27 @@ export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, on
   /** Lets the pane scroll the list (jump to a time). */
   ref?: Ref<TimelineListHandle>;
 }) {
+  const rows = useMemo(() => (isWindow(given) ? given : arrayWindow(given)), [given]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  /** A row a key scrolls to: until the scroll lands there, the range on screen is the old one and loads no page. */
+  const jumpTarget = useRef<number | undefined>(undefined);
   const visibleRange = virtualRef.current?.range;
   const roving = useRovingRows(rows, {
     listRef: scrollRef,
     actions,
     onLeave,
-    scrollTo: (index) => virtualRef.current?.scrollToIndex(index, { align: 'auto' }),
+    scrollTo: (index) => {
+      jumpTarget.current = index;
+      virtualRef.current?.scrollToIndex(index, { align: 'auto' });
+    },
     page: visibleRange ? Math.max(1, visibleRange.endIndex - visibleRange.startIndex) : 10,
   });
   const { activeIndex } = roving;
   // Measured sizes are cached by event sequence, not by position: a new event at the top or a filter change moves every
   // row to another index, and a position-keyed cache would then give each row its neighbour's height (rows drawn on top of
   // each other). Each row is measured as it renders and re-measured by a ResizeObserver when its width or content changes.
-  const getItemKey = useCallback((index: number) => rows[index]?.seq ?? `missing-${index}`, [rows]);
+  const getItemKey = useCallback((index: number) => rows.at(index)?.seq ?? `missing-${index}`, [rows]);
   // The active row is always rendered, even when scrolled away, so the list never loses its tab stop or its focus.
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -45,18 +60,42 @@ export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, on
     },
     [activeIndex],
   );
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 34, overscan: 12, getItemKey, rangeExtractor });
+  const estimate = Math.max(1, Math.min(ROW_ESTIMATE_PX, Math.floor(MAX_LIST_PX / Math.max(1, rows.count))));
+  const virtualizer = useVirtualizer({ count: rows.count, getScrollElement: () => scrollRef.current, estimateSize: () => estimate, overscan: 12, getItemKey, rangeExtractor });
   virtualRef.current = virtualizer;
   useImperativeHandle(ref, () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'start' }) }), [virtualizer]);
   const summary = useRowSummary();
   const { chosenSeq } = roving;
   useEffect(() => onActiveRow?.(chosenSeq), [chosenSeq, onActiveRow]);
+  // A window loads the pages of the rows on screen (the range on screen, not the rendered items, which keep the active row).
+  const items = virtualizer.getVirtualItems();
+  const first = virtualizer.range?.startIndex ?? 0;
+  const last = virtualizer.range?.endIndex ?? 0;
+  // Only when the range moves: a page arriving must not re-send a range read before the scroll it awaits has happened
+  // (Home from the end would fetch the end again and drop the row it just focused).
+  const wantRef = useRef(rows.want);
+  wantRef.current = rows.want;
+  const hasRows = rows.count > 0;
+  useEffect(() => {
+    const target = jumpTarget.current;
+    if (target !== undefined && (target < first || target > last)) return;
+    jumpTarget.current = undefined;
+    if (hasRows) wantRef.current?.(first, last);
+  }, [hasRows, first, last]);
 
   return (
-    <div ref={scrollRef} className="timeline" role="list" aria-label={label}>
+    // The wheel or a pointer takes over from a key's scroll that has not landed.
+    <div ref={scrollRef} className="timeline" role="list" aria-label={label} onWheel={() => (jumpTarget.current = undefined)} onPointerDown={() => (jumpTarget.current = undefined)}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
+        {items.map((item) => {
+          const row = rows.at(item.index);
+          if (!row) {
+            return (
+              <div key={item.key} role="listitem" className="timeline-item loading-row" aria-busy="true" data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
+                Loading…
+              </div>
+            );
+          }
           return (
             <div
               key={item.key}
@@ -77,6 +116,8 @@ export function TimelineList({ rows, actions, onLeave, renderRow, label, ref, on
   );
 }
 
+const isWindow = (rows: RowWindow | readonly TimelineRow[]): rows is RowWindow => !Array.isArray(rows);
+
 /** The pinned events above the list: few and not virtualized, but the same single tab stop and keys. */
 export function PinnedList({ rows, actions, onLeave, renderRow }: {
   rows: readonly TimelineRow[];
@@ -85,7 +126,8 @@ export function PinnedList({ rows, actions, onLeave, renderRow }: {
   renderRow: (row: TimelineRow) => ReactNode;
 }) {
   const listRef = useRef<HTMLDivElement>(null);
-  const roving = useRovingRows(rows, { listRef, actions, onLeave });
+  const rowWindow = useMemo(() => arrayWindow(rows), [rows]);
+  const roving = useRovingRows(rowWindow, { listRef, actions, onLeave });
   const summary = useRowSummary();
   return (
     <div ref={listRef} className="pinned-events" role="list" aria-label="Pinned events">

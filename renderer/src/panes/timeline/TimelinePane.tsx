@@ -1,11 +1,9 @@
 // The incident timeline: virtualized (smooth at 100k events), newest first, with the composer on top, one row of filters,
 // jump to time, pins and classification. In playback it shows the log up to t.
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useRef, useState } from 'react';
 import type { IncidentEvent, NoteKind } from '../../../../shared/events';
-import type { TimelineSource } from '../../../../shared/timeline/describe-event';
-import { buildTimelineRows, filterTimeline, indexAtTime, type TimelineFilter, type TimelineRow } from '../../../../shared/timeline/timeline-view';
-import { timelineRowsAt } from '../../../../shared/playback/timeline-at';
+import type { TimelineFilter, TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { getClient } from '../../api/client';
 import { useAppInfo, useIncidentMutations } from '../../api/queries';
 import { PaneControls } from '../../cockpit/PaneControls';
@@ -22,18 +20,26 @@ import type { RowActions } from './use-roving-rows';
 import { focusComposer } from './composer-focus';
 import { jumpToPane } from '../../palette/pane-jump';
 import { usePaletteCommands } from '../../palette/command-registry';
+import { useWholeTimeline } from './use-whole-timeline';
+import { useTimelineWindow } from './use-timeline-window';
+import { useTimelineAt } from './use-timeline-at';
 
-export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events: readonly IncidentEvent[] }) {
-  // In playback the rows recorded by then come from the cockpit projection's moment, annotated as they were then.
-  const allRows = useMemo(() => (asOf ? timelineRowsAt(asOf.timelineBase, asOf.state.lastSeq, asOf.state.timeline) : buildTimelineRows(events)), [asOf, events]);
+const noEvents: never[] = [];
+
+/**
+ * `windowed`: the incident is above the window threshold, so live the core serves the rows page by page and `events` is
+ * empty; playback reads the rows at t from its own timeline index.
+ */
+export function TimelinePane({ incidentId, events, asOf, windowed = false }: PaneProps & { events: readonly IncidentEvent[]; windowed?: boolean }) {
   const [filter, setFilter] = useState<TimelineFilter>({});
   const deferredFilter = useDeferredValue(filter);
-  const rows = useMemo(() => filterTimeline(allRows, deferredFilter).reverse(), [allRows, deferredFilter]);
-  const pinned = useMemo(() => allRows.filter((r) => r.pinned), [allRows]);
-  const index = asOf?.state.timeline;
-  const actors = useMemo(() => (index ? [...index.actors] : [...new Set(allRows.map((r) => r.actor))].sort()), [index, allRows]);
-  const types = useMemo(() => (index ? [...index.types] : [...new Set(allRows.map((r) => r.type))].sort()), [index, allRows]);
-  const presentSources = useMemo(() => new Set<TimelineSource>(index ? index.sources : allRows.map((r) => r.source)), [index, allRows]);
+  // Live below the threshold: the whole log. Live above it: pages from the core. Playback: pages of the playback's index at t.
+  const paged = windowed && !asOf;
+  const whole = useWholeTimeline(paged || asOf ? noEvents : events, deferredFilter);
+  const paging = useTimelineWindow(incidentId, deferredFilter, paged);
+  const atMoment = useTimelineAt(asOf, deferredFilter);
+  const view = asOf ? atMoment : paged ? paging : whole;
+  const { rows, pinned, actors, types, presentSources } = view;
 
   const listRef = useRef<TimelineListHandle>(null);
   const [activeSeq, setActiveSeq] = useState<number | undefined>(undefined);
@@ -48,10 +54,10 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   const jumpTo = (time: string) => {
     const [h, m, s] = time.split(':').map(Number);
     // The typed time is read in the zone the timeline shows, on the day of the newest row shown.
-    const reference = new Date(rows[0]?.at ?? Date.now());
+    const reference = new Date(view.newestAt ?? Date.now());
     if (zone === 'utc') reference.setUTCHours(h ?? 0, m ?? 0, s ?? 0, 0);
     else reference.setHours(h ?? 0, m ?? 0, s ?? 0, 0);
-    listRef.current?.scrollToIndex(indexAtTime(rows, reference.getTime()));
+    void view.indexAtTime(reference.getTime()).then((index) => listRef.current?.scrollToIndex(index), () => undefined);
   };
 
   const readOnly = asOf !== undefined;
@@ -75,7 +81,7 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
   // Escape leaves the list for the composer (or, in playback, the pane itself).
   const leave = () => focusComposer() || jumpToPane('timeline');
   // The palette pins the row the commander last had in the timeline, else the newest one.
-  const pinTarget = rows.find((r) => r.seq === activeSeq) ?? rows[0];
+  const pinTarget = (activeSeq !== undefined ? rows.at(rows.indexOfSeq(activeSeq)) : undefined) ?? rows.at(0);
   usePaletteCommands(
     'timeline',
     actions && pinTarget
@@ -97,12 +103,13 @@ export function TimelinePane({ incidentId, events, asOf }: PaneProps & { events:
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
         <span className="pane-meta" role="status" aria-label="Events shown">
-          {rows.length === allRows.length ? plural(allRows.length, 'event') : `${rows.length.toLocaleString('en')} of ${plural(allRows.length, 'event')}`}
+          {rows.count === view.rowCount ? plural(view.rowCount, 'event') : `${rows.count.toLocaleString('en')} of ${plural(view.rowCount, 'event')}`}
         </span>
         <PaneControls pane="timeline" title="Timeline" />
       </header>
       {readOnly ? null : <Composer onAdd={(text, kind, happenedAt) => addNote.mutateAsync({ incidentId, text, kind, ...(happenedAt ? { happenedAt } : {}) })} />}
       <ErrorNotice error={addNote.error ?? annotate.error} title="Timeline not updated" />
+      <ErrorNotice error={view.error} title="The timeline could not be loaded" />
       <TimelineFilters filter={filter} onChange={setFilter} actors={actors} types={types} presentSources={presentSources} onJump={jumpTo} />
       {pinned.length > 0 ? <PinnedList rows={pinned} actions={actions} onLeave={leave} renderRow={renderRow} /> : null}
       <TimelineList ref={listRef} rows={rows} actions={actions} onLeave={leave} renderRow={renderRow} label="Timeline events" onActiveRow={setActiveSeq} />

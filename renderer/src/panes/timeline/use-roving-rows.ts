@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type 
 import type { NoteKind } from '../../../../shared/events';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { rowKeyAction } from './row-keys';
+import type { RowWindow } from './row-window';
 
 export interface RowActions {
   onPin(row: TimelineRow): void;
@@ -30,15 +31,29 @@ export function rowControls(rowEl: HTMLElement): HTMLElement[] {
   return [...rowEl.querySelectorAll<HTMLElement>(CONTROLS)].filter((el) => !(el as HTMLButtonElement).disabled);
 }
 
-export function useRovingRows(rows: readonly TimelineRow[], options: RovingRowsOptions) {
+export function useRovingRows(rows: RowWindow, options: RovingRowsOptions) {
   const [activeSeq, setActiveSeq] = useState<number | undefined>(undefined);
-  const found = activeSeq === undefined ? -1 : rows.findIndex((r) => r.seq === activeSeq);
+  const found = activeSeq === undefined ? -1 : rows.indexOfSeq(activeSeq);
+  // In a window, the chosen row may be scrolled out of the loaded pages: the tab stop keeps its place by index meanwhile.
+  const lastIndex = useRef(0);
   // Until the commander picks a row (or when a filter hid it), the newest row is the one Tab lands on.
-  const activeIndex = found >= 0 ? found : 0;
-  const active = rows[activeIndex];
+  const activeIndex = found >= 0 ? found : rows.windowed && activeSeq !== undefined ? Math.min(lastIndex.current, Math.max(0, rows.count - 1)) : 0;
+  lastIndex.current = activeIndex;
+  const active = rows.at(activeIndex);
   const pendingFocus = useRef(false);
+  /** A row a key moved to before its page was loaded (End in a window): it takes focus once it arrives. */
+  const pendingIndex = useRef<number | undefined>(undefined);
   const latest = useRef(options);
   latest.current = options;
+
+  useEffect(() => {
+    const index = pendingIndex.current;
+    if (index === undefined) return;
+    const row = rows.at(index);
+    if (!row) return;
+    pendingIndex.current = undefined;
+    moveTo(index);
+  });
 
   // After a key moved the active row: scroll it into view (the virtualizer renders it in any case) and focus it.
   useEffect(() => {
@@ -48,9 +63,15 @@ export function useRovingRows(rows: readonly TimelineRow[], options: RovingRowsO
     rowElement(latest.current.listRef.current, active.seq)?.focus({ preventScroll: latest.current.scrollTo !== undefined });
   });
 
-  const moveTo = (index: number) => {
-    const row = rows[index];
-    if (!row) return;
+  function moveTo(index: number) {
+    const row = rows.at(index);
+    if (!row) {
+      // Not loaded yet: scroll there (the window fetches that page) and focus the row when it arrives.
+      pendingIndex.current = index;
+      latest.current.scrollTo?.(index);
+      rows.want?.(index, index);
+      return;
+    }
     pendingFocus.current = true;
     if (row.seq === activeSeq) {
       // Same row (already at the top or the bottom): the effect above will not run without a render, so focus now.
@@ -58,10 +79,10 @@ export function useRovingRows(rows: readonly TimelineRow[], options: RovingRowsO
       rowElement(latest.current.listRef.current, row.seq)?.focus();
       pendingFocus.current = false;
     } else setActiveSeq(row.seq);
-  };
+  }
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number) => {
-    const row = rows[index];
+    const row = rows.at(index);
     if (!row) return;
     const rowEl = e.currentTarget;
     if (e.target !== rowEl) {
@@ -76,7 +97,7 @@ export function useRovingRows(rows: readonly TimelineRow[], options: RovingRowsO
       e.stopPropagation();
       return;
     }
-    const action = rowKeyAction(e, index, rows.length, options.page);
+    const action = rowKeyAction(e, index, rows.count, options.page);
     if (!action) return;
     const { actions } = options;
     if (action.kind === 'move') moveTo(action.to);
@@ -95,7 +116,7 @@ export function useRovingRows(rows: readonly TimelineRow[], options: RovingRowsO
     tabIndex: index === activeIndex ? 0 : -1,
     'data-row-seq': row.seq,
     'aria-posinset': index + 1,
-    'aria-setsize': rows.length,
+    'aria-setsize': rows.count,
     onKeyDown: (e: KeyboardEvent<HTMLElement>) => onKeyDown(e, index),
     // A click or a focused control inside a row makes it the active one, so Tab comes back to where the commander was.
     onFocus: (e: FocusEvent<HTMLElement>) => {

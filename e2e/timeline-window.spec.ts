@@ -1,0 +1,88 @@
+// A timeline above the window threshold (FIREBREAK_TIMELINE_WINDOW=50 here, 100,000 by default) in Chromium at 1366×768:
+// the renderer never loads the log, holds pages served by timeline.page, reaches the real oldest event by End and by
+// scrolling to the end, searches through the core, and shows a live append at the top. Screenshots in both themes.
+import type { Page } from '@playwright/test';
+import { expect, openCockpit, rpc, startHost, stopHost, test, type RunningHost } from './fixtures';
+
+const NOTES = 400;
+const viewport = { width: 1366, height: 768 };
+
+async function buildIncident(host: RunningHost): Promise<string> {
+  const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Search cluster brownout', severity: 'SEV2', commander: 'ana.ruiz', services: ['checkout'] });
+  // Ten at a time: the order of these notes does not matter to the checks below.
+  for (let i = 1; i <= NOTES; i += 10) {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, k) => i + k).map((n) => rpc(host, 'incidents.addNote', { incidentId: incident.id, text: n % 100 === 0 ? `Failover step ${n}` : `Checked shard ${n}`, kind: 'note' })),
+    );
+  }
+  return incident.id;
+}
+
+async function openIncident(page: Page, host: RunningHost) {
+  await openCockpit(page, host.url);
+  await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Search cluster brownout/ }).click();
+}
+
+test.describe('a windowed timeline', () => {
+  test.use({ viewport });
+  test.setTimeout(240_000);
+
+  let windowHost: RunningHost;
+  test.beforeEach(async ({ dataDir }) => {
+    windowHost = await startHost(dataDir, { FIREBREAK_TIMELINE_WINDOW: '50' });
+  });
+  test.afterEach(async () => stopHost(windowHost));
+
+  for (const scheme of ['dark', 'light'] as const) {
+    test(`scrolls to the real end, searches through the core and shows a live append at the top (${scheme})`, async ({ page }, testInfo) => {
+      const host = windowHost;
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      const incidentId = await buildIncident(host);
+      // The whole log is never read: timeline.events is asked only for a live append's delta (after the window's last seq).
+      const logReads: number[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/rpc/timeline.events')) logReads.push((JSON.parse(r.postData() ?? '{}') as { afterSeq?: number }).afterSeq ?? 0);
+      });
+      await openIncident(page, host);
+      const pane = page.getByRole('region', { name: 'Timeline' });
+      const shown = pane.getByRole('status', { name: 'Events shown' });
+      const list = page.getByRole('list', { name: 'Timeline events' });
+      await expect(shown).toHaveText(`${NOTES + 1} events`);
+      await expect(list.locator('[aria-posinset="1"]')).toHaveAttribute('aria-setsize', String(NOTES + 1));
+      await page.screenshot({ path: testInfo.outputPath(`timeline-window-${scheme}.png`) });
+
+      // End from the newest row: the oldest event (the declaration), fetched from the far end of the log.
+      await list.locator('[aria-posinset="1"]').focus();
+      await page.keyboard.press('End');
+      await expect(list.getByRole('listitem', { name: /Incident declared/ })).toBeFocused();
+      await expect(list.getByRole('listitem', { name: /Incident declared/ })).toHaveAttribute('aria-posinset', String(NOTES + 1));
+      await page.keyboard.press('Home');
+      await expect(list.locator('[aria-posinset="1"]')).toBeFocused();
+
+      // Scrolling to the end with the mouse wheel reaches the declaration too.
+      await list.hover();
+      await expect(async () => {
+        await page.mouse.wheel(0, 20_000);
+        await expect(list.getByRole('listitem', { name: /Incident declared/ })).toBeVisible({ timeout: 1000 });
+      }).toPass();
+      await page.mouse.wheel(0, -1_000_000);
+      await expect(list.locator('[aria-posinset="1"]')).toBeVisible();
+
+      // Search: the core counts the hits and serves them.
+      await pane.getByRole('searchbox', { name: 'Search timeline' }).fill('failover');
+      await expect(shown).toHaveText(`4 of ${NOTES + 1} events`);
+      await expect(list.getByRole('listitem', { name: /Failover step 400/ })).toBeVisible();
+      await expect(list.getByRole('listitem', { name: /Checked shard/ })).toHaveCount(0);
+      await page.screenshot({ path: testInfo.outputPath(`timeline-window-search-${scheme}.png`) });
+      await pane.getByRole('searchbox', { name: 'Search timeline' }).fill('');
+      await expect(shown).toHaveText(`${NOTES + 1} events`);
+
+      // A live append shows at the top while the commander is at the top.
+      await rpc(host, 'incidents.addNote', { incidentId, text: 'Rolled back the index settings', kind: 'note' });
+      await expect(shown).toHaveText(`${NOTES + 2} events`);
+      await expect(list.locator('[aria-posinset="1"]')).toHaveAccessibleName(/Rolled back the index settings/);
+      expect(logReads.length).toBeGreaterThan(0);
+      expect(logReads.every((afterSeq) => afterSeq >= NOTES + 1)).toBe(true);
+    });
+  }
+});

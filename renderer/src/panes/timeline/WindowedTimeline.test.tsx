@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+// The timeline of an incident above the window threshold: the renderer holds only the pages around what is on screen,
+// served by timeline.page from a timeline index (here the real one, over a 1,000-event log), and keeps its keyboard model —
+// End and Home jump to the real ends by fetching those pages, scrolling fetches the page scrolled to, search asks the core.
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentEvent } from '../../../../shared/events';
+import { TimelineIndex } from '../../../../shared/timeline/timeline-index';
+import { timelineWindowPage } from '../../../../shared/timeline/timeline-window';
+import { appInfo } from '../../test/incident-fixtures';
+import { renderWithCore, resetCore } from '../../test/render-with-core';
+import { TimelinePane } from './TimelinePane';
+import { WINDOW_PAGE } from './use-timeline-window';
+
+const COUNT = 1000;
+
+// happy-dom lays nothing out: the list is about ten rows high and scrolls over every row (34 px each).
+const sizes = {
+  clientHeight: (el: HTMLElement) => (el.getAttribute('role') === 'list' ? 340 : 0),
+  scrollHeight: (el: HTMLElement) => (el.getAttribute('role') === 'list' ? 34 * COUNT : 0),
+  offsetHeight: (el: HTMLElement) => (el.getAttribute('role') === 'listitem' ? 34 : 0) };
+const original = Object.fromEntries(Object.keys(sizes).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]));
+beforeAll(() => {
+  for (const [name, size] of Object.entries(sizes)) {
+    Object.defineProperty(HTMLElement.prototype, name, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return size(this);
+      },
+    });
+  }
+});
+// happy-dom moves scrollTop on scrollTo but fires no scroll event, which a browser does (the virtualizer listens for it).
+const originalScrollTo = HTMLElement.prototype.scrollTo;
+beforeAll(() => {
+  HTMLElement.prototype.scrollTo = function (this: HTMLElement, options?: ScrollToOptions | number) {
+    if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top;
+    this.dispatchEvent(new Event('scroll'));
+  } as typeof HTMLElement.prototype.scrollTo;
+});
+afterAll(() => {
+  HTMLElement.prototype.scrollTo = originalScrollTo;
+  for (const [name, descriptor] of Object.entries(original)) if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
+});
+afterEach(resetCore);
+
+function note(seq: number, text: string): IncidentEvent {
+  return { v: 1, seq, ts: new Date(Date.UTC(2026, 2, 1, 10, 0, 0, seq * 1000)).toISOString(), actor: 'ana', type: 'note.added', payload: { text, kind: 'note' } } as IncidentEvent;
+}
+
+function setup() {
+  const events = Array.from({ length: COUNT }, (_, i) => note(i + 1, i % 100 === 0 ? `Failover step ${i + 1}` : `Checked shard ${i + 1}`));
+  const index = new TimelineIndex().addAll(events);
+  const view = renderWithCore(<TimelinePane incidentId="inc-1" events={[]} windowed />, {
+    'app.info': () => appInfo,
+    'timeline.page': (input) => timelineWindowPage(index, input.filter, input.anchor, input.limit),
+  });
+  const pages = () => view.callsTo('timeline.page') as { filter: { text?: string }; anchor: { by: string; position?: number } }[];
+  return { ...view, pages };
+}
+
+const list = () => screen.getByRole('list', { name: 'Timeline events' });
+const rowOf = (seq: number) => list().querySelector<HTMLElement>(`[data-row-seq="${seq}"]`);
+
+describe('a windowed timeline', () => {
+  it('paints the newest page only, with the whole count, and never loads the log', async () => {
+    const { pages, callsTo } = setup();
+    await waitFor(() => expect(rowOf(COUNT)).not.toBeNull());
+    expect(screen.getByRole('status', { name: 'Events shown' }).textContent).toBe('1,000 events');
+    expect(rowOf(COUNT)!.getAttribute('aria-setsize')).toBe(String(COUNT));
+    expect(pages()[0]).toMatchObject({ anchor: { by: 'position', position: 0 } });
+    expect(callsTo('timeline.events')).toEqual([]);
+    // Rows beyond the first page are not held: the oldest is not in the DOM.
+    expect(rowOf(1)).toBeNull();
+  });
+
+  it('End fetches the oldest page and focuses the oldest row; Home comes back to the newest', async () => {
+    const { pages } = setup();
+    await waitFor(() => expect(rowOf(COUNT)).not.toBeNull());
+    rowOf(COUNT)!.focus();
+    fireEvent.keyDown(rowOf(COUNT)!, { key: 'End' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-row-seq')).toBe('1'));
+    expect(pages().at(-1)!.anchor.position).toBeGreaterThanOrEqual(COUNT - WINDOW_PAGE);
+    expect(rowOf(1)!.getAttribute('aria-posinset')).toBe(String(COUNT));
+    expect(rowOf(1)!.tabIndex).toBe(0);
+    fireEvent.keyDown(rowOf(1)!, { key: 'Home' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-row-seq')).toBe(String(COUNT)));
+  });
+
+  it('scrolling far down fetches the page scrolled to', async () => {
+    const { pages } = setup();
+    await waitFor(() => expect(rowOf(COUNT)).not.toBeNull());
+    act(() => {
+      list().scrollTop = 600 * 34;
+      fireEvent.scroll(list());
+    });
+    // Row 600 (newest first) is seq 400.
+    await waitFor(() => expect(rowOf(COUNT - 600)).not.toBeNull());
+    const position = pages().at(-1)!.anchor.position!;
+    expect(position).toBeLessThanOrEqual(600);
+    expect(position + WINDOW_PAGE).toBeGreaterThan(600);
+  });
+
+  it('search asks the core for the matching rows and shows their count', async () => {
+    const { pages } = setup();
+    await waitFor(() => expect(rowOf(COUNT)).not.toBeNull());
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search timeline' }), { target: { value: 'failover' } });
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Events shown' }).textContent).toBe('10 of 1,000 events'));
+    expect(pages().at(-1)!.filter.text).toBe('failover');
+    expect(rowOf(901)).not.toBeNull();
+    expect(rowOf(COUNT)).toBeNull();
+  });
+});

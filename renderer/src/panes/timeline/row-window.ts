@@ -1,0 +1,19 @@
+// The rows a timeline list shows, whole or windowed: `count` rows in all, of which `at` knows those loaded. The whole-log
+// path (and the pinned strip) wraps an array; the windowed path (use-timeline-window.ts) knows only the pages around what
+// is on screen and fetches others when asked for a row it does not hold.
+import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
+
+export interface RowWindow {
+  count: number;
+  at(index: number): TimelineRow | undefined;
+  /** Index of a loaded row with this seq, or -1. */
+  indexOfSeq(seq: number): number;
+  /** Rows from..to (inclusive) are on screen or wanted (a key jumped there): load them if they are not. */
+  want?(from: number, to: number): void;
+  /** True while rows are fetched on demand (the list keeps its place by index when the chosen row is not loaded). */
+  windowed?: boolean;
+}
+
+export function arrayWindow(rows: readonly TimelineRow[]): RowWindow {
+  return { count: rows.length, at: (i) => rows[i], indexOfSeq: (seq) => rows.findIndex((r) => r.seq === seq) };
+}

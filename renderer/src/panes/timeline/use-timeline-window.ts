@@ -1,0 +1,73 @@
+// The timeline of a large incident as a window: the renderer holds one page of rows around what is on screen (timeline.page,
+// served from the core's timeline index), fetches the page a scroll, Home/End or a jump reaches, and asks the core for the
+// filter menus and pinned rows with each page. Appends refresh the pages (event-sync.ts), so new rows show at the top.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { fromWire, toQuery } from '../../../../shared/timeline/timeline-window';
+import type { TimelineFilter } from '../../../../shared/timeline/timeline-view';
+import { getClient } from '../../api/client';
+import { timelineWindowKey } from '../../api/event-sync';
+import type { RowWindow } from './row-window';
+import type { TimelineViewModel } from './timeline-view-model';
+
+/** Rows per page: ten screens of rows, so a scroll rarely reaches the edge of what is loaded before the next page arrives. */
+export const WINDOW_PAGE = 200;
+/** Pages start on multiples of this, so nearby scroll positions share a page (and its cache entry). */
+const STEP = WINDOW_PAGE / 4;
+
+export function useTimelineWindow(incidentId: string, filter: TimelineFilter, enabled: boolean): TimelineViewModel {
+  const query = useMemo(() => toQuery(filter), [filter]);
+  const queryKey = JSON.stringify(query);
+  const [start, setStart] = useState(0);
+  const page = useQuery({
+    queryKey: [...timelineWindowKey(incidentId), queryKey, start],
+    queryFn: () => getClient().callOrThrow('timeline.page', { incidentId, filter: query, anchor: { by: 'position', position: start }, limit: WINDOW_PAGE }),
+    enabled,
+    placeholderData: keepPreviousData,
+    // Pages scrolled past are dropped soon: holding every page of a million rows is what the window is for avoiding.
+    gcTime: 10_000,
+  });
+  const data = page.data;
+  const rows = useMemo(() => data?.rows.map(fromWire) ?? [], [data]);
+  const pinned = useMemo(() => data?.pinned.map(fromWire) ?? [], [data]);
+  const wanted = useRef(start);
+  wanted.current = start;
+  const want = useCallback(
+    (from: number, to: number) => {
+      if (data && from >= data.offset && to < data.offset + data.rows.length) return;
+      // Already asked for (the page is on its way): do not ask again on every scroll event.
+      if (from >= wanted.current && to < wanted.current + WINDOW_PAGE) return;
+      setStart(Math.max(0, Math.floor((from - STEP) / STEP) * STEP));
+    },
+    [data],
+  );
+  const rowWindow: RowWindow = useMemo(
+    () => ({
+      count: data?.total ?? 0,
+      windowed: true,
+      at: (i) => (data && i >= data.offset ? rows[i - data.offset] : undefined),
+      indexOfSeq: (seq) => {
+        const k = rows.findIndex((r) => r.seq === seq);
+        return k < 0 || !data ? -1 : data.offset + k;
+      },
+      want,
+    }),
+    [data, rows, want],
+  );
+  const presentSources = useMemo(() => new Set(data?.facets.sources ?? []), [data]);
+  return {
+    rows: rowWindow,
+    pinned,
+    actors: data?.facets.actors ?? [],
+    types: data?.facets.types ?? [],
+    presentSources,
+    rowCount: data?.rowCount ?? 0,
+    indexAtTime: async (t) => {
+      const found = await getClient().callOrThrow('timeline.page', { incidentId, filter: query, anchor: { by: 'time', at: t }, limit: 1 });
+      setStart(Math.max(0, Math.floor((found.anchorPosition - STEP) / STEP) * STEP));
+      return found.anchorPosition;
+    },
+    newestAt: data?.offset === 0 ? rows[0]?.at : undefined,
+    error: page.error,
+  };
+}

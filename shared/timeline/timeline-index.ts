@@ -1,0 +1,294 @@
+// The timeline of a large incident without holding a row object per event: typed columns per row, the rows' order by when
+// things happened, a token → rows postings index for search, and annotations (pins, classifications) applied in place.
+// Advanced event by event (like the domain projections), it answers what filterTimeline(buildTimelineRows(log)) answers —
+// the rows matching a filter, newest first — and builds only the rows of the page asked for. The core keeps one per
+// incident to serve timeline.page / timeline.search; playback keeps one per log to show the timeline at t.
+import type { IncidentEvent, NoteKind } from '../events';
+import { Column, Dictionary } from './columns';
+import { timelineSources, toTimelineEntry, type TimelineSource } from './describe-event';
+import { happenedTime } from './happened-at';
+import { LATE_TOLERANCE_MS, type TimelineFilter, type TimelineRow } from './timeline-view';
+
+const kindCodes: readonly (NoteKind | undefined)[] = [undefined, 'note', 'observation', 'hypothesis', 'decision', 'action'];
+const kindCode = (kind: NoteKind | undefined): number => (kind ? kindCodes.indexOf(kind) : 0);
+const sourceCode = new Map<TimelineSource, number>(timelineSources.map((s, i) => [s, i]));
+const METRIC_SAMPLE = 'metric.observed';
+
+/** Pins and classifications as they stood at some moment (playback): replace the index's own, which are the log's latest. */
+export interface TimelineAnnotations {
+  pinned: ReadonlyMap<number, boolean>;
+  kinds: ReadonlyMap<number, NoteKind>;
+}
+
+export interface TimelineSelectOptions {
+  /** Only rows recorded up to this seq (playback at t); default: all. */
+  upToSeq?: number;
+  annotations?: TimelineAnnotations;
+}
+
+/** Words of a search, as filterTimeline splits them. */
+export const searchWords = (text: string | undefined): string[] => (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+
+export class TimelineIndex {
+  /** Row ordinal (in log order) → its event; the row's text is built from it only when a page shows it. */
+  private readonly events: IncidentEvent[] = [];
+  private readonly seq = new Column(Float64Array);
+  private readonly at = new Column(Float64Array);
+  private readonly late = new Column(Uint8Array);
+  private readonly source = new Column(Uint8Array);
+  private readonly actor = new Column(Uint32Array);
+  private readonly type = new Column(Uint16Array);
+  /** The kind the note was written with (0 = none); classifications go in `kind`. */
+  private readonly noteKind = new Column(Uint8Array);
+  private readonly kind = new Column(Uint8Array);
+  private readonly pinned = new Column(Uint8Array);
+  private readonly actors = new Dictionary();
+  private readonly types = new Dictionary();
+  /** Ordinals oldest first by when they happened (equal times in log order), as buildTimelineRows orders rows. */
+  private readonly order: number[] = [];
+  /** Lower-cased whitespace-separated token → ordinals (ascending) of the rows whose search text holds it. */
+  private readonly postings = new Map<string, number[]>();
+  private readonly sourcesPresent = new Set<number>();
+  /** Ordinals of the rows pinned now (few): the pinned strip never scans every row. */
+  private readonly pinnedNow = new Set<number>();
+  private latestSeen = -Infinity;
+  private folded = 0;
+  /** Selections by filter (all rows, latest annotations), dropped on every add: paging and seeking reuse them. */
+  private readonly cache = new Map<string, Int32Array>();
+
+  /** Seq of the last event added (annotations included). */
+  get lastSeq(): number {
+    return this.folded;
+  }
+
+  /** Rows on the timeline (annotation events are not rows). */
+  get rowCount(): number {
+    return this.events.length;
+  }
+
+  /** Adds the events after lastSeq (older ones are skipped, so passing the whole log again is fine). */
+  addAll(events: readonly IncidentEvent[]): this {
+    for (const e of events) if (e.seq > this.folded) this.add(e);
+    return this;
+  }
+
+  add(e: IncidentEvent): void {
+    this.folded = e.seq;
+    this.cache.clear();
+    if (e.type === 'timeline.entry_pinned' || e.type === 'timeline.entry_classified') {
+      const target = this.ordinalOfSeq(e.payload.targetSeq);
+      if (target < 0) return;
+      if (e.type === 'timeline.entry_pinned') {
+        this.pinned.set(target, e.payload.pinned ? 1 : 0);
+        if (e.payload.pinned) this.pinnedNow.add(target);
+        else this.pinnedNow.delete(target);
+      } else this.kind.set(target, kindCode(e.payload.kind));
+      return;
+    }
+    const entry = toTimelineEntry(e);
+    const at = Date.parse(happenedTime(e));
+    const ordinal = this.events.length;
+    this.events.push(e);
+    this.seq.push(e.seq);
+    this.at.push(at);
+    this.late.push(at < this.latestSeen - LATE_TOLERANCE_MS ? 1 : 0);
+    this.latestSeen = Math.max(this.latestSeen, at);
+    const source = sourceCode.get(entry.source) ?? 0;
+    this.source.push(source);
+    this.sourcesPresent.add(source);
+    this.actor.push(this.actors.id(entry.actor));
+    this.type.push(this.types.id(entry.type));
+    const noteKind = e.type === 'note.added' && e.payload.kind !== 'note' ? kindCode(e.payload.kind) : 0;
+    this.noteKind.push(noteKind);
+    this.kind.push(noteKind);
+    this.pinned.push(0);
+    this.insertInOrder(ordinal, at, e.seq);
+    for (const token of haystackOf(entry).split(/\s+/)) {
+      if (!token) continue;
+      const list = this.postings.get(token);
+      // Ordinals only grow: a token seen twice in this row already ends its list with this ordinal.
+      if (!list) this.postings.set(token, [ordinal]);
+      else if (list[list.length - 1] !== ordinal) list.push(ordinal);
+    }
+  }
+
+  /**
+   * Ordinals of the rows matching `filter`, newest first (what the pane lists). A moment of playback (upToSeq) cuts the
+   * cached selection of all rows by seq — one pass over packed ints — unless its filter reads annotations (kind, pinned),
+   * which may differ then.
+   */
+  select(filter: TimelineFilter, options: TimelineSelectOptions = {}): Int32Array {
+    const readsAnnotations = filter.kind !== undefined || filter.pinnedOnly === true;
+    if (options.annotations && readsAnnotations) return this.scan(filter, options);
+    const key = filterKey(filter);
+    let all = this.cache.get(key);
+    if (!all) {
+      if (this.cache.size >= 8) this.cache.clear();
+      all = this.scan(filter, {});
+      this.cache.set(key, all);
+    }
+    const upTo = options.upToSeq;
+    if (upTo === undefined || upTo >= this.folded) return all;
+    const seqs = this.seq.raw;
+    const out = new Int32Array(all.length);
+    let count = 0;
+    for (let i = 0; i < all.length; i++) {
+      const o = all[i]!;
+      if (seqs[o]! <= upTo) out[count++] = o;
+    }
+    return out.subarray(0, count);
+  }
+
+  private scan(filter: TimelineFilter, options: TimelineSelectOptions): Int32Array {
+    const n = this.events.length;
+    const words = searchWords(filter.text);
+    const textMatch = words.length > 0 ? this.matchWords(words) : undefined;
+    const sources = filter.sources && filter.sources.size > 0 ? new Set([...filter.sources].map((s) => sourceCode.get(s))) : undefined;
+    const actor = filter.actor ? this.actors.find(filter.actor) : undefined;
+    const type = filter.type ? this.types.find(filter.type) : undefined;
+    const metricType = this.types.find(METRIC_SAMPLE);
+    const hideMetrics = metricType !== undefined && !filter.showMetricSamples && filter.type !== METRIC_SAMPLE;
+    const kind = filter.kind ? kindCode(filter.kind) : 0;
+    const upTo = options.upToSeq ?? Infinity;
+    const out = new Int32Array(n);
+    let count = 0;
+    if ((filter.actor && actor === undefined) || (filter.type && type === undefined)) return out.subarray(0, 0);
+    const seqs = this.seq.raw;
+    const src = this.source.raw;
+    const act = this.actor.raw;
+    const typ = this.type.raw;
+    const order = this.order;
+    const wordCount = words.length;
+    const byActor = actor !== undefined;
+    const byType = type !== undefined;
+    const annotated = kind !== 0 || filter.pinnedOnly === true;
+    for (let i = order.length - 1; i >= 0; i--) {
+      const o = order[i]!;
+      if (seqs[o]! > upTo) continue;
+      if (textMatch !== undefined && textMatch[o] !== wordCount) continue;
+      if (sources !== undefined) {
+        if (!sources.has(src[o]!)) continue;
+      } else if (hideMetrics && typ[o] === metricType) continue;
+      if (byActor && act[o] !== actor) continue;
+      if (byType && typ[o] !== type) continue;
+      if (annotated) {
+        if (kind !== 0 && this.kindOf(o, options.annotations) !== kind) continue;
+        if (filter.pinnedOnly && !this.pinnedOf(o, options.annotations)) continue;
+      }
+      out[count++] = o;
+    }
+    return out.slice(0, count);
+  }
+
+  /** The row at `ordinal`, annotated as the index stands (or as `annotations` say). */
+  row(ordinal: number, annotations?: TimelineAnnotations): TimelineRow {
+    const entry = toTimelineEntry(this.events[ordinal]!);
+    const code = this.kindOf(ordinal, annotations);
+    return {
+      ...entry,
+      at: this.at.get(ordinal),
+      late: this.late.get(ordinal) === 1,
+      pinned: this.pinnedOf(ordinal, annotations),
+      ...(code !== 0 ? { kind: kindCodes[code]! } : {}),
+      haystack: haystackOf(entry),
+    };
+  }
+
+  seqOf(ordinal: number): number {
+    return this.seq.get(ordinal);
+  }
+
+  /** Position in `selection` (newest first) of the row with this seq, or -1. */
+  positionOfSeq(selection: Int32Array, seq: number): number {
+    const o = this.ordinalOfSeq(seq);
+    return o < 0 ? -1 : selection.indexOf(o);
+  }
+
+  /** Position in `selection` of the newest row that happened at or before `t` (as indexAtTime). */
+  positionAtTime(selection: Int32Array, t: number): number {
+    let lo = 0;
+    let hi = selection.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.at.get(selection[mid]!) > t) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(lo, Math.max(0, selection.length - 1));
+  }
+
+  /** The pinned rows, oldest first (the strip above the list). */
+  pinnedOrdinals(options: TimelineSelectOptions = {}): number[] {
+    const upTo = options.upToSeq ?? Infinity;
+    const candidates = options.annotations
+      ? [...options.annotations.pinned].filter(([, p]) => p).map(([seq]) => this.ordinalOfSeq(seq))
+      : [...this.pinnedNow];
+    return candidates
+      .filter((o) => o >= 0 && this.seq.get(o) <= upTo && this.pinnedOf(o, options.annotations))
+      .sort((a, b) => this.at.get(a) - this.at.get(b) || this.seq.get(a) - this.seq.get(b));
+  }
+
+  /** Actors and types on the timeline (sorted) and the sources present: what the filter menus offer. */
+  facets(): { actors: string[]; types: string[]; sources: TimelineSource[] } {
+    return { actors: [...this.actors.names].sort(), types: [...this.types.names].sort(), sources: timelineSources.filter((_, i) => this.sourcesPresent.has(i)) };
+  }
+
+  private kindOf(o: number, annotations: TimelineAnnotations | undefined): number {
+    if (!annotations) return this.kind.get(o);
+    const classified = annotations.kinds.get(this.seq.get(o));
+    return classified ? kindCode(classified) : this.noteKind.get(o);
+  }
+
+  private pinnedOf(o: number, annotations: TimelineAnnotations | undefined): boolean {
+    return annotations ? annotations.pinned.get(this.seq.get(o)) === true : this.pinned.get(o) === 1;
+  }
+
+  /** Rows whose search text holds every word, as a count per ordinal (== words.length where all match). */
+  private matchWords(words: string[]): Uint8Array {
+    const counts = new Uint8Array(this.events.length);
+    words.forEach((word, w) => {
+      // A word has no whitespace, so it occurs in the search text exactly when it occurs inside one of its tokens.
+      for (const [token, ordinals] of this.postings) {
+        if (!token.includes(word)) continue;
+        for (const o of ordinals) if (counts[o] === w) counts[o] = w + 1;
+      }
+    });
+    return counts;
+  }
+
+  private ordinalOfSeq(seq: number): number {
+    const seqs = this.seq.raw;
+    let lo = 0;
+    let hi = this.seq.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (seqs[mid]! < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.seq.length && seqs[lo] === seq ? lo : -1;
+  }
+
+  private insertInOrder(ordinal: number, at: number, seq: number): void {
+    const order = this.order;
+    const last = order.at(-1);
+    if (last === undefined || this.at.get(last) < at || (this.at.get(last) === at && this.seq.get(last) < seq)) {
+      order.push(ordinal);
+      return;
+    }
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = order[mid]!;
+      if (this.at.get(m) < at || (this.at.get(m) === at && this.seq.get(m) < seq)) lo = mid + 1;
+      else hi = mid;
+    }
+    order.splice(lo, 0, ordinal);
+  }
+}
+
+/** The lower-cased text a row is searched by (as buildTimelineRows computes it). */
+export const haystackOf = (entry: { text: string; detail?: string; actor: string; type: string }) => `${entry.text} ${entry.detail ?? ''} ${entry.actor} ${entry.type}`.toLowerCase();
+
+function filterKey(f: TimelineFilter): string {
+  return JSON.stringify([[...(f.sources ?? [])].sort(), f.actor, f.type, f.kind, f.pinnedOnly, f.text, f.showMetricSamples]);
+}
