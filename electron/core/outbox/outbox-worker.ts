@@ -29,7 +29,7 @@ export interface OutboxWorkerOptions {
    * Team sync: several laptops hold the same outbox items; only the laptop that claims an item (a compare-and-set on the
    * team's KV bucket) sends it, the others see its outcome arrive with the synced events. Absent when sync is off.
    */
-  claim?: (incidentId: string, intentKey: string) => Promise<boolean>;
+  claim?: (incidentId: string, intentKey: string, system: OutboxItem['system']) => Promise<boolean>;
   /** Where the in-flight journal lives; by default beside the incidents folder. */
   inflightFile?: string;
 }
@@ -104,7 +104,9 @@ export class OutboxWorker {
         // "Send now" skips the wait, not the check for an earlier copy.
         if (e.type === 'outbox.retry_requested') delete this.live.get(e.payload.intentKey)?.retryAt;
       }
-      if (events.some((e) => e.type === 'outbox.intent_queued' || e.type === 'outbox.retry_requested')) this.kick();
+      // Team sync: an item another laptop claimed was settled there; the writes queued behind it in its lane may go now.
+      const settledElsewhere = events.some((e) => (e.type === 'outbox.sent' || e.type === 'outbox.cancelled' || e.type === 'outbox.failed') && this.claimedElsewhere.delete(e.payload.intentKey));
+      if (settledElsewhere || events.some((e) => e.type === 'outbox.intent_queued' || e.type === 'outbox.retry_requested')) this.kick();
     });
     this.kick();
   }
@@ -188,11 +190,12 @@ export class OutboxWorker {
     const due: OutboxItem[] = [];
     for (const item of this.items().sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.queuedSeq - b.queuedSeq)) {
       if (item.status !== 'pending') continue;
+      // Claimed by another laptop (team sync): that laptop sends it. It does not hold up the lane here: laptops may briefly
+      // see items in different orders, and two laptops each waiting behind the other's claim would wait for each other.
+      if ((this.claimedElsewhere.get(item.intentKey) ?? 0) > now) continue;
       const lane = `${item.incidentId}/${item.system}`;
       if (blocked.has(lane)) continue;
       blocked.add(lane);
-      // Claimed by another laptop: it still holds its lane, so later writes keep their order.
-      if ((this.claimedElsewhere.get(item.intentKey) ?? 0) > now) continue;
       if (this.ignoreBackoff || isDue(item, now)) due.push(item);
     }
     return due;
@@ -246,7 +249,7 @@ export class OutboxWorker {
       // Re-read under the hold: it may have been cancelled or settled since the pass began.
       const logged = this.current(incidentId, intentKey);
       if (!logged || logged.status !== 'pending') return;
-      if (this.options.claim && !(await this.options.claim(incidentId, intentKey))) {
+      if (this.options.claim && !(await this.options.claim(incidentId, intentKey, logged.system))) {
         this.claimedElsewhere.set(intentKey, this.now() + CLAIMED_ELSEWHERE_RECHECK_MS);
         return;
       }
