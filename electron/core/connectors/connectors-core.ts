@@ -5,6 +5,7 @@ import { ConnectorDispatch, type StatusPagePublisher } from '../outbox/outbox-di
 import { OutboxService } from '../outbox/outbox-service';
 import { OutboxUpdateDelivery } from '../outbox/outbox-update-delivery';
 import { OutboxWorker } from '../outbox/outbox-worker';
+import type { OutboxSystem } from '../../../shared/outbox/outbox-operation';
 import type { SecretVault } from '../secrets/secret-vault';
 import { openBrowserVault } from '../secrets/vault-key';
 import type { IncidentStore } from '../store/incident-store';
@@ -46,10 +47,15 @@ export interface ConnectorsCoreOptions {
 export async function startConnectors(options: ConnectorsCoreOptions): Promise<ConnectorsCore> {
   const vault = options.vault ?? (await openBrowserVault({ dataDir: options.dataDir }));
   const settings = new ConnectorSettings(options.dataDir, vault, options.tuning);
+  const canSend = async (system: OutboxSystem) =>
+    system === 'jira' ? settings.jiraConfigured() : system === 'pagerduty' ? settings.pagerDutyConfigured() : true;
   const logFailure = options.logFailure ?? (() => undefined);
   const worker = new OutboxWorker(options.store, new ConnectorDispatch(settings, () => 'firebreak', options.statusPage), () => 'firebreak', {
     ...(options.redact ? { redact: options.redact } : {}),
-    ...(options.outboxClaim ? { claim: options.outboxClaim } : {}),
+    // A laptop claims (and so sends) only what it can send: Jira and PagerDuty writes need their settings on this laptop.
+    ...(options.outboxClaim
+      ? { claim: async (incidentId: string, intentKey: string, system: OutboxSystem) => (await canSend(system)) && options.outboxClaim!(incidentId, intentKey) }
+      : {}),
     onAttemptFailed: (item, reason) =>
       logFailure('outbox', `${item.system}/${item.operation.kind}`, `Outbox: ${item.description.slice(0, 120)} failed: ${reason}`, { incidentId: item.incidentId, intentKey: item.intentKey }),
   });

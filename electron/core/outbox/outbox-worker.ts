@@ -29,7 +29,7 @@ export interface OutboxWorkerOptions {
    * Team sync: several laptops hold the same outbox items; only the laptop that claims an item (a compare-and-set on the
    * team's KV bucket) sends it, the others see its outcome arrive with the synced events. Absent when sync is off.
    */
-  claim?: (incidentId: string, intentKey: string) => Promise<boolean>;
+  claim?: (incidentId: string, intentKey: string, system: OutboxItem['system']) => Promise<boolean>;
   /** Where the in-flight journal lives; by default beside the incidents folder. */
   inflightFile?: string;
 }
@@ -104,7 +104,7 @@ export class OutboxWorker {
         if (e.type === 'outbox.cancelled') this.live.delete(e.payload.intentKey);
         // "Send now" skips the wait, not the check for an earlier copy.
         if (e.type === 'outbox.retry_requested') delete this.live.get(e.payload.intentKey)?.retryAt;
-        // Team sync: the outcome of an item another laptop claimed arrived, so the lane it held moves on now, not at the recheck.
+        // Team sync: the outcome of an item another laptop claimed arrived; what it may have held up goes now, not at the recheck.
         if ((e.type === 'outbox.sent' || e.type === 'outbox.failed' || e.type === 'outbox.cancelled') && this.claimedElsewhere.delete(e.payload.intentKey)) settledElsewhere = true;
       }
       if (settledElsewhere || events.some((e) => e.type === 'outbox.intent_queued' || e.type === 'outbox.retry_requested')) this.kick();
@@ -186,8 +186,7 @@ export class OutboxWorker {
 
   /**
    * Pending items in queue order; a later write to the same system of the same incident waits behind an earlier pending one.
-   * The order is the projection's (the fold order), not timestamps or local sequence numbers: with team sync those differ between
-   * laptops, and two laptops each waiting on the other's claimed lane head would stall the lane until the claims were rechecked.
+   * The order is the projection's (the fold order: sequence order on one laptop, the team's order with sync on), not timestamps.
    */
   private dueNow(): OutboxItem[] {
     const now = this.now();
@@ -195,11 +194,12 @@ export class OutboxWorker {
     const due: OutboxItem[] = [];
     for (const item of this.items()) {
       if (item.status !== 'pending') continue;
+      // Claimed by another laptop (team sync): that laptop sends it. It does not hold up the lane here: laptops may briefly
+      // see items in different orders, and two laptops each waiting behind the other's claim would wait for each other.
+      if ((this.claimedElsewhere.get(item.intentKey) ?? 0) > now) continue;
       const lane = `${item.incidentId}/${item.system}`;
       if (blocked.has(lane)) continue;
       blocked.add(lane);
-      // Claimed by another laptop: it still holds its lane, so later writes keep their order.
-      if ((this.claimedElsewhere.get(item.intentKey) ?? 0) > now) continue;
       if (this.ignoreBackoff || isDue(item, now)) due.push(item);
     }
     return due;
@@ -253,8 +253,8 @@ export class OutboxWorker {
       // Re-read under the hold: it may have been cancelled or settled since the pass began.
       const logged = this.current(incidentId, intentKey);
       if (!logged || logged.status !== 'pending') return;
-      if (this.options.claim && !(await this.options.claim(incidentId, intentKey))) {
-        // The claimant's outcome may have arrived while the claim was asked for: then the lane is free already.
+      if (this.options.claim && !(await this.options.claim(incidentId, intentKey, logged.system))) {
+        // The claimant's outcome may have arrived while the claim was asked for: then there is nothing to wait for.
         if (this.current(incidentId, intentKey)?.status === 'pending') this.claimedElsewhere.set(intentKey, this.now() + CLAIMED_ELSEWHERE_RECHECK_MS);
         return;
       }

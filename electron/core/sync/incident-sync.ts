@@ -27,6 +27,8 @@ export interface IncidentSyncDeps {
   team: string;
   onChange: () => void;
   reportError: (error: unknown) => void;
+  /** Reading ended without being asked to (a delivery could not be stored, or the server dropped the consumer): read again. */
+  onReadingEnded?: () => void;
 }
 
 export class IncidentSync {
@@ -44,6 +46,8 @@ export class IncidentSync {
   private readonly arriving = new Map<string, number>();
   /** Events whose stream sequence is in sync-order.jsonl. */
   private readonly recorded = new Set<string>();
+  /** Set while reading is stopped on purpose (a reconnect or close), so its end is not taken for a failure. */
+  private stopping = false;
 
   /** The merge order once it was rebuilt from the log and holds the declaration; until then the log's own order stands. */
   get foldOrder(): MergeOrder<IncidentEvent> | undefined {
@@ -140,20 +144,27 @@ export class IncidentSync {
     if (this.closed || this.reading) return;
     const messages = await consumer.consume({ max_messages: 256 });
     this.messages = messages;
+    this.stopping = false;
     this.reading = (async () => {
       for await (const m of messages) {
         try {
           await this.deliver(m);
           m.ack();
         } catch (e) {
-          // Not acknowledged: the server delivers it again. A message that can never be read is terminated, not retried forever.
-          if (e instanceof RejectedEvent) m.term();
-          else m.nak(1000);
           this.deps.reportError(e);
+          // A message that can never be read is terminated, not retried forever.
+          if (e instanceof RejectedEvent) m.term();
+          else {
+            // It could not be stored now (a full disk): stop here, so nothing after it is taken first; reading starts again
+            // right after the last recorded event (see TeamSync.connectNow), which keeps the stream order.
+            m.nak(1000);
+            break;
+          }
         }
       }
     })().finally(() => {
       this.reading = undefined;
+      if (!this.stopping && !this.closed) this.deps.onReadingEnded?.();
     });
   }
 
@@ -190,6 +201,7 @@ export class IncidentSync {
 
   /** Stops reading (the durable consumer keeps this laptop's position on the server). */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.messages?.close();
     await this.reading;
     this.messages = undefined;

@@ -131,6 +131,12 @@ export class TeamSync {
       team: this.options.settings.team,
       onChange: () => this.announce(),
       reportError: (e) => this.report(e),
+      onReadingEnded: () => {
+        const retry = setTimeout(() => {
+          if (!this.closed && this.link.isOnline) void this.connectIncident(sync);
+        }, 1000);
+        retry.unref?.();
+      },
     });
     this.incidents.set(incidentId, sync);
     await sync.load();
