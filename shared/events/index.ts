@@ -11,8 +11,9 @@ import { sourceEventSchemas } from './source-events';
 import { timelineEventSchemas } from './timeline-events';
 import { reviewEventSchemas } from './review-events';
 import { updateEventSchemas } from './update-events';
+import { hotfixRolloutEventSchemas } from './hotfix-rollout-events';
 
-const allEventSchemas = [...incidentEventSchemas, ...sourceEventSchemas, ...updateEventSchemas, ...rollbackEventSchemas, ...gitEventSchemas, ...metricsEventSchemas, ...runbookEventSchemas, ...outboxEventSchemas, ...connectorEventSchemas, ...timelineEventSchemas, ...reviewEventSchemas] as const;
+const allEventSchemas = [...incidentEventSchemas, ...sourceEventSchemas, ...updateEventSchemas, ...rollbackEventSchemas, ...gitEventSchemas, ...metricsEventSchemas, ...runbookEventSchemas, ...outboxEventSchemas, ...connectorEventSchemas, ...timelineEventSchemas, ...reviewEventSchemas, ...hotfixRolloutEventSchemas] as const;
 
 export const IncidentEvent = z.discriminatedUnion('type', allEventSchemas);
 export type IncidentEvent = z.infer<typeof IncidentEvent>;
@@ -37,3 +38,4 @@ export * from './git-events';
 export * from './update-events';
 export * from './timeline-events';
 export * from './review-events';
+export * from './hotfix-rollout-events';

@@ -3,6 +3,7 @@ import { describeConnectorEvent, describeOutboxEvent } from '../connectors/descr
 import { firstSentence } from '../markdown/summary';
 import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
+import { describeRolloutEvent } from '../hotfix/describe-rollout-event';
 import { describeRollbackEvent } from '../rollback/describe-rollback-event';
 import { describeRunbookEvent } from '../runbooks/describe-runbook-event';
 import { describeCadence } from '../updates/cadence';
@@ -135,6 +136,19 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
       return { source: 'notes', text: `Post-incident review saved (${event.payload.markdown.length} characters)` };
     case 'timeline.entry_classified':
       return { source: 'notes', text: `Marked event #${event.payload.targetSeq} as ${event.payload.kind}` };
+    case 'rollout.started':
+    case 'rollout.stage_started':
+    case 'rollout.stage_output':
+    case 'rollout.stage_finished':
+    case 'rollout.analysis_started':
+    case 'rollout.analysis_progress':
+    case 'rollout.analysis_finished':
+    case 'rollout.stage_advanced':
+    case 'rollout.completed':
+    case 'rollout.aborted':
+    case 'rollout.rollback_offered':
+    case 'rollout.rollback_started':
+      return { source: 'deploys', text: describeRolloutEvent(event) };
   }
 }
 

@@ -59,6 +59,18 @@ export const eventTypeLabels: Record<IncidentEvent['type'], string> = {
   'update.impact_set': 'Customer impact stated',
   'update.next_step_set': 'Next step stated',
   'update.cadence_set': 'Update cadence set',
+  'rollout.started': 'Rollout started',
+  'rollout.stage_started': 'Rollout stage started',
+  'rollout.stage_output': 'Rollout stage output',
+  'rollout.stage_finished': 'Rollout stage finished',
+  'rollout.analysis_started': 'Canary analysis started',
+  'rollout.analysis_progress': 'Canary analysis progress',
+  'rollout.analysis_finished': 'Canary analysis result',
+  'rollout.stage_advanced': 'Rollout advanced',
+  'rollout.completed': 'Rollout completed',
+  'rollout.aborted': 'Rollout aborted',
+  'rollout.rollback_offered': 'Rollback offered',
+  'rollout.rollback_started': 'Rollback started by rollout',
 };
 
 export function eventTypeLabel(type: string): string {
