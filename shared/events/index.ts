@@ -6,13 +6,14 @@ import { outboxEventSchemas } from './outbox-events';
 import { runbookEventSchemas } from './runbook-events';
 import { metricsEventSchemas } from './metrics-events';
 import { gitEventSchemas } from './git-events';
+import { hotfixEventSchemas } from './hotfix-events';
 import { rollbackEventSchemas } from './rollback-events';
 import { sourceEventSchemas } from './source-events';
 import { timelineEventSchemas } from './timeline-events';
 import { reviewEventSchemas } from './review-events';
 import { updateEventSchemas } from './update-events';
 
-const allEventSchemas = [...incidentEventSchemas, ...sourceEventSchemas, ...updateEventSchemas, ...rollbackEventSchemas, ...gitEventSchemas, ...metricsEventSchemas, ...runbookEventSchemas, ...outboxEventSchemas, ...connectorEventSchemas, ...timelineEventSchemas, ...reviewEventSchemas] as const;
+const allEventSchemas = [...incidentEventSchemas, ...sourceEventSchemas, ...updateEventSchemas, ...rollbackEventSchemas, ...gitEventSchemas, ...metricsEventSchemas, ...runbookEventSchemas, ...outboxEventSchemas, ...connectorEventSchemas, ...timelineEventSchemas, ...reviewEventSchemas, ...hotfixEventSchemas] as const;
 
 export const IncidentEvent = z.discriminatedUnion('type', allEventSchemas);
 export type IncidentEvent = z.infer<typeof IncidentEvent>;
@@ -37,3 +38,4 @@ export * from './git-events';
 export * from './update-events';
 export * from './timeline-events';
 export * from './review-events';
+export * from './hotfix-events';

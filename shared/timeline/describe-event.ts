@@ -3,12 +3,13 @@ import { describeConnectorEvent, describeOutboxEvent } from '../connectors/descr
 import { firstSentence } from '../markdown/summary';
 import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
+import { describeHotfixEvent } from '../hotfix/describe-hotfix-event';
 import { describeRollbackEvent } from '../rollback/describe-rollback-event';
 import { describeRunbookEvent } from '../runbooks/describe-runbook-event';
 import { describeCadence } from '../updates/cadence';
 import { happenedAtOf } from './happened-at';
 
-export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'runbooks', 'tickets', 'outbox'] as const;
+export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'hotfix', 'runbooks', 'tickets', 'outbox'] as const;
 export type TimelineSource = (typeof timelineSources)[number];
 
 export interface TimelineEntry {
@@ -135,6 +136,21 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
       return { source: 'notes', text: `Post-incident review saved (${event.payload.markdown.length} characters)` };
     case 'timeline.entry_classified':
       return { source: 'notes', text: `Marked event #${event.payload.targetSeq} as ${event.payload.kind}` };
+    case 'hotfix.opened':
+    case 'hotfix.criteria_checked':
+    case 'hotfix.criteria_overridden':
+    case 'hotfix.rollback_chosen':
+    case 'hotfix.change_linked':
+    case 'hotfix.tests_started':
+    case 'hotfix.tests_finished':
+    case 'hotfix.ci_recorded':
+    case 'hotfix.tests_overridden':
+    case 'hotfix.approved':
+    case 'hotfix.verified':
+    case 'hotfix.tagged':
+    case 'hotfix.jira_queued':
+    case 'hotfix.closed':
+      return { source: 'hotfix', text: describeHotfixEvent(event) };
   }
 }
 
