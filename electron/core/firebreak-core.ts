@@ -22,6 +22,9 @@ import { EventHub } from './ipc/event-hub';
 import { idempotentRouter } from './ipc/idempotent-router';
 import { openingRouter } from './ipc/opening-router';
 import { createRouter, withOutputChecks, type ErrorReporter, type Router } from './ipc/router';
+import { hotfixHandlers } from './hotfix/hotfix-handlers';
+import { HotfixPolicyFile } from './hotfix/hotfix-policy-file';
+import { HotfixService } from './hotfix/hotfix-service';
 import { metricsHandlers } from './metrics/metrics-handlers';
 import { MetricsService } from './metrics/metrics-service';
 import { prometheusHealthQuery } from './rollback/prometheus-health';
@@ -206,6 +209,18 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     reportError,
   });
   await rollbacks.recoverInterrupted();
+  const hotfixPolicy = new HotfixPolicyFile(options.dataDir);
+  const hotfixes = new HotfixService({
+    store,
+    catalogue,
+    policy: hotfixPolicy,
+    operator: () => operator,
+    publishOutput: (output) => hub.emit('hotfix.output', output),
+    queueOutbox: async (incidentId, operation, origin) => (await connectors.outbox.queue(incidentId, operation, origin)).intentKey,
+    queryHealth: healthQuery,
+    healthAvailable: () => metrics.isConfigured(),
+  });
+  await hotfixes.recoverInterrupted();
   // Commits, merges and tags on the deploy refs of open incidents' services reach their timelines without a click.
   const gitHistory = new GitTimelinePoller({
     store,
@@ -263,6 +278,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       ...metricsHandlers(metrics),
       ...rollbackHandlers({ catalogue, rollbacks, store, operator: () => operator }),
       ...connectorHandlers(connectors),
+      ...hotfixHandlers(hotfixes, hotfixPolicy),
       'statusPage.settings.get': () => statusPage.info(),
       'statusPage.settings.save': (input) => statusPage.save(input),
       'settings.exportConfig': () => exportConfig(configTransfer),
@@ -283,6 +299,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     close: async () => {
       await gitHistory.stop();
       await connectors.close();
+      await hotfixes.shutdown();
       await rollbacks.close();
       await metrics.close();
       await checkpoints.close();

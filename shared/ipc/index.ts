@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { appContract } from './app';
 import { reviewContract } from './review';
 import { incidentsContract } from './incidents';
+import { hotfixContract, hotfixEventContract } from './hotfix';
 import { jiraContract } from './jira';
 import { outboxContract } from './outbox';
 import { pagerDutyContract } from './pagerduty';
@@ -15,7 +16,7 @@ import { signingContract } from './signing';
 import { statusPageContract } from './status-page';
 import { updatesContract } from './updates';
 
-export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract };
+export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract, ...hotfixContract };
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
@@ -33,6 +34,7 @@ export const eventContract = {
   /** A metrics poll finished for the incident; its pane refetches the view. */
   'metrics.updated': z.object({ incidentId: z.string() }),
   ...rollbackEventContract,
+  ...hotfixEventContract,
 };
 export type EventContract = typeof eventContract;
 export type EventName = keyof EventContract;
@@ -56,3 +58,4 @@ export * from './settings';
 export * from './request-kinds';
 export * from './signing';
 export * from './status-page';
+export * from './hotfix';

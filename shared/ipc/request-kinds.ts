@@ -45,6 +45,8 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'settings.exportConfig',
   'signing.identity',
   'signing.trusted.list',
+  'hotfix.list',
+  'hotfix.policy.get',
 ]);
 
 export const isReadOnlyChannel = (channel: string): boolean => readOnlyChannels.has(channel as Channel);

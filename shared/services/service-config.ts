@@ -88,6 +88,27 @@ export const HealthCheck = z.looseObject({
 });
 export type HealthCheck = z.infer<typeof HealthCheck>;
 
+/** How the hot-fix track works for this service; separate from `rollout` (the rollout engine's stages). */
+export const HotfixServiceConfig = z.looseObject({
+  /** The targeted test command, run in a temporary checkout of the fix (cwd relative to it, or absolute). */
+  testCommand: CommandSpec.optional(),
+  /** The annotated tag for a shipped hot fix: <release> is the deployed release tag, <n> the next free number. */
+  tagPattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((p) => /^[A-Za-z0-9._/+-]+$/.test(p.replace(/<release>|<n>/g, '')) && !p.startsWith('-'), 'Use letters, digits, . _ / + - around <release> and <n>')
+    .default('<release>-hf.<n>'),
+  /** Overrides the team's minimal-change thresholds for this service. */
+  thresholds: z.looseObject({ maxFiles: z.number().int().min(1).optional(), maxLines: z.number().int().min(1).optional(), maxModules: z.number().int().min(1).optional() }).optional(),
+  /** How many leading folders name a module (1: "src/…" counts as module "src"). */
+  moduleDepth: z.number().int().min(1).max(6).default(1),
+  /** The Jira project the follow-up patch ticket goes to; defaults to the linked issue's project. */
+  followUpProject: z.string().trim().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'A Jira project key looks like OPS').optional(),
+});
+export type HotfixServiceConfig = z.infer<typeof HotfixServiceConfig>;
+
 export const ServiceConfig = z
   .looseObject({
     name: ServiceName,
@@ -97,6 +118,7 @@ export const ServiceConfig = z
     health: HealthCheck.optional(),
     /** How a hot fix is rolled out (stages, canary analysis); see shared/hotfix/rollout-config.ts. */
     rollout: RolloutConfig.optional(),
+    hotfix: HotfixServiceConfig.optional(),
   })
   .superRefine((s, ctx) => {
     const kinds = s.rollback?.strategies.map((r) => r.kind) ?? [];

@@ -4,12 +4,13 @@ import { firstSentence } from '../markdown/summary';
 import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
 import { describeRolloutEvent } from '../hotfix/describe-rollout-event';
+import { describeHotfixEvent } from '../hotfix/describe-hotfix-event';
 import { describeRollbackEvent } from '../rollback/describe-rollback-event';
 import { describeRunbookEvent } from '../runbooks/describe-runbook-event';
 import { describeCadence } from '../updates/cadence';
 import { happenedAtOf } from './happened-at';
 
-export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'runbooks', 'tickets', 'outbox'] as const;
+export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'hotfix', 'runbooks', 'tickets', 'outbox'] as const;
 export type TimelineSource = (typeof timelineSources)[number];
 
 export interface TimelineEntry {
@@ -148,7 +149,22 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
     case 'rollout.aborted':
     case 'rollout.rollback_offered':
     case 'rollout.rollback_started':
-      return { source: 'deploys', text: describeRolloutEvent(event) };
+      return { source: 'hotfix', text: describeRolloutEvent(event) };
+    case 'hotfix.opened':
+    case 'hotfix.criteria_checked':
+    case 'hotfix.criteria_overridden':
+    case 'hotfix.rollback_chosen':
+    case 'hotfix.change_linked':
+    case 'hotfix.tests_started':
+    case 'hotfix.tests_finished':
+    case 'hotfix.ci_recorded':
+    case 'hotfix.tests_overridden':
+    case 'hotfix.approved':
+    case 'hotfix.verified':
+    case 'hotfix.tagged':
+    case 'hotfix.jira_queued':
+    case 'hotfix.closed':
+      return { source: 'hotfix', text: describeHotfixEvent(event) };
   }
 }
 

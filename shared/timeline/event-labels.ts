@@ -71,6 +71,20 @@ export const eventTypeLabels: Record<IncidentEvent['type'], string> = {
   'rollout.aborted': 'Rollout aborted',
   'rollout.rollback_offered': 'Rollback offered',
   'rollout.rollback_started': 'Rollback started by rollout',
+  'hotfix.opened': 'Hot fix opened',
+  'hotfix.criteria_checked': 'Hot-fix criteria checked',
+  'hotfix.criteria_overridden': 'Hot-fix criteria overridden',
+  'hotfix.rollback_chosen': 'Hot-fix rollback chosen',
+  'hotfix.change_linked': 'Hot-fix change linked',
+  'hotfix.tests_started': 'Hot-fix tests started',
+  'hotfix.tests_finished': 'Hot-fix tests finished',
+  'hotfix.ci_recorded': 'Hot-fix CI result',
+  'hotfix.tests_overridden': 'Hot-fix tests overridden',
+  'hotfix.approved': 'Hot fix approved',
+  'hotfix.verified': 'Hot fix verified',
+  'hotfix.tagged': 'Hot fix tagged',
+  'hotfix.jira_queued': 'Hot-fix Jira notes queued',
+  'hotfix.closed': 'Hot fix closed',
 };
 
 export function eventTypeLabel(type: string): string {
@@ -89,6 +103,7 @@ export const timelineSourceLabels: Record<TimelineSource, string> = {
   metrics: 'Metric samples',
   updates: 'Updates',
   rollback: 'Rollback',
+  hotfix: 'Hot fix',
   runbooks: 'Runbooks',
   tickets: 'Tickets',
   outbox: 'Deliveries',
