@@ -6,6 +6,7 @@ import type { Severity } from '../incidents/severity';
 import type { StrategyKind } from '../services/service-config';
 import type { ApprovalRule } from './hotfix-policy';
 import { rolloutBlockers } from './hotfix-blockers';
+import { hotfixStageMove } from './hotfix-rollout-stage';
 import type { ApprovedScope, DiffStat, LinkedCommit, TestOutcome } from './hotfix-schemas';
 
 export type HotfixStage = 'open' | 'approved' | 'rolling-out' | 'rolled-out' | 'verified' | 'tagged' | 'closed';
@@ -73,6 +74,8 @@ function withoutUndefined<T extends object>(o: T): T {
 
 /** Folds one event into the hot fixes (by id, in the order they were opened); returns the same map when nothing changed. */
 export function applyHotfixEvent(hotfixes: ReadonlyMap<string, HotfixState>, event: IncidentEvent): ReadonlyMap<string, HotfixState> {
+  const move = hotfixStageMove(event);
+  if (move) return hotfixes.get(move.hotfixId)?.stage === move.from ? applyHotfixRollout(hotfixes, move.hotfixId, move.to, event.seq) : hotfixes;
   if (!isHotfixEvent(event)) return hotfixes;
   const next = new Map(hotfixes);
   if (event.type === 'hotfix.opened') {

@@ -8,6 +8,7 @@ import { ApprovalRule } from '../hotfix/hotfix-policy';
 import { Severity } from '../incidents/severity';
 import { StrategyKind } from '../services/service-config';
 import { request } from './define';
+import { hotfixRolloutContract, hotfixRolloutEventContract } from './hotfix-rollout';
 import { IncidentId } from './incidents';
 
 const By = { by: z.string(), at: z.string() };
@@ -108,9 +109,11 @@ export const hotfixContract = {
     HotfixStateSchema,
   ),
   'hotfix.close': request('Close a hot fix: shipped, or abandoned with a reason', ByHotfix.extend({ outcome: z.enum(['shipped', 'abandoned']), reason: z.string().max(2000).optional() }), HotfixStateSchema),
+  ...hotfixRolloutContract,
 };
 
 export const hotfixEventContract = {
   /** Live output of a running targeted test command (the log keeps only its tail). */
   'hotfix.output': z.object({ incidentId: z.string(), hotfixId: z.string(), runId: z.string(), chunk: z.string() }),
+  ...hotfixRolloutEventContract,
 };

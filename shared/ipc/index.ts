@@ -59,3 +59,4 @@ export * from './request-kinds';
 export * from './signing';
 export * from './status-page';
 export * from './hotfix';
+export * from './hotfix-rollout';

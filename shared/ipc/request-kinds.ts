@@ -47,6 +47,7 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'signing.trusted.list',
   'hotfix.list',
   'hotfix.policy.get',
+  'hotfix.rollouts',
 ]);
 
 export const isReadOnlyChannel = (channel: string): boolean => readOnlyChannels.has(channel as Channel);

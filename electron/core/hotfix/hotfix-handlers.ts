@@ -2,8 +2,10 @@
 import type { Handlers } from '../ipc/router';
 import type { HotfixPolicyFile } from './hotfix-policy-file';
 import type { HotfixService } from './hotfix-service';
+import type { RolloutChannel } from './rollout/rollout-handlers';
 
-type HotfixChannel = Extract<keyof Handlers, `hotfix.${string}`>;
+/** The rollout's channels are served by rollout/rollout-handlers.ts. */
+type HotfixChannel = Exclude<Extract<keyof Handlers, `hotfix.${string}`>, RolloutChannel>;
 
 export function hotfixHandlers(hotfixes: HotfixService, policy: HotfixPolicyFile): Pick<Handlers, HotfixChannel> {
   return {

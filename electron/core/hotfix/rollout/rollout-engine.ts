@@ -36,6 +36,8 @@ interface ActiveRollout {
   hotfixId: string;
   service: ServiceConfig;
   config: RolloutConfig;
+  /** The hot fix's chosen strategy, else the rollout config's, else the service's first. */
+  rollbackStrategy: StrategyKind | undefined;
   controller: AbortController;
   cancelReason?: string;
 }
@@ -48,6 +50,7 @@ export class RolloutEngine {
   /** The work in progress of each rollout (a stage or an analysis); absent while it waits for a click. */
   private readonly driving = new Map<string, Promise<void>>();
   private readonly clock: Clock;
+  private closing = false;
 
   constructor(private readonly deps: RolloutEngineDeps) {
     this.clock = deps.clock ?? realClock;
@@ -67,7 +70,7 @@ export class RolloutEngine {
     return this.deps.store.append(incidentId, events);
   }
 
-  async start(input: { incidentId: string; hotfixId: string; service: string }): Promise<RolloutState> {
+  async start(input: { incidentId: string; hotfixId: string; service: string; rollbackStrategy?: StrategyKind }): Promise<RolloutState> {
     this.deps.store.get(input.incidentId);
     const service = await this.deps.catalogue.get(input.service);
     const config = service.rollout;
@@ -75,7 +78,8 @@ export class RolloutEngine {
     const busy = this.active.get(service.name.toLowerCase());
     if (busy) throw new DomainError('conflict', `A rollout of ${service.name} (${busy.rolloutId}) is in progress; finish or cancel it first.`);
     await this.deps.checkStart?.(input.incidentId, input.hotfixId, service.name);
-    const run: ActiveRollout = { incidentId: input.incidentId, rolloutId: newRolloutId(), hotfixId: input.hotfixId, service, config, controller: new AbortController() };
+    const rollbackStrategy = input.rollbackStrategy ?? config.rollbackStrategy ?? service.rollback?.strategies[0]?.kind;
+    const run: ActiveRollout = { incidentId: input.incidentId, rolloutId: newRolloutId(), hotfixId: input.hotfixId, service, config, rollbackStrategy, controller: new AbortController() };
     this.active.set(service.name.toLowerCase(), run);
     try {
       await this.append(input.incidentId, [
@@ -88,7 +92,7 @@ export class RolloutEngine {
             service: service.name,
             stages: config.stages.map((s) => ({ id: s.id, label: s.label, ...(s.percent !== undefined ? { percent: s.percent } : {}), analyze: s.analyze, advance: s.advance, bakeSeconds: s.bakeSeconds })),
             onFailure: config.onFailure,
-            ...(config.rollbackStrategy ? { rollbackStrategy: config.rollbackStrategy } : {}),
+            ...(rollbackStrategy ? { rollbackStrategy } : {}),
           },
         },
       ]);
@@ -192,8 +196,13 @@ export class RolloutEngine {
     const actor = this.deps.operator();
     const ids = { hotfixId: run.hotfixId, rolloutId: run.rolloutId };
     this.active.delete(run.service.name.toLowerCase());
+    if (this.closing) {
+      // Shutting down is no verdict on the fix: record where it stopped, start nothing.
+      await this.append(run.incidentId, [{ type: 'rollout.aborted', actor: 'firebreak', payload: { ...ids, stageId, reason: 'interrupted', message: 'Firebreak was closing during this rollout. Check the deployment by hand, then start a new rollout or roll back.' } }]);
+      return;
+    }
     await this.append(run.incidentId, [{ type: 'rollout.aborted', actor, payload: { ...ids, stageId, reason, message: message.slice(0, 2000) } }]);
-    const strategy: StrategyKind | undefined = run.config.rollbackStrategy ?? run.service.rollback?.strategies[0]?.kind;
+    const strategy = run.rollbackStrategy;
     const offer = (text: string, withStrategy = strategy) =>
       this.append(run.incidentId, [{ type: 'rollout.rollback_offered', actor, payload: { ...ids, service: run.service.name, ...(withStrategy ? { strategy: withStrategy } : {}), message: text.slice(0, 2000) } }]);
     if (!strategy || !this.deps.rollbacks) {
@@ -234,11 +243,10 @@ export class RolloutEngine {
     }
   }
 
+  /** Stops running stages and analyses (recorded as interrupted, no rollback started); waiting rollouts are marked at the next start. */
   async close(): Promise<void> {
-    for (const run of this.active.values()) {
-      run.cancelReason = 'Firebreak was closing';
-      run.controller.abort();
-    }
+    this.closing = true;
+    for (const run of this.active.values()) if (this.driving.has(run.rolloutId)) run.controller.abort();
     await Promise.all([...this.driving.values()]);
   }
 }
