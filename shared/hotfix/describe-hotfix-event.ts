@@ -35,7 +35,7 @@ export function describeHotfixEvent(event: HotfixEvent): string {
     case 'hotfix.tests_overridden':
       return `Hot fix ${id}: failed tests overridden by ${event.actor} — ${event.payload.reason}`;
     case 'hotfix.approved':
-      return `Hot fix ${id} approved by ${event.payload.approver}: ${event.payload.approved.diff}; tests ${event.payload.approved.tests}${event.payload.comment ? ` — ${event.payload.comment}` : ''}`;
+      return `Hot fix ${id} approved by ${event.payload.approver} (change ${short(event.payload.approved.headSha)})${event.payload.comment ? ` — ${event.payload.comment}` : ''}`;
     case 'hotfix.verified': {
       const p = event.payload;
       const how = p.method === 'health-query' ? `health query ${p.value ?? '?'} vs threshold ${p.threshold ?? '?'}` : `checked by ${event.actor}`;

@@ -24,10 +24,10 @@ export const ApprovalRule = z.object({
 export type ApprovalRule = z.infer<typeof ApprovalRule>;
 
 export const ChangeThresholds = z.object({
-  maxFiles: z.number().int().min(1, 'At least 1 file').max(10_000),
+  maxFiles: z.number({ error: 'Enter the most files a hot fix may change' }).int().min(1, 'At least 1 file').max(10_000),
   /** Added plus removed lines. */
-  maxLines: z.number().int().min(1, 'At least 1 line').max(1_000_000),
-  maxModules: z.number().int().min(1, 'At least 1 module').max(1000),
+  maxLines: z.number({ error: 'Enter the most lines a hot fix may change' }).int().min(1, 'At least 1 line').max(1_000_000),
+  maxModules: z.number({ error: 'Enter the most modules a hot fix may touch' }).int().min(1, 'At least 1 module').max(1000),
 });
 export type ChangeThresholds = z.infer<typeof ChangeThresholds>;
 

@@ -229,7 +229,8 @@ export class HotfixService {
     const service = await this.deps.catalogue.get(h.service);
     const change = h.change!;
     const tests = h.tests!;
-    const testsLine = `${tests.kind === 'ci' ? `CI ${tests.url}` : tests.command ?? 'local run'} ${tests.status}${h.testsOverride ? ` (overridden: ${h.testsOverride.reason})` : ''}`;
+    const command = tests.command && tests.command.length > 120 ? `${tests.command.slice(0, 117)}…` : tests.command;
+    const testsLine = `${tests.kind === 'ci' ? `CI run ${tests.url}` : `targeted tests (${command ?? 'local run'})`} ${tests.status}${h.testsOverride ? ` (overridden: ${h.testsOverride.reason})` : ''}`;
     const rollout = this.deps.rolloutPlanOf?.(service) ?? `no rollout stages are configured for ${service.name} yet`;
     const approved = {
       headSha: change.headSha,

@@ -20,6 +20,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { TimeZoneSetting } from '../time/TimeZoneSetting';
 import { ConfigFileSection } from './ConfigFileSection';
 import { SigningKeysSection } from './SigningKeysSection';
+import { HotfixPolicySection } from './HotfixPolicySection';
 import { StatusPageSection } from './StatusPageSection';
 import './settings.css';
 
@@ -129,6 +130,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <h3 id="settings-cadence">Stakeholder update cadence</h3>
           <CadenceSettings labels={audienceLabels} />
         </section>
+        <HotfixPolicySection />
         <StatusPageSection />
         <SigningKeysSection />
         <ConfigFileSection />

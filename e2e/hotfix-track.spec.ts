@@ -1,0 +1,105 @@
+// User journey: a hot fix through the track in Chromium — open it from a SEV3 (criteria not met, overridden with a reason),
+// choose the rollback strategy, link the fix branch (real git diff stat against the deployed tag), run the targeted tests
+// with streamed output, and collect two approvals (the author is refused). The rollout part is added with the rollout engine.
+import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
+import { expect, openCockpit, rpc, test } from './fixtures';
+
+let repos: ScriptedRepos | undefined;
+test.afterEach(() => repos?.cleanup());
+
+test('open → override the criteria → rollback strategy → link the change → rapid tests → approvals, at 1366×768 in both themes', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  repos = scriptedRepos();
+  const release = repos.commit('release 1.3', 'app.txt', 'version=1.3\ntimeout=30\n', '2026-12-01T09:00:00Z');
+  repos.push();
+  repos.tag('v1.3.0', release);
+  repos.git(repos.clone, 'checkout', '--quiet', '-b', 'hotfix/checkout-timeout', 'v1.3.0');
+  repos.commit('PAY-7 lower the checkout timeout', 'app.txt', 'version=1.3\ntimeout=10\n', '2026-12-02T09:00:00Z');
+  repos.push('hotfix/checkout-timeout');
+  repos.git(repos.clone, 'checkout', '--quiet', 'main');
+  await rpc(host, 'services.put', {
+    service: {
+      name: 'checkout',
+      git: { clonePath: repos.clone, remote: { name: 'origin' } },
+      deploy: { branch: 'main', releaseTagPattern: 'v*' },
+      rollback: { strategies: [{ kind: 'revert' }] },
+      hotfix: {
+        testCommand: {
+          command: process.execPath,
+          args: ['-e', "const t=require('fs').readFileSync('app.txt','utf8');console.log('checking app.txt: '+t.split('\\n')[1]);process.exit(t.includes('timeout=10')?0:1)"],
+          timeoutMs: 60_000,
+        },
+      },
+    },
+  });
+  await rpc(host, 'incidents.declare', { title: 'Checkout timeouts', severity: 'SEV3', commander: 'e2e.commander', services: ['checkout'] });
+
+  await openCockpit(page, host.url);
+  await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout timeouts/ }).click();
+  await page.getByRole('region', { name: 'Hot fix' }).getByRole('button', { name: 'Maximise Hot fix' }).click();
+  const pane = page.getByRole('region', { name: 'Hot fix' });
+
+  const open = pane.getByRole('form', { name: 'Open a hot fix' });
+  await expect(open.getByLabel('Service')).toHaveValue('checkout');
+  await open.getByLabel('Symptom it fixes').fill('Checkouts time out after 30 s');
+  await open.getByLabel('Intended minimal change').fill('Lower the payment timeout to 10 s');
+  await open.getByRole('button', { name: 'Open hot fix' }).click();
+
+  const blockers = pane.getByRole('status', { name: 'What blocks the rollout' });
+  await expect(blockers).toContainText('This should be a patch: SEV3 is not a hot-fix severity (SEV1, SEV2); no customer impact has been stated.');
+  await expect(pane.getByText(/^HF-\d{8}-1$/)).toBeVisible();
+  const override = pane.getByRole('form', { name: 'Override the hot-fix criteria' });
+  await override.getByRole('button', { name: 'Override the criteria' }).click();
+  await expect(override.getByRole('alert')).toContainText('Give a reason');
+  await override.getByLabel('Reason to go ahead anyway').fill('Payment partner deadline tonight');
+  await override.getByRole('button', { name: 'Override the criteria' }).click();
+  await expect(pane.getByRole('listitem', { name: 'Hot-fix criteria: Done' })).toContainText('Overridden: Payment partner deadline tonight');
+
+  await pane.getByRole('form', { name: 'Choose the rollback strategy' }).getByRole('button', { name: 'Choose strategy' }).click();
+  await expect(pane.getByRole('listitem', { name: 'Rollback plan: Done' })).toContainText('reverting the fix on refs/heads/main');
+
+  const link = pane.getByRole('form', { name: 'Link the change' });
+  await link.getByLabel('Fix branch or commit(s)').fill('no-such-branch');
+  await link.getByRole('button', { name: 'Link change' }).click();
+  await expect(link.getByRole('alert')).toContainText('"no-such-branch" is neither a branch');
+  await link.getByLabel('Fix branch or commit(s)').fill('hotfix/checkout-timeout');
+  await link.getByRole('button', { name: 'Link change' }).click();
+  const change = pane.getByRole('listitem', { name: 'Change: Done' });
+  await expect(change).toContainText('hotfix/checkout-timeout against v1.3.0');
+  await expect(change).toContainText('+1 −1');
+
+  await pane.getByRole('button', { name: 'Run targeted tests' }).click();
+  const tests = pane.getByRole('listitem', { name: 'Rapid tests: Done' });
+  await expect(tests).toContainText('Targeted tests passed');
+  await expect(tests.getByLabel('Test output')).toContainText('checking app.txt: timeout=10');
+
+  const approve = pane.getByRole('form', { name: 'Approve the hot fix' });
+  await approve.getByLabel('Approver').fill('e2e.commander');
+  await approve.getByRole('button', { name: 'Record approval' }).click();
+  await expect(approve.getByRole('alert')).toContainText('e2e.commander wrote or opened this hot fix and cannot approve it');
+  await approve.getByLabel('Approver').fill('omar');
+  await approve.getByRole('button', { name: 'Record approval' }).click();
+  await expect(blockers).toContainText('1 more approval needed (2 approvers).');
+  await approve.getByLabel('Approver').fill('lea');
+  await approve.getByLabel('Comment (optional)').fill('one line, tested');
+  await approve.getByRole('button', { name: 'Record approval' }).click();
+  await expect(pane.getByRole('listitem', { name: 'Approval: Done' })).toContainText('Approved by omar, lea');
+  await expect(blockers).toHaveCount(0);
+  await expect(pane.getByRole('listitem', { name: 'Controlled rollout: Later' })).toContainText('Approved — the rollout engine is not connected in this build yet');
+  const approvals = pane.getByRole('list', { name: 'Approvals' });
+  await approvals.getByText('What was approved').last().click();
+  await expect(approvals).toContainText('against v1.3.0: 1 file, +1 −1');
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.screenshot({ path: test.info().outputPath(`hotfix-maximised-1366-${scheme}.png`) });
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText(/Hot fix HF-\d{8}-1 approved by lea/);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.screenshot({ path: test.info().outputPath(`hotfix-cockpit-1366-${scheme}.png`) });
+  }
+});
