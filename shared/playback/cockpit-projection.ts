@@ -5,6 +5,7 @@
 import type { IncidentEvent } from '../events';
 import { applyLinkEvent, noLinks, type LinkFold } from '../connectors/incident-links';
 import { applyHotfixEvent, type HotfixState } from '../hotfix/hotfix-state';
+import { applyRolloutEvent, type RolloutState } from '../hotfix/rollout-state';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
 import { applyKeyTime, type KeyTimes } from '../incidents/key-times';
 import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
@@ -32,6 +33,8 @@ export interface CockpitState {
   rollbacks: ReadonlyMap<string, RollbackState>;
   /** By hot-fix id, in the order they were opened. */
   hotfixes: ReadonlyMap<string, HotfixState>;
+  /** By rollout id, in the order they started (the hot fixes' controlled rollouts). */
+  rollouts: ReadonlyMap<string, RolloutState>;
   links: LinkFold;
   /** By intent key, in the order they were queued. */
   outbox: ReadonlyMap<string, OutboxItem>;
@@ -50,6 +53,7 @@ export const emptyCockpit: CockpitState = {
   checklists: [],
   rollbacks: new Map(),
   hotfixes: new Map(),
+  rollouts: new Map(),
   links: noLinks,
   outbox: new Map(),
   updates: noUpdates,
@@ -83,6 +87,8 @@ export function cockpitProjection(incidentId: string): Projection<CockpitState> 
         checklists: applyChecklistEvent(state.checklists, event),
         rollbacks: applyRollbackEvent(state.rollbacks as Map<string, RollbackState>, event),
         hotfixes: applyHotfixEvent(state.hotfixes, event),
+        // The rollout fold updates its map in place, so a checkpoint keeps its own copy.
+        rollouts: event.type.startsWith('rollout.') ? applyRolloutEvent(new Map(state.rollouts), event) : state.rollouts,
         links: applyLinkEvent(state.links, event),
         outbox: applyOutbox(state.outbox, incidentId, event),
         updates: applyUpdatesEvent(state.updates, event),

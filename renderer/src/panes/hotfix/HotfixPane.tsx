@@ -10,6 +10,7 @@ import { useServices } from '../rollback/rollback-queries';
 import { HotfixTrack } from './HotfixTrack';
 import { OpenHotfixForm } from './OpenHotfixForm';
 import { useHotfixes } from './hotfix-queries';
+import { useRollouts } from './rollout/rollout-queries';
 import { stageLabels } from './hotfix-view';
 import './hotfix.css';
 
@@ -20,6 +21,8 @@ export function HotfixPane({ incidentId, asOf }: PaneProps) {
   const declared = useIncident(incidentId).data?.state?.services ?? [];
   const replayed = useMemo(() => (asOf ? [...asOf.state.hotfixes.values()] : undefined), [asOf]);
   const hotfixes = replayed ?? live.data ?? [];
+  const liveRollouts = useRollouts(incidentId, !readOnly);
+  const rollouts = useMemo(() => (asOf ? [...asOf.state.rollouts.values()] : (liveRollouts.data ?? [])), [asOf, liveRollouts.data]);
   const [selectedId, setSelectedId] = useState<string>();
   const [opening, setOpening] = useState(false);
   // The chosen one, else the newest still open, else the newest.
@@ -76,7 +79,7 @@ export function HotfixPane({ incidentId, asOf }: PaneProps) {
         )
       ) : null}
       {readOnly && hotfixes.length === 0 ? <p className="hotfix-empty">No hot fix had been opened at this moment.</p> : null}
-      {shown && !showForm ? <HotfixTrack key={shown.id} incidentId={incidentId} hotfix={shown} service={service} readOnly={readOnly} /> : null}
+      {shown && !showForm ? <HotfixTrack key={shown.id} incidentId={incidentId} hotfix={shown} service={service} rollouts={rollouts.filter((r) => r.hotfixId === shown.id)} readOnly={readOnly} /> : null}
     </section>
   );
 }

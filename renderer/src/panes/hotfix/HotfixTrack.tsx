@@ -2,22 +2,26 @@
 import type { ReactNode } from 'react';
 import { rolloutBlockers } from '../../../../shared/hotfix/hotfix-blockers';
 import type { HotfixState } from '../../../../shared/hotfix/hotfix-state';
+import type { RolloutState } from '../../../../shared/hotfix/rollout-state';
 import type { ServiceConfig } from '../../../../shared/services/service-config';
 import { ApprovalStep } from './ApprovalStep';
 import { ChangeStep } from './ChangeStep';
 import { CloseHotfix, JiraStep, TagStep, VerifyStep } from './ShipSteps';
 import { CriteriaStep, RollbackStep } from './EarlySteps';
 import { TestsStep } from './TestsStep';
+import { RolloutSection } from './rollout/RolloutSection';
 import { statusLabels, trackSteps, type TrackStep } from './hotfix-view';
 
 interface Props {
   incidentId: string;
   hotfix: HotfixState;
   service: ServiceConfig | undefined;
+  /** This hot fix's controlled rollouts, oldest first. */
+  rollouts: readonly RolloutState[];
   readOnly: boolean;
 }
 
-export function HotfixTrack({ incidentId, hotfix: h, service, readOnly }: Props) {
+export function HotfixTrack({ incidentId, hotfix: h, service, rollouts, readOnly }: Props) {
   const blockers = h.stage === 'open' ? rolloutBlockers(h) : [];
   const editable = !readOnly && (h.stage === 'open' || h.stage === 'approved');
   // In playback the facts stay (diff stat, test output, approvals); only the controls go.
@@ -25,6 +29,7 @@ export function HotfixTrack({ incidentId, hotfix: h, service, readOnly }: Props)
     change: <ChangeStep incidentId={incidentId} hotfix={h} editable={false} />,
     tests: <TestsStep incidentId={incidentId} hotfix={h} service={service} editable={false} />,
     approval: <ApprovalStep incidentId={incidentId} hotfix={h} editable={false} />,
+    rollout: <RolloutSection incidentId={incidentId} hotfix={h} service={service} rollouts={rollouts} readOnly />,
   };
   const controls: Partial<Record<TrackStep['id'], ReactNode>> = readOnly
     ? facts
@@ -34,6 +39,7 @@ export function HotfixTrack({ incidentId, hotfix: h, service, readOnly }: Props)
         change: <ChangeStep incidentId={incidentId} hotfix={h} editable={editable} />,
         tests: <TestsStep incidentId={incidentId} hotfix={h} service={service} editable={editable} />,
         approval: <ApprovalStep incidentId={incidentId} hotfix={h} editable={editable} />,
+        rollout: <RolloutSection incidentId={incidentId} hotfix={h} service={service} rollouts={rollouts} readOnly={false} />,
         verify: <VerifyStep incidentId={incidentId} hotfix={h} />,
         tag: <TagStep incidentId={incidentId} hotfix={h} />,
         jira: <JiraStep incidentId={incidentId} hotfix={h} />,

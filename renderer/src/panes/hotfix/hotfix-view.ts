@@ -44,8 +44,8 @@ export function trackSteps(h: HotfixState): TrackStep[] {
     {
       id: 'rollout',
       title: 'Controlled rollout',
-      status: afterRollout ? 'done' : h.stage === 'rolling-out' ? 'waiting' : 'later',
-      summary: afterRollout ? 'Reached 100%' : h.stage === 'rolling-out' ? 'Rolling out' : rolloutBlockers(h).length === 0 ? 'Approved — the rollout engine is not connected in this build yet' : 'After approval',
+      status: afterRollout ? 'done' : h.stage === 'rolling-out' || h.stage === 'approved' ? 'waiting' : 'later',
+      summary: afterRollout ? 'Reached 100%' : h.stage === 'rolling-out' ? 'Rolling out stage by stage, with a canary analysis after each' : rolloutBlockers(h).length === 0 ? 'Approved — start the rollout' : 'After approval',
     },
     {
       id: 'verify',
