@@ -1,13 +1,31 @@
 // User journey: a hot fix through the track in Chromium — open it from a SEV3 (criteria not met, overridden with a reason),
 // choose the rollback strategy, link the fix branch (real git diff stat against the deployed tag), run the targeted tests
-// with streamed output, and collect two approvals (the author is refused). The rollout part is added with the rollout engine.
+// with streamed output, collect two approvals (the author is refused), then the controlled rollout: the canary stage, its
+// canary analysis against a real Prometheus scraping a scripted service (canary and baseline tracks), and 100% on a click.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
+import { startCanaryPrometheus, type CanaryPrometheus } from '../electron/core/hotfix/rollout/canary-prometheus.test-support';
 import { expect, openCockpit, rpc, test } from './fixtures';
 
 let repos: ScriptedRepos | undefined;
+let prom: CanaryPrometheus | undefined;
+test.beforeAll(async () => {
+  prom = await startCanaryPrometheus();
+});
+test.afterAll(async () => prom?.stop());
 test.afterEach(() => repos?.cleanup());
 
-test('open → override the criteria → rollback strategy → link the change → rapid tests → approvals, at 1366×768 in both themes', async ({ page, host }) => {
+const ERROR_RATIO = 'sum(rate(checkout_errors_total{track="{{track}}"}[3s])) / sum(rate(checkout_requests_total{track="{{track}}"}[3s]))';
+const stage = (id: string, label: string, percent: number, extra: Record<string, unknown>) => ({
+  id,
+  label,
+  percent,
+  run: { command: process.execPath, args: ['-e', `console.log("traffic on the fix: ${percent}%")`], timeoutMs: 60_000 },
+  ...extra,
+});
+
+test('open → override the criteria → rollback strategy → link the change → rapid tests → approvals → canary rollout to 100%, at 1366×768 in both themes', async ({ page, host }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   repos = scriptedRepos();
@@ -24,6 +42,10 @@ test('open → override the criteria → rollback strategy → link the change �
       git: { clonePath: repos.clone, remote: { name: 'origin' } },
       deploy: { branch: 'main', releaseTagPattern: 'v*' },
       rollback: { strategies: [{ kind: 'revert' }] },
+      rollout: {
+        stages: [stage('canary-5', 'Canary 5%', 5, { bakeSeconds: 6, advance: 'on-click' }), stage('all-traffic', 'All traffic', 100, { analyze: false })],
+        analysis: { stepSeconds: 1, queries: [{ id: 'errors', label: 'Error ratio', kind: 'error-ratio', template: ERROR_RATIO, maxDelta: 0.02, test: { kind: 'mann-whitney-u' }, minSamples: 4 }] },
+      },
       hotfix: {
         testCommand: {
           command: process.execPath,
@@ -33,6 +55,8 @@ test('open → override the criteria → rollback strategy → link the change �
       },
     },
   });
+  // The canary analysis asks this Prometheus through the metrics capability.
+  writeFileSync(join(host.dataDir, 'metrics.json'), JSON.stringify({ prometheus: [{ id: 'local', name: 'Local', baseUrl: prom!.prometheusUrl }], refreshSeconds: 5, leadInMinutes: 0, services: {} }));
   await rpc(host, 'incidents.declare', { title: 'Checkout timeouts', severity: 'SEV3', commander: 'e2e.commander', services: ['checkout'] });
 
   await openCockpit(page, host.url);
@@ -86,10 +110,33 @@ test('open → override the criteria → rollback strategy → link the change �
   await approve.getByRole('button', { name: 'Record approval' }).click();
   await expect(pane.getByRole('listitem', { name: 'Approval: Done' })).toContainText('Approved by omar, lea');
   await expect(blockers).toHaveCount(0);
-  await expect(pane.getByRole('listitem', { name: 'Controlled rollout: Later' })).toContainText('Approved — the rollout engine is not connected in this build yet');
+  const rolloutStep = pane.getByRole('listitem', { name: 'Controlled rollout: To do' });
+  await expect(rolloutStep).toContainText('Approved — start the rollout');
   const approvals = pane.getByRole('list', { name: 'Approvals' });
   await approvals.getByText('What was approved').last().click();
   await expect(approvals).toContainText('against v1.3.0: 1 file, +1 −1');
+
+  // The controlled rollout: the canary stage runs, the analysis watches canary against baseline, and waits for the go.
+  await rolloutStep.getByRole('button', { name: 'Start the rollout' }).click();
+  const rollout = pane.getByRole('region', { name: 'Controlled rollout' });
+  await expect(rollout.getByRole('status')).toHaveText('Canary 5% passed. Waiting for your go to start All traffic.', { timeout: 60_000 });
+  const canary = rollout.getByRole('listitem', { name: 'Canary 5%: Done' });
+  await expect(canary.getByLabel('Output of Canary 5%')).toContainText('traffic on the fix: 5%');
+  const analysis = canary.getByRole('group', { name: 'Canary analysis after Canary 5%' });
+  await expect(analysis).toContainText('Passed');
+  await expect(analysis).toContainText(/Error ratio: canary 0\.01\d* vs baseline 0\.01\d* — within the allowed difference of 0\.02/);
+  await expect(analysis.getByRole('figure', { name: 'Error ratio: canary and baseline' }).locator('.recharts-line')).toHaveCount(2);
+  await rollout.scrollIntoViewIfNeeded();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await rollout.screenshot({ path: test.info().outputPath(`hotfix-rollout-analysis-1366-${scheme}.png`) });
+    await page.screenshot({ path: test.info().outputPath(`hotfix-rollout-pane-1366-${scheme}.png`) });
+  }
+  await rollout.getByRole('button', { name: 'Start All traffic' }).click();
+  await expect(rollout.getByRole('status')).toHaveText('Every stage done: the fix is at 100%. Verify it next.', { timeout: 30_000 });
+  await expect(rollout.getByRole('listitem', { name: 'All traffic: Done' })).toContainText('traffic on the fix: 100%');
+  await expect(pane.getByRole('listitem', { name: 'Controlled rollout: Done' })).toContainText('Reached 100%');
+  await expect(pane.getByRole('listitem', { name: 'Verification: To do' })).toBeVisible();
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });

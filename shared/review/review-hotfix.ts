@@ -3,10 +3,12 @@
 import type { IncidentEvent } from '../events';
 import { diffStatLine } from '../hotfix/hotfix-schemas';
 import { projectHotfixes, type HotfixState } from '../hotfix/hotfix-state';
+import { rolloutReviewLines } from '../hotfix/rollout-review';
+import { projectRollouts } from '../hotfix/rollout-state';
 import { describeHotfixEvent } from '../hotfix/describe-hotfix-event';
 import { reviewWhen } from './review-story';
 
-function section(h: HotfixState, events: readonly IncidentEvent[]): string[] {
+function section(h: HotfixState, events: readonly IncidentEvent[], rollouts: ReturnType<typeof projectRollouts>): string[] {
   const mine = events.filter((e) => e.type.startsWith('hotfix.') && (e.payload as { hotfixId?: string }).hotfixId === h.id);
   const timeline = mine.map((e) => `  - ${reviewWhen(e.ts)} — ${describeHotfixEvent(e as Parameters<typeof describeHotfixEvent>[0])} (${e.actor})`);
   const tests = h.tests
@@ -21,6 +23,7 @@ function section(h: HotfixState, events: readonly IncidentEvent[]): string[] {
     `- **Tests:** ${tests}`,
     `- **Approvals:** ${h.approvals.length ? h.approvals.map((a) => `${a.approver} (${reviewWhen(a.at)})`).join(', ') : 'none'}`,
     `- **Rollback readiness:** ${h.rollback ? `${h.rollback.description}${h.rollback.killSwitch ? `; kill switch ${h.rollback.killSwitch}` : ''}` : 'no rollback strategy chosen'}`,
+    ...rolloutReviewLines(rollouts.filter((r) => r.hotfixId === h.id)),
     `- **Verification:** ${h.verification ? `${h.verification.outcome} (${h.verification.method === 'health-query' ? `health query ${h.verification.value ?? '?'} vs ${h.verification.threshold ?? '?'}` : `checked by ${h.verification.by}`})` : 'not verified'}`,
     `- **Tag:** ${h.tag ? `${h.tag.name} at ${h.tag.sha.slice(0, 8)}` : 'not tagged'} · **Jira:** ${h.jira ? `${h.jira.issueKey}, follow-up “${h.jira.followUp.summary}”` : 'not notified'}`,
     '- **Track:**',
@@ -32,5 +35,6 @@ function section(h: HotfixState, events: readonly IncidentEvent[]): string[] {
 export function hotfixReviewLines(events: readonly IncidentEvent[]): string[] {
   const hotfixes = projectHotfixes(events);
   if (hotfixes.length === 0) return [];
-  return ['## Hot fixes', ...hotfixes.flatMap((h) => [...section(h, events), ''])];
+  const rollouts = projectRollouts(events);
+  return ['## Hot fixes', ...hotfixes.flatMap((h) => [...section(h, events, rollouts), ''])];
 }

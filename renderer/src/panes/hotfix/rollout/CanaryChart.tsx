@@ -5,8 +5,9 @@ import { formatClock, formatValue } from '../../../../../shared/metrics/format-v
 import { useTimeZoneStore } from '../../../time/time-zone-store';
 import { useElementWidth } from '../../metrics/use-element-width';
 
-const CANARY = '#f59e0b';
-const BASELINE = '#4e9af1';
+// At least 3:1 against both themes' panel backgrounds (the legend's words use the text colour).
+const CANARY = '#ea580c';
+const BASELINE = '#2563eb';
 
 /** One row per timestamp with both tracks (either may be missing at a point). */
 export function chartRows(series: AnalysisSeries): { t: number; canary?: number; baseline?: number }[] {
@@ -35,8 +36,8 @@ export function CanaryChart({ series }: { series: AnalysisSeries }) {
             formatter={(v) => formatValue(typeof v === 'number' ? v : null, series.unit)}
             contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)', fontSize: 12 }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="linear" dataKey="canary" name="Canary" stroke={CANARY} dot={false} isAnimationActive={false} connectNulls />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span style={{ color: 'var(--text)' }}>{value}</span>} />
+          <Line type="linear" dataKey="canary" name="Canary" stroke={CANARY} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
           <Line type="linear" dataKey="baseline" name="Baseline" stroke={BASELINE} dot={false} isAnimationActive={false} strokeDasharray="5 3" connectNulls />
         </LineChart>
       )}
