@@ -127,6 +127,8 @@ test('open → override the criteria → rollback strategy → link the change �
   await expect(analysis).toContainText(/Error ratio: canary 0\.01\d* vs baseline 0\.01\d* — within the allowed difference of 0\.02/);
   await expect(analysis.getByRole('figure', { name: 'Error ratio: canary and baseline' }).locator('.recharts-line')).toHaveCount(2);
   await rollout.scrollIntoViewIfNeeded();
+  // The pointer stays where the start button was, over the chart now: move it off so no tooltip covers the lines.
+  await page.mouse.move(0, 0);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await rollout.screenshot({ path: test.info().outputPath(`hotfix-rollout-analysis-1366-${scheme}.png`) });
