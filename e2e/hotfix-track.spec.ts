@@ -1,5 +1,5 @@
 // User journey: a hot fix through the track in Chromium — open it from a SEV3 (criteria not met, overridden with a reason),
-// choose the rollback strategy, link the fix branch (real git diff stat against the deployed tag), run the targeted tests
+// choose the rollback strategy, cut the fix branch from the deployed tag and link it (real git diff stat against the tag), run the targeted tests
 // with streamed output, and collect two approvals (the author is refused). The rollout part is added with the rollout engine.
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { expect, openCockpit, rpc, test } from './fixtures';
@@ -14,10 +14,9 @@ test('open → override the criteria → rollback strategy → link the change �
   const release = repos.commit('release 1.3', 'app.txt', 'version=1.3\ntimeout=30\n', '2026-12-01T09:00:00Z');
   repos.push();
   repos.tag('v1.3.0', release);
-  repos.git(repos.clone, 'checkout', '--quiet', '-b', 'hotfix/checkout-timeout', 'v1.3.0');
-  repos.commit('PAY-7 lower the checkout timeout', 'app.txt', 'version=1.3\ntimeout=10\n', '2026-12-02T09:00:00Z');
-  repos.push('hotfix/checkout-timeout');
-  repos.git(repos.clone, 'checkout', '--quiet', 'main');
+  // Work went on after the release; the hot fix must start from the deployed tag, not from main.
+  repos.commit('next feature', 'feature.txt', 'wip\n', '2026-12-02T07:00:00Z');
+  repos.push();
   await rpc(host, 'services.put', {
     service: {
       name: 'checkout',
@@ -59,14 +58,26 @@ test('open → override the criteria → rollback strategy → link the change �
   await pane.getByRole('form', { name: 'Choose the rollback strategy' }).getByRole('button', { name: 'Choose strategy' }).click();
   await expect(pane.getByRole('listitem', { name: 'Rollback plan: Done' })).toContainText('reverting the fix on refs/heads/main');
 
+  // Firebreak cuts the fix branch from the deployed release; an engineer pushes the fix to it.
+  const hotfixId = (await pane.getByText(/^HF-\d{8}-1$/).textContent())!;
+  await pane.getByRole('button', { name: `Create branch hotfix/${hotfixId} from the deployed release` }).click();
+  await expect(pane.getByRole('listitem', { name: 'Change: To do' })).toContainText(`Branch hotfix/${hotfixId} was created on origin from v1.3.0: push the fix there`);
+  expect(repos.remoteSha(`refs/heads/hotfix/${hotfixId}`)).toBe(release);
+  const work = repos.otherClone();
+  repos.git(work, 'checkout', '--quiet', `hotfix/${hotfixId}`);
+  repos.commit('PAY-7 lower the checkout timeout', 'app.txt', 'version=1.3\ntimeout=10\n', '2026-12-02T09:00:00Z', work);
+  repos.push(`hotfix/${hotfixId}`, work);
+
   const link = pane.getByRole('form', { name: 'Link the change' });
-  await link.getByLabel('Fix branch or commit(s)').fill('no-such-branch');
+  const refs = link.getByLabel('Fix branch or commit(s)');
+  await expect(refs).toHaveValue(`hotfix/${hotfixId}`);
+  await refs.fill('no-such-branch');
   await link.getByRole('button', { name: 'Link change' }).click();
   await expect(link.getByRole('alert')).toContainText('"no-such-branch" is neither a branch');
-  await link.getByLabel('Fix branch or commit(s)').fill('hotfix/checkout-timeout');
+  await refs.fill(`hotfix/${hotfixId}`);
   await link.getByRole('button', { name: 'Link change' }).click();
   const change = pane.getByRole('listitem', { name: 'Change: Done' });
-  await expect(change).toContainText('hotfix/checkout-timeout against v1.3.0');
+  await expect(change).toContainText(`hotfix/${hotfixId} against v1.3.0`);
   await expect(change).toContainText('+1 −1');
 
   await pane.getByRole('button', { name: 'Run targeted tests' }).click();
