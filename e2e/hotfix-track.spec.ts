@@ -1,6 +1,8 @@
 // User journey: a hot fix through the track in Chromium — open it from a SEV3 (criteria not met, overridden with a reason),
 // choose the rollback strategy, cut the fix branch from the deployed tag and link it (real git diff stat against the tag), run the targeted tests
 // with streamed output, and collect two approvals (the author is refused). The rollout part is added with the rollout engine.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { expect, openCockpit, rpc, test } from './fixtures';
 
@@ -26,7 +28,9 @@ test('open → override the criteria → rollback strategy → link the change �
       hotfix: {
         testCommand: {
           command: process.execPath,
-          args: ['-e', "const t=require('fs').readFileSync('app.txt','utf8');console.log('checking app.txt: '+t.split('\\n')[1]);process.exit(t.includes('timeout=10')?0:1)"],
+          // Prints, then waits until the test lets it finish: the output must reach the pane while the command still runs.
+          args: ['-e', "const fs=require('fs');const t=fs.readFileSync('app.txt','utf8');console.log('checking app.txt: '+t.split('\\n')[1]);const i=setInterval(()=>{if(fs.existsSync(process.env.HF_GO)){clearInterval(i);process.exit(t.includes('timeout=10')?0:1)}},50)"],
+          env: { HF_GO: join(repos.root, 'go') },
           timeoutMs: 60_000,
         },
       },
@@ -81,6 +85,11 @@ test('open → override the criteria → rollback strategy → link the change �
   await expect(change).toContainText('+1 −1');
 
   await pane.getByRole('button', { name: 'Run targeted tests' }).click();
+  const running = pane.getByRole('listitem', { name: 'Rapid tests: To do' });
+  await expect(running).toContainText('Targeted tests running');
+  await expect(running.getByLabel('Test output')).toContainText('checking app.txt: timeout=10');
+  await expect(running.getByRole('button', { name: 'Cancel tests' })).toBeVisible();
+  writeFileSync(join(repos.root, 'go'), '');
   const tests = pane.getByRole('listitem', { name: 'Rapid tests: Done' });
   await expect(tests).toContainText('Targeted tests passed');
   await expect(tests.getByLabel('Test output')).toContainText('checking app.txt: timeout=10');
