@@ -1,7 +1,8 @@
 // User journey: a hot fix through the track in Chromium — open it from a SEV3 (criteria not met, overridden with a reason),
-// choose the rollback strategy, link the fix branch (real git diff stat against the deployed tag), run the targeted tests
-// with streamed output, collect two approvals (the author is refused), then the controlled rollout: the canary stage, its
-// canary analysis against a real Prometheus scraping a scripted service (canary and baseline tracks), and 100% on a click.
+// choose the rollback strategy, cut the fix branch from the deployed tag and link it (real git diff stat against the tag), run
+// the targeted tests with streamed output, collect two approvals (the author is refused), then the controlled rollout: the
+// canary stage, its canary analysis against a real Prometheus scraping a scripted service (canary and baseline tracks), and
+// 100% on a click.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
@@ -32,10 +33,9 @@ test('open → override the criteria → rollback strategy → link the change �
   const release = repos.commit('release 1.3', 'app.txt', 'version=1.3\ntimeout=30\n', '2026-12-01T09:00:00Z');
   repos.push();
   repos.tag('v1.3.0', release);
-  repos.git(repos.clone, 'checkout', '--quiet', '-b', 'hotfix/checkout-timeout', 'v1.3.0');
-  repos.commit('PAY-7 lower the checkout timeout', 'app.txt', 'version=1.3\ntimeout=10\n', '2026-12-02T09:00:00Z');
-  repos.push('hotfix/checkout-timeout');
-  repos.git(repos.clone, 'checkout', '--quiet', 'main');
+  // Work went on after the release; the hot fix must start from the deployed tag, not from main.
+  repos.commit('next feature', 'feature.txt', 'wip\n', '2026-12-02T07:00:00Z');
+  repos.push();
   await rpc(host, 'services.put', {
     service: {
       name: 'checkout',
@@ -49,7 +49,9 @@ test('open → override the criteria → rollback strategy → link the change �
       hotfix: {
         testCommand: {
           command: process.execPath,
-          args: ['-e', "const t=require('fs').readFileSync('app.txt','utf8');console.log('checking app.txt: '+t.split('\\n')[1]);process.exit(t.includes('timeout=10')?0:1)"],
+          // Prints, then waits until the test lets it finish: the output must reach the pane while the command still runs.
+          args: ['-e', "const fs=require('fs');const t=fs.readFileSync('app.txt','utf8');console.log('checking app.txt: '+t.split('\\n')[1]);const i=setInterval(()=>{if(fs.existsSync(process.env.HF_GO)){clearInterval(i);process.exit(t.includes('timeout=10')?0:1)}},50)"],
+          env: { HF_GO: join(repos.root, 'go') },
           timeoutMs: 60_000,
         },
       },
@@ -83,17 +85,34 @@ test('open → override the criteria → rollback strategy → link the change �
   await pane.getByRole('form', { name: 'Choose the rollback strategy' }).getByRole('button', { name: 'Choose strategy' }).click();
   await expect(pane.getByRole('listitem', { name: 'Rollback plan: Done' })).toContainText('reverting the fix on refs/heads/main');
 
+  // Firebreak cuts the fix branch from the deployed release; an engineer pushes the fix to it.
+  const hotfixId = (await pane.getByText(/^HF-\d{8}-1$/).textContent())!;
+  await pane.getByRole('button', { name: `Create branch hotfix/${hotfixId} from the deployed release` }).click();
+  await expect(pane.getByRole('listitem', { name: 'Change: To do' })).toContainText(`Branch hotfix/${hotfixId} was created on origin from v1.3.0: push the fix there`);
+  expect(repos.remoteSha(`refs/heads/hotfix/${hotfixId}`)).toBe(release);
+  const work = repos.otherClone();
+  repos.git(work, 'checkout', '--quiet', `hotfix/${hotfixId}`);
+  repos.commit('PAY-7 lower the checkout timeout', 'app.txt', 'version=1.3\ntimeout=10\n', '2026-12-02T09:00:00Z', work);
+  repos.push(`hotfix/${hotfixId}`, work);
+
   const link = pane.getByRole('form', { name: 'Link the change' });
-  await link.getByLabel('Fix branch or commit(s)').fill('no-such-branch');
+  const refs = link.getByLabel('Fix branch or commit(s)');
+  await expect(refs).toHaveValue(`hotfix/${hotfixId}`);
+  await refs.fill('no-such-branch');
   await link.getByRole('button', { name: 'Link change' }).click();
   await expect(link.getByRole('alert')).toContainText('"no-such-branch" is neither a branch');
-  await link.getByLabel('Fix branch or commit(s)').fill('hotfix/checkout-timeout');
+  await refs.fill(`hotfix/${hotfixId}`);
   await link.getByRole('button', { name: 'Link change' }).click();
   const change = pane.getByRole('listitem', { name: 'Change: Done' });
-  await expect(change).toContainText('hotfix/checkout-timeout against v1.3.0');
+  await expect(change).toContainText(`hotfix/${hotfixId} against v1.3.0`);
   await expect(change).toContainText('+1 −1');
 
   await pane.getByRole('button', { name: 'Run targeted tests' }).click();
+  const running = pane.getByRole('listitem', { name: 'Rapid tests: To do' });
+  await expect(running).toContainText('Targeted tests running');
+  await expect(running.getByLabel('Test output')).toContainText('checking app.txt: timeout=10');
+  await expect(running.getByRole('button', { name: 'Cancel tests' })).toBeVisible();
+  writeFileSync(join(repos.root, 'go'), '');
   const tests = pane.getByRole('listitem', { name: 'Rapid tests: Done' });
   await expect(tests).toContainText('Targeted tests passed');
   await expect(tests.getByLabel('Test output')).toContainText('checking app.txt: timeout=10');

@@ -47,6 +47,12 @@ export const HotfixRollbackChosen = eventOf(
   }),
 );
 
+/** The fix branch, created on the remote from the deployed release so the fix starts from exactly what runs. */
+export const HotfixBranchCreated = eventOf(
+  'hotfix.branch_created',
+  z.object({ hotfixId: HotfixId, branch: z.string().max(200), base: z.object({ label: z.string().max(200), sha: HotfixSha }), remote: z.string().max(100) }),
+);
+
 export const HotfixChangeLinked = eventOf(
   'hotfix.change_linked',
   z.object({
@@ -130,6 +136,7 @@ export const hotfixEventSchemas = [
   HotfixCriteriaChecked,
   HotfixCriteriaOverridden,
   HotfixRollbackChosen,
+  HotfixBranchCreated,
   HotfixChangeLinked,
   HotfixTestsStarted,
   HotfixTestsFinished,

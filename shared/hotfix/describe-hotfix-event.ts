@@ -18,6 +18,8 @@ export function describeHotfixEvent(event: HotfixEvent): string {
       return `Hot fix ${id}: criteria overridden by ${event.actor} — ${event.payload.reason}`;
     case 'hotfix.rollback_chosen':
       return `Hot fix ${id}: rollback by ${event.payload.description}${event.payload.killSwitch ? `; kill switch ${event.payload.killSwitch}` : ''}`;
+    case 'hotfix.branch_created':
+      return `Hot fix ${id}: branch ${event.payload.branch} created on ${event.payload.remote} from ${event.payload.base.label} (${short(event.payload.base.sha)})`;
     case 'hotfix.change_linked': {
       const p = event.payload;
       const flags = p.flags.length > 0 ? ` — over the minimal-change thresholds: ${p.flags.join('; ')}` : '';

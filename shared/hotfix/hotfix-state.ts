@@ -42,6 +42,7 @@ export interface HotfixState {
   criteria?: { met: boolean; reasons: string[]; criteria: string; at: string };
   criteriaOverride?: { reason: string; by: string; at: string };
   rollback?: { strategy: StrategyKind; description: string; killSwitch?: string; by: string; at: string };
+  branch?: { name: string; base: { label: string; sha: string }; remote: string; by: string; at: string };
   change?: {
     refs: string[];
     base: { label: string; sha: string };
@@ -98,6 +99,9 @@ export function applyHotfixEvent(hotfixes: ReadonlyMap<string, HotfixState>, eve
       break;
     case 'hotfix.rollback_chosen':
       h.rollback = withoutUndefined({ strategy: event.payload.strategy, description: event.payload.description, killSwitch: event.payload.killSwitch, by, at });
+      break;
+    case 'hotfix.branch_created':
+      h.branch = { name: event.payload.branch, base: event.payload.base, remote: event.payload.remote, by, at };
       break;
     case 'hotfix.change_linked': {
       const { refs, base, headSha, commits, diffStat, flags } = event.payload;

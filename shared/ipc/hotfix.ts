@@ -27,6 +27,7 @@ export const HotfixStateSchema = z.object({
   criteria: z.object({ met: z.boolean(), reasons: z.array(z.string()), criteria: z.string(), at: z.string() }).optional(),
   criteriaOverride: z.object({ reason: z.string(), ...By }).optional(),
   rollback: z.object({ strategy: StrategyKind, description: z.string(), killSwitch: z.string().optional(), ...By }).optional(),
+  branch: z.object({ name: z.string(), base: z.object({ label: z.string(), sha: z.string() }), remote: z.string(), ...By }).optional(),
   change: z
     .object({ refs: z.array(z.string()), base: z.object({ label: z.string(), sha: z.string() }), headSha: z.string(), commits: z.array(LinkedCommit), diffStat: DiffStat, flags: z.array(z.string()), ...By })
     .optional(),
@@ -79,6 +80,7 @@ export const hotfixContract = {
   ),
   'hotfix.overrideCriteria': request('Go ahead with a hot fix that does not meet the criteria, with a recorded reason', ByHotfix.extend({ reason: Reason }), HotfixStateSchema),
   'hotfix.chooseRollback': request("Choose the rollback strategy (one of the service's) before anything ships", ByHotfix.extend({ strategy: StrategyKind }), HotfixStateSchema),
+  'hotfix.createBranch': request('Create the fix branch hotfix/<id> on the remote from the deployed release (refused if it exists)', ByHotfix, HotfixStateSchema),
   'hotfix.linkChange': request(
     'Link the fix commit(s) or branch; the diff stat against the deployed release is recorded and checked against the thresholds',
     ByHotfix.extend({ refs: z.array(ChangeRef).min(1, 'Name at least one commit or branch').max(20) }),

@@ -154,6 +154,7 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
     case 'hotfix.criteria_checked':
     case 'hotfix.criteria_overridden':
     case 'hotfix.rollback_chosen':
+    case 'hotfix.branch_created':
     case 'hotfix.change_linked':
     case 'hotfix.tests_started':
     case 'hotfix.tests_finished':

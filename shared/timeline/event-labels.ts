@@ -75,6 +75,7 @@ export const eventTypeLabels: Record<IncidentEvent['type'], string> = {
   'hotfix.criteria_checked': 'Hot-fix criteria checked',
   'hotfix.criteria_overridden': 'Hot-fix criteria overridden',
   'hotfix.rollback_chosen': 'Hot-fix rollback chosen',
+  'hotfix.branch_created': 'Hot-fix branch created',
   'hotfix.change_linked': 'Hot-fix change linked',
   'hotfix.tests_started': 'Hot-fix tests started',
   'hotfix.tests_finished': 'Hot-fix tests finished',

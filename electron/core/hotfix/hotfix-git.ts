@@ -29,6 +29,23 @@ export async function deployedRelease(repo: GitRepo, service: ServiceConfig): Pr
   return release ? { label: release.tag, sha: release.sha } : { label: `${ref.replace(/^refs\/(heads|tags)\//, '')} (${short(head)})`, sha: head };
 }
 
+/** Creates `branch` on the remote at the deployed release, only if it does not exist there (an empty lease), and fetches it. */
+export async function createFixBranch(service: ServiceConfig, branch: string): Promise<{ base: { label: string; sha: string }; remote: string }> {
+  const repo = hotfixRepo(service);
+  try {
+    await repo.assertRepository();
+    const base = await deployedRelease(repo, service);
+    const ref = `refs/heads/${branch}`;
+    if (await repo.remoteRef(ref)) throw new DomainError('conflict', `The branch ${branch} already exists on ${repo.remote}; link it, or remove it by hand if it is stale.`);
+    const pushed = await repo.pushWithLease(base.sha, ref, '');
+    if (!pushed.ok) throw new DomainError('conflict', `Creating ${branch} on ${repo.remote} was refused: ${pushed.message}`);
+    await repo.fetchRef(ref);
+    return { base, remote: repo.remote };
+  } catch (e) {
+    throw planningError(e, repo.cwd);
+  }
+}
+
 /** A ref as the operator names it: the remote's branch (freshly fetched) first, then a local branch, tag or commit. */
 async function resolveRef(repo: GitRepo, ref: string): Promise<string> {
   const remoteBranch = await repo.remoteRef(`refs/heads/${ref}`);

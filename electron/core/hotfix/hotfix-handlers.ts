@@ -15,6 +15,7 @@ export function hotfixHandlers(hotfixes: HotfixService, policy: HotfixPolicyFile
     'hotfix.open': (input) => hotfixes.open(input),
     'hotfix.overrideCriteria': (input) => hotfixes.overrideCriteria(input),
     'hotfix.chooseRollback': (input) => hotfixes.chooseRollback(input),
+    'hotfix.createBranch': (input) => hotfixes.createBranch(input),
     'hotfix.linkChange': (input) => hotfixes.linkChange(input),
     'hotfix.runTests': (input) => hotfixes.runTests(input),
     'hotfix.cancelTests': (input) => hotfixes.cancelTests(input),

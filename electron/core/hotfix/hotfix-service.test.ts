@@ -186,3 +186,25 @@ describe('the change, tests and approvals', () => {
     expect((await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'omar' })).stage).toBe('approved');
   });
 });
+
+describe('the fix branch', () => {
+  it('is created on the remote from the deployed release tag, once, and a fix pushed there links against it', async () => {
+    fx = await hotfixFixture();
+    const h = await open();
+    const created = await fx.hotfixes.createBranch({ incidentId: INCIDENT, hotfixId: h.id });
+    expect(created.branch).toMatchObject({ name: 'hotfix/HF-20261202-1', base: { label: 'v1.3.0', sha: fx.shas.release }, remote: 'origin' });
+    expect(fx.repos.remoteSha('refs/heads/hotfix/HF-20261202-1')).toBe(fx.shas.release);
+    expect((await refusal(fx.hotfixes.createBranch({ incidentId: INCIDENT, hotfixId: h.id }))).message).toContain('already created');
+    // An engineer commits the fix on the branch and pushes it.
+    const work = fx.repos.otherClone();
+    fx.repos.git(work, 'checkout', '--quiet', 'hotfix/HF-20261202-1');
+    const fix = fx.repos.commit('PAY-8 guard the retry', 'retry.txt', 'guard\n', '2026-12-02T10:30:00Z', work);
+    fx.repos.push('hotfix/HF-20261202-1', work);
+    const linked = await fx.hotfixes.linkChange({ incidentId: INCIDENT, hotfixId: h.id, refs: ['hotfix/HF-20261202-1'] });
+    expect(linked.change).toMatchObject({ base: { label: 'v1.3.0' }, headSha: fix, diffStat: { files: 1, insertions: 1, deletions: 0 } });
+    // A second hot fix may not take a branch name that exists on the remote.
+    const second = await open();
+    fx.repos.git(work, 'push', '--quiet', 'origin', `${fx.shas.release}:refs/heads/hotfix/${second.id}`);
+    expect((await refusal(fx.hotfixes.createBranch({ incidentId: INCIDENT, hotfixId: second.id }))).message).toContain('already exists on origin');
+  });
+});

@@ -14,7 +14,7 @@ import { strategyOf, type ServiceConfig } from '../../../shared/services/service
 import type { ServiceCatalogue } from '../services/service-catalogue';
 import type { IncidentStore } from '../store/incident-store';
 import { realClock, verifyHealth, type Clock, type QueryHealth } from '../rollback/health-verification';
-import { hotfixRepo, linkChange, nextTagName, pushHotfixTag } from './hotfix-git';
+import { createFixBranch, hotfixRepo, linkChange, nextTagName, pushHotfixTag } from './hotfix-git';
 import { jiraNotes, type QueueOutbox } from './hotfix-jira';
 import type { HotfixPolicyFile } from './hotfix-policy-file';
 import { describeTestCommand, runTargetedTests } from './hotfix-tests';
@@ -143,6 +143,16 @@ export class HotfixService {
     const killSwitch = service.rollback?.strategies.find((s) => s.kind === 'kill-switch');
     const payload = { hotfixId: h.id, strategy: input.strategy, description: describeStrategy(service, strategy), ...(killSwitch && killSwitch.kind === 'kill-switch' ? { killSwitch: `${killSwitch.method} ${killSwitch.url}` } : {}) };
     await this.append(input.incidentId, [{ type: 'hotfix.rollback_chosen', actor: this.deps.operator(), payload }]);
+    return this.find(input.incidentId, h.id);
+  }
+
+  async createBranch(input: ParsedInputOf<'hotfix.createBranch'>): Promise<HotfixState> {
+    const h = this.editable(input.incidentId, input.hotfixId, 'the branch');
+    if (h.branch) throw new DomainError('conflict', `The branch ${h.branch.name} was already created for ${h.id}.`);
+    const service = await this.deps.catalogue.get(h.service);
+    const branch = `hotfix/${h.id}`;
+    const created = await createFixBranch(service, branch);
+    await this.append(input.incidentId, [{ type: 'hotfix.branch_created', actor: this.deps.operator(), payload: { hotfixId: h.id, branch, ...created } }]);
     return this.find(input.incidentId, h.id);
   }
 

@@ -61,8 +61,23 @@ export function DiffStatView({ change }: { change: NonNullable<HotfixState['chan
 export function ChangeStep({ incidentId, hotfix: h, editable }: { incidentId: string; hotfix: HotfixState; editable: boolean }) {
   const [refs, setRefs] = useState('');
   const link = useHotfixCall(incidentId, 'hotfix.linkChange');
+  const branch = useHotfixCall(incidentId, 'hotfix.createBranch');
   return (
     <>
+      {h.branch ? (
+        <p className="hotfix-step-summary">
+          Branch <strong>{h.branch.name}</strong> was created on {h.branch.remote} from {h.branch.base.label}
+          {h.change ? '.' : ': push the fix there, then link it.'}
+        </p>
+      ) : null}
+      {editable && !h.branch && !h.change ? (
+        <div className="hotfix-actions">
+          <button type="button" onClick={() => branch.mutate({ hotfixId: h.id }, { onSuccess: (s) => setRefs(s.branch?.name ?? '') })} disabled={branch.isPending}>
+            Create branch hotfix/{h.id} from the deployed release
+          </button>
+          <ErrorNotice error={branch.error} title="The branch was not created" />
+        </div>
+      ) : null}
       {h.change ? <DiffStatView change={h.change} /> : null}
       {editable ? (
         <form

@@ -14,7 +14,7 @@ export const useHotfixes = (incidentId: string, enabled = true) =>
 
 export const useHotfixPolicy = (enabled = true) => useQuery({ queryKey: hotfixKeys.policy, queryFn: () => getClient().callOrThrow('hotfix.policy.get', {}), enabled });
 
-type HotfixCall = Extract<Channel, 'hotfix.open' | 'hotfix.overrideCriteria' | 'hotfix.chooseRollback' | 'hotfix.linkChange' | 'hotfix.runTests' | 'hotfix.cancelTests' | 'hotfix.recordCi' | 'hotfix.overrideTests' | 'hotfix.approve' | 'hotfix.verify' | 'hotfix.tag' | 'hotfix.notifyJira' | 'hotfix.close'>;
+type HotfixCall = Extract<Channel, 'hotfix.open' | 'hotfix.overrideCriteria' | 'hotfix.chooseRollback' | 'hotfix.createBranch' | 'hotfix.linkChange' | 'hotfix.runTests' | 'hotfix.cancelTests' | 'hotfix.recordCi' | 'hotfix.overrideTests' | 'hotfix.approve' | 'hotfix.verify' | 'hotfix.tag' | 'hotfix.notifyJira' | 'hotfix.close'>;
 
 /** One mutation for a hot-fix call; the incident id is filled in, and the track is refetched after it. */
 export function useHotfixCall<C extends HotfixCall>(incidentId: string, channel: C) {
