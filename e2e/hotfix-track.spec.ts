@@ -143,7 +143,7 @@ test('open → override the criteria → rollback strategy → link the change �
   await expect(canary.getByLabel('Output of Canary 5%')).toContainText('traffic on the fix: 5%');
   const analysis = canary.getByRole('group', { name: 'Canary analysis after Canary 5%' });
   await expect(analysis).toContainText('Passed');
-  await expect(analysis).toContainText(/Error ratio: canary 0\.01\d* vs baseline 0\.01\d* — within the allowed difference of 0\.02/);
+  await expect(analysis).toContainText(/Error ratio: canary 0\.0\d+ vs baseline 0\.0\d+ — within the allowed difference of 0\.02/);
   await expect(analysis.getByRole('figure', { name: 'Error ratio: canary and baseline' }).locator('.recharts-line')).toHaveCount(2);
   await rollout.scrollIntoViewIfNeeded();
   // The pointer stays where the start button was, over the chart now: move it off so no tooltip covers the lines.
