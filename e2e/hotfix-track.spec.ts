@@ -1,6 +1,7 @@
 // User journey: a hot fix through the track in Chromium — open it from a SEV3 (criteria not met, overridden with a reason),
 // choose the rollback strategy, cut the fix branch from the deployed tag and link it (real git diff stat against the tag), run the targeted tests
 // with streamed output, and collect two approvals (the author is refused). The rollout part is added with the rollout engine.
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
@@ -114,6 +115,8 @@ test('open → override the criteria → rollback strategy → link the change �
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: test.info().outputPath(`hotfix-maximised-1366-${scheme}.png`) });
+    const results = await new AxeBuilder({ page }).include('[data-pane="hotfix"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
   }
   await page.keyboard.press('Escape');
   await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
