@@ -3,7 +3,8 @@
 // the targeted tests with streamed output, collect two approvals (the author is refused), then the controlled rollout: the
 // canary stage, its canary analysis against a real Prometheus scraping a scripted service (canary and baseline tracks), and
 // 100% on a click.
-import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { startCanaryPrometheus, type CanaryPrometheus } from '../electron/core/hotfix/rollout/canary-prometheus.test-support';
@@ -162,6 +163,8 @@ test('open → override the criteria → rollback strategy → link the change �
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: test.info().outputPath(`hotfix-maximised-1366-${scheme}.png`) });
+    const results = await new AxeBuilder({ page }).include('[data-pane="hotfix"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
   }
   await page.keyboard.press('Escape');
   await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
@@ -170,4 +173,34 @@ test('open → override the criteria → rollback strategy → link the change �
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: test.info().outputPath(`hotfix-cockpit-1366-${scheme}.png`) });
   }
+});
+
+test('Settings → Hot fixes: the team policy is saved to the data folder and used by the next hot fix', async ({ page, host, dataDir }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openCockpit(page, host.url);
+  await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: 'Settings…', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const form = settings.getByRole('form', { name: 'Hot-fix policy' });
+  await form.getByLabel(/Identifier pattern/).fill('HF <n>');
+  await form.getByRole('button', { name: 'Save hot-fix policy' }).click();
+  await expect(form.getByRole('alert')).toContainText('Use letters, digits, dot, dash and underscore');
+  await expect(form.getByLabel(/Identifier pattern/)).toHaveValue('HF <n>');
+  await form.getByLabel(/Identifier pattern/).fill('PAY-HF-<yyyymmdd>-<n>');
+  await form.getByLabel('CAB list (names, separated by commas)').fill('Omar, Lea');
+  await form.getByLabel('SEV1 approvers').fill('2');
+  await form.getByRole('button', { name: 'Save hot-fix policy' }).click();
+  await expect(form.getByText('Saved')).toBeVisible();
+  const saved = JSON.parse(readFileSync(join(dataDir, 'hotfix-policy.json'), 'utf8')) as { idPattern: string; cab: string[]; approvals: { SEV1: { approvers: number } } };
+  expect(saved).toMatchObject({ idPattern: 'PAY-HF-<yyyymmdd>-<n>', cab: ['Omar', 'Lea'], approvals: { SEV1: { approvers: 2, cabOnly: true } } });
+  await form.scrollIntoViewIfNeeded();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.screenshot({ path: test.info().outputPath(`hotfix-settings-1366-${scheme}.png`) });
+  }
+  await settings.getByRole('button', { name: 'Close' }).click();
+  const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Payments down', severity: 'SEV1', commander: 'e2e.commander', services: ['payments'] });
+  await rpc(host, 'services.put', { service: { name: 'payments' } });
+  const opened = await rpc<{ id: string; approvalRule: { approvers: number }; cab: string[] }>(host, 'hotfix.open', { incidentId: incident.id, service: 'payments', symptom: 'Payments fail', intendedChange: 'Restore the retry' });
+  expect(opened.id).toMatch(/^PAY-HF-\d{8}-1$/);
+  expect(opened).toMatchObject({ approvalRule: { approvers: 2 }, cab: ['Omar', 'Lea'] });
 });
