@@ -168,7 +168,13 @@ test('open → override the criteria → rollback strategy → link the change �
   }
   await page.keyboard.press('Escape');
   await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText(/Hot fix HF-\d{8}-1 approved by lea/);
+  const timeline = page.getByRole('list', { name: 'Timeline events' });
+  await expect(timeline).toContainText(/Rollout of HF-\d{8}-1 to checkout completed: every stage done/);
+  // The approval is older than the rollout's events: narrow the virtualized, newest-first timeline to find it.
+  await page.getByLabel('Search timeline').fill('approved by lea');
+  await expect(timeline).toContainText(/Hot fix HF-\d{8}-1 approved by lea/);
+  await page.getByLabel('Search timeline').fill('');
+  await page.getByLabel('Search timeline').blur();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: test.info().outputPath(`hotfix-cockpit-1366-${scheme}.png`) });
