@@ -8,7 +8,8 @@ export const RolloutId = z.string().regex(/^ro-[a-z0-9-]{4,60}$/, 'Not a rollout
 const HotfixRef = z.string().trim().min(1).max(80);
 const StageId = z.string().min(1).max(40);
 const OutputTail = z.string().max(4_000);
-const Ids = { hotfixId: HotfixRef, rolloutId: RolloutId, stageId: StageId };
+/** The stage's label rides along so the timeline reads "Canary 5%", not its id. */
+const Ids = { hotfixId: HotfixRef, rolloutId: RolloutId, stageId: StageId, label: z.string().max(80).optional() };
 
 export const RolloutStarted = eventOf(
   'rollout.started',

@@ -25,7 +25,7 @@ export function progressEveryMs(bakeSeconds: number, stepSeconds: number): numbe
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function runAnalysis(stage: RolloutStage, analysis: CanaryAnalysis, ctx: AnalysisContext, signal: AbortSignal): Promise<AnalysisResult> {
-  const ids = { hotfixId: ctx.hotfixId, rolloutId: ctx.rolloutId, stageId: stage.id };
+  const ids = { hotfixId: ctx.hotfixId, rolloutId: ctx.rolloutId, stageId: stage.id, label: stage.label };
   const from = ctx.clock.now();
   const deadline = from + stage.bakeSeconds * 1000;
   await ctx.append([

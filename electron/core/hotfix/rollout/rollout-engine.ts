@@ -110,10 +110,10 @@ export class RolloutEngine {
     const run = this.runOf(state);
     const index = state.stages.findIndex((s) => s.id === state.currentStageId);
     if (state.status === 'waiting') {
-      await this.append(run.incidentId, [{ type: 'rollout.stage_advanced', actor: this.deps.operator(), payload: { hotfixId: run.hotfixId, rolloutId: run.rolloutId, stageId: state.currentStageId!, action: 'next-stage' } }]);
+      await this.append(run.incidentId, [{ type: 'rollout.stage_advanced', actor: this.deps.operator(), payload: { hotfixId: run.hotfixId, rolloutId: run.rolloutId, stageId: state.currentStageId!, label: state.stages[index]!.label, action: 'next-stage' } }]);
       this.drive(run, index + 1, 'stage');
     } else if (state.status === 'paused') {
-      await this.append(run.incidentId, [{ type: 'rollout.stage_advanced', actor: this.deps.operator(), payload: { hotfixId: run.hotfixId, rolloutId: run.rolloutId, stageId: state.currentStageId!, action: 'retry-analysis' } }]);
+      await this.append(run.incidentId, [{ type: 'rollout.stage_advanced', actor: this.deps.operator(), payload: { hotfixId: run.hotfixId, rolloutId: run.rolloutId, stageId: state.currentStageId!, label: state.stages[index]!.label, action: 'retry-analysis' } }]);
       this.drive(run, index, 'analysis');
     } else {
       throw new DomainError('conflict', `The rollout is ${state.status}; it can go on only when it waits for a click or its analysis paused.`);
@@ -195,13 +195,15 @@ export class RolloutEngine {
   private async abort(run: ActiveRollout, stageId: string, reason: 'stage_failed' | 'analysis_failed' | 'cancelled', message: string): Promise<void> {
     const actor = this.deps.operator();
     const ids = { hotfixId: run.hotfixId, rolloutId: run.rolloutId };
+    const label = run.config.stages.find((s) => s.id === stageId)?.label;
+    const where = { stageId, ...(label ? { label } : {}) };
     this.active.delete(run.service.name.toLowerCase());
     if (this.closing) {
       // Shutting down is no verdict on the fix: record where it stopped, start nothing.
-      await this.append(run.incidentId, [{ type: 'rollout.aborted', actor: 'firebreak', payload: { ...ids, stageId, reason: 'interrupted', message: 'Firebreak was closing during this rollout. Check the deployment by hand, then start a new rollout or roll back.' } }]);
+      await this.append(run.incidentId, [{ type: 'rollout.aborted', actor: 'firebreak', payload: { ...ids, ...where, reason: 'interrupted', message: 'Firebreak was closing during this rollout. Check the deployment by hand, then start a new rollout or roll back.' } }]);
       return;
     }
-    await this.append(run.incidentId, [{ type: 'rollout.aborted', actor, payload: { ...ids, stageId, reason, message: message.slice(0, 2000) } }]);
+    await this.append(run.incidentId, [{ type: 'rollout.aborted', actor, payload: { ...ids, ...where, reason, message: message.slice(0, 2000) } }]);
     const strategy = run.rollbackStrategy;
     const offer = (text: string, withStrategy = strategy) =>
       this.append(run.incidentId, [{ type: 'rollout.rollback_offered', actor, payload: { ...ids, service: run.service.name, ...(withStrategy ? { strategy: withStrategy } : {}), message: text.slice(0, 2000) } }]);
@@ -236,7 +238,7 @@ export class RolloutEngine {
           {
             type: 'rollout.aborted',
             actor: 'firebreak',
-            payload: { hotfixId: r.hotfixId, rolloutId: r.id, stageId: r.currentStageId ?? r.stages[0]!.id, reason: 'interrupted', message: 'Firebreak stopped during this rollout. Check the deployment by hand, then start a new rollout or roll back.' },
+            payload: { hotfixId: r.hotfixId, rolloutId: r.id, stageId: r.currentStageId ?? r.stages[0]!.id, label: (r.stages.find((s) => s.id === r.currentStageId) ?? r.stages[0]!).label, reason: 'interrupted', message: 'Firebreak stopped during this rollout. Check the deployment by hand, then start a new rollout or roll back.' },
           },
         ]);
       }

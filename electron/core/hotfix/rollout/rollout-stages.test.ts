@@ -1,6 +1,7 @@
 // The rollout's stage commands: in order with streamed output, waiting for a click, and a stage that fails, times out or is cancelled.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../../../shared/result';
+import { toTimelineEntry } from '../../../../shared/timeline/describe-event';
 import { HOTFIX, INCIDENT, nodeStage, rolloutFixture, type RolloutFixture } from './rollout.test-support';
 
 let fx: RolloutFixture;
@@ -26,11 +27,14 @@ describe('rollout stages', () => {
     expect(fx.state(started.id)).toMatchObject({ status: 'waiting', currentStageId: 'canary-5', stages: [{ status: 'succeeded', outputTail: 'weight 5\n' }, { status: 'pending' }] });
     expect(fx.chunks.join('')).toContain('weight 5');
     expect(fx.ofType('rollout.stage_finished')[0]!.payload).toMatchObject({ outcome: 'succeeded', exitCode: 0, message: 'canary 5 done' });
+    // The timeline names the stage as people call it.
+    expect(toTimelineEntry(fx.ofType('rollout.stage_finished')[0]!).text).toBe('Rollout stage "canary 5" succeeded: canary 5 done');
 
     await fx.engine.advance({ incidentId: INCIDENT, rolloutId: started.id });
     await fx.engine.settled(started.id);
     expect(fx.state(started.id)).toMatchObject({ status: 'completed', stages: [{ status: 'succeeded' }, { status: 'succeeded', outputTail: 'weight 100\n' }] });
     expect(fx.ofType('rollout.stage_advanced')[0]).toMatchObject({ actor: 'ines', payload: { stageId: 'canary-5', action: 'next-stage' } });
+    expect(toTimelineEntry(fx.ofType('rollout.stage_advanced')[0]!).text).toBe('ines advanced the rollout past "canary 5"');
     expect(fx.events().map((e) => e.type).filter((t) => t.startsWith('rollout.'))).toEqual([
       'rollout.started',
       'rollout.stage_started',

@@ -25,9 +25,9 @@ export interface StageRunContext {
 const TAIL = 2_000;
 
 export async function runStage(stage: RolloutStage, ctx: StageRunContext, signal: AbortSignal): Promise<StageResult> {
-  const ids = { hotfixId: ctx.hotfixId, rolloutId: ctx.rolloutId, stageId: stage.id };
+  const ids = { hotfixId: ctx.hotfixId, rolloutId: ctx.rolloutId, stageId: stage.id, label: stage.label };
   const line = commandLine(stage.run.command, stage.run.args).slice(0, 4000);
-  await ctx.append([{ type: 'rollout.stage_started', actor: ctx.actor, payload: { ...ids, label: stage.label, command: line, timeoutMs: stage.run.timeoutMs } }]);
+  await ctx.append([{ type: 'rollout.stage_started', actor: ctx.actor, payload: { ...ids, command: line, timeoutMs: stage.run.timeoutMs } }]);
   const stream = new OutputStream((chunk) => ctx.publishOutput?.(chunk));
   let lines = 0;
   let recent = '';
