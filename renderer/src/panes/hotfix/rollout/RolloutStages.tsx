@@ -46,7 +46,8 @@ export function RolloutStages({ incidentId, rollout, live }: { incidentId: strin
   return (
     <ol className="rollout-stages" aria-label="Rollout stages">
       {rollout.stages.map((s) => (
-        <li key={s.id} className={`rollout-stage rollout-${tone(s.status)}`} aria-label={`${s.label}: ${stageStatusLabels[s.status]}`}>
+        // A stage whose command worked but whose canary failed (or paused) is marked by the analysis, not by the command.
+        <li key={s.id} className={`rollout-stage rollout-${tone(s.analysis && s.analysis.status !== 'pass' ? s.analysis.status : s.status)}`} aria-label={`${s.label}: ${stageStatusLabels[s.status]}`}>
           <div className="hotfix-step-head">
             <span className="hotfix-step-title">
               {s.label}
