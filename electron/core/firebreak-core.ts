@@ -24,6 +24,13 @@ import { EventHub } from './ipc/event-hub';
 import { idempotentRouter } from './ipc/idempotent-router';
 import { openingRouter } from './ipc/opening-router';
 import { createRouter, withOutputChecks, type ErrorReporter, type Router } from './ipc/router';
+import { hotfixHandlers } from './hotfix/hotfix-handlers';
+import { HotfixPolicyFile } from './hotfix/hotfix-policy-file';
+import { HotfixService } from './hotfix/hotfix-service';
+import { prometheusRangeQuery } from './hotfix/rollout/canary-sampler';
+import { RolloutEngine } from './hotfix/rollout/rollout-engine';
+import { checkHotfixApproved, findHotfix, rolloutHandlers } from './hotfix/rollout/rollout-handlers';
+import { describeRolloutPlan } from '../../shared/hotfix/rollout-plan-summary';
 import { metricsHandlers } from './metrics/metrics-handlers';
 import { MetricsService } from './metrics/metrics-service';
 import { prometheusHealthQuery } from './rollback/prometheus-health';
@@ -233,6 +240,32 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     reportError,
   });
   await rollbacks.recoverInterrupted();
+  const hotfixPolicy = new HotfixPolicyFile(options.dataDir);
+  const hotfixes = new HotfixService({
+    store,
+    catalogue,
+    policy: hotfixPolicy,
+    operator,
+    publishOutput: (output) => hub.emit('hotfix.output', output),
+    queueOutbox: async (incidentId, operation, origin) => (await connectors.outbox.queue(incidentId, operation, origin)).intentKey,
+    queryHealth: healthQuery,
+    healthAvailable: () => metrics.isConfigured(),
+    rolloutPlanOf: describeRolloutPlan,
+  });
+  await hotfixes.recoverInterrupted();
+  const hotfixOf = (incidentId: string, hotfixId: string) => findHotfix(hotfixes.list(incidentId), hotfixId, incidentId);
+  const rollouts = new RolloutEngine({
+    store,
+    catalogue,
+    operator,
+    // Through the metrics capability; with no Prometheus configured the analysis pauses (never passes).
+    queryRange: prometheusRangeQuery(metrics),
+    rollbacks,
+    checkStart: (incidentId, hotfixId) => checkHotfixApproved(hotfixOf(incidentId, hotfixId)),
+    publishOutput: (output) => hub.emit('hotfix.rolloutOutput', output),
+    reportError,
+  });
+  await rollouts.recoverInterrupted();
   // Commits, merges and tags on the deploy refs of open incidents' services reach their timelines without a click.
   const gitHistory = new GitTimelinePoller({
     store,
@@ -308,6 +341,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       'sync.incident': ({ incidentId }) => sync.incident(incidentId),
       'sync.settings.get': () => sync.view(),
       'sync.settings.save': (input) => sync.save(input),
+      ...hotfixHandlers(hotfixes, hotfixPolicy),
+      ...rolloutHandlers(rollouts, hotfixOf),
       'statusPage.settings.get': () => statusPage.info(),
       'statusPage.settings.save': (input) => statusPage.save(input),
       'settings.exportConfig': () => exportConfig(configTransfer),
@@ -332,6 +367,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       await sync.close();
       await gitHistory.stop();
       await connectors.close();
+      await rollouts.close();
+      await hotfixes.shutdown();
       await rollbacks.close();
       await metrics.close();
       await checkpoints.close();

@@ -6,14 +6,16 @@ import { outboxEventSchemas } from './outbox-events';
 import { runbookEventSchemas } from './runbook-events';
 import { metricsEventSchemas } from './metrics-events';
 import { gitEventSchemas } from './git-events';
+import { hotfixEventSchemas } from './hotfix-events';
 import { rollbackEventSchemas } from './rollback-events';
 import { sourceEventSchemas } from './source-events';
 import { teamEventSchemas } from './team-events';
 import { timelineEventSchemas } from './timeline-events';
 import { reviewEventSchemas } from './review-events';
 import { updateEventSchemas } from './update-events';
+import { hotfixRolloutEventSchemas } from './hotfix-rollout-events';
 
-const allEventSchemas = [...incidentEventSchemas, ...sourceEventSchemas, ...updateEventSchemas, ...rollbackEventSchemas, ...gitEventSchemas, ...metricsEventSchemas, ...runbookEventSchemas, ...outboxEventSchemas, ...connectorEventSchemas, ...timelineEventSchemas, ...reviewEventSchemas, ...teamEventSchemas] as const;
+const allEventSchemas = [...incidentEventSchemas, ...sourceEventSchemas, ...updateEventSchemas, ...rollbackEventSchemas, ...gitEventSchemas, ...metricsEventSchemas, ...runbookEventSchemas, ...outboxEventSchemas, ...connectorEventSchemas, ...timelineEventSchemas, ...reviewEventSchemas, ...teamEventSchemas, ...hotfixEventSchemas, ...hotfixRolloutEventSchemas] as const;
 
 export const IncidentEvent = z.discriminatedUnion('type', allEventSchemas);
 export type IncidentEvent = z.infer<typeof IncidentEvent>;
@@ -39,3 +41,5 @@ export * from './update-events';
 export * from './timeline-events';
 export * from './review-events';
 export * from './team-events';
+export * from './hotfix-rollout-events';
+export * from './hotfix-events';

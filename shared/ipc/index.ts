@@ -5,6 +5,7 @@ import { reviewContract } from './review';
 import { identityContract } from './identity';
 import { teamContract } from './team';
 import { incidentsContract } from './incidents';
+import { hotfixContract, hotfixEventContract } from './hotfix';
 import { jiraContract } from './jira';
 import { outboxContract } from './outbox';
 import { pagerDutyContract } from './pagerduty';
@@ -18,7 +19,7 @@ import { statusPageContract } from './status-page';
 import { syncContract, syncEventContract } from './sync';
 import { updatesContract } from './updates';
 
-export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract, ...identityContract, ...teamContract, ...syncContract };
+export const contract = { ...appContract, ...incidentsContract, ...runbooksContract, ...updatesContract, ...metricsContract, ...servicesContract, ...rollbackContract, ...jiraContract, ...pagerDutyContract, ...outboxContract, ...reviewContract, ...settingsContract, ...signingContract, ...statusPageContract, ...identityContract, ...teamContract, ...syncContract, ...hotfixContract };
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
@@ -37,6 +38,7 @@ export const eventContract = {
   'metrics.updated': z.object({ incidentId: z.string() }),
   ...rollbackEventContract,
   ...syncEventContract,
+  ...hotfixEventContract,
 };
 export type EventContract = typeof eventContract;
 export type EventName = keyof EventContract;
@@ -63,3 +65,5 @@ export * from './status-page';
 export * from './identity';
 export * from './sync';
 export * from './team';
+export * from './hotfix';
+export * from './hotfix-rollout';

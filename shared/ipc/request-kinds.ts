@@ -52,6 +52,9 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'signing.trusted.list',
   'identity.get',
   'team.handoverDraft',
+  'hotfix.list',
+  'hotfix.policy.get',
+  'hotfix.rollouts',
 ]);
 
 export const isReadOnlyChannel = (channel: string): boolean => readOnlyChannels.has(channel as Channel);

@@ -4,6 +4,8 @@
 // Every slice is immutable and shared between checkpoints when an event leaves it unchanged, which keeps checkpoints small.
 import type { IncidentEvent } from '../events';
 import { applyLinkEvent, noLinks, type LinkFold } from '../connectors/incident-links';
+import { applyHotfixEvent, type HotfixState } from '../hotfix/hotfix-state';
+import { applyRolloutEvent, type RolloutState } from '../hotfix/rollout-state';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
 import { applyKeyTime, type KeyTimes } from '../incidents/key-times';
 import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
@@ -29,6 +31,10 @@ export interface CockpitState {
   checklists: readonly RunbookChecklist[];
   /** By rollback id, in the order they were planned. */
   rollbacks: ReadonlyMap<string, RollbackState>;
+  /** By hot-fix id, in the order they were opened. */
+  hotfixes: ReadonlyMap<string, HotfixState>;
+  /** By rollout id, in the order they started (the hot fixes' controlled rollouts). */
+  rollouts: ReadonlyMap<string, RolloutState>;
   links: LinkFold;
   /** By intent key, in the order they were queued. */
   outbox: ReadonlyMap<string, OutboxItem>;
@@ -46,6 +52,8 @@ export const emptyCockpit: CockpitState = {
   keyTimes: {},
   checklists: [],
   rollbacks: new Map(),
+  hotfixes: new Map(),
+  rollouts: new Map(),
   links: noLinks,
   outbox: new Map(),
   updates: noUpdates,
@@ -78,6 +86,9 @@ export function cockpitProjection(incidentId: string): Projection<CockpitState> 
         keyTimes: applyKeyTime(state.keyTimes, event),
         checklists: applyChecklistEvent(state.checklists, event),
         rollbacks: applyRollbackEvent(state.rollbacks as Map<string, RollbackState>, event),
+        hotfixes: applyHotfixEvent(state.hotfixes, event),
+        // The rollout fold updates its map in place, so a checkpoint keeps its own copy.
+        rollouts: event.type.startsWith('rollout.') ? applyRolloutEvent(new Map(state.rollouts), event) : state.rollouts,
         links: applyLinkEvent(state.links, event),
         outbox: applyOutbox(state.outbox, incidentId, event),
         updates: applyUpdatesEvent(state.updates, event),

@@ -1,6 +1,7 @@
 // One incremental projection per domain, each the domain's own pure fold from shared/**: what the core caches per incident.
 import type { IncidentEvent } from '../events';
 import { applyLinksEvent, emptyLinksFold, linksOf, type IncidentLinks, type LinksFold } from '../connectors/incident-links';
+import { applyHotfixEvent, type HotfixState } from '../hotfix/hotfix-state';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
 import { markerCandidate, type MarkerCandidate } from '../metrics/event-markers';
 import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
@@ -51,6 +52,14 @@ export const rollbackProjection: ProjectionDef<Map<string, RollbackState>, Rollb
   view: (map) => [...map.values()],
 };
 
+/** Hot fixes in the order they were opened, each with its track state. */
+export const hotfixProjection: ProjectionDef<ReadonlyMap<string, HotfixState>, HotfixState[]> = {
+  name: 'hotfix',
+  initial: () => new Map(),
+  apply: applyHotfixEvent,
+  view: (map) => [...map.values()],
+};
+
 export const checklistProjection: ProjectionDef<RunbookChecklist[]> = {
   name: 'checklists',
   initial: () => [],
@@ -89,4 +98,4 @@ export const timelineIndexProjection: ProjectionDef<TimelineIndex> = {
   view: (index) => index,
 };
 
-export const domainProjections = [incidentProjection, linksProjection, outboxProjection, rollbackProjection, checklistProjection, updatesProjection, markerProjection] as const;
+export const domainProjections = [incidentProjection, linksProjection, outboxProjection, rollbackProjection, hotfixProjection, checklistProjection, updatesProjection, markerProjection] as const;

@@ -6,6 +6,7 @@ import { projectIncident } from '../incidents/incident-state';
 import { keyDurations, keyTimes } from '../incidents/key-times';
 import { severityCriteria } from '../incidents/severity';
 import { formatDuration } from '../time/format-duration';
+import { hotfixReviewLines } from './review-hotfix';
 import { badReleases, describeBadRelease, reviewWhen as when, storyLines } from './review-story';
 const line = (e: IncidentEvent, text: string) => `- ${when(e.ts)} — ${text} (${e.actor})`;
 
@@ -18,6 +19,9 @@ export function generateReviewDraft(incidentId: string, events: readonly Inciden
   const decisions = events.flatMap((e) => {
     if (e.type === 'note.added' && (e.payload.kind === 'decision' || decisionSeqs.has(e.seq))) return [line(e, e.payload.text)];
     if (e.type === 'approval.recorded') return [line(e, `${e.payload.approver} ${e.payload.decision} ${e.payload.subject}`)];
+    if (e.type === 'hotfix.approved') return [line(e, `${e.payload.approver} approved hot fix ${e.payload.hotfixId}`)];
+    if (e.type === 'hotfix.criteria_overridden') return [line(e, `hot-fix criteria overridden for ${e.payload.hotfixId}: ${e.payload.reason}`)];
+    if (e.type === 'hotfix.tests_overridden') return [line(e, `failed tests overridden for ${e.payload.hotfixId}: ${e.payload.reason}`)];
     if (e.type === 'incident.severity_changed') return [line(e, `severity ${e.payload.from} → ${e.payload.to}${e.payload.reason ? `: ${e.payload.reason}` : ''}`)];
     if (e.type === 'incident.status_changed') return [line(e, `status ${e.payload.from} → ${e.payload.to}${e.payload.reason ? `: ${e.payload.reason}` : ''}`)];
     return [];
@@ -65,6 +69,7 @@ export function generateReviewDraft(incidentId: string, events: readonly Inciden
     '## What happened',
     ...(story.length > 0 ? story : ['- _Nothing beyond the declaration was recorded._']),
     '',
+    ...hotfixReviewLines(events),
     '## Timeline of decisions',
     ...(decisions.length > 0 ? decisions : ['- _No decisions recorded._']),
     '',

@@ -1,6 +1,8 @@
 // The service catalogue entry: where a service's code lives, what gets deployed, how to roll it back and how to tell it is healthy.
 import { z } from 'zod';
 import { ServiceName } from '../events/incident-events';
+import { RolloutConfig } from '../hotfix/rollout-config';
+import { CommandSpec, TimeoutMs } from './command-spec';
 
 /** A git ref name part: no spaces, no leading dash (would read as an option), no "..", no trailing ".lock" or "/". */
 export const RefName = z
@@ -45,16 +47,8 @@ export const DeployTarget = z
   })
   .refine((d) => (d.branch ? 1 : 0) + (d.tag ? 1 : 0) === 1, 'Set exactly one of deploy.branch or deploy.tag');
 
-const TimeoutMs = z.number().int().min(100).max(3_600_000);
-
-export const CommandSpec = z.looseObject({
-  command: z.string().trim().min(1, 'Enter the command to run, e.g. helm').max(1000),
-  args: z.array(z.string().max(4000)).max(200).default([]),
-  cwd: z.string().trim().min(1).optional(),
-  env: z.record(z.string(), z.string()).default({}),
-  timeoutMs: TimeoutMs.default(300_000),
-});
-export type CommandSpec = z.infer<typeof CommandSpec>;
+// Defined beside the rollout config's stages (shared/hotfix/rollout-config.ts), which reuse it without an import cycle.
+export { CommandSpec };
 
 export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -94,6 +88,27 @@ export const HealthCheck = z.looseObject({
 });
 export type HealthCheck = z.infer<typeof HealthCheck>;
 
+/** How the hot-fix track works for this service; separate from `rollout` (the rollout engine's stages). */
+export const HotfixServiceConfig = z.looseObject({
+  /** The targeted test command, run in a temporary checkout of the fix (cwd relative to it, or absolute). */
+  testCommand: CommandSpec.optional(),
+  /** The annotated tag for a shipped hot fix: <release> is the deployed release tag, <n> the next free number. */
+  tagPattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((p) => /^[A-Za-z0-9._/+-]+$/.test(p.replace(/<release>|<n>/g, '')) && !p.startsWith('-'), 'Use letters, digits, . _ / + - around <release> and <n>')
+    .default('<release>-hf.<n>'),
+  /** Overrides the team's minimal-change thresholds for this service. */
+  thresholds: z.looseObject({ maxFiles: z.number().int().min(1).optional(), maxLines: z.number().int().min(1).optional(), maxModules: z.number().int().min(1).optional() }).optional(),
+  /** How many leading folders name a module (1: "src/…" counts as module "src"). */
+  moduleDepth: z.number().int().min(1).max(6).default(1),
+  /** The Jira project the follow-up patch ticket goes to; defaults to the linked issue's project. */
+  followUpProject: z.string().trim().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'A Jira project key looks like OPS').optional(),
+});
+export type HotfixServiceConfig = z.infer<typeof HotfixServiceConfig>;
+
 export const ServiceConfig = z
   .looseObject({
     name: ServiceName,
@@ -107,6 +122,9 @@ export const ServiceConfig = z
       })
       .optional(),
     health: HealthCheck.optional(),
+    /** How a hot fix is rolled out (stages, canary analysis); see shared/hotfix/rollout-config.ts. */
+    rollout: RolloutConfig.optional(),
+    hotfix: HotfixServiceConfig.optional(),
   })
   .superRefine((s, ctx) => {
     const kinds = s.rollback?.strategies.map((r) => r.kind) ?? [];
@@ -116,6 +134,7 @@ export const ServiceConfig = z
     const needsGit = kinds.filter((k) => k === 'revert' || k === 'move-ref');
     if ((needsGit.length > 0 || s.deploy) && !s.git) ctx.addIssue({ code: 'custom', path: ['git'], message: `A git repository is required for ${needsGit.join(', ') || 'deploy'}` });
     if (needsGit.length > 0 && !s.deploy) ctx.addIssue({ code: 'custom', path: ['deploy'], message: `deploy.branch or deploy.tag is required for ${needsGit.join(', ')}` });
+    if (s.rollout?.rollbackStrategy && !kinds.includes(s.rollout.rollbackStrategy)) ctx.addIssue({ code: 'custom', path: ['rollout', 'rollbackStrategy'], message: `The rollout's rollback strategy "${s.rollout.rollbackStrategy}" is not one of the service's rollback strategies` });
     if (kinds.includes('revert') && s.deploy && !s.deploy.branch) ctx.addIssue({ code: 'custom', path: ['deploy', 'branch'], message: 'The revert strategy pushes commits, so it needs a deploy branch (not a tag)' });
   });
 export type ServiceConfig = z.infer<typeof ServiceConfig>;

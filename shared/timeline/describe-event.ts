@@ -3,13 +3,15 @@ import { describeConnectorEvent, describeOutboxEvent } from '../connectors/descr
 import { firstSentence } from '../markdown/summary';
 import type { IncidentEvent } from '../events';
 import { statusLabels } from '../incidents/status';
+import { describeRolloutEvent } from '../hotfix/describe-rollout-event';
+import { describeHotfixEvent } from '../hotfix/describe-hotfix-event';
 import { describeRollbackEvent } from '../rollback/describe-rollback-event';
 import { describeRunbookEvent } from '../runbooks/describe-runbook-event';
 import { describeTeamEvent } from '../team/describe-team-event';
 import { describeCadence } from '../updates/cadence';
 import { happenedAtOf } from './happened-at';
 
-export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'runbooks', 'tickets', 'outbox'] as const;
+export const timelineSources = ['incident', 'notes', 'alerts', 'pages', 'git', 'deploys', 'tests', 'decisions', 'metrics', 'updates', 'rollback', 'hotfix', 'runbooks', 'tickets', 'outbox'] as const;
 export type TimelineSource = (typeof timelineSources)[number];
 
 export interface TimelineEntry {
@@ -145,6 +147,35 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
       return { source: 'incident', text: describeTeamEvent(event), ...(event.type === 'handover.proposed' && event.payload.note ? { detail: event.payload.note } : {}) };
     case 'approval.given':
       return { source: 'decisions', text: describeTeamEvent(event) };
+    case 'rollout.started':
+    case 'rollout.stage_started':
+    case 'rollout.stage_output':
+    case 'rollout.stage_finished':
+    case 'rollout.analysis_started':
+    case 'rollout.analysis_progress':
+    case 'rollout.analysis_finished':
+    case 'rollout.stage_advanced':
+    case 'rollout.completed':
+    case 'rollout.aborted':
+    case 'rollout.rollback_offered':
+    case 'rollout.rollback_started':
+      return { source: 'hotfix', text: describeRolloutEvent(event) };
+    case 'hotfix.opened':
+    case 'hotfix.criteria_checked':
+    case 'hotfix.criteria_overridden':
+    case 'hotfix.rollback_chosen':
+    case 'hotfix.branch_created':
+    case 'hotfix.change_linked':
+    case 'hotfix.tests_started':
+    case 'hotfix.tests_finished':
+    case 'hotfix.ci_recorded':
+    case 'hotfix.tests_overridden':
+    case 'hotfix.approved':
+    case 'hotfix.verified':
+    case 'hotfix.tagged':
+    case 'hotfix.jira_queued':
+    case 'hotfix.closed':
+      return { source: 'hotfix', text: describeHotfixEvent(event) };
   }
 }
 

@@ -7,6 +7,7 @@ import { useIncident } from '../api/queries';
 import { usePlaybackStore } from '../state/playback-store';
 import { useIncidentEvents, useTimelineWindowed } from '../api/timeline-query';
 import { ConnectorsPane } from '../panes/connectors/ConnectorsPane';
+import { HotfixPane } from '../panes/hotfix/HotfixPane';
 import { MetricsPane } from '../panes/metrics/MetricsPane';
 import { RollbackPane } from '../panes/rollback/RollbackPane';
 import { RunbookPane } from '../panes/runbooks/RunbookPane';
@@ -60,6 +61,7 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
             timeline: <TimelinePane incidentId={incidentId} events={events} asOf={asOf} windowed={windowed} />,
             runbooks: <RunbookPane incidentId={incidentId} asOf={asOf} />,
             rollback: <RollbackPane incidentId={incidentId} asOf={asOf} />,
+            hotfix: <HotfixPane incidentId={incidentId} asOf={asOf} />,
             connectors: <ConnectorsPane incidentId={incidentId} asOf={asOf} />,
             metrics: <MetricsPane incidentId={incidentId} asOf={asOf} />,
             updates: <UpdatesPane incidentId={incidentId} asOf={asOf} />,

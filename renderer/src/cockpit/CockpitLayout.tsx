@@ -1,4 +1,4 @@
-// The cockpit's resizable layout: timeline | runbooks, rollback, connectors | metrics, updates. Columns and stacked panes
+// The cockpit's resizable layout: timeline | runbooks, rollback, hot fix, connectors | metrics, updates. Columns and stacked panes
 // resize by dragging (or arrow keys on a separator), stacked panes collapse to their header, any pane can be maximised,
 // and the sizes are remembered on this machine. Built on react-resizable-panels rather than hand-rolled splitters.
 import { useEffect, useMemo, useState, type ReactNode, type RefObject } from 'react';
@@ -46,6 +46,7 @@ export function CockpitLayout({ panes }: { panes: Record<CockpitPaneId, ReactNod
   const refs: Record<Stacked, RefObject<PanelImperativeHandle | null>> = {
     runbooks: usePanelRef(),
     rollback: usePanelRef(),
+    hotfix: usePanelRef(),
     connectors: usePanelRef(),
     metrics: usePanelRef(),
     updates: usePanelRef(),
@@ -115,11 +116,13 @@ export function CockpitLayout({ panes }: { panes: Record<CockpitPaneId, ReactNod
         <Separator className="resize-handle" aria-label="Resize the timeline and the runbook column" />
         <Panel id="ops" minSize={260} defaultSize="29">
           <Group orientation="vertical" className="cockpit-column" id="firebreak.layout.ops" defaultLayout={ops.defaultLayout} onLayoutChanged={ops.onLayoutChanged}>
-            {stacked('runbooks', '50')}
+            {stacked('runbooks', '40')}
             <Separator className="resize-handle" aria-label="Resize runbooks and rollback" />
-            {stacked('rollback', '25')}
-            <Separator className="resize-handle" aria-label="Resize rollback and connectors" />
-            {stacked('connectors', '25')}
+            {stacked('rollback', '20')}
+            <Separator className="resize-handle" aria-label="Resize rollback and hot fix" />
+            {stacked('hotfix', '20')}
+            <Separator className="resize-handle" aria-label="Resize hot fix and connectors" />
+            {stacked('connectors', '20')}
           </Group>
         </Panel>
         <Separator className="resize-handle" aria-label="Resize the runbook column and the metrics column" />

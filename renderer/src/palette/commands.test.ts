@@ -36,8 +36,8 @@ describe('palette commands', () => {
 
   it('gives every pane a jump that is a two-letter sequence, each letter once', () => {
     const shortcuts = buildCommands(incidents, 'inc-1').filter((c) => c.id.startsWith('pane-')).map((c) => c.shortcut);
-    expect(shortcuts).toHaveLength(6);
-    expect(new Set(shortcuts).size).toBe(6);
+    expect(shortcuts).toHaveLength(7);
+    expect(new Set(shortcuts).size).toBe(7);
     for (const s of shortcuts) expect(s).toMatch(/^G [A-Z]$/);
   });
 

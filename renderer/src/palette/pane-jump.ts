@@ -7,6 +7,7 @@ export const paneShortcuts: readonly { pane: CockpitPaneId; label: string; key: 
   { pane: 'timeline', label: 'Timeline', key: 't' },
   { pane: 'runbooks', label: 'Runbooks', key: 'r' },
   { pane: 'rollback', label: 'Rollback', key: 'b' },
+  { pane: 'hotfix', label: 'Hot fix', key: 'h' },
   { pane: 'connectors', label: 'Jira and PagerDuty', key: 'j' },
   { pane: 'metrics', label: 'Metrics', key: 'm' },
   { pane: 'updates', label: 'Stakeholder updates', key: 'u' },

@@ -21,6 +21,7 @@ import { TimeZoneSetting } from '../time/TimeZoneSetting';
 import { IdentitySection } from '../identity/IdentitySection';
 import { ConfigFileSection } from './ConfigFileSection';
 import { SigningKeysSection } from './SigningKeysSection';
+import { HotfixPolicySection } from './HotfixPolicySection';
 import { StatusPageSection } from './StatusPageSection';
 import { TeamSyncSection } from '../sync/TeamSyncSection';
 import './settings.css';
@@ -132,6 +133,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <h3 id="settings-cadence">Stakeholder update cadence</h3>
           <CadenceSettings labels={audienceLabels} />
         </section>
+        <HotfixPolicySection />
         <StatusPageSection />
         <TeamSyncSection />
         <SigningKeysSection />

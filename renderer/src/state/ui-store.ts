@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 
 /** The cockpit panes a user can collapse or maximise. */
-export type CockpitPaneId = 'timeline' | 'runbooks' | 'rollback' | 'connectors' | 'metrics' | 'updates';
+export type CockpitPaneId = 'timeline' | 'runbooks' | 'rollback' | 'hotfix' | 'connectors' | 'metrics' | 'updates';
 
 export type DialogName =
   | 'declare'

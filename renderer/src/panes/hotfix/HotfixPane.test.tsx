@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+// The hot-fix pane: opening a hot fix, the track with its blockers named with their fix, overriding the criteria, recording
+// an approval (and the core's refusal shown), and playback showing the track read-only.
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EVENT_SCHEMA_VERSION, IncidentEvent } from '../../../../shared/events';
+import { projectHotfixes, type HotfixState } from '../../../../shared/hotfix/hotfix-state';
+import { emptyCockpit } from '../../../../shared/playback/cockpit-projection';
+import { TimelineIndex } from '../../../../shared/timeline/timeline-index';
+import { DomainError } from '../../../../shared/result';
+import type { ServiceConfig } from '../../../../shared/services/service-config';
+import { incidentState, listItem } from '../../test/incident-fixtures';
+import { renderWithCore, resetCore, type Handlers } from '../../test/render-with-core';
+import { HotfixPane } from './HotfixPane';
+
+const ID = 'inc-1';
+const HF = 'HF-20261202-1';
+const FIX = 'f'.repeat(40);
+let seq = 0;
+const ev = (type: string, payload: unknown, actor = 'ana') => IncidentEvent.parse({ v: EVENT_SCHEMA_VERSION, seq: ++seq, ts: `2026-12-02T10:${String(seq).padStart(2, '0')}:00.000Z`, actor, type, payload });
+
+const opened = (met: boolean) => [
+  ev('hotfix.opened', { hotfixId: HF, service: 'checkout', symptom: 'Checkouts time out', intendedChange: 'Lower the timeout', severity: 'SEV2', approvalRule: { approvers: 2, cabOnly: false }, cab: [] }),
+  ev('hotfix.criteria_checked', { hotfixId: HF, met, reasons: met ? [] : ['SEV3 is not a hot-fix severity (SEV1, SEV2)'], criteria: 'SEV1–SEV2 with customer impact' }, 'firebreak'),
+];
+const ready = () => [
+  ev('hotfix.rollback_chosen', { hotfixId: HF, strategy: 'revert', description: 'reverting the fix on refs/heads/main (guarded rollback)' }),
+  ev('hotfix.change_linked', {
+    hotfixId: HF, refs: ['hotfix/timeout'], base: { label: 'v1.3.0', sha: 'e'.repeat(40) }, headSha: FIX, commits: [{ sha: FIX, author: 'bo', subject: 'lower timeout' }],
+    diffStat: { files: 3, insertions: 120, deletions: 4, modules: ['api', 'web'], perFile: [{ path: 'api/a.ts', insertions: 100, deletions: 2 }] }, flags: ['2 modules touched: api, web (the limit is 1)'],
+  }),
+  ev('hotfix.ci_recorded', { hotfixId: HF, url: 'https://ci.example.test/runs/7', outcome: 'passed' }),
+];
+const state = (events: IncidentEvent[]): HotfixState[] => projectHotfixes(events);
+
+const services = { services: [{ name: 'checkout', git: { clonePath: '/srv/checkout', remote: { name: 'origin' } }, deploy: { branch: 'main' }, rollback: { strategies: [{ kind: 'revert' }] } }] as ServiceConfig[], file: 'services.json' };
+const base = (hotfixes: () => HotfixState[]): Handlers => ({
+  'incidents.get': () => listItem(incidentState({ id: ID, services: ['checkout'] })),
+  'services.list': () => services,
+  'hotfix.list': () => hotfixes(),
+});
+
+describe('HotfixPane', () => {
+  afterEach(resetCore);
+
+  it('opens a hot fix from the incident and shows its track', async () => {
+    seq = 0;
+    let list: HotfixState[] = [];
+    const { callsTo } = renderWithCore(<HotfixPane incidentId={ID} />, {
+      ...base(() => list),
+      'hotfix.open': () => (list = state(opened(true)))[0]!,
+    });
+    const form = await screen.findByRole('form', { name: 'Open a hot fix' });
+    await waitFor(() => expect(within(form).getByLabelText<HTMLSelectElement>('Service').value).toBe('checkout'));
+    fireEvent.change(within(form).getByLabelText('Symptom it fixes'), { target: { value: 'Checkouts time out' } });
+    fireEvent.change(within(form).getByLabelText('Intended minimal change'), { target: { value: 'Lower the timeout' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Open hot fix' }));
+    await screen.findByRole('list', { name: 'Hot-fix track' });
+    expect(callsTo('hotfix.open')).toEqual([{ incidentId: ID, service: 'checkout', symptom: 'Checkouts time out', intendedChange: 'Lower the timeout' }]);
+    expect(screen.getByRole('listitem', { name: 'Hot-fix criteria: Done' }).textContent).toContain('Met (SEV1–SEV2 with customer impact)');
+    expect(screen.getByRole('listitem', { name: 'Rollback plan: Blocked' })).toBeTruthy();
+    const blockers = screen.getByRole('status', { name: 'What blocks the rollout' });
+    expect(blockers.textContent).toContain("No rollback strategy is chosen. Choose one of the service's rollback strategies.");
+    expect(blockers.textContent).toContain('No change is linked. Link the fix commit(s) or branch.');
+  });
+
+  it('says "this should be a patch" and records an override with its reason', async () => {
+    seq = 0;
+    const { callsTo } = renderWithCore(<HotfixPane incidentId={ID} />, {
+      ...base(() => state(opened(false))),
+      'hotfix.overrideCriteria': () => state(opened(false))[0]!,
+    });
+    const blockers = await screen.findByRole('status', { name: 'What blocks the rollout' });
+    expect(blockers.textContent).toContain('This should be a patch: SEV3 is not a hot-fix severity (SEV1, SEV2).');
+    const override = screen.getByRole('form', { name: 'Override the hot-fix criteria' });
+    fireEvent.change(within(override).getByLabelText('Reason to go ahead anyway'), { target: { value: 'Contract deadline tonight' } });
+    fireEvent.click(within(override).getByRole('button', { name: 'Override the criteria' }));
+    await waitFor(() => expect(callsTo('hotfix.overrideCriteria')).toEqual([{ incidentId: ID, hotfixId: HF, reason: 'Contract deadline tonight' }]));
+  });
+
+  it('shows the diff stat with its threshold flags, and the core refusing an approver who wrote the fix', async () => {
+    seq = 0;
+    const events = [...opened(true), ...ready()];
+    renderWithCore(<HotfixPane incidentId={ID} />, {
+      ...base(() => state(events)),
+      'hotfix.approve': ({ approver }) => {
+        throw new DomainError('validation', `${approver} wrote or opened this hot fix and cannot approve it; ask someone else.`);
+      },
+    });
+    const flags = await screen.findByRole('note', { name: 'Over the minimal-change thresholds' });
+    expect(flags.textContent).toContain('2 modules touched: api, web (the limit is 1)');
+    expect(screen.getByRole('listitem', { name: 'Rapid tests: Done' }).textContent).toContain('CI run passed');
+    expect(screen.getByRole('status', { name: 'What blocks the rollout' }).textContent).toContain('2 more approvals needed (2 approvers).');
+    const approve = screen.getByRole('form', { name: 'Approve the hot fix' });
+    fireEvent.change(within(approve).getByLabelText('Approver'), { target: { value: 'bo' } });
+    fireEvent.click(within(approve).getByRole('button', { name: 'Record approval' }));
+    expect((await within(approve).findByRole('alert')).textContent).toContain('bo wrote or opened this hot fix and cannot approve it');
+    expect(screen.getByRole('listitem', { name: 'Controlled rollout: Later' }).textContent).toContain('After approval');
+  });
+
+  it('in playback shows the track at that moment, read-only, with what each approver approved', async () => {
+    seq = 0;
+    const events = [...opened(true), ...ready(), ev('hotfix.approved', { hotfixId: HF, approver: 'omar', approved: { headSha: FIX, diff: '3 files', tests: 'CI passed', rolloutPlan: 'Rollout: canary 5% → 100%' } })];
+    const hotfixes = new Map(state(events).map((h) => [h.id, h]));
+    renderWithCore(<HotfixPane incidentId={ID} asOf={{ at: Date.parse('2026-12-02T11:00:00Z'), state: { ...emptyCockpit, hotfixes }, timelineIndex: new TimelineIndex() }} />, {});
+    expect(await screen.findByText('playback — read-only')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Approvals' }).textContent).toContain('omar');
+    expect(screen.getByRole('list', { name: 'Approvals' }).textContent).toContain('Rollout: canary 5% → 100%');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open another hot fix' })).toBeNull();
+  });
+});
