@@ -99,7 +99,10 @@ test.describe('a windowed timeline', () => {
     // Every rendered row, long or not, is as tall as the others and sits at its index times that height.
     const layout = () =>
       list.getByRole('listitem').evaluateAll((items) =>
-        items.map((item) => ({ index: Number((item as HTMLElement).dataset.index), top: (item as HTMLElement).offsetTop + new DOMMatrix(getComputedStyle(item).transform).m42, height: (item as HTMLElement).offsetHeight })),
+        items.map((item) => {
+          const box = item.getBoundingClientRect();
+          return { index: Number(item.getAttribute('data-index')), top: Math.round(box.top - item.parentElement!.getBoundingClientRect().top), height: Math.round(box.height) };
+        }),
       );
     const inSlots = async () => {
       const rows = await layout();
@@ -110,7 +113,7 @@ test.describe('a windowed timeline', () => {
     await inSlots();
     // Scroll into rows the first page did not hold: the row at the top of the view stays where it was when its page arrives.
     await list.evaluate((el) => (el.scrollTop = 200 * 34));
-    const topIndex = () => list.evaluate((el) => Math.floor(el.scrollTop / (el.querySelector('[role="listitem"]') as HTMLElement).offsetHeight));
+    const topIndex = () => list.evaluate((el) => Math.floor(el.scrollTop / el.querySelector('[role="listitem"]')!.getBoundingClientRect().height));
     const before = await topIndex();
     await expect(list.getByRole('listitem', { name: /Checked shard 99,/ })).toBeVisible();
     expect(await topIndex()).toBe(before);
