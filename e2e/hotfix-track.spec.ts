@@ -210,6 +210,7 @@ test('open → override the criteria → rollback strategy → link the change �
   expect(jira!.issues.get('PAY-3')!.comments).toHaveLength(1);
   await pane.getByRole('button', { name: 'Close as shipped' }).click();
   await expect(pane.getByText('Closed (shipped)')).toBeVisible();
+  await expect(rollout.getByRole('status')).toHaveText('Every stage done: the fix is at 100%.');
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });

@@ -56,7 +56,7 @@ export function RolloutSection({ incidentId, hotfix: h, service, rollouts, readO
     <div className="rollout-section" aria-label="Controlled rollout" role="region">
       {rollout ? (
         <p className="hotfix-step-summary" role="status">
-          {rolloutSummary(rollout)}
+          {rolloutSummary(rollout, h.stage === 'rolled-out')}
         </p>
       ) : null}
       {rollout?.status === 'aborted' && rollout.rollback ? <OfferedRollback incidentId={incidentId} hotfix={h} rollout={rollout} readOnly={readOnly} /> : null}
