@@ -50,7 +50,9 @@ test('a canary whose error ratio rises fails its analysis: the rollout aborts an
       },
     },
   });
-  writeFileSync(join(host.dataDir, 'metrics.json'), JSON.stringify({ prometheus: [{ id: 'local', name: 'Local', baseUrl: prom!.prometheusUrl }], refreshSeconds: 5, leadInMinutes: 0, services: {} }));
+  // The canary's error ratio is also a chart of the incident: the rollout's stages are marked on it.
+  const canaryErrors = { id: 'canary-errors', title: 'Canary error ratio', promql: ERROR_RATIO.replace('{{track}}', 'canary').replace('{{track}}', 'canary'), unit: 'ratio' };
+  writeFileSync(join(host.dataDir, 'metrics.json'), JSON.stringify({ prometheus: [{ id: 'local', name: 'Local', baseUrl: prom!.prometheusUrl }], refreshSeconds: 5, leadInMinutes: 0, services: { checkout: [canaryErrors] } }));
   const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Checkout timeouts', severity: 'SEV2', commander: 'e2e.commander', services: ['checkout'] });
   const incidentId = incident.id;
   const hotfix = await rpc<{ id: string }>(host, 'hotfix.open', { incidentId, service: 'checkout', symptom: 'Checkouts time out after 30 s', intendedChange: 'Lower the payment timeout to 10 s' });
@@ -95,9 +97,13 @@ test('a canary whose error ratio rises fails its analysis: the rollout aborts an
   await expect(planned.getByRole('button', { name: 'Confirm…' })).toBeFocused();
   await expect(planned).toContainText('PAY-7 lower the checkout timeout');
   await expect(pane.getByRole('note', { name: 'Rollback' })).toContainText('The revert rollback of checkout is planned: review and confirm it in the Rollback pane.');
+  // The live chart marks where the canary stage moved traffic and where the rollout stopped (deploy markers).
+  const chart = page.getByRole('region', { name: 'Live metrics' }).getByRole('article', { name: 'Canary error ratio' });
+  await expect(chart.locator('.marker-deploy')).toHaveCount(2, { timeout: 20_000 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: test.info().outputPath(`hotfix-rollback-planned-1366-${scheme}.png`) });
+    await chart.screenshot({ path: test.info().outputPath(`hotfix-rollout-markers-1366-${scheme}.png`) });
   }
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Rollback of checkout offered (revert): Plan and confirm the revert rollback of checkout in the Rollback pane.');
 });
