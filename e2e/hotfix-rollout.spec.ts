@@ -1,5 +1,6 @@
 // User journey: an approved hot fix (set up through the API) is rolled out from the pane; the canary's error ratio is far
-// above the baseline's on a real Prometheus, so the canary analysis fails, the rollout aborts and the rollback is offered.
+// above the baseline's on a real Prometheus, so the canary analysis fails, the rollout aborts and the rollback is offered;
+// one click plans it with the hot fix's strategy and focuses its confirmation in the Rollback pane.
 // Screenshots of the failed analysis at 1366×768 in both themes, and the pane is axe clean.
 import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
@@ -31,6 +32,9 @@ test('a canary whose error ratio rises fails its analysis: the rollout aborts an
   repos.commit('PAY-7 lower the checkout timeout', 'app.txt', 'version=1.3\ntimeout=10\n', '2026-12-02T09:00:00Z');
   repos.push('hotfix/checkout-timeout');
   repos.git(repos.clone, 'checkout', '--quiet', 'main');
+  // The fix is merged to the deploy branch as it ships; rolling it back reverts it there, back to the deployed v1.3.0.
+  repos.git(repos.clone, 'merge', '--quiet', '--ff-only', 'hotfix/checkout-timeout');
+  repos.push();
   await rpc(host, 'services.put', {
     service: {
       name: 'checkout',
@@ -46,7 +50,9 @@ test('a canary whose error ratio rises fails its analysis: the rollout aborts an
       },
     },
   });
-  writeFileSync(join(host.dataDir, 'metrics.json'), JSON.stringify({ prometheus: [{ id: 'local', name: 'Local', baseUrl: prom!.prometheusUrl }], refreshSeconds: 5, leadInMinutes: 0, services: {} }));
+  // The canary's error ratio is also a chart of the incident: the rollout's stages are marked on it.
+  const canaryErrors = { id: 'canary-errors', title: 'Canary error ratio', promql: ERROR_RATIO.replace('{{track}}', 'canary').replace('{{track}}', 'canary'), unit: 'ratio' };
+  writeFileSync(join(host.dataDir, 'metrics.json'), JSON.stringify({ prometheus: [{ id: 'local', name: 'Local', baseUrl: prom!.prometheusUrl }], refreshSeconds: 5, leadInMinutes: 0, services: { checkout: [canaryErrors] } }));
   const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Checkout timeouts', severity: 'SEV2', commander: 'e2e.commander', services: ['checkout'] });
   const incidentId = incident.id;
   const hotfix = await rpc<{ id: string }>(host, 'hotfix.open', { incidentId, service: 'checkout', symptom: 'Checkouts time out after 30 s', intendedChange: 'Lower the payment timeout to 10 s' });
@@ -84,6 +90,20 @@ test('a canary whose error ratio rises fails its analysis: the rollout aborts an
     const results = await new AxeBuilder({ page }).include('[data-pane="hotfix"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
   }
-  await page.keyboard.press('Escape');
+  // One click plans the guarded rollback with the hot fix's strategy; the cockpit comes back with that plan's Confirm focused.
+  const offer = rollout.getByRole('note', { name: 'Rollback' });
+  await offer.getByRole('button', { name: 'Plan the revert rollback of checkout to v1.3.0' }).click();
+  const planned = page.getByRole('region', { name: 'Rollback' }).getByRole('article', { name: 'Rollback of checkout' });
+  await expect(planned.getByRole('button', { name: 'Confirm…' })).toBeFocused();
+  await expect(planned).toContainText('PAY-7 lower the checkout timeout');
+  await expect(pane.getByRole('note', { name: 'Rollback' })).toContainText('The revert rollback of checkout is planned: review and confirm it in the Rollback pane.');
+  // The live chart marks where the canary stage moved traffic and where the rollout stopped (deploy markers).
+  const chart = page.getByRole('region', { name: 'Live metrics' }).getByRole('article', { name: 'Canary error ratio' });
+  await expect(chart.locator('.marker-deploy')).toHaveCount(2, { timeout: 20_000 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.screenshot({ path: test.info().outputPath(`hotfix-rollback-planned-1366-${scheme}.png`) });
+    await chart.screenshot({ path: test.info().outputPath(`hotfix-rollout-markers-1366-${scheme}.png`) });
+  }
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Rollback of checkout offered (revert): Plan and confirm the revert rollback of checkout in the Rollback pane.');
 });

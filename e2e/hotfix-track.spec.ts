@@ -2,21 +2,40 @@
 // choose the rollback strategy, cut the fix branch from the deployed tag and link it (real git diff stat against the tag), run
 // the targeted tests with streamed output, collect two approvals (the author is refused), then the controlled rollout: the
 // canary stage, its canary analysis against a real Prometheus scraping a scripted service (canary and baseline tracks), and
-// 100% on a click.
+// 100% on a click; then verification by the health query on that Prometheus, the annotated tag pushed with a lease to the
+// bare remote, the Jira comment and follow-up ticket delivered to the Jira stand-in through the outbox, closing as shipped, and
+// the review draft's hot-fix section.
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { startCanaryPrometheus, type CanaryPrometheus } from '../electron/core/hotfix/rollout/canary-prometheus.test-support';
-import { expect, openCockpit, rpc, test } from './fixtures';
+import { JiraStandIn } from '../electron/core/connectors/testing/jira-stand-in';
+import { expect, openCockpit, rpc, startHost, stopHost, test, type RunningHost } from './fixtures';
 
 let repos: ScriptedRepos | undefined;
 let prom: CanaryPrometheus | undefined;
+let jira: JiraStandIn | undefined;
+let jiraHost: RunningHost | undefined;
 test.beforeAll(async () => {
   prom = await startCanaryPrometheus();
+  jira = await new JiraStandIn().start();
 });
-test.afterAll(async () => prom?.stop());
-test.afterEach(() => repos?.cleanup());
+test.afterAll(async () => {
+  await prom?.stop();
+  await jira?.close();
+});
+test.afterEach(async () => {
+  repos?.cleanup();
+  if (jiraHost) await stopHost(jiraHost);
+  jiraHost = undefined;
+});
+
+interface AdfNode {
+  text?: string;
+  content?: AdfNode[];
+}
+const textOf = (node: AdfNode): string => (node.text ?? '') + (node.content ?? []).map(textOf).join('');
 
 const ERROR_RATIO = 'sum(rate(checkout_errors_total{track="{{track}}"}[3s])) / sum(rate(checkout_requests_total{track="{{track}}"}[3s]))';
 const stage = (id: string, label: string, percent: number, extra: Record<string, unknown>) => ({
@@ -27,8 +46,11 @@ const stage = (id: string, label: string, percent: number, extra: Record<string,
   ...extra,
 });
 
-test('open → override the criteria → rollback strategy → link the change → rapid tests → approvals → canary rollout to 100%, at 1366×768 in both themes', async ({ page, host }) => {
-  test.setTimeout(180_000);
+test('open → override the criteria → rollback strategy → link the change → rapid tests → approvals → canary rollout to 100% → verify → tag → Jira → review, at 1366×768 in both themes', async ({ page, dataDir }) => {
+  test.setTimeout(240_000);
+  // The vault key comes from the environment (Jira's token is kept in the vault), so no key file lands in the user's home.
+  const host = (jiraHost = await startHost(dataDir, { FIREBREAK_VAULT_KEY: 'c'.repeat(64) }));
+  jira!.seedIssue({ key: 'PAY-3', summary: 'Checkout timeouts (incident ticket)' });
   await page.setViewportSize({ width: 1366, height: 768 });
   repos = scriptedRepos();
   const release = repos.commit('release 1.3', 'app.txt', 'version=1.3\ntimeout=30\n', '2026-12-01T09:00:00Z');
@@ -43,6 +65,8 @@ test('open → override the criteria → rollback strategy → link the change �
       git: { clonePath: repos.clone, remote: { name: 'origin' } },
       deploy: { branch: 'main', releaseTagPattern: 'v*' },
       rollback: { strategies: [{ kind: 'revert' }] },
+      // After 100% the health check asks the same Prometheus: the canary's error ratio must stay under 5%.
+      health: { promql: ERROR_RATIO.replace('{{track}}', 'canary').replace('{{track}}', 'canary'), threshold: 0.05, windowSeconds: 20 },
       rollout: {
         stages: [stage('canary-5', 'Canary 5%', 5, { bakeSeconds: 6, advance: 'on-click' }), stage('all-traffic', 'All traffic', 100, { analyze: false })],
         analysis: { stepSeconds: 1, queries: [{ id: 'errors', label: 'Error ratio', kind: 'error-ratio', template: ERROR_RATIO, maxDelta: 0.02, test: { kind: 'mann-whitney-u' }, minSamples: 4 }] },
@@ -60,7 +84,10 @@ test('open → override the criteria → rollback strategy → link the change �
   });
   // The canary analysis asks this Prometheus through the metrics capability.
   writeFileSync(join(host.dataDir, 'metrics.json'), JSON.stringify({ prometheus: [{ id: 'local', name: 'Local', baseUrl: prom!.prometheusUrl }], refreshSeconds: 5, leadInMinutes: 0, services: {} }));
-  await rpc(host, 'incidents.declare', { title: 'Checkout timeouts', severity: 'SEV3', commander: 'e2e.commander', services: ['checkout'] });
+  const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Checkout timeouts', severity: 'SEV3', commander: 'e2e.commander', services: ['checkout'] });
+  // Jira is connected and the incident ticket linked (the connector journeys cover doing that by hand).
+  await rpc(host, 'jira.settings.save', { siteUrl: jira!.url, email: 'ic@example.com', apiToken: 'jira-token' });
+  await rpc(host, 'jira.link', { incidentId: incident.id, issueKey: 'PAY-3' });
 
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout timeouts/ }).click();
@@ -160,6 +187,31 @@ test('open → override the criteria → rollback strategy → link the change �
   await expect(pane.getByRole('listitem', { name: 'Controlled rollout: Done' })).toContainText('Reached 100%');
   await expect(pane.getByRole('listitem', { name: 'Verification: To do' })).toBeVisible();
 
+  // Verification: the health query runs against the real Prometheus.
+  await pane.getByRole('button', { name: 'Run the health check' }).click();
+  await expect(pane.getByRole('listitem', { name: 'Verification: Done' })).toContainText(/healthy \(health query: 0\.0\d+ under 0\.05\)/, { timeout: 30_000 });
+  // The annotated tag, pushed with a lease: the bare remote has it, its message tracing the fix to the incident.
+  await pane.getByRole('button', { name: 'Create and push the tag' }).click();
+  await expect(pane.getByRole('listitem', { name: 'Tag: Done' })).toContainText('v1.3.0-hf.1 pushed to origin');
+  const tagMessage = repos.git(repos.bare, 'cat-file', '-p', 'refs/tags/v1.3.0-hf.1');
+  expect(tagMessage).toContain(`object ${repos.remoteSha(`refs/heads/hotfix/${hotfixId}`)}`);
+  expect(tagMessage).toContain(`Incident: ${incident.id}`);
+  expect(tagMessage).toContain(`Hot fix: ${hotfixId}`);
+  expect(tagMessage).toContain('Jira: PAY-3');
+  expect(tagMessage).toContain('Approvers: omar, lea');
+  // Jira: a comment on the incident's ticket and a follow-up patch ticket, delivered through the outbox.
+  const tell = pane.getByRole('form', { name: 'Tell Jira' });
+  await tell.getByRole('button', { name: 'Queue comment and follow-up ticket' }).click();
+  await expect(pane.getByRole('listitem', { name: 'Jira and follow-up: Done' })).toContainText('Comment on PAY-3; follow-up in PAY');
+  await expect.poll(() => (jira!.issues.get('PAY-3')?.comments ?? []).map((c) => textOf(c.body as AdfNode)).join('\n'), { timeout: 20_000 }).toContain(`Hot fix ${hotfixId} shipped and verified for checkout.`);
+  await expect
+    .poll(() => [...jira!.issues.values()].map((i) => i.summary), { timeout: 20_000 })
+    .toContain(`Fold ${hotfixId} into the next checkout release and add the regression test`);
+  expect(jira!.issues.get('PAY-3')!.comments).toHaveLength(1);
+  await pane.getByRole('button', { name: 'Close as shipped' }).click();
+  await expect(pane.getByText('Closed (shipped)')).toBeVisible();
+  await expect(rollout.getByRole('status')).toHaveText('Every stage done: the fix is at 100%.');
+
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: test.info().outputPath(`hotfix-maximised-1366-${scheme}.png`) });
@@ -179,6 +231,18 @@ test('open → override the criteria → rollback strategy → link the change �
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: test.info().outputPath(`hotfix-cockpit-1366-${scheme}.png`) });
   }
+
+  // The review draft carries the hot-fix section: the diff, tests, approvals, stages with their analysis, verification, tag, Jira.
+  await page.getByTestId('incident-header').getByText('Review', { exact: true }).click();
+  await page.getByRole('group', { name: 'Review tools' }).getByRole('button', { name: 'Post-incident review…' }).click();
+  const review = page.getByRole('dialog', { name: 'Post-incident review' });
+  const text = review.getByLabel('Review text');
+  await expect(text).toHaveValue(new RegExp(`### ${hotfixId} — checkout \\(closed\\)`));
+  await expect(text).toHaveValue(new RegExp(`- \\*\\*Diff:\\*\\* hotfix/${hotfixId} against v1\\.3\\.0: 1 file, \\+1 −1`));
+  await expect(text).toHaveValue(/- \*\*Approvals:\*\* omar \(.+\), lea \(.+\)/);
+  await expect(text).toHaveValue(/- \*\*Verification:\*\* healthy \(health query 0\.0\d+ vs 0\.05\)/);
+  await expect(text).toHaveValue(new RegExp(`- \\*\\*Tag:\\*\\* v1\\.3\\.0-hf\\.1 at [0-9a-f]{8} · \\*\\*Jira:\\*\\* PAY-3, follow-up “Fold ${hotfixId} into the next checkout release`));
+  await expect(text).toHaveValue(/Canary 5%/);
 });
 
 test('Settings → Hot fixes: the team policy is saved to the data folder and used by the next hot fix', async ({ page, host, dataDir }) => {

@@ -37,6 +37,26 @@ describe('markersFromEvents', () => {
   });
 });
 
+describe('markers of a hot fix rollout', () => {
+  const ids = { hotfixId: 'HF-20261202-1', rolloutId: 'ro-test-0001' };
+  const at = (m: number) => `2026-12-02T10:${String(m).padStart(2, '0')}:00.000Z`;
+  const events = [
+    ev(1, at(0), 'rollout.started', { ...ids, service: 'checkout', onFailure: 'offer-rollback', rollbackStrategy: 'revert', stages: [{ id: 'canary-5', label: 'Canary 5%', percent: 5, analyze: true, advance: 'on-click', bakeSeconds: 60 }] }),
+    ev(2, at(1), 'rollout.stage_started', { ...ids, stageId: 'canary-5', label: 'Canary 5%', command: 'kubectl argo rollouts set weight checkout 5', timeoutMs: 60_000 }),
+    ev(3, at(2), 'rollout.stage_output', { ...ids, stageId: 'canary-5', lines: 1, outputTail: 'weight set\n' }),
+    ev(4, at(5), 'rollout.aborted', { ...ids, stageId: 'canary-5', reason: 'analysis_failed', message: 'The canary analysis failed.' }),
+    ev(5, at(6), 'rollout.rollback_started', { ...ids, service: 'checkout', strategy: 'revert', rollbackId: 'rb-7' }),
+  ];
+
+  it('marks where each stage moves traffic, where the rollout stops, and the rollback it starts; not its progress', () => {
+    expect(markersFromEvents(events).map((m) => [m.seq, m.kind, m.at])).toEqual([
+      [2, 'deploy', Date.parse(at(1))],
+      [4, 'deploy', Date.parse(at(5))],
+      [5, 'rollback', Date.parse(at(6))],
+    ]);
+  });
+});
+
 describe('markers on very long incidents', () => {
   it('keeps every deploy, status change and decision and thins plain notes to the cap', () => {
     const ts = (i: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + i * 1000).toISOString();

@@ -1,4 +1,5 @@
-// The incident's own events that every chart marks: deploys, rollbacks, status and severity changes, notes and decisions.
+// The incident's own events that every chart marks: deploys (and each stage of a hot fix's controlled rollout, where its
+// traffic moves), rollbacks, status and severity changes, notes and decisions.
 import type { IncidentEvent } from '../events';
 import { toTimelineEntry } from '../timeline/describe-event';
 
@@ -16,6 +17,9 @@ export interface EventMarker {
 function kindOf(event: IncidentEvent): MarkerKind | undefined {
   if (event.type.startsWith('rollback.')) return 'rollback';
   if (event.type === 'deploy.started' || event.type === 'deploy.finished') return 'deploy';
+  // A rollout stage moves traffic onto the fix; its end (completed or aborted) is where the canary's effect should stop.
+  if (event.type === 'rollout.stage_started' || event.type === 'rollout.completed' || event.type === 'rollout.aborted') return 'deploy';
+  if (event.type === 'rollout.rollback_started') return 'rollback';
   if (event.type === 'incident.declared' || event.type === 'incident.status_changed' || event.type === 'incident.severity_changed') return 'status';
   if (event.type === 'note.added') return 'note';
   return undefined;

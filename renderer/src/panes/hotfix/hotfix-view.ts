@@ -51,7 +51,7 @@ export function trackSteps(h: HotfixState): TrackStep[] {
       id: 'verify',
       title: 'Verification',
       status: h.verification?.outcome === 'healthy' ? 'done' : h.verification ? 'blocked' : h.stage === 'rolled-out' ? 'waiting' : 'later',
-      summary: h.verification ? `${h.verification.outcome} (${h.verification.method === 'health-query' ? 'health query' : `checked by ${h.verification.by}`})` : 'After the rollout reaches 100%',
+      summary: h.verification ? `${h.verification.outcome} (${verificationWords(h.verification)})` : 'After the rollout reaches 100%',
     },
     { id: 'tag', title: 'Tag', status: h.tag ? 'done' : h.stage === 'verified' ? 'waiting' : 'later', summary: h.tag ? `${h.tag.name} pushed to ${h.tag.remote}` : 'After verification' },
     { id: 'jira', title: 'Jira and follow-up', status: h.jira ? 'done' : h.tag ? 'waiting' : 'later', summary: h.jira ? `Comment on ${h.jira.issueKey}; follow-up in ${h.jira.followUp.projectKey}` : 'After the tag' },
@@ -67,3 +67,10 @@ export const stageLabels: Record<HotfixState['stage'], string> = {
   tagged: 'Tagged',
   closed: 'Closed',
 };
+
+/** How the verification was made, with the health query's value against its threshold so the reader sees the margin. */
+function verificationWords(v: NonNullable<HotfixState['verification']>): string {
+  if (v.method === 'manual') return `checked by ${v.by}${v.note ? `: ${v.note}` : ''}`;
+  if (v.value === undefined || v.threshold === undefined) return 'health query';
+  return `health query: ${Number(v.value.toPrecision(3))} ${v.value < v.threshold ? 'under' : 'not under'} ${v.threshold}`;
+}

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EVENT_SCHEMA_VERSION, IncidentEvent } from '../../../../../shared/events';
 import type { HotfixState } from '../../../../../shared/hotfix/hotfix-state';
 import { projectRollouts, type RolloutState } from '../../../../../shared/hotfix/rollout-state';
+import type { RollbackState } from '../../../../../shared/rollback/rollback-state';
 import type { ServiceConfig } from '../../../../../shared/services/service-config';
 import { renderWithCore, resetCore } from '../../../test/render-with-core';
 import { RolloutSection } from './RolloutSection';
@@ -88,5 +89,48 @@ describe('RolloutSection', () => {
     expect(screen.getByRole('group', { name: 'Canary analysis after Canary 5%' }).textContent).toContain('0.256 higher, over the allowed difference of 0.02');
     expect(screen.getByRole('note', { name: 'Rollback' }).textContent).toContain('Plan and confirm the revert rollback of checkout in the Rollback pane.');
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('plans the offered rollback in one click with the strategy the hot fix chose, then focuses its Confirm in the Rollback pane', async () => {
+    const planned: RollbackState = {
+      id: 'rb-7',
+      plan: { service: 'checkout', strategy: 'revert', direction: 'rollback', summary: 'revert the fix on refs/heads/main', commits: [], commands: [], reversible: true },
+      plannedAt: '2026-12-02T10:09:00.000Z',
+      plannedBy: 'ana',
+      stage: 'planned',
+      steps: [],
+    };
+    let rollbacks: RollbackState[] = [];
+    const { callsTo } = renderWithCore(
+      <>
+        <RolloutSection incidentId={ID} hotfix={{ ...hotfix('approved'), change: { base: { label: 'v1.3.0', sha: 'a'.repeat(40) } } as HotfixState['change'] }} service={service} rollouts={analysed('fail')} readOnly={false} />
+        <section data-pane="rollback" aria-label="Rollback pane">
+          <article data-rollback-id="rb-7">
+            <div className="form-actions">
+              <button type="button" className="primary">
+                Confirm…
+              </button>
+            </div>
+          </article>
+        </section>
+      </>,
+      {
+        'rollback.list': () => rollbacks,
+        'rollback.plan': () => {
+          rollbacks = [planned];
+          return planned;
+        },
+      },
+    );
+    const note = screen.getByRole('note', { name: 'Rollback' });
+    fireEvent.click(within(note).getByRole('button', { name: 'Plan the revert rollback of checkout to v1.3.0' }));
+    await waitFor(() => expect(callsTo('rollback.plan')).toEqual([{ incidentId: ID, service: 'checkout', strategy: 'revert', target: 'v1.3.0' }]));
+    await waitFor(() => expect(note.textContent).toContain('The revert rollback of checkout is planned: review and confirm it in the Rollback pane.'));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Confirm…'));
+    expect(within(note).queryByRole('button', { name: /Plan the/ })).toBeNull();
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.click(within(note).getByRole('button', { name: 'Show it in the Rollback pane' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Confirm…'));
+    expect(callsTo('rollback.plan')).toHaveLength(1);
   });
 });

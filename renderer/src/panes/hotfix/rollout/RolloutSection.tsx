@@ -5,6 +5,7 @@ import type { HotfixState } from '../../../../../shared/hotfix/hotfix-state';
 import type { RolloutState } from '../../../../../shared/hotfix/rollout-state';
 import type { ServiceConfig } from '../../../../../shared/services/service-config';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { OfferedRollback } from './OfferedRollback';
 import { RolloutStages } from './RolloutStages';
 import { rolloutSummary } from './rollout-labels';
 import { useRolloutCall } from './rollout-queries';
@@ -55,15 +56,10 @@ export function RolloutSection({ incidentId, hotfix: h, service, rollouts, readO
     <div className="rollout-section" aria-label="Controlled rollout" role="region">
       {rollout ? (
         <p className="hotfix-step-summary" role="status">
-          {rolloutSummary(rollout)}
+          {rolloutSummary(rollout, h.stage === 'rolled-out')}
         </p>
       ) : null}
-      {rollout?.status === 'aborted' && rollout.rollback ? (
-        <div className="hotfix-blockers" role="note" aria-label="Rollback">
-          <strong>{rollout.rollback.rollbackId ? 'Rollback started automatically' : 'Roll back?'}</strong>
-          <p className="hotfix-step-summary">{rollout.rollback.rollbackId ? `The ${rollout.rollback.strategy ?? ''} rollback (${rollout.rollback.rollbackId}) is in the Rollback pane.` : rollout.rollback.message}</p>
-        </div>
-      ) : null}
+      {rollout?.status === 'aborted' && rollout.rollback ? <OfferedRollback incidentId={incidentId} hotfix={h} rollout={rollout} readOnly={readOnly} /> : null}
       {rollout ? <RolloutStages incidentId={incidentId} rollout={rollout} live={!readOnly} /> : null}
       {!readOnly && rollout ? <Controls incidentId={incidentId} rollout={rollout} /> : null}
       {canStart ? (

@@ -17,14 +17,14 @@ export const analysisStatusLabels: Record<StageAnalysisState['status'], string> 
   paused: 'Paused — not passed',
 };
 
-/** One line: where the rollout stands and what it waits for. */
-export function rolloutSummary(r: RolloutState): string {
+/** One line: where the rollout stands and what it waits for (verification, only while the hot fix still needs it). */
+export function rolloutSummary(r: RolloutState, awaitingVerification = true): string {
   const index = r.stages.findIndex((s) => s.id === r.currentStageId);
   const stage = r.stages[index];
   const next = r.stages[index + 1];
   switch (r.status) {
     case 'completed':
-      return 'Every stage done: the fix is at 100%. Verify it next.';
+      return `Every stage done: the fix is at 100%.${awaitingVerification ? ' Verify it next.' : ''}`;
     case 'aborted':
       return `Stopped at ${r.stages.find((s) => s.id === r.aborted?.stageId)?.label ?? 'a stage'}: ${r.aborted?.message ?? ''}`;
     case 'waiting':
