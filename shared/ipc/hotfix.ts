@@ -88,6 +88,11 @@ export const hotfixContract = {
   ),
   'hotfix.runTests': request("Run the service's targeted test command against the linked change (output streams as hotfix.output)", ByHotfix, HotfixStateSchema),
   'hotfix.cancelTests': request('Stop a running test command', ByHotfix, HotfixStateSchema),
+  'hotfix.testOutput': request(
+    'The output so far of a running test command (its last 20,000 characters and the full length); hotfix.output continues it',
+    ByHotfix.extend({ runId: z.string().min(1).max(100) }),
+    z.object({ text: z.string(), length: z.number().int().nonnegative() }),
+  ),
   'hotfix.recordCi': request(
     'Record an external CI run by its URL instead of running the tests here',
     ByHotfix.extend({ url: z.url({ protocol: /^https?$/, error: 'Enter the http(s) URL of the CI run' }).max(2000), outcome: z.enum(['passed', 'failed']), note: z.string().max(2000).optional() }),
@@ -116,6 +121,6 @@ export const hotfixContract = {
 
 export const hotfixEventContract = {
   /** Live output of a running targeted test command (the log keeps only its tail). */
-  'hotfix.output': z.object({ incidentId: z.string(), hotfixId: z.string(), runId: z.string(), chunk: z.string() }),
+  'hotfix.output': z.object({ incidentId: z.string(), hotfixId: z.string(), runId: z.string(), chunk: z.string(), offset: z.number().int().nonnegative() }),
   ...hotfixRolloutEventContract,
 };

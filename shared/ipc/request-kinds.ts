@@ -53,6 +53,7 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'identity.get',
   'team.handoverDraft',
   'hotfix.list',
+  'hotfix.testOutput',
   'hotfix.policy.get',
   'hotfix.rollouts',
 ]);

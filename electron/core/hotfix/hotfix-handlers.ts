@@ -19,6 +19,7 @@ export function hotfixHandlers(hotfixes: HotfixService, policy: HotfixPolicyFile
     'hotfix.linkChange': (input) => hotfixes.linkChange(input),
     'hotfix.runTests': (input) => hotfixes.runTests(input),
     'hotfix.cancelTests': (input) => hotfixes.cancelTests(input),
+    'hotfix.testOutput': (input) => hotfixes.testOutput(input),
     'hotfix.recordCi': (input) => hotfixes.recordCi(input),
     'hotfix.overrideTests': (input) => hotfixes.overrideTests(input),
     'hotfix.approve': (input) => hotfixes.approve(input),

@@ -105,13 +105,27 @@ describe('the change, tests and approvals', () => {
 
   it('runs the targeted tests in a checkout of the fix (the clone stays on main), and a pass clears the tests blocker', async () => {
     const chunks: string[] = [];
-    fx = await hotfixFixture({ deps: { publishOutput: (o) => chunks.push(o.chunk) } });
+    const caughtUp: boolean[] = [];
+    fx = await hotfixFixture({
+      deps: {
+        publishOutput: (o) => {
+          // Each chunk says where it starts, and a pane opening now gets everything up to its end from testOutput.
+          expect(o.offset).toBe(chunks.join('').length);
+          chunks.push(o.chunk);
+          const snapshot = fx.hotfixes.testOutput({ incidentId: INCIDENT, hotfixId: o.hotfixId, runId: o.runId });
+          caughtUp.push(snapshot.length === o.offset + o.chunk.length && snapshot.text === chunks.join('').slice(-20_000));
+        },
+      },
+    });
     const h = await open();
     await fx.hotfixes.chooseRollback({ incidentId: INCIDENT, hotfixId: h.id, strategy: 'revert' });
     await fx.hotfixes.linkChange({ incidentId: INCIDENT, hotfixId: h.id, refs: ['hotfix/checkout-timeout'] });
     const done = await tested(h.id);
     expect(done.tests).toMatchObject({ kind: 'local', status: 'passed', exitCode: 0, headSha: fx.shas.fix });
     expect(chunks.join('')).toContain('checking app.txt');
+    expect(caughtUp.length).toBeGreaterThan(0);
+    expect(caughtUp.every(Boolean)).toBe(true);
+    expect(fx.hotfixes.testOutput({ incidentId: INCIDENT, hotfixId: h.id, runId: done.tests!.runId! })).toEqual({ text: '', length: 0 });
     expect(done.tests!.outputTail).toContain('checking app.txt');
     expect(fx.repos.git(fx.repos.clone, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
     expect(fx.repos.git(fx.repos.clone, 'worktree', 'list').split('\n')).toHaveLength(1);

@@ -25,7 +25,8 @@ export interface HotfixServiceDeps {
   catalogue: ServiceCatalogue;
   policy: HotfixPolicyFile;
   operator: () => string;
-  publishOutput?: (o: { incidentId: string; hotfixId: string; runId: string; chunk: string }) => void;
+  /** Live output of a running test command; `offset` is how many characters of output came before this chunk. */
+  publishOutput?: (o: { incidentId: string; hotfixId: string; runId: string; chunk: string; offset: number }) => void;
   /** Queues a Jira write in the durable outbox; returns its intent key. */
   queueOutbox?: QueueOutbox;
   queryHealth?: QueryHealth;
@@ -42,7 +43,11 @@ interface RunningTests {
   runId: string;
   controller: AbortController;
   done: Promise<void>;
+  /** The output so far (its last OUTPUT_KEPT characters) and its full length, for a pane that opens mid-run. */
+  output: { text: string; length: number };
 }
+
+const OUTPUT_KEPT = 20_000;
 
 const newRunId = () => `tr-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 
@@ -179,7 +184,13 @@ export class HotfixService {
     const headSha = h.change.headSha;
     await this.append(input.incidentId, [{ type: 'hotfix.tests_started', actor: this.deps.operator(), payload: { hotfixId: h.id, runId, command: describeTestCommand(spec), headSha } }]);
     const controller = new AbortController();
-    const publish = (chunk: string) => this.deps.publishOutput?.({ incidentId: input.incidentId, hotfixId: h.id, runId, chunk });
+    const output = { text: '', length: 0 };
+    const publish = (chunk: string) => {
+      const offset = output.length;
+      output.text = (output.text + chunk).slice(-OUTPUT_KEPT);
+      output.length += chunk.length;
+      this.deps.publishOutput?.({ incidentId: input.incidentId, hotfixId: h.id, runId, chunk, offset });
+    };
     const done = runTargetedTests(repo, headSha, spec, { signal: controller.signal, onOutput: publish })
       .then((r) =>
         this.append(input.incidentId, [
@@ -192,8 +203,14 @@ export class HotfixService {
       )
       .then(() => undefined)
       .finally(() => this.tests.delete(h.id));
-    this.tests.set(h.id, { runId, controller, done });
+    this.tests.set(h.id, { runId, controller, done, output });
     return this.find(input.incidentId, h.id);
+  }
+
+  /** The output of a running test command so far: a pane that subscribes after the first lines still shows them. */
+  testOutput(input: ParsedInputOf<'hotfix.testOutput'>): { text: string; length: number } {
+    const running = this.tests.get(input.hotfixId);
+    return running?.runId === input.runId ? { ...running.output } : { text: '', length: 0 };
   }
 
   async cancelTests(input: ParsedInputOf<'hotfix.cancelTests'>): Promise<HotfixState> {

@@ -35,16 +35,42 @@ export function useSavePolicy() {
 
 const LIVE_LIMIT = 20_000;
 
-/** Live output of the running test command of a hot fix, kept to the last 20k characters; unsubscribes on unmount. */
+/**
+ * Live output of the running test command of a hot fix, kept to the last 20k characters; unsubscribes on unmount. What was
+ * printed before the pane subscribed comes from hotfix.testOutput; chunks carry their offset, so none is shown twice or lost.
+ */
 export function useTestOutput(incidentId: string, hotfixId: string, runId: string | undefined): string {
   const [text, setText] = useState('');
   useEffect(() => {
     setText('');
     if (!runId) return;
-    return getClient().subscribe('hotfix.output', (o) => {
+    let seen: number | undefined; // characters of output shown so far; undefined until the snapshot arrived
+    const early: { chunk: string; offset: number }[] = [];
+    let closed = false;
+    const append = (o: { chunk: string; offset: number }) => {
+      const skip = Math.max(0, (seen ?? 0) - o.offset);
+      if (skip >= o.chunk.length) return;
+      seen = o.offset + o.chunk.length;
+      setText((prev) => (prev + o.chunk.slice(skip)).slice(-LIVE_LIMIT));
+    };
+    const unsubscribe = getClient().subscribe('hotfix.output', (o) => {
       if (o.incidentId !== incidentId || o.hotfixId !== hotfixId || o.runId !== runId) return;
-      setText((prev) => (prev + o.chunk).slice(-LIVE_LIMIT));
+      if (seen === undefined) early.push(o);
+      else append(o);
     });
+    const caughtUp = (snapshot: { text: string; length: number }) => {
+      if (closed) return;
+      seen = snapshot.length;
+      setText(snapshot.text.slice(-LIVE_LIMIT));
+      for (const o of early.splice(0)) append(o);
+    };
+    getClient()
+      .callOrThrow('hotfix.testOutput', { incidentId, hotfixId, runId })
+      .then(caughtUp, () => caughtUp({ text: '', length: 0 }));
+    return () => {
+      closed = true;
+      unsubscribe();
+    };
   }, [incidentId, hotfixId, runId]);
   return text;
 }
