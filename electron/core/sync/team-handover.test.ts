@@ -63,6 +63,13 @@ describe('handover across laptops', () => {
       }
     }, { timeout: 5000, interval: 20 });
 
+    // The team's incident list names the new commander and the roles, as every laptop reads it from the team server.
+    await call(b, 'team.assignRole', { incidentId: id, role: 'scribe', person: 'Chloe' });
+    await call(b, 'team.assignRole', { incidentId: id, role: 'Database expert', person: 'Ana' });
+    await vi.waitFor(async () => expect(await c.sync.engine?.teamEntry(id)).toMatchObject({ commander: 'Ben', roles: { commander: 'Ben', scribe: 'Chloe', 'Database expert': 'Ana' } }), { timeout: 5000, interval: 20 });
+    await call(b, 'team.releaseRole', { incidentId: id, role: 'scribe' });
+    await vi.waitFor(async () => expect((await a.sync.engine?.teamEntry(id))?.roles).toEqual({ commander: 'Ben', 'Database expert': 'Ana' }), { timeout: 5000, interval: 20 });
+
     // Every laptop keeps each event's author identity as written: the proposal by Ana's device, the acceptance by Ben's.
     const devices = await Promise.all([a, b].map(async (l) => (await call<{ deviceId: string }>(l, 'identity.get', {})).deviceId));
     for (const l of [a, b, c]) {
