@@ -25,6 +25,8 @@ export interface HotfixServiceDeps {
   catalogue: ServiceCatalogue;
   policy: HotfixPolicyFile;
   operator: () => string;
+  /** The handle of the person using this installation: approvals are matched (author, repeat, CAB list) by name or handle. */
+  operatorHandle?: () => string;
   publishOutput?: (o: { incidentId: string; hotfixId: string; runId: string; chunk: string }) => void;
   /** Queues a Jira write in the durable outbox; returns its intent key. */
   queueOutbox?: QueueOutbox;
@@ -137,7 +139,8 @@ export class HotfixService {
 
   async chooseRollback(input: ParsedInputOf<'hotfix.chooseRollback'>): Promise<HotfixState> {
     const h = this.editable(input.incidentId, input.hotfixId, 'the rollback strategy');
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const strategy = strategyOf(service, input.strategy);
     if (!strategy) throw new DomainError('validation', `Service ${service.name} has no ${input.strategy} strategy configured; it offers ${service.rollback?.strategies.map((s) => s.kind).join(', ') || 'none (add one in the service catalogue)'}.`, ['strategy']);
     const killSwitch = service.rollback?.strategies.find((s) => s.kind === 'kill-switch');
@@ -149,7 +152,8 @@ export class HotfixService {
   async createBranch(input: ParsedInputOf<'hotfix.createBranch'>): Promise<HotfixState> {
     const h = this.editable(input.incidentId, input.hotfixId, 'the branch');
     if (h.branch) throw new DomainError('conflict', `The branch ${h.branch.name} was already created for ${h.id}.`);
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const branch = `hotfix/${h.id}`;
     const created = await createFixBranch(service, branch);
     await this.append(input.incidentId, [{ type: 'hotfix.branch_created', actor: this.deps.operator(), payload: { hotfixId: h.id, branch, ...created } }]);
@@ -159,7 +163,8 @@ export class HotfixService {
   async linkChange(input: ParsedInputOf<'hotfix.linkChange'>): Promise<HotfixState> {
     const h = this.editable(input.incidentId, input.hotfixId, 'the change');
     if (this.tests.has(h.id)) throw new DomainError('conflict', 'The tests are running against the linked change; cancel them before linking another.');
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const change = await linkChange(service, input.refs);
     const { policy } = await this.deps.policy.load();
     const flags = thresholdFlags(change.diffStat, { ...policy.thresholds, ...Object.fromEntries(Object.entries(service.hotfix?.thresholds ?? {}).filter(([, v]) => typeof v === 'number')) });
@@ -171,7 +176,8 @@ export class HotfixService {
     const h = this.editable(input.incidentId, input.hotfixId, 'the tests');
     if (this.tests.has(h.id)) throw new DomainError('conflict', `The tests of ${h.id} are already running.`);
     if (!h.change) throw new DomainError('conflict', 'Link the change first: the tests run against the fix.');
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const spec = service.hotfix?.testCommand;
     if (!spec) throw new DomainError('validation', `Service ${service.name} has no hot-fix test command (hotfix.testCommand in the service catalogue); configure one, or record a CI result by URL.`);
     const repo = hotfixRepo(service);
@@ -229,33 +235,38 @@ export class HotfixService {
     const h = this.editable(input.incidentId, input.hotfixId, 'the approvals');
     const blockers = readinessBlockers(h);
     if (blockers.length > 0) throw new DomainError('conflict', `Not ready for approval: ${blockers.map((b) => `${b.problem} ${b.fix}`).join(' ')}`);
-    const approver = input.approver?.trim() || this.deps.operator();
-    const key = approver.toLowerCase();
+    // The approver is the person using this installation (with sync, on their own laptop): never a name typed for someone else.
+    const approver = this.deps.operator();
+    const handle = this.deps.operatorHandle?.();
+    const me = [approver, ...(handle ? [handle, `@${handle}`] : [])].map((n) => n.toLowerCase());
+    const who = handle && handle.toLowerCase() !== approver.toLowerCase() ? `${approver} (@${handle})` : approver;
     const authors = new Set([h.openedBy, ...(h.change?.commits.flatMap((c) => [c.author, c.authorEmail ?? '']) ?? [])].filter(Boolean).map((a) => a.toLowerCase()));
-    if (authors.has(key)) throw new DomainError('validation', `${approver} wrote or opened this hot fix and cannot approve it; ask someone else.`, ['approver']);
-    if (h.approvals.some((a) => a.approver.toLowerCase() === key)) throw new DomainError('conflict', `${approver} has already approved ${h.id}.`, ['approver']);
-    if (countingApprovers(h.approvalRule, h.cab, [approver]).length === 0) throw new DomainError('validation', `${h.severity} hot fixes need approvers from the CAB list (${h.cab.join(', ') || 'empty: add names in Settings → Hot fixes'}); ${approver} is not on it.`, ['approver']);
+    if (me.some((k) => authors.has(k))) throw new DomainError('validation', `${who} wrote or opened this hot fix and cannot approve it; someone else approves it as themselves (on their own laptop with team sync).`);
+    if (h.approvals.some((a) => me.includes(a.approver.toLowerCase()) || (!!handle && a.handle?.toLowerCase() === handle.toLowerCase()))) throw new DomainError('conflict', `${who} has already approved ${h.id}.`);
+    if (countingApprovers(h.approvalRule, h.cab, [{ name: approver, handle }]).length === 0) throw new DomainError('validation', `${h.severity} hot fixes need approvers from the CAB list (${h.cab.join(', ') || 'empty: add names in Settings → Hot fixes'}); ${who} is not on it.`);
     if (rolloutBlockers(h).length === 0) throw new DomainError('conflict', `${h.id} already has every approval it needs.`);
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const change = h.change!;
     const tests = h.tests!;
     const command = tests.command && tests.command.length > 120 ? `${tests.command.slice(0, 117)}…` : tests.command;
     const testsLine = `${tests.kind === 'ci' ? `CI run ${tests.url}` : `targeted tests (${command ?? 'local run'})`} ${tests.status}${h.testsOverride ? ` (overridden: ${h.testsOverride.reason})` : ''}`;
-    const rollout = this.deps.rolloutPlanOf?.(service) ?? `no rollout stages are configured for ${service.name} yet`;
+    const rollout = service ? (this.deps.rolloutPlanOf?.(service) ?? `no rollout stages are configured for ${service.name} yet`) : `as configured for ${h.service} on the laptop that rolls it out`;
     const approved = {
       headSha: change.headSha,
       diff: `${change.refs.join(', ')} against ${change.base.label}: ${diffStatLine(change.diffStat)}${change.flags.length ? ` (over thresholds: ${change.flags.length})` : ''}`.slice(0, 500),
       tests: testsLine.slice(0, 500),
       rolloutPlan: `Rollout: ${rollout}. Rollback: ${h.rollback!.description}${h.rollback!.killSwitch ? `; kill switch ${h.rollback!.killSwitch}` : ''}.`.slice(0, 1000),
     };
-    await this.append(input.incidentId, [{ type: 'hotfix.approved', actor: this.deps.operator(), payload: { hotfixId: h.id, approver, approved, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) } }]);
+    await this.append(input.incidentId, [{ type: 'hotfix.approved', actor: approver, payload: { hotfixId: h.id, approver, approved, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) } }]);
     return this.find(input.incidentId, h.id);
   }
 
   async verify(input: ParsedInputOf<'hotfix.verify'>): Promise<HotfixState> {
     const h = this.notClosed(input.incidentId, input.hotfixId);
     if (h.stage !== 'rolled-out') throw new DomainError('conflict', `Hot fix ${h.id} is ${h.stage}; it is verified once the rollout has reached 100%.`);
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const actor = this.deps.operator();
     const automatic = service.health && this.deps.queryHealth && (await (this.deps.healthAvailable?.() ?? true));
     if (input.outcome || !automatic) {
@@ -274,7 +285,8 @@ export class HotfixService {
   async tag(input: ParsedInputOf<'hotfix.tag'>): Promise<HotfixState> {
     const h = this.notClosed(input.incidentId, input.hotfixId);
     if (h.stage !== 'verified') throw new DomainError('conflict', `Hot fix ${h.id} is ${h.stage}; it is tagged once verified healthy after the rollout.`);
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const repo = hotfixRepo(service);
     const change = h.change!;
     const name = await nextTagName(repo, service.hotfix?.tagPattern ?? '<release>-hf.<n>', change.base.label.replace(/\s.*$/, ''));
@@ -309,7 +321,8 @@ export class HotfixService {
     if (!this.deps.queueOutbox) throw new DomainError('unavailable', 'Jira is not available here.');
     const issueKey = input.issueKey ?? this.jiraIssueOf(input.incidentId);
     if (!issueKey) throw new DomainError('validation', 'No Jira issue is linked to this incident; link one in the Jira pane or name its key.', ['issueKey']);
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const notes = jiraNotes(h, { incidentId: input.incidentId, issueKey, followUpProject: service.hotfix?.followUpProject });
     const commentIntentKey = await this.deps.queueOutbox(input.incidentId, notes.comment, `hotfix:${h.id}`);
     const followUpIntentKey = await this.deps.queueOutbox(input.incidentId, notes.followUp, `hotfix:${h.id}`);
