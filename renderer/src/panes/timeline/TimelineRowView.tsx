@@ -8,6 +8,7 @@ import { Time } from '../../time/Time';
 import { TimelineText } from './TimelineText';
 import type { RowActions } from './use-roving-rows';
 import { timelineSourceLabels } from '../../../../shared/timeline/event-labels';
+import { shortDeviceLabel } from '../../../../shared/timeline/describe-event';
 import { MarkdownHtml } from '../../ui/MarkdownHtml';
 import './timeline.css';
 
@@ -29,6 +30,8 @@ export function TimelineRowView(props: {
   /** Whether the row's detail (a published update) is open; kept by the pane so it survives the row being scrolled away. */
   expanded?: boolean;
   onToggleDetail?: (row: TimelineRow) => void;
+  /** This installation's device id: rows written on another laptop (team sync, a merged bundle) say whose and which device. */
+  localDeviceId?: string | undefined;
 }) {
   const { row, actions } = props;
   const detailId = `timeline-detail-${row.seq}`;
@@ -48,6 +51,11 @@ export function TimelineRowView(props: {
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
         <TimelineText text={row.text} jiraSite={props.jiraSite} tabIndex={-1} />
         <span className="timeline-actor"> — {row.actor}</span>
+        {row.author && props.localDeviceId && row.author.deviceId !== props.localDeviceId ? (
+          <span className="timeline-device" title={`Written by @${row.author.handle} on another laptop (device ${row.author.deviceId})`}>
+            @{row.author.handle} · device {shortDeviceLabel(row.author.deviceId)}
+          </span>
+        ) : null}
         {row.detail !== undefined && props.onToggleDetail ? (
           <button
             type="button"
