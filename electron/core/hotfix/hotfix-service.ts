@@ -139,8 +139,7 @@ export class HotfixService {
 
   async chooseRollback(input: ParsedInputOf<'hotfix.chooseRollback'>): Promise<HotfixState> {
     const h = this.editable(input.incidentId, input.hotfixId, 'the rollback strategy');
-    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
-    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
+    const service = await this.deps.catalogue.get(h.service);
     const strategy = strategyOf(service, input.strategy);
     if (!strategy) throw new DomainError('validation', `Service ${service.name} has no ${input.strategy} strategy configured; it offers ${service.rollback?.strategies.map((s) => s.kind).join(', ') || 'none (add one in the service catalogue)'}.`, ['strategy']);
     const killSwitch = service.rollback?.strategies.find((s) => s.kind === 'kill-switch');
@@ -152,8 +151,7 @@ export class HotfixService {
   async createBranch(input: ParsedInputOf<'hotfix.createBranch'>): Promise<HotfixState> {
     const h = this.editable(input.incidentId, input.hotfixId, 'the branch');
     if (h.branch) throw new DomainError('conflict', `The branch ${h.branch.name} was already created for ${h.id}.`);
-    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
-    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
+    const service = await this.deps.catalogue.get(h.service);
     const branch = `hotfix/${h.id}`;
     const created = await createFixBranch(service, branch);
     await this.append(input.incidentId, [{ type: 'hotfix.branch_created', actor: this.deps.operator(), payload: { hotfixId: h.id, branch, ...created } }]);
@@ -163,8 +161,7 @@ export class HotfixService {
   async linkChange(input: ParsedInputOf<'hotfix.linkChange'>): Promise<HotfixState> {
     const h = this.editable(input.incidentId, input.hotfixId, 'the change');
     if (this.tests.has(h.id)) throw new DomainError('conflict', 'The tests are running against the linked change; cancel them before linking another.');
-    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
-    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
+    const service = await this.deps.catalogue.get(h.service);
     const change = await linkChange(service, input.refs);
     const { policy } = await this.deps.policy.load();
     const flags = thresholdFlags(change.diffStat, { ...policy.thresholds, ...Object.fromEntries(Object.entries(service.hotfix?.thresholds ?? {}).filter(([, v]) => typeof v === 'number')) });
@@ -176,8 +173,7 @@ export class HotfixService {
     const h = this.editable(input.incidentId, input.hotfixId, 'the tests');
     if (this.tests.has(h.id)) throw new DomainError('conflict', `The tests of ${h.id} are already running.`);
     if (!h.change) throw new DomainError('conflict', 'Link the change first: the tests run against the fix.');
-    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
-    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
+    const service = await this.deps.catalogue.get(h.service);
     const spec = service.hotfix?.testCommand;
     if (!spec) throw new DomainError('validation', `Service ${service.name} has no hot-fix test command (hotfix.testCommand in the service catalogue); configure one, or record a CI result by URL.`);
     const repo = hotfixRepo(service);
@@ -265,8 +261,7 @@ export class HotfixService {
   async verify(input: ParsedInputOf<'hotfix.verify'>): Promise<HotfixState> {
     const h = this.notClosed(input.incidentId, input.hotfixId);
     if (h.stage !== 'rolled-out') throw new DomainError('conflict', `Hot fix ${h.id} is ${h.stage}; it is verified once the rollout has reached 100%.`);
-    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
-    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
+    const service = await this.deps.catalogue.get(h.service);
     const actor = this.deps.operator();
     const automatic = service.health && this.deps.queryHealth && (await (this.deps.healthAvailable?.() ?? true));
     if (input.outcome || !automatic) {
@@ -285,8 +280,7 @@ export class HotfixService {
   async tag(input: ParsedInputOf<'hotfix.tag'>): Promise<HotfixState> {
     const h = this.notClosed(input.incidentId, input.hotfixId);
     if (h.stage !== 'verified') throw new DomainError('conflict', `Hot fix ${h.id} is ${h.stage}; it is tagged once verified healthy after the rollout.`);
-    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
-    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
+    const service = await this.deps.catalogue.get(h.service);
     const repo = hotfixRepo(service);
     const change = h.change!;
     const name = await nextTagName(repo, service.hotfix?.tagPattern ?? '<release>-hf.<n>', change.base.label.replace(/\s.*$/, ''));
@@ -321,8 +315,7 @@ export class HotfixService {
     if (!this.deps.queueOutbox) throw new DomainError('unavailable', 'Jira is not available here.');
     const issueKey = input.issueKey ?? this.jiraIssueOf(input.incidentId);
     if (!issueKey) throw new DomainError('validation', 'No Jira issue is linked to this incident; link one in the Jira pane or name its key.', ['issueKey']);
-    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
-    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
+    const service = await this.deps.catalogue.get(h.service);
     const notes = jiraNotes(h, { incidentId: input.incidentId, issueKey, followUpProject: service.hotfix?.followUpProject });
     const commentIntentKey = await this.deps.queueOutbox(input.incidentId, notes.comment, `hotfix:${h.id}`);
     const followUpIntentKey = await this.deps.queueOutbox(input.incidentId, notes.followUp, `hotfix:${h.id}`);
