@@ -85,4 +85,39 @@ test.describe('a windowed timeline', () => {
       expect(logReads.every((afterSeq) => afterSeq >= NOTES + 1)).toBe(true);
     });
   }
+
+  test('rows sit in slots of one height, so a long note or a page arriving never moves the rows on screen', async ({ page }) => {
+    const host = windowHost;
+    const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Search cluster brownout', severity: 'SEV2', commander: 'ana.ruiz', services: ['checkout'] });
+    const long = `Long note: ${'the replica set kept failing over between the two zones while the queue drained '.repeat(4)}`;
+    for (let n = 1; n <= 300; n += 20) {
+      await Promise.all(Array.from({ length: 20 }, (_, k) => n + k).map((i) => rpc(host, 'incidents.addNote', { incidentId: incident.id, text: i % 25 === 0 ? `${long}${i}` : `Checked shard ${i}`, kind: 'note' })));
+    }
+    await openIncident(page, host);
+    const list = page.getByRole('list', { name: 'Timeline events' });
+    await expect(list.locator('[aria-posinset="1"]')).toBeVisible();
+    // Every rendered row, long or not, is as tall as the others and sits at its index times that height.
+    const layout = () =>
+      list.getByRole('listitem').evaluateAll((items) =>
+        items.map((item) => {
+          const box = item.getBoundingClientRect();
+          return { index: Number(item.getAttribute('data-index')), top: Math.round(box.top - item.parentElement!.getBoundingClientRect().top), height: Math.round(box.height) };
+        }),
+      );
+    const inSlots = async () => {
+      const rows = await layout();
+      const slot = rows[0]!.height;
+      expect(rows.length).toBeGreaterThan(5);
+      for (const row of rows) expect(row, `row ${row.index}`).toEqual({ index: row.index, top: row.index * slot, height: slot });
+    };
+    await inSlots();
+    // Scroll into rows the first page did not hold: the row at the top of the view stays where it was when its page arrives.
+    await list.evaluate((el) => (el.scrollTop = 200 * 34));
+    const topIndex = () => list.evaluate((el) => Math.floor(el.scrollTop / el.querySelector('[role="listitem"]')!.getBoundingClientRect().height));
+    const before = await topIndex();
+    await expect(list.getByRole('listitem', { name: /Checked shard 99,/ })).toBeVisible();
+    expect(await topIndex()).toBe(before);
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(200 * 34);
+    await inSlots();
+  });
 });

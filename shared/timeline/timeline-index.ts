@@ -7,6 +7,7 @@ import type { IncidentEvent, NoteKind } from '../events';
 import { Column, Dictionary } from './columns';
 import { timelineSources, toTimelineEntry, type TimelineSource } from './describe-event';
 import { happenedTime } from './happened-at';
+import { TokenPostings } from './token-postings';
 import { LATE_TOLERANCE_MS, type TimelineFilter, type TimelineRow } from './timeline-view';
 
 const kindCodes: readonly (NoteKind | undefined)[] = [undefined, 'note', 'observation', 'hypothesis', 'decision', 'action'];
@@ -46,8 +47,8 @@ export class TimelineIndex {
   private readonly types = new Dictionary();
   /** Ordinals oldest first by when they happened (equal times in log order), as buildTimelineRows orders rows. */
   private readonly order: number[] = [];
-  /** Lower-cased whitespace-separated token → ordinals (ascending) of the rows whose search text holds it. */
-  private readonly postings = new Map<string, number[]>();
+  /** Which rows hold each word of the rows' search text (token-postings.ts). */
+  private readonly postings = new TokenPostings();
   private readonly sourcesPresent = new Set<number>();
   /** Ordinals of the rows pinned now (few): the pinned strip never scans every row. */
   private readonly pinnedNow = new Set<number>();
@@ -55,6 +56,13 @@ export class TimelineIndex {
   private folded = 0;
   /** Selections by filter (all rows, latest annotations), dropped on every add: paging and seeking reuse them. */
   private readonly cache = new Map<string, Int32Array>();
+  /**
+   * Scratch space reused by every scan (the rows found, and the rows a search matched): fresh megabytes per request add up to
+   * the external memory that makes V8 run full collections of a heap holding a million events (a search or page then took
+   * hundreds of milliseconds now and then).
+   */
+  private found = new Int32Array(0);
+  private mask = new Uint8Array(0);
 
   /** Seq of the last event added (annotations included). */
   get lastSeq(): number {
@@ -103,13 +111,7 @@ export class TimelineIndex {
     this.kind.push(noteKind);
     this.pinned.push(0);
     this.insertInOrder(ordinal, at, e.seq);
-    for (const token of haystackOf(entry).split(/\s+/)) {
-      if (!token) continue;
-      const list = this.postings.get(token);
-      // Ordinals only grow: a token seen twice in this row already ends its list with this ordinal.
-      if (!list) this.postings.set(token, [ordinal]);
-      else if (list[list.length - 1] !== ordinal) list.push(ordinal);
-    }
+    this.postings.add(ordinal, haystackOf(entry));
   }
 
   /**
@@ -142,7 +144,8 @@ export class TimelineIndex {
   private scan(filter: TimelineFilter, options: TimelineSelectOptions): Int32Array {
     const n = this.events.length;
     const words = searchWords(filter.text);
-    const textMatch = words.length > 0 ? this.matchWords(words) : undefined;
+    const text = words.length > 0 ? this.matchWords(words) : undefined;
+    const textMatch = text?.mask;
     const sources = filter.sources && filter.sources.size > 0 ? new Set([...filter.sources].map((s) => sourceCode.get(s))) : undefined;
     const actor = filter.actor ? this.actors.find(filter.actor) : undefined;
     const type = filter.type ? this.types.find(filter.type) : undefined;
@@ -150,22 +153,25 @@ export class TimelineIndex {
     const hideMetrics = metricType !== undefined && !filter.showMetricSamples && filter.type !== METRIC_SAMPLE;
     const kind = filter.kind ? kindCode(filter.kind) : 0;
     const upTo = options.upToSeq ?? Infinity;
-    const out = new Int32Array(n);
+    if (this.found.length < n) this.found = new Int32Array(Math.max(n, this.found.length * 2));
+    const out = this.found;
     let count = 0;
-    if ((filter.actor && actor === undefined) || (filter.type && type === undefined)) return out.subarray(0, 0);
+    if ((filter.actor && actor === undefined) || (filter.type && type === undefined) || (text && text.rows.length === 0)) {
+      if (text) for (const o of text.rows) text.mask[o] = 0;
+      return new Int32Array(0);
+    }
     const seqs = this.seq.raw;
     const src = this.source.raw;
     const act = this.actor.raw;
     const typ = this.type.raw;
     const order = this.order;
-    const wordCount = words.length;
     const byActor = actor !== undefined;
     const byType = type !== undefined;
     const annotated = kind !== 0 || filter.pinnedOnly === true;
     for (let i = order.length - 1; i >= 0; i--) {
       const o = order[i]!;
       if (seqs[o]! > upTo) continue;
-      if (textMatch !== undefined && textMatch[o] !== wordCount) continue;
+      if (textMatch !== undefined && textMatch[o] !== 1) continue;
       if (sources !== undefined) {
         if (!sources.has(src[o]!)) continue;
       } else if (hideMetrics && typ[o] === metricType) continue;
@@ -177,6 +183,7 @@ export class TimelineIndex {
       }
       out[count++] = o;
     }
+    if (text) for (const o of text.rows) text.mask[o] = 0;
     return out.slice(0, count);
   }
 
@@ -242,17 +249,13 @@ export class TimelineIndex {
     return annotations ? annotations.pinned.get(this.seq.get(o)) === true : this.pinned.get(o) === 1;
   }
 
-  /** Rows whose search text holds every word, as a count per ordinal (== words.length where all match). */
-  private matchWords(words: string[]): Uint8Array {
-    const counts = new Uint8Array(this.events.length);
-    words.forEach((word, w) => {
-      // A word has no whitespace, so it occurs in the search text exactly when it occurs inside one of its tokens.
-      for (const [token, ordinals] of this.postings) {
-        if (!token.includes(word)) continue;
-        for (const o of ordinals) if (counts[o] === w) counts[o] = w + 1;
-      }
-    });
-    return counts;
+  /** Rows whose search text holds every word, marked 1 in the reused mask (clear them with unmark once read). */
+  private matchWords(words: string[]): { mask: Uint8Array; rows: Int32Array } {
+    const n = this.events.length;
+    if (this.mask.length < n) this.mask = new Uint8Array(Math.max(n, this.mask.length * 2));
+    const rows = this.postings.match(words, n, (ordinal) => haystackOf(toTimelineEntry(this.events[ordinal]!)));
+    for (const o of rows) this.mask[o] = 1;
+    return { mask: this.mask, rows };
   }
 
   private ordinalOfSeq(seq: number): number {

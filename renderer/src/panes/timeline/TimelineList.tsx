@@ -1,7 +1,7 @@
 // The virtualized list of timeline rows, newest first, as one tab stop with arrow keys inside (use-roving-rows.ts). Each row
 // is a list item that takes focus itself and is announced by a one-line summary with its position ("3 of 51").
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { useRowSummary } from './row-summary';
 import { arrayWindow, type RowWindow } from './row-window';
@@ -50,7 +50,14 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
   // Measured sizes are cached by event sequence, not by position: a new event at the top or a filter change moves every
   // row to another index, and a position-keyed cache would then give each row its neighbour's height (rows drawn on top of
   // each other). Each row is measured as it renders and re-measured by a ResizeObserver when its width or content changes.
-  const getItemKey = useCallback((index: number) => rows.at(index)?.seq ?? `missing-${index}`, [rows]);
+  // A window (a million rows) keys the same function for its whole life: a new key function makes the virtualizer lay out
+  // every row again, and a page arriving must not cost that. Its keys are read again when the count changes (an append).
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const keyOfRows = useCallback((index: number) => rows.at(index)?.seq ?? `missing-${index}`, [rows]);
+  const keyOfWindow = useCallback((index: number) => rowsRef.current.at(index)?.seq ?? `missing-${index}`, []);
+  const fixed = rows.windowed === true;
+  const getItemKey = fixed ? keyOfWindow : keyOfRows;
   // The active row is always rendered, even when scrolled away, so the list never loses its tab stop or its focus.
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -61,7 +68,15 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
     [activeIndex],
   );
   const estimate = Math.max(1, Math.min(ROW_ESTIMATE_PX, Math.floor(MAX_LIST_PX / Math.max(1, rows.count))));
-  const virtualizer = useVirtualizer({ count: rows.count, getScrollElement: () => scrollRef.current, estimateSize: () => estimate, overscan: 12, getItemKey, rangeExtractor });
+  const virtualizer = useVirtualizer({
+    count: rows.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimate,
+    overscan: 12,
+    getItemKey,
+    rangeExtractor,
+    ...(fixed ? { measureElement: fixedRowSize(estimate) } : {}),
+  });
   virtualRef.current = virtualizer;
   useImperativeHandle(ref, () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'start' }) }), [virtualizer]);
   const summary = useRowSummary();
@@ -85,7 +100,11 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
 
   return (
     // The wheel or a pointer takes over from a key's scroll that has not landed.
-    <div ref={scrollRef} className="timeline" role="list" aria-label={label} onWheel={() => (jumpTarget.current = undefined)} onPointerDown={() => (jumpTarget.current = undefined)}>
+    <div
+      ref={scrollRef}
+      className={fixed ? 'timeline fixed-rows' : 'timeline'}
+      style={fixed ? ({ '--timeline-row-px': `${estimate}px` } as CSSProperties) : undefined}
+      role="list" aria-label={label} onWheel={() => (jumpTarget.current = undefined)} onPointerDown={() => (jumpTarget.current = undefined)}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows.at(item.index);
@@ -115,6 +134,14 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
     </div>
   );
 }
+
+/**
+ * A window lays every row out in a slot of the same height (timeline.css clips a row to it), so the virtualizer never lays
+ * out a million rows again because one row measured taller than the estimate (that cost 14–46 ms per row and stopped
+ * scrolling), and the rows on screen never move when a page of rows arrives in place of the "Loading…" rows. Only a row
+ * showing a published update's text takes its real height.
+ */
+export const fixedRowSize = (slot: number) => (element: Element) => (element.querySelector('.timeline-detail') ? Math.round(element.getBoundingClientRect().height) : slot);
 
 const isWindow = (rows: RowWindow | readonly TimelineRow[]): rows is RowWindow => !Array.isArray(rows);
 

@@ -46,7 +46,8 @@ export function TimelineRowView(props: {
         ) : null}
         {row.late ? <span className="late-marker">late</span> : null}
       </span>
-      <span className="timeline-body">
+      {/* The title shows the whole line where a large timeline keeps each row to one line (timeline.css, fixed-rows). */}
+      <span className="timeline-body" title={`${row.text} — ${row.actor}`}>
         <span className="timeline-source">{timelineSourceLabels[row.source]}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
         <TimelineText text={row.text} jiraSite={props.jiraSite} tabIndex={-1} />

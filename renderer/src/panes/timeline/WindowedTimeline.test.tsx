@@ -9,6 +9,7 @@ import { TimelineIndex } from '../../../../shared/timeline/timeline-index';
 import { timelineWindowPage } from '../../../../shared/timeline/timeline-window';
 import { appInfo } from '../../test/incident-fixtures';
 import { renderWithCore, resetCore } from '../../test/render-with-core';
+import { fixedRowSize } from './TimelineList';
 import { TimelinePane } from './TimelinePane';
 import { WINDOW_PAGE } from './use-timeline-window';
 
@@ -18,7 +19,12 @@ const COUNT = 1000;
 const sizes = {
   clientHeight: (el: HTMLElement) => (el.getAttribute('role') === 'list' ? 340 : 0),
   scrollHeight: (el: HTMLElement) => (el.getAttribute('role') === 'list' ? 34 * COUNT : 0),
-  offsetHeight: (el: HTMLElement) => (el.getAttribute('role') === 'listitem' ? 34 : 0) };
+  offsetHeight: (el: HTMLElement) => (el.getAttribute('role') === 'listitem' ? rowHeight : 0) };
+/** What a rendered row measures (a row whose text wraps is taller than its slot). */
+let rowHeight = 34;
+afterEach(() => {
+  rowHeight = 34;
+});
 const original = Object.fromEntries(Object.keys(sizes).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]));
 beforeAll(() => {
   for (const [name, size] of Object.entries(sizes)) {
@@ -99,6 +105,32 @@ describe('a windowed timeline', () => {
     const position = pages().at(-1)!.anchor.position!;
     expect(position).toBeLessThanOrEqual(600);
     expect(position + WINDOW_PAGE).toBeGreaterThan(600);
+  });
+
+  it('lays rows out in fixed slots: a taller row or a page arriving never moves the rows on screen', async () => {
+    rowHeight = 60;
+    const { pages } = setup();
+    await waitFor(() => expect(rowOf(COUNT)).not.toBeNull());
+    const slot = (seq: number) => rowOf(seq)!.style.transform;
+    expect(slot(COUNT - 5)).toBe(`translateY(${5 * 34}px)`);
+    act(() => {
+      list().scrollTop = 600 * 34;
+      fireEvent.scroll(list());
+    });
+    // Row 600 (newest first) is seq 400: its page arrives in place of the loading rows, at the place scrolled to.
+    await waitFor(() => expect(rowOf(COUNT - 600)).not.toBeNull());
+    expect(pages().length).toBeGreaterThan(1);
+    expect(list().scrollTop).toBe(600 * 34);
+    expect(slot(COUNT - 600)).toBe(`translateY(${600 * 34}px)`);
+    expect((list().firstElementChild as HTMLElement).style.height).toBe(`${COUNT * 34}px`);
+  });
+
+  it('measures a row at its slot unless it shows a published update (so a million rows are never laid out again)', () => {
+    const row = document.createElement('div');
+    row.getBoundingClientRect = () => ({ height: 212.4 }) as DOMRect;
+    expect(fixedRowSize(30)(row)).toBe(30);
+    row.innerHTML = '<div class="timeline-detail">Update text</div>';
+    expect(fixedRowSize(30)(row)).toBe(212);
   });
 
   it('search asks the core for the matching rows and shows their count', async () => {
