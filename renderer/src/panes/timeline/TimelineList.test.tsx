@@ -155,5 +155,7 @@ describe('TimelineRowView author', () => {
     const label = screen.getByText('@ben · device k3f9');
     expect(label.getAttribute('title')).toBe('Written by @ben on another laptop (device dev_k3f9aaaaaaaaaaaa)');
     expect(screen.queryByText(/@ana · device/)).toBeNull();
+    // A windowed timeline keeps each row to one line: the row's own title still names the author and device.
+    expect(label.closest('.timeline-body')?.getAttribute('title')).toBe('Rolled back on B — ana (@ben · device k3f9)');
   });
 });

@@ -35,6 +35,8 @@ export function TimelineRowView(props: {
 }) {
   const { row, actions } = props;
   const detailId = `timeline-detail-${row.seq}`;
+  // Written on another laptop (team sync, a merged bundle): the row says whose handle and which device.
+  const fromElsewhere = row.author && props.localDeviceId && row.author.deviceId !== props.localDeviceId ? row.author : undefined;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
       <span className="timeline-when">
@@ -47,14 +49,14 @@ export function TimelineRowView(props: {
         {row.late ? <span className="late-marker">late</span> : null}
       </span>
       {/* The title shows the whole line where a large timeline keeps each row to one line (timeline.css, fixed-rows). */}
-      <span className="timeline-body" title={`${row.text} — ${row.actor}`}>
+      <span className="timeline-body" title={`${row.text} — ${row.actor}${fromElsewhere ? ` (@${fromElsewhere.handle} · device ${shortDeviceLabel(fromElsewhere.deviceId)})` : ''}`}>
         <span className="timeline-source">{timelineSourceLabels[row.source]}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
         <TimelineText text={row.text} jiraSite={props.jiraSite} tabIndex={-1} />
         <span className="timeline-actor"> — {row.actor}</span>
-        {row.author && props.localDeviceId && row.author.deviceId !== props.localDeviceId ? (
-          <span className="timeline-device" title={`Written by @${row.author.handle} on another laptop (device ${row.author.deviceId})`}>
-            @{row.author.handle} · device {shortDeviceLabel(row.author.deviceId)}
+        {fromElsewhere ? (
+          <span className="timeline-device" title={`Written by @${fromElsewhere.handle} on another laptop (device ${fromElsewhere.deviceId})`}>
+            @{fromElsewhere.handle} · device {shortDeviceLabel(fromElsewhere.deviceId)}
           </span>
         ) : null}
         {row.detail !== undefined && props.onToggleDetail ? (
