@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { startCanaryPrometheus, type CanaryPrometheus } from '../electron/core/hotfix/rollout/canary-prometheus.test-support';
-import { expect, openCockpit, rpc, test } from './fixtures';
+import { expect, openCockpit, rpc, startHost, stopHost, test, type RunningHost } from './fixtures';
 
 let repos: ScriptedRepos | undefined;
 let prom: CanaryPrometheus | undefined;
@@ -16,10 +16,24 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => prom?.stop());
 test.afterEach(() => repos?.cleanup());
+// Approvers approve as themselves, so this host has no fixed operator (FIREBREAK_OPERATOR): the identity is saved, as Settings →
+// You does, and switched to each approver in turn (with team sync each would approve on their own laptop).
+const hosts: RunningHost[] = [];
+test.afterEach(async () => {
+  for (const h of hosts.splice(0)) await stopHost(h);
+});
+async function hostWithSavedIdentity(dataDir: string): Promise<RunningHost> {
+  const host = await startHost(dataDir, { FIREBREAK_OPERATOR: '' });
+  hosts.push(host);
+  await rpc(host, 'identity.save', { name: 'e2e.commander', handle: 'e2e.commander' });
+  return host;
+}
+
 
 const ERROR_RATIO = 'sum(rate(checkout_errors_total{track="{{track}}"}[3s])) / sum(rate(checkout_requests_total{track="{{track}}"}[3s]))';
 
-test('a canary whose error ratio rises fails its analysis: the rollout aborts and the rollback is offered', async ({ page, host }) => {
+test('a canary whose error ratio rises fails its analysis: the rollout aborts and the rollback is offered', async ({ page, dataDir }) => {
+  const host = await hostWithSavedIdentity(dataDir);
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   prom!.setErrorRatio('canary', 0.3);
@@ -61,8 +75,11 @@ test('a canary whose error ratio rises fails its analysis: the rollout aborts an
   await rpc(host, 'hotfix.chooseRollback', { ...ids, strategy: 'revert' });
   await rpc(host, 'hotfix.linkChange', { ...ids, refs: ['hotfix/checkout-timeout'] });
   await rpc(host, 'hotfix.recordCi', { ...ids, url: 'https://ci.example.test/runs/7', outcome: 'passed' });
-  await rpc(host, 'hotfix.approve', { ...ids, approver: 'omar' });
-  await rpc(host, 'hotfix.approve', { ...ids, approver: 'lea' });
+  for (const approver of ['omar', 'lea']) {
+    await rpc(host, 'identity.save', { name: approver, handle: approver });
+    await rpc(host, 'hotfix.approve', ids);
+  }
+  await rpc(host, 'identity.save', { name: 'e2e.commander', handle: 'e2e.commander' });
 
   await openCockpit(page, host.url);
   await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout timeouts/ }).click();

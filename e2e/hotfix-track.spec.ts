@@ -6,6 +6,7 @@
 // bare remote, the Jira comment and follow-up ticket delivered to the Jira stand-in through the outbox, closing as shipped, and
 // the review draft's hot-fix section.
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
@@ -16,7 +17,6 @@ import { expect, openCockpit, rpc, startHost, stopHost, test, type RunningHost }
 let repos: ScriptedRepos | undefined;
 let prom: CanaryPrometheus | undefined;
 let jira: JiraStandIn | undefined;
-let jiraHost: RunningHost | undefined;
 test.beforeAll(async () => {
   prom = await startCanaryPrometheus();
   jira = await new JiraStandIn().start();
@@ -25,17 +25,41 @@ test.afterAll(async () => {
   await prom?.stop();
   await jira?.close();
 });
-test.afterEach(async () => {
-  repos?.cleanup();
-  if (jiraHost) await stopHost(jiraHost);
-  jiraHost = undefined;
-});
+test.afterEach(() => repos?.cleanup());
 
 interface AdfNode {
   text?: string;
   content?: AdfNode[];
 }
 const textOf = (node: AdfNode): string => (node.text ?? '') + (node.content ?? []).map(textOf).join('');
+
+// Approvers approve as themselves, so this host has no fixed operator (FIREBREAK_OPERATOR): the identity is saved, as Settings →
+// You does, and switched to each approver in turn (with team sync each would approve on their own laptop).
+const hosts: RunningHost[] = [];
+test.afterEach(async () => {
+  for (const h of hosts.splice(0)) await stopHost(h);
+});
+async function hostWithSavedIdentity(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
+  const host = await startHost(dataDir, { FIREBREAK_OPERATOR: '', ...env });
+  hosts.push(host);
+  await rpc(host, 'identity.save', { name: 'e2e.commander', handle: 'e2e.commander' });
+  return host;
+}
+
+/** Switches who uses this installation through Settings → You, then brings the maximised Hot fix pane back. */
+async function actAs(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: 'Settings…', exact: true }).click();
+  const you = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'You' });
+  await you.getByRole('button', { name: 'Change name or handle…' }).click();
+  await you.getByLabel('Your name').fill(name);
+  await you.getByLabel('Handle').fill(name);
+  await you.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(you.getByRole('button', { name: 'Change name or handle…' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('region', { name: 'Hot fix' }).getByRole('button', { name: 'Maximise Hot fix' }).click();
+}
+
 
 const ERROR_RATIO = 'sum(rate(checkout_errors_total{track="{{track}}"}[3s])) / sum(rate(checkout_requests_total{track="{{track}}"}[3s]))';
 const stage = (id: string, label: string, percent: number, extra: Record<string, unknown>) => ({
@@ -49,7 +73,7 @@ const stage = (id: string, label: string, percent: number, extra: Record<string,
 test('open → override the criteria → rollback strategy → link the change → rapid tests → approvals → canary rollout to 100% → verify → tag → Jira → review, at 1366×768 in both themes', async ({ page, dataDir }) => {
   test.setTimeout(240_000);
   // The vault key comes from the environment (Jira's token is kept in the vault), so no key file lands in the user's home.
-  const host = (jiraHost = await startHost(dataDir, { FIREBREAK_VAULT_KEY: 'c'.repeat(64) }));
+  const host = await hostWithSavedIdentity(dataDir, { FIREBREAK_VAULT_KEY: 'c'.repeat(64) });
   jira!.seedIssue({ key: 'PAY-3', summary: 'Checkout timeouts (incident ticket)' });
   await page.setViewportSize({ width: 1366, height: 768 });
   repos = scriptedRepos();
@@ -146,16 +170,19 @@ test('open → override the criteria → rollback strategy → link the change �
   await expect(tests.getByLabel('Test output')).toContainText('checking app.txt: timeout=10');
 
   const approve = pane.getByRole('form', { name: 'Approve the hot fix' });
-  await approve.getByLabel('Approver').fill('e2e.commander');
-  await approve.getByRole('button', { name: 'Record approval' }).click();
+  // No typed approver: each approves as the person using the installation, and the author is refused.
+  await expect(approve.getByLabel('Approver')).toHaveCount(0);
+  await approve.getByRole('button', { name: 'Approve as e2e.commander' }).click();
   await expect(approve.getByRole('alert')).toContainText('e2e.commander wrote or opened this hot fix and cannot approve it');
-  await approve.getByLabel('Approver').fill('omar');
-  await approve.getByRole('button', { name: 'Record approval' }).click();
+  await actAs(page, 'omar');
+  await approve.getByRole('button', { name: 'Approve as omar' }).click();
   await expect(blockers).toContainText('1 more approval needed (2 approvers).');
-  await approve.getByLabel('Approver').fill('lea');
+  await actAs(page, 'lea');
   await approve.getByLabel('Comment (optional)').fill('one line, tested');
-  await approve.getByRole('button', { name: 'Record approval' }).click();
+  await approve.getByRole('button', { name: 'Approve as lea' }).click();
   await expect(pane.getByRole('listitem', { name: 'Approval: Done' })).toContainText('Approved by omar, lea');
+  await expect(pane.getByRole('list', { name: 'Approvals' })).toContainText('@lea');
+  await actAs(page, 'e2e.commander');
   await expect(blockers).toHaveCount(0);
   const rolloutStep = pane.getByRole('listitem', { name: 'Controlled rollout: To do' });
   await expect(rolloutStep).toContainText('Approved — start the rollout');

@@ -23,6 +23,14 @@ test('an incident declared on A appears on B; B keeps working offline and syncs 
     const header = page.getByTestId('incident-header');
     await expect(header.getByRole('heading', { name: 'Checkout latency from A' })).toBeVisible();
     await expect(header.getByTestId('sync-status')).toHaveText('Synced · team e2e');
+    // The declaration came from A's laptop: its row names the author's handle and A's device.
+    const fromA = page.getByRole('list', { name: 'Timeline events' }).getByText(/^@ana · device [a-z2-7]{4}$/);
+    await expect(fromA).toBeVisible();
+    await expect(fromA).toHaveAttribute('title', /^Written by @ana on another laptop \(device dev_[a-z2-7]{16}\)$/);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.screenshot({ path: test.info().outputPath(`team-sync-author-${scheme}.png`) });
+    }
 
     await server.stop();
     await expect(header.getByTestId('sync-status')).toHaveText(/^Offline since \d{1,2}:\d{2}/);

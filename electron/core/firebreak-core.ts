@@ -246,6 +246,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     catalogue,
     policy: hotfixPolicy,
     operator,
+    operatorHandle: () => people.current().handle,
     publishOutput: (output) => hub.emit('hotfix.output', output),
     queueOutbox: async (incidentId, operation, origin) => (await connectors.outbox.queue(incidentId, operation, origin)).intentKey,
     queryHealth: healthQuery,

@@ -95,7 +95,7 @@ export const HotfixApproved = eventOf(
   'hotfix.approved',
   z.object({
     hotfixId: HotfixId,
-    /** Who approved: today the name the operator types (or the operator); a signed identity once team sync exists. */
+    /** Who approved: the person using the installation that recorded it (its actorIdentity says which handle and device); older logs hold a typed name. */
     approver: z.string().trim().min(1).max(120),
     approved: ApprovedScope,
     comment: z.string().max(2000).optional(),

@@ -36,7 +36,7 @@ export function readinessBlockers(h: HotfixState): Blocker[] {
 
 /** The approvers that count towards the rule, and how many more are needed. */
 export function approvalProgress(h: HotfixState): { counted: string[]; missing: number; rule: string } {
-  const counted = countingApprovers(h.approvalRule, h.cab, h.approvals.map((a) => a.approver));
+  const counted = countingApprovers(h.approvalRule, h.cab, h.approvals.map((a) => ({ name: a.approver, handle: a.handle })));
   return { counted, missing: Math.max(0, h.approvalRule.approvers - counted.length), rule: describeApprovalRule(h.approvalRule) };
 }
 

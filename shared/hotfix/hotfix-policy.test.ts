@@ -16,6 +16,9 @@ describe('hot-fix policy', () => {
   it('counts distinct approvers, CAB members only where the rule says so', () => {
     expect(countingApprovers({ approvers: 2, cabOnly: false }, [], ['omar', 'Omar', 'lea'])).toEqual(['omar', 'lea']);
     expect(countingApprovers({ approvers: 1, cabOnly: true }, ['Lea'], ['omar', 'lea'])).toEqual(['lea']);
+    // An identified approver is on the CAB list by name or by handle, and counts once however they are written.
+    expect(countingApprovers({ approvers: 2, cabOnly: true }, ['@lea.m', 'Omar H'], [{ name: 'Léa Martin', handle: 'lea.m' }, { name: 'Omar H', handle: 'omar' }, { name: 'Omar H' }])).toEqual(['Léa Martin', 'Omar H']);
+    expect(countingApprovers({ approvers: 1, cabOnly: true }, ['lea.m'], [{ name: 'Lea', handle: 'lea' }])).toEqual([]);
   });
 
   it('flags changes over the thresholds and names modules by their leading folders', () => {

@@ -78,15 +78,24 @@ export function checkCriteria(policy: HotfixPolicy, incident: { severity: Severi
   return { met: reasons.length === 0, reasons };
 }
 
-/** The people who count towards the rule (distinct, case-insensitive; CAB members only where the rule says so). */
-export function countingApprovers(rule: ApprovalRule, cab: readonly string[], approvers: readonly string[]): string[] {
-  const cabSet = new Set(cab.map((c) => c.toLowerCase()));
+/** An approver: the name, and the handle when the approval was given by an identified person. */
+export type Approver = string | { name: string; handle?: string | undefined };
+
+/** The ways a person can be written on the CAB list or matched against another approval: name, handle, @handle. */
+function namesOf(a: Approver): string[] {
+  const { name, handle } = typeof a === 'string' ? { name: a, handle: undefined } : a;
+  return [name, ...(handle ? [handle, `@${handle}`] : [])].map((n) => n.trim().toLowerCase());
+}
+
+/** The people who count towards the rule (distinct, case-insensitive; CAB members only where the rule says so, by name or handle). */
+export function countingApprovers(rule: ApprovalRule, cab: readonly string[], approvers: readonly Approver[]): string[] {
+  const cabSet = new Set(cab.map((c) => c.trim().toLowerCase()));
   const seen = new Set<string>();
-  return approvers.filter((a) => {
-    const key = a.toLowerCase();
-    if (seen.has(key) || (rule.cabOnly && !cabSet.has(key))) return false;
-    seen.add(key);
-    return true;
+  return approvers.flatMap((a) => {
+    const keys = namesOf(a);
+    if (keys.some((k) => seen.has(k)) || (rule.cabOnly && !keys.some((k) => cabSet.has(k)))) return [];
+    for (const k of keys) seen.add(k);
+    return [typeof a === 'string' ? a : a.name];
   });
 }
 

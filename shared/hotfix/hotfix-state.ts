@@ -56,7 +56,8 @@ export interface HotfixState {
   /** The latest test run or CI record (earlier ones are on the timeline). */
   tests?: HotfixTestRun;
   testsOverride?: { reason: string; by: string; at: string };
-  approvals: { approver: string; approved: ApprovedScope; comment?: string; by: string; at: string }[];
+  /** Approvals in log order; `handle` and `deviceId` say which person and installation gave it (absent in older logs). */
+  approvals: { approver: string; handle?: string; deviceId?: string; approved: ApprovedScope; comment?: string; by: string; at: string }[];
   verification?: { method: 'health-query' | 'manual'; outcome: 'healthy' | 'unhealthy'; value?: number; threshold?: number; note?: string; by: string; at: string };
   tag?: { name: string; sha: string; remote: string; message: string; at: string };
   jira?: { issueKey: string; commentIntentKey: string; followUp: { projectKey: string; summary: string; intentKey: string }; at: string };
@@ -127,7 +128,10 @@ export function applyHotfixEvent(hotfixes: ReadonlyMap<string, HotfixState>, eve
       h.testsOverride = { reason: event.payload.reason, by, at };
       break;
     case 'hotfix.approved':
-      h.approvals = [...h.approvals, withoutUndefined({ approver: event.payload.approver, approved: event.payload.approved, comment: event.payload.comment, by, at })];
+      h.approvals = [
+        ...h.approvals,
+        withoutUndefined({ approver: event.payload.approver, handle: event.actorIdentity?.handle, deviceId: event.actorIdentity?.deviceId, approved: event.payload.approved, comment: event.payload.comment, by, at }),
+      ];
       break;
     case 'hotfix.verified':
       h.verification = withoutUndefined({ method: event.payload.method, outcome: event.payload.outcome, value: event.payload.value, threshold: event.payload.threshold, note: event.payload.note, by, at });

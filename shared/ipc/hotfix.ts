@@ -48,7 +48,7 @@ export const HotfixStateSchema = z.object({
     })
     .optional(),
   testsOverride: z.object({ reason: z.string(), ...By }).optional(),
-  approvals: z.array(z.object({ approver: z.string(), approved: ApprovedScope, comment: z.string().optional(), ...By })),
+  approvals: z.array(z.object({ approver: z.string(), handle: z.string().optional(), deviceId: z.string().optional(), approved: ApprovedScope, comment: z.string().optional(), ...By })),
   verification: z
     .object({ method: z.enum(['health-query', 'manual']), outcome: z.enum(['healthy', 'unhealthy']), value: z.number().optional(), threshold: z.number().optional(), note: z.string().optional(), ...By })
     .optional(),
@@ -100,8 +100,8 @@ export const hotfixContract = {
   ),
   'hotfix.overrideTests': request('Let a hot fix whose tests failed go to approval, with a recorded reason', ByHotfix.extend({ reason: Reason }), HotfixStateSchema),
   'hotfix.approve': request(
-    'Record an approval (the approver must not be the author of the fix); it carries the diff, the tests and the rollout plan approved',
-    ByHotfix.extend({ approver: z.string().trim().max(120).optional(), comment: z.string().max(2000).optional() }),
+    'Approve as the person using this installation (with sync, on their own laptop; never the author of the fix); it carries the diff, the tests and the rollout plan approved',
+    ByHotfix.extend({ comment: z.string().max(2000).optional() }),
     HotfixStateSchema,
   ),
   'hotfix.verify': request(

@@ -25,7 +25,12 @@ export interface TimelineEntry {
   text: string;
   /** Markdown shown on demand below the one-line text (a published update in full). */
   detail?: string;
+  /** Who wrote it from which installation (handle, device id), when the author was an identified person. */
+  author?: { handle: string; deviceId: string };
 }
+
+/** A short, readable label for an installation: the first characters of its device id (`dev_k3f9…` → `k3f9`). */
+export const shortDeviceLabel = (deviceId: string): string => deviceId.replace(/^dev_/, '').slice(0, 4);
 
 function describe(event: IncidentEvent): { source: TimelineSource; text: string; detail?: string } {
   switch (event.type) {
@@ -182,6 +187,7 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
 export function toTimelineEntry(event: IncidentEvent): TimelineEntry {
   const { source, text, detail } = describe(event);
   const entry: TimelineEntry = { seq: event.seq, ts: event.ts, actor: event.actor, type: event.type, source, text, ...(detail !== undefined ? { detail } : {}) };
+  if (event.actorIdentity) entry.author = { handle: event.actorIdentity.handle, deviceId: event.actorIdentity.deviceId };
   const happenedAt = happenedAtOf(event);
   // Within a second is "when it was recorded": a poller's own rounding is not worth a second time on the row.
   if (happenedAt !== undefined && Math.abs(Date.parse(happenedAt) - Date.parse(event.ts)) >= 1000) entry.happenedAt = happenedAt;

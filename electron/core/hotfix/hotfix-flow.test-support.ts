@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncidentEvent } from '../../../shared/events';
+import type { HotfixState } from '../../../shared/hotfix/hotfix-state';
 import type { Severity } from '../../../shared/incidents/severity';
 import { scriptedRepos, type ScriptedRepos } from '../connectors/git/scripted-repos.test-support';
 import { ServiceCatalogue } from '../services/service-catalogue';
@@ -20,6 +21,8 @@ export interface HotfixFixture {
   policy: HotfixPolicyFile;
   hotfixes: HotfixService;
   shas: { release: string; fix: string };
+  /** Approves as another person using this installation (name, handle), then switches back to the opener. */
+  approveAs(name: string, input: { incidentId: string; hotfixId: string; comment?: string }, handle?: string): Promise<HotfixState>;
   events(): IncidentEvent[];
   cleanup(): Promise<void>;
 }
@@ -62,13 +65,25 @@ export async function hotfixFixture(options: { severity?: Severity; impact?: boo
     hotfix: { testCommand: testCommand(), ...options.hotfix },
   });
   const policy = new HotfixPolicyFile(dataDir);
-  const hotfixes = new HotfixService({ store, catalogue, policy, operator: () => 'ines', now: () => new Date('2026-12-02T10:00:00Z'), ...options.deps });
+  // Who uses the installation: the opener (ines) unless a test switches to an approver with `as`.
+  const me = { name: 'ines', handle: 'ines', deviceId: 'dev_iiiiiiiiiiiiiiii' };
+  store.stampIdentity(() => me);
+  const hotfixes = new HotfixService({ store, catalogue, policy, operator: () => me.name, operatorHandle: () => me.handle, now: () => new Date('2026-12-02T10:00:00Z'), ...options.deps });
   return {
     repos,
     store,
     catalogue,
     policy,
     hotfixes,
+    async approveAs(name, input, handle = name.toLowerCase()) {
+      const before = { ...me };
+      Object.assign(me, { name, handle, deviceId: `dev_${handle.replace(/[^a-z2-7]/g, 'a').padEnd(16, 'a').slice(0, 16)}` });
+      try {
+        return await hotfixes.approve(input);
+      } finally {
+        Object.assign(me, before);
+      }
+    },
     shas: { release, fix },
     events: () => [...(store.get(INCIDENT).log?.events ?? [])],
     async cleanup() {

@@ -141,11 +141,11 @@ describe('the change, tests and approvals', () => {
     const failed = await tested(h.id);
     expect(failed.tests).toMatchObject({ status: 'failed', exitCode: 1, message: 'exit code 1' });
     expect(rolloutBlockers(failed)[0]).toMatchObject({ step: 'tests', problem: 'The tests failed.' });
-    const blocked = await refusal(fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'omar' }));
+    const blocked = await refusal(fx.approveAs('omar', { incidentId: INCIDENT, hotfixId: h.id }));
     expect(blocked.message).toContain('The tests failed.');
     const overridden = await fx.hotfixes.overrideTests({ incidentId: INCIDENT, hotfixId: h.id, reason: 'Flaky test, verified by hand on staging' });
     expect(rolloutBlockers(overridden).map((b) => b.step)).toEqual(['approval']);
-    const approved = await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'omar' });
+    const approved = await fx.approveAs('omar', { incidentId: INCIDENT, hotfixId: h.id });
     expect(approved.approvals[0]!.approved.tests).toContain('overridden: Flaky test');
   });
 
@@ -169,12 +169,12 @@ describe('the change, tests and approvals', () => {
     await fx.hotfixes.linkChange({ incidentId: INCIDENT, hotfixId: h.id, refs: ['hotfix/checkout-timeout'] });
     await tested(h.id);
     expect((await refusal(fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id }))).message).toContain('ines wrote or opened this hot fix');
-    expect((await refusal(fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'dana@example.test' }))).message).toContain('cannot approve');
-    const one = await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'omar', comment: 'small and tested' });
+    expect((await refusal(fx.approveAs('dana@example.test', { incidentId: INCIDENT, hotfixId: h.id }))).message).toContain('cannot approve');
+    const one = await fx.approveAs('omar', { incidentId: INCIDENT, hotfixId: h.id, comment: 'small and tested' });
     expect(one.stage).toBe('open');
     expect(rolloutBlockers(one)).toEqual([expect.objectContaining({ step: 'approval', problem: '1 more approval needed (2 approvers).' })]);
-    expect((await refusal(fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'Omar' }))).message).toContain('already approved');
-    const two = await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'lea' });
+    expect((await refusal(fx.approveAs('Omar', { incidentId: INCIDENT, hotfixId: h.id }))).message).toContain('already approved');
+    const two = await fx.approveAs('lea', { incidentId: INCIDENT, hotfixId: h.id });
     expect(two.stage).toBe('approved');
     expect(two.approvals[1]!.approved).toMatchObject({ headSha: fx.shas.fix, diff: expect.stringContaining('against v1.3.0: 1 file, +1 −1'), rolloutPlan: expect.stringContaining('Rollback: reverting the fix') });
     // The rollout engine is not wired yet: verification and the tag wait for 100%.
@@ -196,8 +196,24 @@ describe('the change, tests and approvals', () => {
     await fx.hotfixes.chooseRollback({ incidentId: INCIDENT, hotfixId: h.id, strategy: 'revert' });
     await fx.hotfixes.linkChange({ incidentId: INCIDENT, hotfixId: h.id, refs: ['hotfix/checkout-timeout'] });
     await tested(h.id);
-    expect((await refusal(fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'lea' }))).message).toContain('CAB list (Omar)');
-    expect((await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'omar' })).stage).toBe('approved');
+    expect((await refusal(fx.approveAs('lea', { incidentId: INCIDENT, hotfixId: h.id }))).message).toContain('CAB list (Omar)');
+    expect((await fx.approveAs('omar', { incidentId: INCIDENT, hotfixId: h.id })).stage).toBe('approved');
+  });
+
+  it('the approver is the person using the installation: matched to the CAB list by handle, recorded with handle and device', async () => {
+    fx = await hotfixFixture({ severity: 'SEV1' });
+    const { policy } = await fx.policy.load();
+    await fx.policy.save({ ...policy, cab: ['@lea.m'] });
+    const h = await open();
+    await fx.hotfixes.chooseRollback({ incidentId: INCIDENT, hotfixId: h.id, strategy: 'revert' });
+    await fx.hotfixes.linkChange({ incidentId: INCIDENT, hotfixId: h.id, refs: ['hotfix/checkout-timeout'] });
+    await tested(h.id);
+    // ines (the opener, using this installation) cannot approve; Léa approves as herself and is on the CAB list by handle.
+    expect((await refusal(fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id }))).message).toContain('ines wrote or opened this hot fix and cannot approve it; someone else approves it as themselves');
+    const approved = await fx.approveAs('Léa Martin', { incidentId: INCIDENT, hotfixId: h.id }, 'lea.m');
+    expect(approved.stage).toBe('approved');
+    expect(approved.approvals[0]).toMatchObject({ approver: 'Léa Martin', handle: 'lea.m', deviceId: expect.stringMatching(/^dev_/), by: 'Léa Martin' });
+    expect(fx.events().at(-1)).toMatchObject({ type: 'hotfix.approved', actor: 'Léa Martin', actorIdentity: { handle: 'lea.m' } });
   });
 });
 

@@ -25,6 +25,8 @@ export interface HotfixServiceDeps {
   catalogue: ServiceCatalogue;
   policy: HotfixPolicyFile;
   operator: () => string;
+  /** The handle of the person using this installation: approvals are matched (author, repeat, CAB list) by name or handle. */
+  operatorHandle?: () => string;
   /** Live output of a running test command; `offset` is how many characters of output came before this chunk. */
   publishOutput?: (o: { incidentId: string; hotfixId: string; runId: string; chunk: string; offset: number }) => void;
   /** Queues a Jira write in the durable outbox; returns its intent key. */
@@ -246,26 +248,30 @@ export class HotfixService {
     const h = this.editable(input.incidentId, input.hotfixId, 'the approvals');
     const blockers = readinessBlockers(h);
     if (blockers.length > 0) throw new DomainError('conflict', `Not ready for approval: ${blockers.map((b) => `${b.problem} ${b.fix}`).join(' ')}`);
-    const approver = input.approver?.trim() || this.deps.operator();
-    const key = approver.toLowerCase();
+    // The approver is the person using this installation (with sync, on their own laptop): never a name typed for someone else.
+    const approver = this.deps.operator();
+    const handle = this.deps.operatorHandle?.();
+    const me = [approver, ...(handle ? [handle, `@${handle}`] : [])].map((n) => n.toLowerCase());
+    const who = handle && handle.toLowerCase() !== approver.toLowerCase() ? `${approver} (@${handle})` : approver;
     const authors = new Set([h.openedBy, ...(h.change?.commits.flatMap((c) => [c.author, c.authorEmail ?? '']) ?? [])].filter(Boolean).map((a) => a.toLowerCase()));
-    if (authors.has(key)) throw new DomainError('validation', `${approver} wrote or opened this hot fix and cannot approve it; ask someone else.`, ['approver']);
-    if (h.approvals.some((a) => a.approver.toLowerCase() === key)) throw new DomainError('conflict', `${approver} has already approved ${h.id}.`, ['approver']);
-    if (countingApprovers(h.approvalRule, h.cab, [approver]).length === 0) throw new DomainError('validation', `${h.severity} hot fixes need approvers from the CAB list (${h.cab.join(', ') || 'empty: add names in Settings → Hot fixes'}); ${approver} is not on it.`, ['approver']);
+    if (me.some((k) => authors.has(k))) throw new DomainError('validation', `${who} wrote or opened this hot fix and cannot approve it; someone else approves it as themselves (on their own laptop with team sync).`);
+    if (h.approvals.some((a) => me.includes(a.approver.toLowerCase()) || (!!handle && a.handle?.toLowerCase() === handle.toLowerCase()))) throw new DomainError('conflict', `${who} has already approved ${h.id}.`);
+    if (countingApprovers(h.approvalRule, h.cab, [{ name: approver, handle }]).length === 0) throw new DomainError('validation', `${h.severity} hot fixes need approvers from the CAB list (${h.cab.join(', ') || 'empty: add names in Settings → Hot fixes'}); ${who} is not on it.`);
     if (rolloutBlockers(h).length === 0) throw new DomainError('conflict', `${h.id} already has every approval it needs.`);
-    const service = await this.deps.catalogue.get(h.service);
+    // With team sync the approver's laptop may not have the service configured: then the plan is described without its stages.
+    const service = await this.deps.catalogue.get(h.service).catch(() => undefined);
     const change = h.change!;
     const tests = h.tests!;
     const command = tests.command && tests.command.length > 120 ? `${tests.command.slice(0, 117)}…` : tests.command;
     const testsLine = `${tests.kind === 'ci' ? `CI run ${tests.url}` : `targeted tests (${command ?? 'local run'})`} ${tests.status}${h.testsOverride ? ` (overridden: ${h.testsOverride.reason})` : ''}`;
-    const rollout = this.deps.rolloutPlanOf?.(service) ?? `no rollout stages are configured for ${service.name} yet`;
+    const rollout = service ? (this.deps.rolloutPlanOf?.(service) ?? `no rollout stages are configured for ${service.name} yet`) : `as configured for ${h.service} on the laptop that rolls it out`;
     const approved = {
       headSha: change.headSha,
       diff: `${change.refs.join(', ')} against ${change.base.label}: ${diffStatLine(change.diffStat)}${change.flags.length ? ` (over thresholds: ${change.flags.length})` : ''}`.slice(0, 500),
       tests: testsLine.slice(0, 500),
       rolloutPlan: `Rollout: ${rollout}. Rollback: ${h.rollback!.description}${h.rollback!.killSwitch ? `; kill switch ${h.rollback!.killSwitch}` : ''}.`.slice(0, 1000),
     };
-    await this.append(input.incidentId, [{ type: 'hotfix.approved', actor: this.deps.operator(), payload: { hotfixId: h.id, approver, approved, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) } }]);
+    await this.append(input.incidentId, [{ type: 'hotfix.approved', actor: approver, payload: { hotfixId: h.id, approver, approved, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) } }]);
     return this.find(input.incidentId, h.id);
   }
 

@@ -64,8 +64,8 @@ describe('the Jira notes', () => {
     await fx.hotfixes.chooseRollback({ incidentId: INCIDENT, hotfixId: h.id, strategy: 'revert' });
     await fx.hotfixes.linkChange({ incidentId: INCIDENT, hotfixId: h.id, refs: ['hotfix/checkout-timeout'] });
     await fx.hotfixes.recordCi({ incidentId: INCIDENT, hotfixId: h.id, url: 'https://ci.example.test/runs/42', outcome: 'passed' });
-    await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'omar' });
-    const approved = (await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'lea' })) as HotfixState;
+    await fx.approveAs('omar', { incidentId: INCIDENT, hotfixId: h.id });
+    const approved = (await fx.approveAs('lea', { incidentId: INCIDENT, hotfixId: h.id })) as HotfixState;
     // What the track holds after the rollout, verification and tag (those steps are tested on their own).
     const shipped: HotfixState = { ...approved, stage: 'tagged', verification: { method: 'manual', outcome: 'healthy', by: 'ines', at: approved.openedAt }, tag: { name: 'v1.3.0-hf.1', sha: fx.shas.fix, remote: 'origin', message: '', at: approved.openedAt } };
     const notes = jiraNotes(shipped, { incidentId: INCIDENT, issueKey: 'OPS-9' });

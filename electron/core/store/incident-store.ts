@@ -56,6 +56,11 @@ export function incidentIdFor(title: string, at: Date, suffix = randomBytes(3).t
   return `${at.toISOString().slice(0, 10)}-${slug || 'incident'}-${suffix}`;
 }
 
+export interface AppendOptions {
+  /** The events come from another laptop (team sync): stored as written, without this installation's identity stamp. */
+  received?: boolean;
+}
+
 export class IncidentStore {
   private readonly incidents = new Map<string, StoredIncident>();
   private readonly listeners = new Set<AppendListener>();
@@ -269,7 +274,7 @@ export class IncidentStore {
   }
 
   /** Creates a new incident folder whose log starts with `declaration`. */
-  async create(id: string, declaration: Extract<NewEvent, { type: 'incident.declared' }>): Promise<IncidentEvent[]> {
+  async create(id: string, declaration: Extract<NewEvent, { type: 'incident.declared' }>, options: AppendOptions = {}): Promise<IncidentEvent[]> {
     if (this.incidents.has(id)) throw new DomainError('conflict', `Incident ${id} already exists.`);
     const dir = join(this.incidentsDir, id);
     const log = await IncidentLog.open(dir, this.logOptions);
@@ -279,7 +284,7 @@ export class IncidentStore {
     }
     this.incidents.set(id, { id, log, problems: [] });
     try {
-      return await this.append(id, [declaration]);
+      return await this.append(id, [declaration], options);
     } catch (e) {
       this.incidents.delete(id);
       await log.close();
@@ -299,13 +304,14 @@ export class IncidentStore {
     return events.map((e) => (e.actor === me.name && !e.actorIdentity ? { ...e, actorIdentity: { handle: me.handle, deviceId: me.deviceId } } : e));
   }
 
-  async append(id: string, events: readonly NewEvent[]): Promise<IncidentEvent[]> {
+  async append(id: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<IncidentEvent[]> {
     if (this.get(id).summary) await this.ensureOpen(id);
     const log = this.writable(id);
     // Events appended while serving a client request carry its id (see ipc/request-context.ts).
     const requestId = currentRequestId();
     try {
-      const own = this.stamped(events);
+      // Events received from another laptop keep the identity they were written with (or none): never this laptop's.
+      const own = options.received ? events : this.stamped(events);
       const stored = await log.append(requestId === undefined ? own : own.map((e) => ({ ...e, rid: requestId })));
       this.indexRequests(id, stored);
       this.showWriteProblem(id, log);

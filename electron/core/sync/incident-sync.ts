@@ -183,9 +183,9 @@ export class IncidentSync {
       try {
         if (!store.has(this.incidentId)) {
           if (incoming.type !== 'incident.declared') throw new RejectedEvent(`The first event of incident ${this.incidentId} is ${incoming.type}, not its declaration.`);
-          [event] = await store.create(this.incidentId, incoming);
+          [event] = await store.create(this.incidentId, incoming, { received: true });
         } else {
-          [event] = await store.append(this.incidentId, [incoming]);
+          [event] = await store.append(this.incidentId, [incoming], { received: true });
         }
       } finally {
         this.arriving.delete(id);

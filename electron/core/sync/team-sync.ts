@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { KvWatchEntry } from '@nats-io/kv';
 import type { IncidentEvent } from '../../../shared/events';
+import type { IncidentState } from '../../../shared/incidents/incident-state';
 import type { SyncStatusView } from '../../../shared/ipc/sync';
 import { incidentProjection } from '../../../shared/projections/domain-projections';
 import { incidentConsumer, incidentSubject } from '../../../shared/sync/team-names';
@@ -105,7 +106,7 @@ export class TeamSync {
     const sync = this.incidents.get(incidentId);
     if (sync) {
       sync.localAppend(events);
-      if (events.some((e) => e.type.startsWith('incident.') && e.id?.startsWith(`${this.deviceId}.`))) this.putEntry(incidentId);
+      if (events.some((e) => changesEntry(e) && e.id?.startsWith(`${this.deviceId}.`))) this.putEntry(incidentId);
       return;
     }
     // An incident declared on this laptop while sync is on is shared with the team.
@@ -224,8 +225,14 @@ export class TeamSync {
       return;
     }
     this.dirtyEntries.delete(incidentId);
-    const entry: TeamIncidentEntry = { id: incidentId, title: state.title, severity: state.severity, status: state.status, commander: state.commander, roles: {}, updatedBy: this.deviceId };
+    const entry: TeamIncidentEntry = { id: incidentId, title: state.title, severity: state.severity, status: state.status, commander: state.commander, roles: rolesOf(state), updatedBy: this.deviceId };
     kv.put(incidentId, JSON.stringify(entry)).catch(() => this.dirtyEntries.add(incidentId));
+  }
+
+  /** The incident's entry in the team's incident list as the team server holds it now (undefined offline or when absent). */
+  async teamEntry(incidentId: string): Promise<TeamIncidentEntry | undefined> {
+    const entry = await this.link.incidents?.get(incidentId);
+    return entry && entry.operation === 'PUT' ? (entry.json() as TeamIncidentEntry) : undefined;
   }
 
   /**
@@ -246,4 +253,14 @@ export class TeamSync {
     await Promise.all([...this.incidents.values()].map((s) => s.close().catch(() => undefined)));
     await this.link.close();
   }
+}
+
+/** Events that change what the team's incident list shows: status, severity, title, commander, roles and handovers. */
+const changesEntry = (e: IncidentEvent): boolean => e.type.startsWith('incident.') || e.type.startsWith('role.') || e.type.startsWith('handover.');
+
+/** Who holds each role by role id (deputy, scribe, comms-lead, ops-lead or a custom role's name), the commander included. */
+function rolesOf(state: IncidentState): Record<string, string> {
+  const roles: Record<string, string> = { commander: state.commander };
+  for (const r of state.roles ?? []) roles[r.role] = r.person;
+  return roles;
 }

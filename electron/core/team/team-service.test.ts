@@ -104,4 +104,18 @@ describe('TeamService', () => {
     expect(projectIncident(id, events)).toMatchObject({ commander: 'Omar', roles: [] });
     await store.close();
   });
+
+  it('an event received from another laptop keeps the identity it came with, even when its author has this user\'s name', async () => {
+    const me = { current: ana };
+    const { store, incidents } = await open(me);
+    const { id } = await incidents.declare({ title: 'Checkout down', severity: 'SEV2', commander: 'Ana', services: [] });
+    const elsewhere = { handle: 'ana.other', deviceId: 'dev_cccccccccccccccc' };
+    const [withIdentity] = await store.append(id, [{ type: 'note.added', actor: 'Ana', actorIdentity: elsewhere, payload: { text: 'from the other Ana', kind: 'note' } }], { received: true });
+    const [without] = await store.append(id, [{ type: 'note.added', actor: 'Ana', payload: { text: 'from an older laptop', kind: 'note' } }], { received: true });
+    const [mine] = await store.append(id, [{ type: 'note.added', actor: 'Ana', payload: { text: 'typed here', kind: 'note' } }]);
+    expect(withIdentity!.actorIdentity).toEqual(elsewhere);
+    expect(without!.actorIdentity).toBeUndefined();
+    expect(mine!.actorIdentity).toEqual({ handle: 'ana.k', deviceId: 'dev_aaaaaaaaaaaaaaaa' });
+    await store.close();
+  });
 });

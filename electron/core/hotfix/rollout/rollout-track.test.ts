@@ -36,8 +36,8 @@ async function approvedHotfix(stages: Record<string, unknown>[], strategy: 'reve
   await fx.hotfixes.testsSettled(h.id);
   const start = async () => handlers['hotfix.startRollout']({ incidentId: INCIDENT, hotfixId: h.id });
   expect((await refusal(start())).message).toBe(`Hot fix ${h.id} cannot be rolled out: it is not approved yet (see what blocks it in the track).`);
-  await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'omar' });
-  const approved = await fx.hotfixes.approve({ incidentId: INCIDENT, hotfixId: h.id, approver: 'lea' });
+  await fx.approveAs('omar', { incidentId: INCIDENT, hotfixId: h.id });
+  const approved = await fx.approveAs('lea', { incidentId: INCIDENT, hotfixId: h.id });
   return { h: approved, handlers, start, stage: () => fx.hotfixes.list(INCIDENT)[0]!.stage };
 }
 

@@ -81,20 +81,22 @@ describe('HotfixPane', () => {
   it('shows the diff stat with its threshold flags, and the core refusing an approver who wrote the fix', async () => {
     seq = 0;
     const events = [...opened(true), ...ready()];
-    renderWithCore(<HotfixPane incidentId={ID} />, {
+    const { callsTo } = renderWithCore(<HotfixPane incidentId={ID} />, {
       ...base(() => state(events)),
-      'hotfix.approve': ({ approver }) => {
-        throw new DomainError('validation', `${approver} wrote or opened this hot fix and cannot approve it; ask someone else.`);
+      'identity.get': () => ({ name: 'Bo', handle: 'bo', deviceId: 'dev_bbbbbbbbbbbbbbbb', source: 'saved' }),
+      'hotfix.approve': () => {
+        throw new DomainError('validation', 'Bo wrote or opened this hot fix and cannot approve it; someone else approves it as themselves.');
       },
     });
     const flags = await screen.findByRole('note', { name: 'Over the minimal-change thresholds' });
     expect(flags.textContent).toContain('2 modules touched: api, web (the limit is 1)');
     expect(screen.getByRole('listitem', { name: 'Rapid tests: Done' }).textContent).toContain('CI run passed');
     expect(screen.getByRole('status', { name: 'What blocks the rollout' }).textContent).toContain('2 more approvals needed (2 approvers).');
-    const approve = screen.getByRole('form', { name: 'Approve the hot fix' });
-    fireEvent.change(within(approve).getByLabelText('Approver'), { target: { value: 'bo' } });
-    fireEvent.click(within(approve).getByRole('button', { name: 'Record approval' }));
-    expect((await within(approve).findByRole('alert')).textContent).toContain('bo wrote or opened this hot fix and cannot approve it');
+    const approve = await screen.findByRole('form', { name: 'Approve the hot fix' });
+    expect(within(approve).queryByLabelText('Approver')).toBeNull();
+    fireEvent.click(await within(approve).findByRole('button', { name: 'Approve as Bo' }));
+    expect((await within(approve).findByRole('alert')).textContent).toContain('Bo wrote or opened this hot fix and cannot approve it');
+    expect(callsTo('hotfix.approve')).toEqual([{ incidentId: ID, hotfixId: HF }]);
     expect(screen.getByRole('listitem', { name: 'Controlled rollout: Later' }).textContent).toContain('After approval');
   });
 

@@ -141,3 +141,21 @@ describe('TimelineList keyboard', () => {
     expect(within(item(3)).queryByRole('button')).toBeNull();
   });
 });
+
+describe('TimelineRowView author', () => {
+  it("names the author's handle and device for a row written on another laptop, and nothing extra for this laptop's rows", () => {
+    const other = { ...row(1, 'Rolled back on B'), author: { handle: 'ben', deviceId: 'dev_k3f9aaaaaaaaaaaa' } };
+    const mine = { ...row(2, 'Written here'), author: { handle: 'ana', deviceId: 'dev_mmmmmmmmmmmmmmmm' } };
+    render(
+      <>
+        <TimelineRowView row={other} jiraSite={undefined} actions={undefined} localDeviceId="dev_mmmmmmmmmmmmmmmm" />
+        <TimelineRowView row={mine} jiraSite={undefined} actions={undefined} localDeviceId="dev_mmmmmmmmmmmmmmmm" />
+      </>,
+    );
+    const label = screen.getByText('@ben · device k3f9');
+    expect(label.getAttribute('title')).toBe('Written by @ben on another laptop (device dev_k3f9aaaaaaaaaaaa)');
+    expect(screen.queryByText(/@ana · device/)).toBeNull();
+    // A windowed timeline keeps each row to one line: the row's own title still names the author and device.
+    expect(label.closest('.timeline-body')?.getAttribute('title')).toBe('Rolled back on B — ana (@ben · device k3f9)');
+  });
+});

@@ -9,6 +9,7 @@ import { useAppInfo, useIncidentMutations } from '../../api/queries';
 import { PaneControls } from '../../cockpit/PaneControls';
 import { useTimeZoneStore } from '../../time/time-zone-store';
 import { useJiraSettings } from '../connectors/connector-queries';
+import { useIdentity } from '../../identity/identity-queries';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Composer } from './Composer';
@@ -63,6 +64,7 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
   const readOnly = asOf !== undefined;
   const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
   const jiraSite = useJiraSettings(jiraConfigured).data?.siteUrl;
+  const localDeviceId = useIdentity().data?.deviceId;
   // Open published updates, by event sequence (rows are virtualized: a row scrolled away and back stays open).
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const toggleDetail = useCallback((row: TimelineRow) => {
@@ -76,7 +78,7 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
     ? undefined
     : { onPin: (r) => annotate.mutate({ targetSeq: r.seq, pinned: !r.pinned }), onClassify: (r, kind) => annotate.mutate({ targetSeq: r.seq, kind }) };
   const renderRow = (row: TimelineRow) => (
-    <TimelineRowView row={row} jiraSite={jiraSite} actions={actions} expanded={expanded.has(row.seq)} onToggleDetail={toggleDetail} />
+    <TimelineRowView row={row} jiraSite={jiraSite} localDeviceId={localDeviceId} actions={actions} expanded={expanded.has(row.seq)} onToggleDetail={toggleDetail} />
   );
   // Escape leaves the list for the composer (or, in playback, the pane itself).
   const leave = () => focusComposer() || jumpToPane('timeline');

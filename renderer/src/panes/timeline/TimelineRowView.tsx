@@ -8,6 +8,7 @@ import { Time } from '../../time/Time';
 import { TimelineText } from './TimelineText';
 import type { RowActions } from './use-roving-rows';
 import { timelineSourceLabels } from '../../../../shared/timeline/event-labels';
+import { shortDeviceLabel } from '../../../../shared/timeline/describe-event';
 import { MarkdownHtml } from '../../ui/MarkdownHtml';
 import './timeline.css';
 
@@ -29,9 +30,13 @@ export function TimelineRowView(props: {
   /** Whether the row's detail (a published update) is open; kept by the pane so it survives the row being scrolled away. */
   expanded?: boolean;
   onToggleDetail?: (row: TimelineRow) => void;
+  /** This installation's device id: rows written on another laptop (team sync, a merged bundle) say whose and which device. */
+  localDeviceId?: string | undefined;
 }) {
   const { row, actions } = props;
   const detailId = `timeline-detail-${row.seq}`;
+  // Written on another laptop (team sync, a merged bundle): the row says whose handle and which device.
+  const fromElsewhere = row.author && props.localDeviceId && row.author.deviceId !== props.localDeviceId ? row.author : undefined;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
       <span className="timeline-when">
@@ -44,11 +49,16 @@ export function TimelineRowView(props: {
         {row.late ? <span className="late-marker">late</span> : null}
       </span>
       {/* The title shows the whole line where a large timeline keeps each row to one line (timeline.css, fixed-rows). */}
-      <span className="timeline-body" title={`${row.text} — ${row.actor}`}>
+      <span className="timeline-body" title={`${row.text} — ${row.actor}${fromElsewhere ? ` (@${fromElsewhere.handle} · device ${shortDeviceLabel(fromElsewhere.deviceId)})` : ''}`}>
         <span className="timeline-source">{timelineSourceLabels[row.source]}</span>
         {row.kind ? <span className={`kind-badge kind-${row.kind}`}>{row.kind}</span> : null}
         <TimelineText text={row.text} jiraSite={props.jiraSite} tabIndex={-1} />
         <span className="timeline-actor"> — {row.actor}</span>
+        {fromElsewhere ? (
+          <span className="timeline-device" title={`Written by @${fromElsewhere.handle} on another laptop (device ${fromElsewhere.deviceId})`}>
+            @{fromElsewhere.handle} · device {shortDeviceLabel(fromElsewhere.deviceId)}
+          </span>
+        ) : null}
         {row.detail !== undefined && props.onToggleDetail ? (
           <button
             type="button"
