@@ -6,7 +6,9 @@ import { queryKeys } from '../api/queries';
 
 export const identityKey = ['identity'] as const;
 
-export const useIdentity = () => useQuery({ queryKey: identityKey, queryFn: () => getClient().callOrThrow('identity.get', {}), staleTime: Infinity });
+/** Undefined data in a read-only review bundle, which has no user: nobody can act there, so nobody is asked who they are. */
+export const useIdentity = () =>
+  useQuery({ queryKey: identityKey, queryFn: () => getClient().callOrThrow('identity.get', {}), staleTime: Infinity, enabled: getClient().serves('identity.get') });
 
 export function useSaveIdentity(onSaved?: () => void) {
   const qc = useQueryClient();

@@ -64,7 +64,9 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
   const readOnly = asOf !== undefined;
   const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
   const jiraSite = useJiraSettings(jiraConfigured).data?.siteUrl;
-  const localDeviceId = useIdentity().data?.deviceId;
+  // A review bundle has no local device: every row that names its author's device shows it there.
+  const identity = useIdentity();
+  const localDeviceId = getClient().serves('identity.get') ? identity.data?.deviceId : '';
   // Open published updates, by event sequence (rows are virtualized: a row scrolled away and back stays open).
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const toggleDetail = useCallback((row: TimelineRow) => {

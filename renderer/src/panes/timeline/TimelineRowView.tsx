@@ -30,13 +30,16 @@ export function TimelineRowView(props: {
   /** Whether the row's detail (a published update) is open; kept by the pane so it survives the row being scrolled away. */
   expanded?: boolean;
   onToggleDetail?: (row: TimelineRow) => void;
-  /** This installation's device id: rows written on another laptop (team sync, a merged bundle) say whose and which device. */
+  /**
+   * This installation's device id: rows written on another laptop (team sync) say whose and which device. '' where there is
+   * no local device (a review bundle): every row that carries its author's device says so. Undefined: not known yet.
+   */
   localDeviceId?: string | undefined;
 }) {
   const { row, actions } = props;
   const detailId = `timeline-detail-${row.seq}`;
   // Written on another laptop (team sync, a merged bundle): the row says whose handle and which device.
-  const fromElsewhere = row.author && props.localDeviceId && row.author.deviceId !== props.localDeviceId ? row.author : undefined;
+  const fromElsewhere = row.author && props.localDeviceId !== undefined && row.author.deviceId !== props.localDeviceId ? row.author : undefined;
   return (
     <div className={`timeline-entry source-${row.source}${row.pinned ? ' pinned' : ''}`} data-type={row.type} data-seq={row.seq}>
       <span className="timeline-when">
