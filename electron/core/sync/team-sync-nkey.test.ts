@@ -2,7 +2,7 @@
 // and syncs, a wrong seed or an unusable .creds file gives an error that names the fix while local writes go on, and the
 // settings never hand the seed back. (A .creds file against a server in operator/JWT mode needs an operator, account and
 // signed user JWT; here the server is in nkey mode, which checks the signature made with the file's seed and ignores the JWT.)
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { nkeys } from '@nats-io/transport-node';
@@ -94,7 +94,7 @@ describe('team sync with an nkey', () => {
     const notSeed = await e.router.dispatch('sync.settings.save', { url: server.url, team: 'blue', user: '', nkeySeed: publicKey });
     expect(notSeed.ok ? '' : notSeed.error.message).toMatch(/starts with SU.*public key starting with U goes in the server configuration/);
     // The right shape but a broken checksum is caught by the main process.
-    const broken = `${seed.slice(0, -1)}${seed.endsWith('A') ? 'B' : 'A'}`;
+    const broken = `${seed.slice(0, 10)}${seed[10] === 'A' ? 'B' : 'A'}${seed.slice(11)}`;
     const corrupt = await e.router.dispatch('sync.settings.save', { url: server.url, team: 'blue', user: '', nkeySeed: broken });
     expect(corrupt.ok ? '' : corrupt.error.message).toMatch(/not a NATS user nkey seed/);
     expect((await call<SyncSettingsView>(e, 'sync.settings.get', {})).nkeyPublicKey).toBeUndefined();
@@ -130,5 +130,25 @@ describe('team sync with a .creds file', () => {
     await writeFile(refused, credsText(text(stranger.getSeed())));
     await call(g, 'sync.settings.save', { url: server.url, team: 'blue', user: '', credsFile: refused });
     await vi.waitFor(async () => expect((await status(g)).message).toMatch(/refused the credentials file .*stranger\.creds\. Ask your NATS operator for a current \.creds file/), { timeout: 15000, interval: 50 });
+  }, 60000);
+});
+
+describe("the README's server permissions example", () => {
+  it('with nkey users, a laptop of team payments signs in with its seed and syncs within its own subjects, stream and buckets', async () => {
+    const readme = await readFile(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf('**Keep teams apart**')).match(/```conf\n([\s\S]*?)```/)?.[1];
+    expect(block).toContain('nkey: UAK3UPRL');
+    const config = block!.replace(/UAK3UPRL\w+/, publicKey);
+    const guarded = await NatsServer.start({ storeDir: join(root, 'nats-payments'), config });
+    try {
+      const seedFile = join(root, 'payments.nk');
+      await writeFile(seedFile, seed);
+      const [h, i] = await Promise.all([laptop('hal', { url: guarded.url, team: 'payments', nkeySeedFile: seedFile }), laptop('ida', { url: guarded.url, team: 'payments', nkeySeedFile: seedFile })]);
+      for (const core of [h, i]) await vi.waitFor(async () => expect(await status(core)).toMatchObject({ state: 'online' }), { timeout: 15000, interval: 50 });
+      const { id } = await call<{ id: string }>(h, 'incidents.declare', { title: 'Card payments failing', severity: 'SEV1', commander: 'hal' });
+      await vi.waitFor(async () => expect((await call<IncidentListItem[]>(i, 'incidents.list', {})).map((x) => x.id)).toContain(id), { timeout: 10000, interval: 50 });
+    } finally {
+      await guarded.stop();
+    }
   }, 60000);
 });

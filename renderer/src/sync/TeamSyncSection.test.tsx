@@ -8,7 +8,7 @@ import { renderWithCore, resetCore } from '../test/render-with-core';
 import { TeamSyncSection } from './TeamSyncSection';
 
 const SEED = 'SUAIBDPBAUTWCWBKIO6XHQNINK5FWJW4OHLXC3HQ2KFE4PEJUA44CNHTC4';
-const PUBLIC_KEY = 'UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4';
+const PUBLIC_KEY = 'UAH42UG6PV552P5SWLWTBP3H3S5BHAVCO2IEKEXUANJXR75J63RQ5WM6';
 
 describe('TeamSyncSection', () => {
   afterEach(resetCore);

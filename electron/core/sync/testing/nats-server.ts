@@ -15,6 +15,8 @@ export interface NatsServerOptions {
   password?: string;
   /** A user nkey public key (U…) the server requires instead: written to a config file next to the store directory. */
   nkey?: string;
+  /** A whole server configuration (e.g. the README's permissions example), written next to the store directory. */
+  config?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -49,10 +51,11 @@ export class NatsServer {
   async restart(): Promise<void> {
     const args = ['-js', '-sd', this.options.storeDir, '-a', '127.0.0.1', '-p', String(this.port)];
     if (this.options.user) args.push('--user', this.options.user, '--pass', this.options.password ?? '');
-    if (this.options.nkey) {
-      const config = `${this.options.storeDir}.conf`;
-      await writeFile(config, `authorization { users = [ { nkey: ${this.options.nkey} } ] }\n`);
-      args.push('-c', config);
+    const config = this.options.config ?? (this.options.nkey ? `authorization { users = [ { nkey: ${this.options.nkey} } ] }\n` : undefined);
+    if (config) {
+      const file = `${this.options.storeDir}.conf`;
+      await writeFile(file, config);
+      args.push('-c', file);
     }
     const child = spawn(requireProgram('nats-server'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
