@@ -71,7 +71,7 @@ export function TeamSyncSection() {
           <input type="password" value={nkeySeed} autoComplete="off" spellCheck={false} onChange={(e) => setNkeySeed(e.target.value)} />
         </label>
         <label>
-          Credentials file (.creds path on this computer, optional)
+          Credentials file (.creds path, optional)
           <input value={credsFile} placeholder="/home/you/.nats/team.creds" autoComplete="off" spellCheck={false} onChange={(e) => setCredsFile(e.target.value)} />
         </label>
         <p className="status-page-wide settings-help">
