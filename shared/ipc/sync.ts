@@ -36,10 +36,16 @@ export const SyncSettingsView = z.object({
   team: z.string(),
   user: z.string(),
   hasPassword: z.boolean(),
+  /** The public key (U…) of the nkey stored in the vault; the seed itself never leaves the main process. */
+  nkeyPublicKey: z.string().optional(),
+  /** Path of the NATS .creds file the main process reads at connect ('' when none). */
+  credsFile: z.string(),
   /** Where the settings in force come from: the command line or environment win over the saved form. */
   source: z.enum(['none', 'settings', 'startup']),
 });
 export type SyncSettingsView = z.infer<typeof SyncSettingsView>;
+
+export const NKEY_SEED_HINT = 'That is not a NATS user nkey seed: it starts with SU and is 58 characters long (`nk -gen user` prints it). The public key starting with U goes in the server configuration, not here.';
 
 export const SyncSettingsInput = z.object({
   /** Empty turns sync off. */
@@ -48,6 +54,10 @@ export const SyncSettingsInput = z.object({
   user: z.string().trim().max(200).default(''),
   /** Undefined keeps the stored password; empty removes it. */
   password: z.string().max(500).optional(),
+  /** A user nkey seed (SU…) for the vault. Undefined keeps the stored one; empty removes it. */
+  nkeySeed: z.union([z.literal(''), z.string().trim().regex(/^SU[A-Z2-7]{56}$/, NKEY_SEED_HINT)]).optional(),
+  /** Path of a NATS .creds file (user JWT + seed) on this computer; empty for none. */
+  credsFile: z.string().trim().max(1000).default(''),
 });
 
 const Change = z.object({ status: IncidentStatus, actor: z.string(), at: z.string() });

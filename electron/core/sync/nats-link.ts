@@ -1,6 +1,7 @@
 // The connection to the team's NATS server: connects (and keeps retrying while the server is unreachable), sets up the team's
 // stream and KV buckets, and reports online / offline / error in words the user can act on. Writes never wait for it.
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, credsAuthenticator, nkeyAuthenticator, type Authenticator, type NatsConnection } from '@nats-io/transport-node';
+import { describeCredsFailure, readCredsFile, nkeyPublicKey } from './sync-credentials';
 import { jetstream, jetstreamManager, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { incidentsBucket, outboxClaimsBucket, teamStream, teamSubjects } from '../../../shared/sync/team-names';
@@ -10,6 +11,10 @@ export interface SyncSettings {
   team: string;
   user?: string;
   password?: string;
+  /** A user nkey seed (SU…) from the vault; wins over user and password. */
+  nkeySeed?: string;
+  /** A NATS credentials file (user JWT + seed, as `nsc generate creds` writes it); wins over the nkey and the password. */
+  credsFile?: string;
 }
 
 export type LinkState = { state: 'connecting' } | { state: 'online' } | { state: 'offline'; since: Date; message: string } | { state: 'error'; since: Date; message: string };
@@ -89,10 +94,12 @@ export class NatsLink {
     try {
       const servers = this.settings.url.split(',');
       const tls = servers.some((s) => s.startsWith('tls://'));
+      const credentials = await this.credentials();
+      if (!credentials) return;
       const nc = await connect({
         servers,
         name: `firebreak-${this.settings.team}`,
-        ...(this.settings.user ? { user: this.settings.user, pass: this.settings.password ?? '' } : {}),
+        ...credentials,
         ...(tls ? { tls: {} } : {}),
         maxReconnectAttempts: -1,
         reconnectTimeWait: 250,
@@ -112,7 +119,7 @@ export class NatsLink {
     } catch (e) {
       await this.nc?.close().catch(() => undefined);
       this.nc = undefined;
-      const message = describeFailure(e, this.server);
+      const message = describeFailure(e, this.server, this.settings);
       this.setState({ state: isAuthFailure(e) ? 'error' : 'offline', since: this.now(), message });
       // Wrong credentials stay wrong until the settings change; an unreachable server is tried again.
       if (!isAuthFailure(e) && !this.closed) {
@@ -120,6 +127,22 @@ export class NatsLink {
         this.retry.unref?.();
       }
     }
+  }
+
+  /** How this laptop proves who it is: a .creds file, else an nkey, else user and password. Undefined (and the error state) when
+   *  the .creds file cannot be used: that stays wrong until the file or the settings are fixed, so it is not retried. */
+  private async credentials(): Promise<{ authenticator: Authenticator } | { user: string; pass: string } | Record<string, never> | undefined> {
+    const { credsFile, nkeySeed, user, password } = this.settings;
+    if (credsFile) {
+      try {
+        return { authenticator: credsAuthenticator(await readCredsFile(credsFile)) };
+      } catch (e) {
+        this.setState({ state: 'error', since: this.now(), message: describeCredsFailure(e, credsFile) });
+        return undefined;
+      }
+    }
+    if (nkeySeed) return { authenticator: nkeyAuthenticator(new TextEncoder().encode(nkeySeed)) };
+    return user ? { user, pass: password ?? '' } : {};
   }
 
   private async ensureStream(): Promise<void> {
@@ -138,7 +161,7 @@ export class NatsLink {
       else if (s.type === 'reconnect') {
         this.setState({ state: 'online' });
         this.handlers.onOnline();
-      } else if (s.type === 'error' && isAuthFailure(s.error)) this.setState({ state: 'error', since: this.now(), message: describeFailure(s.error, this.server) });
+      } else if (s.type === 'error' && isAuthFailure(s.error)) this.setState({ state: 'error', since: this.now(), message: describeFailure(s.error, this.server, this.settings) });
     }
   }
 
@@ -154,8 +177,16 @@ function isAuthFailure(e: unknown): boolean {
   return text.includes('authorization') || text.includes('authentication') || text.includes('auth');
 }
 
-function describeFailure(e: unknown, server: string): string {
-  if (isAuthFailure(e)) return `The team server ${server} refused the user name or password. Check them in Settings → Team sync; until then changes stay on this laptop.`;
+function describeFailure(e: unknown, server: string, settings: SyncSettings): string {
+  if (isAuthFailure(e)) {
+    const until = 'until then changes stay on this laptop.';
+    if (settings.credsFile) return `The team server ${server} refused the credentials file ${settings.credsFile}. Ask your NATS operator for a current .creds file for this team (or fix the path in Settings → Team sync); ${until}`;
+    if (settings.nkeySeed) {
+      const publicKey = nkeyPublicKey(settings.nkeySeed) ?? 'unknown';
+      return `The team server ${server} refused the nkey with public key ${publicKey}. Store the seed whose public key the server lists (Settings → Team sync), or ask the server admin to add ${publicKey}; ${until}`;
+    }
+    return `The team server ${server} refused the user name or password. Check them in Settings → Team sync; ${until}`;
+  }
   const text = (e as Error)?.message ?? String(e);
   return `The team server ${server} cannot be reached (${text}); changes are kept on this laptop and sent when it is back.`;
 }

@@ -4,7 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SyncIncidentView, SyncSettingsView, SyncStatusView } from '../../../shared/ipc/sync';
 import { currentStatusConflict } from '../../../shared/sync/status-conflict';
-import { SyncSettingsInput } from '../../../shared/ipc/sync';
+import { NKEY_SEED_HINT, SyncSettingsInput } from '../../../shared/ipc/sync';
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/result';
 import { PRIVATE_DIR_MODE, writeFileDurably } from '../base/durable-file';
@@ -13,15 +13,29 @@ import type { IncidentStore } from '../store/incident-store';
 import { HlcStamper } from './hlc-stamper';
 import type { SyncSettings } from './nats-link';
 import { TeamSync } from './team-sync';
+import { nkeyPublicKey } from './sync-credentials';
+
+/** The seed file FIREBREAK_SYNC_NKEY_SEED_FILE names: the seed alone, or a file with one SU… line (as `nk -gen user` writes). */
+async function readSeedFile(path: string): Promise<string> {
+  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`Team sync: the nkey seed file ${path} (FIREBREAK_SYNC_NKEY_SEED_FILE) cannot be read (${e.code ?? e.message}).`);
+  });
+  return text.match(/\bSU[A-Z2-7]{56}\b/)?.[0] ?? text.trim();
+}
 
 const PASSWORD_SECRET = 'sync.password';
+const NKEY_SECRET = 'sync.nkeySeed';
 
-/** Sync settings given at start: `--sync <url>` / `--team <name>` or FIREBREAK_SYNC_URL, FIREBREAK_TEAM, FIREBREAK_SYNC_USER, FIREBREAK_SYNC_PASSWORD. */
+/** Sync settings given at start: `--sync <url>` / `--team <name>` or FIREBREAK_SYNC_URL, FIREBREAK_TEAM, FIREBREAK_SYNC_USER,
+ *  FIREBREAK_SYNC_PASSWORD, FIREBREAK_SYNC_NKEY_SEED_FILE (a file holding the user nkey seed; the seed goes to the vault) and
+ *  FIREBREAK_SYNC_CREDS_FILE (a NATS .creds file, read at each connect). */
 export interface StartupSync {
   url?: string;
   team?: string;
   user?: string;
   password?: string;
+  nkeySeedFile?: string;
+  credsFile?: string;
 }
 
 export function startupSyncFrom(argv: readonly string[], env: NodeJS.ProcessEnv): StartupSync {
@@ -37,6 +51,8 @@ export function startupSyncFrom(argv: readonly string[], env: NodeJS.ProcessEnv)
   if (team) found.team = team;
   if (env.FIREBREAK_SYNC_USER) found.user = env.FIREBREAK_SYNC_USER;
   if (env.FIREBREAK_SYNC_PASSWORD) found.password = env.FIREBREAK_SYNC_PASSWORD;
+  if (env.FIREBREAK_SYNC_NKEY_SEED_FILE) found.nkeySeedFile = env.FIREBREAK_SYNC_NKEY_SEED_FILE;
+  if (env.FIREBREAK_SYNC_CREDS_FILE) found.credsFile = env.FIREBREAK_SYNC_CREDS_FILE;
   return found;
 }
 
@@ -44,6 +60,8 @@ interface SavedSettings {
   url: string;
   team: string;
   user: string;
+  /** Path of a .creds file ('' for none); older settings files lack it. */
+  credsFile?: string;
 }
 
 export interface SyncServiceOptions {
@@ -60,7 +78,7 @@ export interface SyncServiceOptions {
 export class SyncService {
   private team: TeamSync | undefined;
   private source: SyncSettingsView['source'] = 'none';
-  private settings: SavedSettings = { url: '', team: '', user: '' };
+  private settings: SavedSettings = { url: '', team: '', user: '', credsFile: '' };
 
   constructor(private readonly options: SyncServiceOptions) {}
 
@@ -75,11 +93,13 @@ export class SyncService {
   async start(): Promise<void> {
     const startup = this.options.startup ?? {};
     if (startup.url && startup.team) {
-      const parsed = SyncSettingsInput.safeParse({ url: startup.url, team: startup.team, user: startup.user ?? '' });
+      const nkeySeed = startup.nkeySeedFile ? await readSeedFile(startup.nkeySeedFile) : undefined;
+      const parsed = SyncSettingsInput.safeParse({ url: startup.url, team: startup.team, user: startup.user ?? '', credsFile: startup.credsFile ?? '', ...(nkeySeed !== undefined ? { nkeySeed } : {}) });
       if (!parsed.success) throw new Error(`Team sync settings from the command line are invalid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       this.source = 'startup';
-      this.settings = { url: parsed.data.url, team: parsed.data.team, user: parsed.data.user };
+      this.settings = { url: parsed.data.url, team: parsed.data.team, user: parsed.data.user, credsFile: parsed.data.credsFile };
       if (startup.password !== undefined) await this.options.vault.set(PASSWORD_SECRET, startup.password);
+      if (parsed.data.nkeySeed) await this.storeNkey(parsed.data.nkeySeed);
     } else {
       const saved = await readFile(this.file, 'utf8').then((t) => JSON.parse(t) as SavedSettings, () => undefined);
       if (saved?.url && saved.team) {
@@ -96,7 +116,14 @@ export class SyncService {
     this.options.stamper.enabled = false;
     if (this.source !== 'none') {
       const password = await this.options.vault.get(PASSWORD_SECRET);
-      const settings: SyncSettings = { url: this.settings.url, team: this.settings.team, ...(this.settings.user ? { user: this.settings.user, password: password ?? '' } : {}) };
+      const nkeySeed = await this.options.vault.get(NKEY_SECRET);
+      const settings: SyncSettings = {
+        url: this.settings.url,
+        team: this.settings.team,
+        ...(this.settings.user ? { user: this.settings.user, password: password ?? '' } : {}),
+        ...(nkeySeed ? { nkeySeed } : {}),
+        ...(this.settings.credsFile ? { credsFile: this.settings.credsFile } : {}),
+      };
       this.options.stamper.enabled = true;
       this.team = new TeamSync({ store: this.options.store, settings, deviceId: this.options.deviceId, onStatus: this.options.onStatus, reportError: this.options.reportError });
       await this.team.start();
@@ -109,12 +136,23 @@ export class SyncService {
   }
 
   async view(): Promise<SyncSettingsView> {
-    return { ...this.settings, hasPassword: await this.options.vault.has(PASSWORD_SECRET), source: this.source };
+    const seed = await this.options.vault.get(NKEY_SECRET);
+    const publicKey = seed ? nkeyPublicKey(seed) : undefined;
+    const { url, team, user, credsFile } = this.settings;
+    return { url, team, user, credsFile: credsFile ?? '', hasPassword: await this.options.vault.has(PASSWORD_SECRET), ...(publicKey ? { nkeyPublicKey: publicKey } : {}), source: this.source };
+  }
+
+  /** Keeps a user nkey seed in the vault after checking its checksum (the contract only checks its shape). */
+  private async storeNkey(seed: string): Promise<void> {
+    if (!nkeyPublicKey(seed)) throw new DomainError('validation', NKEY_SEED_HINT, ['nkeySeed']);
+    await this.options.vault.set(NKEY_SECRET, seed);
   }
 
   async save(input: z.output<typeof SyncSettingsInput>): Promise<SyncSettingsView> {
-    const next: SavedSettings = { url: input.url, team: input.team, user: input.user };
+    const next: SavedSettings = { url: input.url, team: input.team, user: input.user, credsFile: input.credsFile };
     if ((next.url === '') !== (next.team === '')) throw new DomainError('validation', 'Give both the server address and the team name, or clear both to turn sync off.', ['url']);
+    if (input.nkeySeed === '') await this.options.vault.delete(NKEY_SECRET);
+    else if (input.nkeySeed !== undefined) await this.storeNkey(input.nkeySeed);
     await mkdir(join(this.options.dataDir, 'sync'), { recursive: true, mode: PRIVATE_DIR_MODE });
     await writeFileDurably(this.file, JSON.stringify(next, null, 2));
     if (input.password !== undefined) {

@@ -9,6 +9,8 @@ describe('team sync settings', () => {
     expect(startupSyncFrom(['node', 'web.js', '--sync', 'tls://cli:4222'], env)).toEqual({ url: 'tls://cli:4222', team: 'env-team', user: 'ana', password: 'pw' });
     expect(startupSyncFrom(['node', 'web.js', '--team', 'blue'], {})).toEqual({ team: 'blue' });
     expect(startupSyncFrom(['node', 'web.js'], {})).toEqual({});
+    const keyed = { FIREBREAK_SYNC_URL: 'nats://env:4222', FIREBREAK_TEAM: 'blue', FIREBREAK_SYNC_NKEY_SEED_FILE: 'ana.nk', FIREBREAK_SYNC_CREDS_FILE: 'team.creds' };
+    expect(startupSyncFrom(['node', 'web.js'], keyed)).toEqual({ url: 'nats://env:4222', team: 'blue', nkeySeedFile: 'ana.nk', credsFile: 'team.creds' });
   });
 
   it('accepts nats:// and tls:// addresses and a cluster list; refuses anything else with a hint', () => {

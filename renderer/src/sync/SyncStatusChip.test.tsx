@@ -38,8 +38,8 @@ describe('TeamSyncSection', () => {
   it('saves the server, team, user and password, and shows a refused address as an error', async () => {
     const { callsTo } = renderWithCore(<TeamSyncSection />, {
       'sync.status': () => ({ state: 'off', pendingEvents: 0 }),
-      'sync.settings.get': () => ({ url: '', team: '', user: '', hasPassword: false, source: 'none' }),
-      'sync.settings.save': (input) => ({ url: input.url, team: input.team, user: input.user, hasPassword: input.password !== undefined, source: 'settings' }),
+      'sync.settings.get': () => ({ url: '', team: '', user: '', hasPassword: false, credsFile: '', source: 'none' }),
+      'sync.settings.save': (input) => ({ url: input.url, team: input.team, user: input.user, hasPassword: input.password !== undefined, credsFile: input.credsFile, source: 'settings' }),
     });
     expect(await screen.findByText('Team sync is off.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Team server address'), { target: { value: 'http://wrong' } });
@@ -51,7 +51,7 @@ describe('TeamSyncSection', () => {
     fireEvent.change(screen.getByLabelText(/^Password/), { target: { value: 's3cret' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save team sync settings' }));
     expect((await screen.findByText('Saved. Syncing with team blue.')).textContent).toBeTruthy();
-    expect(callsTo('sync.settings.save').at(-1)).toEqual({ url: 'nats://team.example.com:4222', team: 'blue', user: 'ana', password: 's3cret' });
+    expect(callsTo('sync.settings.save').at(-1)).toEqual({ url: 'nats://team.example.com:4222', team: 'blue', user: 'ana', credsFile: '', password: 's3cret' });
   });
 });
 

@@ -1,4 +1,7 @@
-// Settings → Team sync: the team's NATS server and team name; user and password go to the vault (the password never comes back).
+// Settings → Team sync: the team's NATS server and team name, and how this laptop signs in: user and password, a user nkey, or a
+// NATS .creds file. Password and nkey seed go to the vault and never come back (for the nkey, only its public key is shown).
+// The .creds file is taken as a path that the main process reads at each connect rather than pasted into the vault: the
+// operator's tooling (nsc) rotates that file in place, and a pasted copy would silently go stale.
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useSyncSettings, useSyncStatus } from './sync-queries';
@@ -10,13 +13,17 @@ export function TeamSyncSection() {
   const [team, setTeam] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
+  const [nkeySeed, setNkeySeed] = useState('');
+  const [credsFile, setCredsFile] = useState('');
   const saved = current.data;
   useEffect(() => {
     if (!saved) return;
     setUrl(saved.url);
     setTeam(saved.team);
     setUser(saved.user);
+    setCredsFile(saved.credsFile);
   }, [saved]);
+  const fields = () => ({ url: url.trim(), team: team.trim(), user: user.trim(), credsFile: credsFile.trim() });
   const fromStartup = saved?.source === 'startup';
   return (
     <section className="settings-section" aria-labelledby="settings-team-sync">
@@ -38,8 +45,9 @@ export function TeamSyncSection() {
         className="status-page-form"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ url: url.trim(), team: team.trim(), user: user.trim(), ...(password ? { password } : {}) });
+          save.mutate({ ...fields(), ...(password ? { password } : {}), ...(nkeySeed.trim() ? { nkeySeed: nkeySeed.trim() } : {}) });
           setPassword('');
+          setNkeySeed('');
         }}
       >
         <label>
@@ -58,6 +66,28 @@ export function TeamSyncSection() {
           Password {saved?.hasPassword ? '(stored; type to replace)' : '(optional)'}
           <input type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />
         </label>
+        <label>
+          Nkey seed {saved?.nkeyPublicKey ? '(stored; paste a seed to replace)' : '(optional, starts with SU)'}
+          <input type="password" value={nkeySeed} autoComplete="off" spellCheck={false} onChange={(e) => setNkeySeed(e.target.value)} />
+        </label>
+        <label>
+          Credentials file (.creds path, optional)
+          <input value={credsFile} placeholder="/home/you/.nats/team.creds" autoComplete="off" spellCheck={false} onChange={(e) => setCredsFile(e.target.value)} />
+        </label>
+        <p className="status-page-wide settings-help">
+          Sign in with one of these: a credentials file wins over an nkey, and an nkey over user and password.
+          {saved?.nkeyPublicKey ? (
+            <>
+              {' '}
+              <span data-testid="sync-nkey-stored">
+                An nkey is stored; the server should list its public key <code>{saved.nkeyPublicKey}</code>.
+              </span>{' '}
+              <button type="button" className="link-button" disabled={save.isPending} onClick={() => save.mutate({ ...fields(), nkeySeed: '' })}>
+                Remove the stored nkey
+              </button>
+            </>
+          ) : null}
+        </p>
         <div className="status-page-wide settings-row">
           <button type="submit" disabled={save.isPending}>
             Save team sync settings

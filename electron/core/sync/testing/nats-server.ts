@@ -1,6 +1,7 @@
 // Test and bench support: runs the real nats-server (from apt, found like the other system programs) with JetStream on a free
 // port and a temporary store directory; it can be stopped and started again on the same port and store (a partition).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 
@@ -12,6 +13,10 @@ export interface NatsServerOptions {
   /** A user and password the server requires (to test wrong credentials). */
   user?: string;
   password?: string;
+  /** A user nkey public key (U…) the server requires instead: written to a config file next to the store directory. */
+  nkey?: string;
+  /** A whole server configuration (e.g. the README's permissions example), written next to the store directory. */
+  config?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -46,6 +51,12 @@ export class NatsServer {
   async restart(): Promise<void> {
     const args = ['-js', '-sd', this.options.storeDir, '-a', '127.0.0.1', '-p', String(this.port)];
     if (this.options.user) args.push('--user', this.options.user, '--pass', this.options.password ?? '');
+    const config = this.options.config ?? (this.options.nkey ? `authorization { users = [ { nkey: ${this.options.nkey} } ] }\n` : undefined);
+    if (config) {
+      const file = `${this.options.storeDir}.conf`;
+      await writeFile(file, config);
+      args.push('-c', file);
+    }
     const child = spawn(requireProgram('nats-server'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     await new Promise<void>((resolve, reject) => {
