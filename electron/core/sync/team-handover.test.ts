@@ -1,49 +1,27 @@
 // A commander handover across three synced laptops (real nats-server): A proposes to B, B accepts on its own laptop (it is
 // the named successor), and every laptop shows B as commander; received events keep the identity they were written with.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
-import type { IncidentListItem, SyncStatusView } from '../../../shared/ipc';
-import { startCore, type FirebreakCore } from '../firebreak-core';
-import { NatsServer } from './testing/nats-server';
+import type { IncidentListItem } from '../../../shared/ipc';
+import type { FirebreakCore } from '../firebreak-core';
+import { call, SyncedLaptops } from './testing/synced-laptops';
 
-let root: string;
-let server: NatsServer;
-const cores: FirebreakCore[] = [];
-
-async function laptop(name: string): Promise<FirebreakCore> {
-  const dataDir = await mkdtemp(join(root, `${name}-`));
-  const core = await startCore({ dataDir, assetsDir: join(dataDir, 'assets'), mode: 'browser', version: '0.0.0-test', operator: name, seedDemo: false, backgroundSync: false, sync: { url: server.url, team: 'red' } });
-  cores.push(core);
-  return core;
-}
-
-async function call<T>(core: FirebreakCore, channel: string, input: unknown): Promise<T> {
-  const result = await core.router.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-  return result.value as T;
-}
+let team: SyncedLaptops;
+const laptop = (name: string) => team.laptop(name);
 
 const stateOf = async (core: FirebreakCore, incidentId: string) => (await call<IncidentListItem>(core, 'incidents.get', { incidentId })).state;
 const logged = async (core: FirebreakCore, incidentId: string) => (await call<{ events: IncidentEvent[] }>(core, 'timeline.events', { incidentId })).events;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'fb-team-handover-'));
-  server = await NatsServer.start({ storeDir: join(root, 'nats') });
+  team = await SyncedLaptops.start('team-handover', 'red');
 });
 
-afterAll(async () => {
-  for (const core of cores) await core.close();
-  await server.stop();
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => team.close());
 
 describe('handover across laptops', () => {
   it('A proposes, B accepts on its own laptop, and every laptop shows B as commander', async () => {
     const [a, b, c] = await Promise.all([laptop('Ana'), laptop('Ben'), laptop('Chloe')]);
-    for (const l of [a, b, c]) await vi.waitFor(async () => expect((await call<SyncStatusView>(l, 'sync.status', {})).state).toBe('online'), { timeout: 15000, interval: 50 });
+    await team.online(a, b, c);
     const { id } = await call<{ id: string }>(a, 'incidents.declare', { title: 'Payments down', severity: 'SEV1', commander: 'Ana' });
     await vi.waitFor(async () => expect((await stateOf(b, id))?.title).toBe('Payments down'), { timeout: 5000, interval: 20 });
 
