@@ -2,9 +2,13 @@
 import { isAscii } from 'node:buffer';
 import { EVENT_SCHEMA_VERSION, IncidentEvent, eventTypes } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
+import { EventOffsets } from './log-index';
 
 export interface ParsedLog {
+  /** The last `keepLast` events parsed (all of them by default); older ones are only in `offsets`. */
   events: IncidentEvent[];
+  /** Every valid event's seq and the byte offset of its line. */
+  offsets: EventOffsets;
   problems: LogProblem[];
   /** Byte length of the valid prefix ending in a newline: a torn tail beyond it must be truncated before appending. */
   cleanLength: number;
@@ -72,9 +76,13 @@ function checkLine(text: string, lastSeq: number, trusted: boolean): { event: In
 /**
  * Parses a log. `trustedLength` is how many leading bytes a valid seal covers (fully validated before, unchanged since);
  * those get the cheap check, everything else the full schema. `sliceBytes` (tests) is how much is decoded at a time.
+ * Every event is validated, but only the last `keepLast` are kept: the others die young (cheap for the collector) and
+ * are read back from the file by offset when asked for.
  */
-export function parseLog(bytes: Buffer, file: string, trustedLength = 0, sliceBytes = TEXT_SLICE_BYTES): ParsedLog {
-  const events: IncidentEvent[] = [];
+export function parseLog(bytes: Buffer, file: string, trustedLength = 0, sliceBytes = TEXT_SLICE_BYTES, keepLast = Infinity): ParsedLog {
+  let events: IncidentEvent[] = [];
+  const offsets = new EventOffsets();
+  let lineStart = 0;
   const problems: LogProblem[] = [];
   // Everything after the last newline is an unfinished write: the writer died mid-append, and that event was never
   // acknowledged (acknowledgement follows the fsync of the full line).
@@ -104,12 +112,17 @@ export function parseLog(bytes: Buffer, file: string, trustedLength = 0, sliceBy
         const end = text.indexOf('\n', start);
         lineNo++;
         const line = text.slice(start, end);
+        // The byte offset of this line (the text may be UTF-8, where characters and bytes differ).
+        const lineOffset = lineStart;
+        lineStart = bytes.indexOf(NEWLINE, lineStart) + 1;
         const blank = line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
         if (!blank) {
           const checked = checkLine(line, lastSeq, segment.trusted);
           if ('event' in checked) {
             events.push(checked.event);
+            offsets.push(checked.event.seq, lineOffset);
             lastSeq = checked.event.seq;
+            if (events.length >= 2 * keepLast) events = events.slice(events.length - keepLast);
           } else {
             problems.push({
               kind: 'corrupt_line',
@@ -133,7 +146,9 @@ export function parseLog(bytes: Buffer, file: string, trustedLength = 0, sliceBy
       message: `The last ${tail.length} bytes were an unfinished write (the app stopped while saving). They were set aside and the log was truncated to the last complete event.`,
       excerpt: excerptOf(tail.toString('utf8')),
     });
-    return { events, problems, cleanLength, tornTail: Buffer.from(tail) };
+    return { events: keep(events, keepLast), offsets, problems, cleanLength, tornTail: Buffer.from(tail) };
   }
-  return { events, problems, cleanLength };
+  return { events: keep(events, keepLast), offsets, problems, cleanLength };
 }
+
+const keep = (events: IncidentEvent[], last: number): IncidentEvent[] => (events.length > last ? events.slice(events.length - last) : events);
