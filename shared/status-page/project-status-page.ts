@@ -2,6 +2,7 @@
 // the status page channel contribute text; everything else in a log (notes, hypotheses, people, other audiences) is read
 // solely to know the status and severity at the moment of each publication, and never copied.
 import type { IncidentEvent } from '../events';
+import type { ProjectionDef } from '../projections/incremental-projection';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
 import type { Severity } from '../incidents/severity';
 import { markdownToPlainText } from '../markdown';
@@ -11,7 +12,8 @@ export const STATUS_PAGE_CHANNEL = 'statuspage';
 
 export interface IncidentLogInput {
   incidentId: string;
-  events: readonly IncidentEvent[];
+  /** Iterated once, in log order (the core streams a large log from disk rather than handing over an array). */
+  events: Iterable<IncidentEvent>;
 }
 
 type Published = Extract<IncidentEvent, { type: 'update.published' }>;
@@ -29,21 +31,34 @@ export function hasPublishedToStatusPage(events: readonly IncidentEvent[]): bool
  * True when the incident is resolved and nothing was posted to the page since its latest resolution: the page still shows it
  * as ongoing, so a final "Resolved" entry is owed.
  */
-export function needsResolvedEntry(events: readonly IncidentEvent[]): boolean {
-  let lastResolved = -1;
-  let lastPosted = -1;
-  let reopened = false;
-  for (const e of events) {
+export function needsResolvedEntry(events: Iterable<IncidentEvent>): boolean {
+  let fold = resolvedEntryProjection.initial('');
+  for (const e of events) fold = resolvedEntryProjection.apply(fold, e, '');
+  return resolvedEntryProjection.view(fold);
+}
+
+interface ResolvedEntryFold {
+  lastResolved: number;
+  lastPosted: number;
+  reopened: boolean;
+}
+
+/** needsResolvedEntry advanced event by event: the core asks it after every append without reading the log again. */
+export const resolvedEntryProjection: ProjectionDef<ResolvedEntryFold, boolean> = {
+  name: 'status page resolved entry owed',
+  initial: () => ({ lastResolved: -1, lastPosted: -1, reopened: false }),
+  apply: (fold, e) => {
     if (e.type === 'incident.status_changed') {
       if (e.payload.to === 'resolved') {
-        lastResolved = e.seq;
-        reopened = false;
-      } else reopened = true;
+        fold.lastResolved = e.seq;
+        fold.reopened = false;
+      } else fold.reopened = true;
     }
-    if (isStatusPageUpdate(e)) lastPosted = e.seq;
-  }
-  return lastPosted > 0 && lastResolved > 0 && !reopened && lastPosted < lastResolved;
-}
+    if (isStatusPageUpdate(e)) fold.lastPosted = e.seq;
+    return fold;
+  },
+  view: ({ lastPosted, lastResolved, reopened }) => lastPosted > 0 && lastResolved > 0 && !reopened && lastPosted < lastResolved,
+};
 
 const impactOf: Record<Severity, Impact> = { SEV1: 'critical', SEV2: 'major', SEV3: 'minor', SEV4: 'minor' };
 const componentStatusOf: Record<Impact, ComponentStatus> = { critical: 'major_outage', major: 'partial_outage', minor: 'degraded_performance', none: 'operational' };
@@ -52,12 +67,15 @@ const statusRank: Record<ComponentStatus, number> = { operational: 0, degraded_p
 
 /** One incident as the page shows it, or nothing if it never published to the page. */
 function projectIncident({ incidentId, events }: IncidentLogInput): StatusPageIncident | undefined {
-  const first = events[0];
-  if (first?.type !== 'incident.declared') return undefined;
-  let state: IncidentState = stateFromDeclaration(incidentId, first);
+  let state: IncidentState | undefined;
   let incident: StatusPageIncident | undefined;
   let worst: Impact = 'none';
-  for (const event of events.slice(1)) {
+  for (const event of events) {
+    if (!state) {
+      if (event.type !== 'incident.declared') return undefined;
+      state = stateFromDeclaration(incidentId, event);
+      continue;
+    }
     state = applyIncidentEvent(state, event);
     if (!isStatusPageUpdate(event)) continue;
     // Status, severity and services are taken as they stood when the update went out, so a later change not yet

@@ -31,8 +31,21 @@ export interface TimelineSelectOptions {
 export const searchWords = (text: string | undefined): string[] => (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 
 export class TimelineIndex {
-  /** Row ordinal (in log order) → its event; the row's text is built from it only when a page shows it. */
+  /**
+   * Row ordinal (in log order) → its event; the row's text is built from it only when a page shows it. Empty when the index
+   * reads events through `eventOf` (the core's log keeps them on disk; holding them here would keep a million objects alive).
+   */
   private readonly events: IncidentEvent[] = [];
+
+  /** `eventOf` (optional): the event with a seq, when the caller keeps the events (the index then holds none itself). */
+  constructor(private readonly eventOf?: (seq: number) => IncidentEvent | undefined) {}
+
+  private eventAtOrdinal(ordinal: number): IncidentEvent {
+    if (!this.eventOf) return this.events[ordinal]!;
+    const e = this.eventOf(this.seq.get(ordinal));
+    if (!e) throw new Error(`the timeline index names event #${this.seq.get(ordinal)}, which its log does not hold`);
+    return e;
+  }
   private readonly seq = new Column(Float64Array);
   private readonly at = new Column(Float64Array);
   private readonly late = new Column(Uint8Array);
@@ -71,7 +84,7 @@ export class TimelineIndex {
 
   /** Rows on the timeline (annotation events are not rows). */
   get rowCount(): number {
-    return this.events.length;
+    return this.seq.length;
   }
 
   /** Adds the events after lastSeq (older ones are skipped, so passing the whole log again is fine). */
@@ -95,8 +108,8 @@ export class TimelineIndex {
     }
     const entry = toTimelineEntry(e);
     const at = Date.parse(happenedTime(e));
-    const ordinal = this.events.length;
-    this.events.push(e);
+    const ordinal = this.seq.length;
+    if (!this.eventOf) this.events.push(e);
     this.seq.push(e.seq);
     this.at.push(at);
     this.late.push(at < this.latestSeen - LATE_TOLERANCE_MS ? 1 : 0);
@@ -142,7 +155,7 @@ export class TimelineIndex {
   }
 
   private scan(filter: TimelineFilter, options: TimelineSelectOptions): Int32Array {
-    const n = this.events.length;
+    const n = this.seq.length;
     const words = searchWords(filter.text);
     const text = words.length > 0 ? this.matchWords(words) : undefined;
     const textMatch = text?.mask;
@@ -189,7 +202,7 @@ export class TimelineIndex {
 
   /** The row at `ordinal`, annotated as the index stands (or as `annotations` say). */
   row(ordinal: number, annotations?: TimelineAnnotations): TimelineRow {
-    const entry = toTimelineEntry(this.events[ordinal]!);
+    const entry = toTimelineEntry(this.eventAtOrdinal(ordinal));
     const code = this.kindOf(ordinal, annotations);
     return {
       ...entry,
@@ -251,9 +264,9 @@ export class TimelineIndex {
 
   /** Rows whose search text holds every word, marked 1 in the reused mask (clear them with unmark once read). */
   private matchWords(words: string[]): { mask: Uint8Array; rows: Int32Array } {
-    const n = this.events.length;
+    const n = this.seq.length;
     if (this.mask.length < n) this.mask = new Uint8Array(Math.max(n, this.mask.length * 2));
-    const rows = this.postings.match(words, n, (ordinal) => haystackOf(toTimelineEntry(this.events[ordinal]!)));
+    const rows = this.postings.match(words, n, (ordinal) => haystackOf(toTimelineEntry(this.eventAtOrdinal(ordinal))));
     for (const o of rows) this.mask[o] = 1;
     return { mask: this.mask, rows };
   }

@@ -1,12 +1,11 @@
 // Incident use cases over the store: declare, status/severity/commander changes, notes, listing and timeline reads.
 import type { IncidentEvent } from '../../../shared/events';
 import type { IncidentState } from '../../../shared/incidents/incident-state';
-import { incidentProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
+import { incidentProjection } from '../../../shared/projections/domain-projections';
 import { statusChangeProblem } from '../../../shared/incidents/status';
 import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { incidentIdFor, type IncidentStore } from '../store/incident-store';
-import { lowerBoundBySeq, timelinePage } from '../../../shared/timeline/timeline-page';
 import { timelineSearch, timelineWindowPage, type TimelineSearchResult, type TimelineWindowPage } from '../../../shared/timeline/timeline-window';
 
 export class IncidentService {
@@ -108,9 +107,8 @@ export class IncidentService {
     input: ParsedInputOf<'timeline.pin'> | ParsedInputOf<'timeline.classify'>,
   ): Promise<IncidentEvent> {
     this.state(input.incidentId);
-    const events = this.store.get(input.incidentId).log?.events ?? [];
-    const target = events[lowerBoundBySeq(events, input.targetSeq)];
-    if (!target || target.seq !== input.targetSeq) throw new DomainError('not_found', `Event #${input.targetSeq} is not in this incident's timeline.`);
+    const target = this.store.get(input.incidentId).log?.eventAt(input.targetSeq);
+    if (!target) throw new DomainError('not_found', `Event #${input.targetSeq} is not in this incident's timeline.`);
     const [event] = await this.store.append(input.incidentId, [
       'pinned' in input
         ? { type: 'timeline.entry_pinned', actor: this.operator(), payload: { targetSeq: input.targetSeq, pinned: input.pinned } }
@@ -120,16 +118,19 @@ export class IncidentService {
   }
 
   timeline(input: ParsedInputOf<'timeline.events'>): { events: IncidentEvent[]; lastSeq: number; hasMore: boolean } {
-    const stored = this.store.get(input.incidentId);
-    return timelinePage(stored.log?.events ?? [], stored.log?.lastSeq ?? 0, input.afterSeq, input.limit);
+    const log = this.store.get(input.incidentId).log;
+    if (!log) return { events: [], lastSeq: 0, hasMore: false };
+    // By position in the log's offset index: only the page's events are read (from the file when they are not recent).
+    const from = log.indexOfSeq(input.afterSeq + 1);
+    return { events: log.slice(from, from + input.limit), lastSeq: log.lastSeq, hasMore: from + input.limit < log.eventCount };
   }
 
   /** A page of the filtered timeline around an anchor, from the incident's timeline index (advanced by appended events only). */
   timelinePage(input: ParsedInputOf<'timeline.page'>): TimelineWindowPage {
-    return timelineWindowPage(this.store.projection(input.incidentId, timelineIndexProjection), input.filter, input.anchor, input.limit);
+    return timelineWindowPage(this.store.timelineIndex(input.incidentId), input.filter, input.anchor, input.limit);
   }
 
   timelineSearch(input: ParsedInputOf<'timeline.search'>): TimelineSearchResult {
-    return timelineSearch(this.store.projection(input.incidentId, timelineIndexProjection), input.filter, input.limit, input.maxSeqs);
+    return timelineSearch(this.store.timelineIndex(input.incidentId), input.filter, input.limit, input.maxSeqs);
   }
 }

@@ -1,4 +1,6 @@
 // Live metrics use cases: a poller per watched incident (panels + alerts), ad-hoc panels, silences, playback from captures.
+import { metricsEventsProjection } from './metrics-events';
+import type { IncidentEvent } from '../../../shared/events';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { NewEvent } from '../../../shared/events';
@@ -94,8 +96,9 @@ export class MetricsService {
     return { leadInSeconds: config.leadInMinutes * 60, tailSeconds: config.tailMinutes * 60 };
   }
 
-  private events(incidentId: string) {
-    return this.options.store.get(incidentId).log?.events ?? [];
+  /** The incident's metrics and alert events only (an incremental projection): enough for panels, silences and alerts. */
+  private events(incidentId: string): readonly IncidentEvent[] {
+    return this.options.store.projection(incidentId, metricsEventsProjection);
   }
 
   /** One poll of an incident: every panel that is due, and the alerts; never throws, failures stay on the feeds. */
@@ -318,7 +321,8 @@ export class MetricsService {
     return capturedMetricsView({
       incidentId: input.incidentId,
       state,
-      events: this.events(input.incidentId),
+      // Markers need every kind of event: playback and offline review read the whole log (a full pass past its hot tail).
+      events: this.options.store.get(input.incidentId).log?.events ?? [],
       captured: panels,
       captureProblems: problems.map((p) => `Captured file ${p.file} was skipped: ${p.message}`),
       untilMs: input.untilMs,

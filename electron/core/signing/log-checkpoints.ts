@@ -43,7 +43,7 @@ export class LogCheckpoints {
     private readonly every = CHECKPOINT_EVERY,
   ) {
     this.unsubscribe = store.onAppend((incidentId) => {
-      const count = store.get(incidentId).log?.events.length ?? 0;
+      const count = store.get(incidentId).log?.eventCount ?? 0;
       if (count - (this.signedCount.get(incidentId) ?? 0) >= this.every) void this.checkpoint(incidentId).catch(reportError);
     });
   }
@@ -58,16 +58,16 @@ export class LogCheckpoints {
 
   private async write(incidentId: string): Promise<void> {
     const incident = this.store.get(incidentId);
-    const events = incident.log?.events ?? [];
-    const last = events.at(-1);
+    const count = incident.log?.eventCount ?? 0;
+    const last = incident.log?.lastEvent;
     const file = checkpointFile(incident);
     // Never sign over a log with problems: the checkpoint would vouch for a state that is already in question.
-    if (!file || !last?.h || incident.problems.some((p) => p.kind !== 'torn_tail') || this.signedCount.get(incidentId) === events.length) return;
-    const body = { format: 'firebreak-log-checkpoint' as const, incidentId, eventCount: events.length, lastSeq: last.seq, head: last.h, signedAt: new Date().toISOString() };
+    if (!file || !last?.h || incident.problems.some((p) => p.kind !== 'torn_tail') || this.signedCount.get(incidentId) === count) return;
+    const body = { format: 'firebreak-log-checkpoint' as const, incidentId, eventCount: count, lastSeq: last.seq, head: last.h, signedAt: new Date().toISOString() };
     const signed = await this.identity.sign((who) => signingText({ ...body, signer: who.signer, publicKey: who.publicKey }));
     const checkpoint: Checkpoint = { ...body, signer: signed.signer, publicKey: signed.publicKey, signature: signed.signature };
     await writeFileDurably(file, `${JSON.stringify(checkpoint)}\n`);
-    this.signedCount.set(incidentId, events.length);
+    this.signedCount.set(incidentId, count);
   }
 
   /** Checks every incident against its checkpoint; a failure becomes a chain_broken problem on the incident. */
@@ -105,12 +105,12 @@ export class LogCheckpoints {
     }
     const trust = await this.trust.trustOf(c.publicKey, c.signer);
     if (trust.status === 'unknown') return `the log's checkpoint is signed by a key this installation does not know ("${c.signer}", key ${trust.fingerprint}); it may have been re-signed after an edit.`;
-    const events = incident.log?.events ?? [];
-    if (events.length < c.eventCount) {
-      return `a signed checkpoint from ${c.signedAt} covers ${c.eventCount} events, but the log holds only ${events.length}: events were removed from its end.`;
+    const count = incident.log?.eventCount ?? 0;
+    if (count < c.eventCount) {
+      return `a signed checkpoint from ${c.signedAt} covers ${c.eventCount} events, but the log holds only ${count}: events were removed from its end.`;
     }
-    if (events[c.eventCount - 1]?.h !== c.head) return `the log no longer holds the events a signed checkpoint from ${c.signedAt} covers (up to #${c.lastSeq}): they were changed or replaced.`;
-    this.signedCount.set(incident.id, c.eventCount === events.length ? c.eventCount : -1);
+    if (incident.log?.eventAtIndex(c.eventCount - 1)?.h !== c.head) return `the log no longer holds the events a signed checkpoint from ${c.signedAt} covers (up to #${c.lastSeq}): they were changed or replaced.`;
+    this.signedCount.set(incident.id, c.eventCount === count ? c.eventCount : -1);
     return undefined;
   }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { IncidentEvent } from '../../../shared/events';
 import type { OutboxOperation } from '../../../shared/outbox/outbox-operation';
 import { DomainError } from '../../../shared/result';
-import { needsResolvedEntry, projectStatusPage, STATUS_PAGE_CHANNEL, type IncidentLogInput } from '../../../shared/status-page/project-status-page';
+import { projectStatusPage, resolvedEntryProjection, STATUS_PAGE_CHANNEL, type IncidentLogInput } from '../../../shared/status-page/project-status-page';
 import { renderAtomFeed } from '../../../shared/status-page/render-atom';
 import { renderStatusHtml } from '../../../shared/status-page/render-html';
 import { renderSummaryJson } from '../../../shared/status-page/render-summary';
@@ -71,7 +71,11 @@ export class StatusPageService {
   }
 
   private logs(): IncidentLogInput[] {
-    return this.deps.store.list().flatMap((i) => (i.log ? [{ incidentId: i.id, events: i.log.events }] : []));
+    // Each log is streamed from disk when the page is rendered (a rare publish), never held as an array.
+    return this.deps.store.list().flatMap((i) => {
+      const log = i.log;
+      return log ? [{ incidentId: i.id, events: { [Symbol.iterator]: () => log.read() } }] : [];
+    });
   }
 
   /** The three files as they would be written now. */
@@ -113,9 +117,8 @@ export class StatusPageService {
   /** One at a time, re-checked when it runs, so two quick appends never post the final entry twice. */
   postResolvedEntry(incidentId: string): Promise<boolean> {
     const run = this.chain.then(async () => {
-      const events = this.deps.store.get(incidentId).log?.events ?? [];
-      const declared = events[0];
-      if (declared?.type !== 'incident.declared' || !needsResolvedEntry(events)) return false;
+      const declared = this.deps.store.get(incidentId).log?.firstEvent;
+      if (declared?.type !== 'incident.declared' || !this.deps.store.projection(incidentId, resolvedEntryProjection)) return false;
       const actor = this.deps.operator();
       const ts = this.now().toISOString();
       const publicationId = `pub-${Date.parse(ts).toString(36)}-${randomBytes(3).toString('hex')}`;

@@ -228,6 +228,15 @@ export class IncidentLog {
     }
   }
 
+  /** The events at positions [from, to) (clamped to the log), oldest first: a page, read from the file where it is not in the hot tail. */
+  slice(from: number, to: number): IncidentEvent[] {
+    const end = Math.min(to, this.offsets.length);
+    if (from >= end) return [];
+    const out: IncidentEvent[] = [];
+    for (const chunk of this.readChunks(this.offsets.seqAt(Math.max(0, from)), this.offsets.seqAt(end - 1))) for (const e of chunk) out.push(e);
+    return out;
+  }
+
   /** The committed events with fromSeq ≤ seq ≤ toSeq, one at a time (see readChunks). */
   *read(fromSeq = 1, toSeq = Infinity): Generator<IncidentEvent> {
     for (const chunk of this.readChunks(fromSeq, toSeq)) yield* chunk;

@@ -12,8 +12,8 @@ import { PRIVATE_DIR_MODE } from '../base/durable-file';
 import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
 import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
 import { ProjectionCache, type FoldOrder } from './projection-cache';
-import { lowerBoundBySeq } from '../../../shared/timeline/timeline-page';
-import { incidentProjection, linksProjection, outboxProjection, rollbackProjection } from '../../../shared/projections/domain-projections';
+import { incidentProjection, linksProjection, outboxProjection, rollbackProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
+import { TimelineIndex } from '../../../shared/timeline/timeline-index';
 import { needsNoAttention, readSummary, writeSummary, type IncidentSummary } from './incident-summary';
 
 export interface StoredIncident {
@@ -37,10 +37,10 @@ export type AppendListener = (incidentId: string, events: IncidentEvent[]) => vo
 /** Told when an incident's problems change without new events: its disk refused a write or accepts them again, a report was acknowledged. */
 export type ProblemsListener = (incidentId: string) => void;
 
-/** The events one client request appended, found by its request id. */
+/** The events one client request appended (their seqs: the events themselves stay in the log), found by its request id. */
 export interface CommittedRequest {
   incidentId: string;
-  events: IncidentEvent[];
+  seqs: number[];
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,100}$/;
@@ -135,7 +135,7 @@ export class IncidentStore {
       if (!(await stat(dir)).isDirectory()) return;
       const log = await IncidentLog.open(dir, this.logOptions);
       const problems = [...log.problems];
-      if (log.events[0]?.type !== 'incident.declared') {
+      if (log.firstEvent?.type !== 'incident.declared') {
         problems.push({
           kind: 'unreadable',
           file: join(dir, LOG_FILE),
@@ -144,11 +144,11 @@ export class IncidentStore {
         });
       }
       this.incidents.set(id, { id, log, problems });
-      this.indexRequests(id, log.events);
+      for (const chunk of log.readChunks()) this.indexRequests(id, chunk);
       const summaryCurrent = current && summary?.logSize === log.byteSize && summary.lastSeq === log.lastSeq;
       // The summary's state is the fold of the log's first logSize bytes; when the seal vouches those bytes are unchanged since
       // Firebreak wrote them (and the log holds its last event), resume from it instead of folding 100k events again.
-      const resumable = summary?.state && summary.logSize <= log.trustedAtOpen && log.events[lowerBoundBySeq(log.events, summary.lastSeq)]?.seq === summary.lastSeq;
+      const resumable = summary?.state && summary.logSize <= log.trustedAtOpen && log.eventAt(summary.lastSeq) !== undefined;
       if (summary?.state && resumable) {
         this.projections.seed(id, log, incidentProjection, { started: true, state: summary.state }, summary.lastSeq);
       }
@@ -178,7 +178,7 @@ export class IncidentStore {
     if (!incident?.log) return;
     const { verdict } = await incident.log.verifyChain();
     if (!verdict.ok && !incident.problems.some((p) => p.kind === 'chain_broken')) {
-      const index = incident.log.events.findIndex((e) => e.seq === verdict.seq);
+      const index = incident.log.indexOfSeq(verdict.seq);
       incident.problems.push({
         kind: 'chain_broken',
         file: join(incident.log.file),
@@ -199,8 +199,8 @@ export class IncidentStore {
     for (const e of events) {
       if (e.rid === undefined) continue;
       const known = this.requests.get(e.rid);
-      if (known?.incidentId === incidentId) known.events.push(e);
-      else if (!known) this.requests.set(e.rid, { incidentId, events: [e] });
+      if (known?.incidentId === incidentId) known.seqs.push(e.seq);
+      else if (!known) this.requests.set(e.rid, { incidentId, seqs: [e.seq] });
     }
   }
 
@@ -251,6 +251,20 @@ export class IncidentStore {
     return this.projections.read(id, this.get(id).log, def);
   }
 
+  /**
+   * The timeline index the core serves pages and search from. Unlike timelineIndexProjection's own, it holds no event: it reads
+   * a page's events from the log by seq (most from the file), so a million-event incident is not kept in memory twice over.
+   */
+  timelineIndex(id: string): TimelineIndex {
+    return this.projection(id, this.logTimelineIndex);
+  }
+
+  private readonly logTimelineIndex: ProjectionDef<TimelineIndex> = {
+    ...timelineIndexProjection,
+    name: 'timeline index (events read from the log)',
+    initial: (incidentId) => new TimelineIndex((seq) => this.incidents.get(incidentId)?.log?.eventAt(seq)),
+  };
+
   list(): StoredIncident[] {
     return [...this.incidents.values()];
   }
@@ -278,7 +292,7 @@ export class IncidentStore {
     if (this.incidents.has(id)) throw new DomainError('conflict', `Incident ${id} already exists.`);
     const dir = join(this.incidentsDir, id);
     const log = await IncidentLog.open(dir, this.logOptions);
-    if (log.events.length > 0) {
+    if (log.eventCount > 0) {
       await log.close();
       throw new DomainError('conflict', `The folder for incident ${id} already holds events.`);
     }

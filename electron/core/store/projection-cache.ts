@@ -71,7 +71,10 @@ export class ProjectionCache {
       projection = new IncrementalProjection(def, incidentId);
       cached.projections.set(def as ProjectionDef<unknown, unknown>, projection as IncrementalProjection<unknown, unknown>);
     }
-    return projection.lastSeq === log.lastSeq ? projection.value() : projection.apply(log.events);
+    if (projection.lastSeq === log.lastSeq) return projection.value();
+    // Only the events after the projection's lastSeq, a chunk at a time (older ones are read from the file, never all held).
+    for (const chunk of log.readChunks(projection.lastSeq + 1)) projection.apply(chunk);
+    return projection.value();
   }
 
   /** Starts `def` over `log` from a state already folded up to `lastSeq` (a summary that names this log's exact bytes). */

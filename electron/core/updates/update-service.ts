@@ -3,16 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { UPDATE_TEXT_MAX, type Audience, type IncidentEvent, type NewEvent } from '../../../shared/events';
 import type { AudiencePublishResult, ChannelStatus, DeliveryOutcome, DeliveryState, ParsedPublishInput, ParsedPublishManyInput, RenderedUpdate, UpdateDraft, UpdateFacts } from '../../../shared/ipc/updates';
 import type { CadenceStatusOutput, CadencePolicyInfo } from '../../../shared/ipc/updates';
-import { cadenceStatus, describeRule, policyInForce, type CadencePolicy, type CadenceRule } from '../../../shared/updates/cadence';
-import { statedImpact, statedNextStep } from '../../../shared/updates/audience-facts';
-import { projectIncident } from '../../../shared/incidents/incident-state';
+import { cadenceOf, describeRule, type CadencePolicy, type CadenceRule } from '../../../shared/updates/cadence';
+import { policyFrom, updateFactsProjection, type UpdateFactsFold } from './update-facts-projection';
 import { markdownToPlainText } from '../../../shared/markdown';
 import { problemDetails, renderTemplate } from '../../../shared/updates/template';
 import { buildUpdateContext, updateVariables } from '../../../shared/updates/update-context';
 import { diffUpdates } from '../../../shared/updates/update-diff';
-import { latestDraft, publishedUpdates, type PublishedUpdate } from '../../../shared/updates/update-history';
+import { latestDraft, type PublishedUpdate } from '../../../shared/updates/update-history';
 import type { OutboxItem } from '../../../shared/outbox/outbox-state';
-import { outboxProjection, updatesProjection } from '../../../shared/projections/domain-projections';
+import { incidentProjection, outboxProjection, updatesProjection } from '../../../shared/projections/domain-projections';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
 import type { CadencePolicyFile } from './cadence-policy-file';
@@ -55,6 +54,13 @@ export class UpdateService {
     const events = stored.log?.events ?? [];
     if (events[0]?.type !== 'incident.declared') throw new DomainError('conflict', `Incident ${incidentId} has no readable declaration; see its problems.`);
     return events;
+  }
+
+  /** Cadence, recorded policy, impact and next step: an incremental projection, not a scan of the log per request. */
+  private facts_(incidentId: string): UpdateFactsFold {
+    const log = this.deps.store.get(incidentId).log;
+    if (log?.firstEvent?.type !== 'incident.declared') throw new DomainError('conflict', `Incident ${incidentId} has no readable declaration; see its problems.`);
+    return this.deps.store.projection(incidentId, updateFactsProjection);
   }
 
   /** The commander's latest saved draft for the audience, from the cached incremental updates projection. */
@@ -103,7 +109,7 @@ export class UpdateService {
     const context = this.context(incidentId, events, audience, policy, at);
     const template = await this.deps.templates.get(audience);
     const saved = this.latestDraft(incidentId, audience);
-    const cadence = cadenceStatus(events, policy, at)!.audiences.find((a) => a.audience === audience)!;
+    const cadence = cadenceOf(this.facts_(incidentId).cadence, policy, at)!.audiences.find((a) => a.audience === audience)!;
     const previous = context.previous;
     const generated = renderTemplate(template.source, context.values);
     // A saved draft made before a publication to this audience is spent: the next draft starts from the facts again.
@@ -150,25 +156,24 @@ export class UpdateService {
   }
 
   async saveDraft(incidentId: string, audience: Audience, source: string, basis: { basedOnSeq?: number; base?: string } = {}): Promise<IncidentEvent> {
-    const events = this.events(incidentId);
-    if (latestDraft(events, audience)?.source === source) throw new DomainError('conflict', `The ${audience} draft has not changed since it was last saved.`);
+    this.facts_(incidentId);
+    if (this.latestDraft(incidentId, audience)?.source === source) throw new DomainError('conflict', `The ${audience} draft has not changed since it was last saved.`);
     const payload = { audience, source, ...(basis.basedOnSeq !== undefined ? { basedOnSeq: basis.basedOnSeq } : {}), ...(basis.base !== undefined ? { base: basis.base } : {}) };
     const [event] = await this.deps.store.append(incidentId, [{ type: 'update.draft_saved', actor: this.deps.operator(), ts: this.now().toISOString(), payload }]);
     return event!;
   }
 
   async facts(incidentId: string): Promise<UpdateFacts> {
-    const events = this.events(incidentId);
+    const fold = this.facts_(incidentId);
     const { policy } = await this.deps.policy.load();
-    const inForce = policyInForce(events, policy);
-    const state = projectIncident(incidentId, events)!;
+    const inForce = policyFrom(fold, policy);
+    const state = this.deps.store.projection(incidentId, incidentProjection)!;
     const rule = inForce.policy[state.severity];
-    const impact = statedImpact(events);
-    const nextStep = statedNextStep(events);
+    const { impact, nextStep } = fold;
     return {
       ...(impact ? { impact } : {}),
       ...(nextStep ? { nextStep } : {}),
-      publishedAny: publishedUpdates(events).length > 0,
+      publishedAny: this.deps.store.projection(incidentId, updatesProjection).published.length > 0,
       severity: state.severity,
       rule,
       ruleText: describeRule(rule),
@@ -177,8 +182,8 @@ export class UpdateService {
   }
 
   async setImpact(incidentId: string, impact: { who: string; howBadly: string; since: string }): Promise<IncidentEvent> {
-    const events = this.events(incidentId);
-    const current = statedImpact(events);
+    const fold = this.facts_(incidentId);
+    const current = fold.impact;
     if (current && current.who === impact.who && current.howBadly === impact.howBadly && current.since === impact.since) {
       throw new DomainError('conflict', 'The impact is already stated exactly like this.');
     }
@@ -186,24 +191,23 @@ export class UpdateService {
     const actor = this.deps.operator();
     // Stating the impact starts stakeholder communication: the cadence in force is recorded then, if it is not yet.
     const { policy } = await this.deps.policy.load();
-    const record: NewEvent[] = policyInForce(events, policy).from === 'fallback' ? [{ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } }] : [];
+    const record: NewEvent[] = policyFrom(fold, policy).from === 'fallback' ? [{ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } }] : [];
     const stored = await this.deps.store.append(incidentId, [...record, { type: 'update.impact_set', actor, ts, payload: impact }]);
     return stored.at(-1)!;
   }
 
   async setNextStep(incidentId: string, text: string): Promise<IncidentEvent> {
-    const events = this.events(incidentId);
-    if (statedNextStep(events)?.text === text) throw new DomainError('conflict', 'The next step is already stated exactly like this.');
+    if (this.facts_(incidentId).nextStep?.text === text) throw new DomainError('conflict', 'The next step is already stated exactly like this.');
     const [event] = await this.deps.store.append(incidentId, [{ type: 'update.next_step_set', actor: this.deps.operator(), ts: this.now().toISOString(), payload: { text } }]);
     return event!;
   }
 
   /** Changes the cadence of this incident's current severity; the whole policy in force is recorded so playback can replay it. */
   async setCadence(incidentId: string, rule: CadenceRule | null, reason?: string): Promise<UpdateFacts> {
-    const events = this.events(incidentId);
+    const fold = this.facts_(incidentId);
     const { policy } = await this.deps.policy.load();
-    const inForce = policyInForce(events, policy).policy;
-    const severity = projectIncident(incidentId, events)!.severity;
+    const inForce = policyFrom(fold, policy).policy;
+    const severity = this.deps.store.projection(incidentId, incidentProjection)!.severity;
     if (JSON.stringify(inForce[severity]) === JSON.stringify(rule)) throw new DomainError('conflict', `The ${severity} cadence of this incident is already ${describeRule(rule)}.`);
     const next: CadencePolicy = { ...inForce, [severity]: rule };
     await this.deps.store.append(incidentId, [
@@ -231,9 +235,9 @@ export class UpdateService {
   }
 
   async cadence(incidentId: string): Promise<CadenceStatusOutput> {
-    const events = this.events(incidentId);
+    const fold = this.facts_(incidentId);
     const info = await this.deps.policy.load();
-    const status = cadenceStatus(events, info.policy, this.now())!;
+    const status = cadenceOf(fold.cadence, info.policy, this.now())!;
     return info.problem ? { ...status, policyProblem: info.problem } : status;
   }
 
@@ -284,7 +288,7 @@ export class UpdateService {
     const batch: NewEvent[] = [];
     // The first publication records the cadence in force, so playback and review show countdowns as they were.
     const { policy } = await this.deps.policy.load();
-    if (policyInForce(events, policy).from === 'fallback') batch.push({ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } });
+    if (policyFrom(this.facts_(incidentId), policy).from === 'fallback') batch.push({ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } });
     // A draft written in template language is kept with the text it gave; prose is the published text itself, so nothing to add.
     if (source !== rendered.text && latestDraft(events, audience)?.source !== source) batch.push({ type: 'update.draft_saved', actor, ts, payload: { audience, source } });
     batch.push({
