@@ -74,6 +74,7 @@ export class MetricsService {
   private alertWatch: { timer?: NodeJS.Timeout; pass?: Promise<void> } | undefined;
 
   constructor(private readonly options: MetricsServiceOptions) {
+    this.options.store.foldTogether(metricsEventsProjection);
     this.settings = new MetricsSettings(options.dataDir, options.vault);
     this.captures = new CaptureStore(join(options.dataDir, 'incidents'));
     this.now = options.now ?? Date.now;

@@ -41,6 +41,7 @@ export class StatusPageService {
   private readonly now: () => Date;
 
   constructor(private readonly deps: StatusPageServiceDeps) {
+    this.deps.store.foldTogether(resolvedEntryProjection);
     this.now = deps.now ?? (() => new Date());
     deps.settings.onChange(() => void this.refresh());
   }

@@ -193,6 +193,11 @@ export class IncidentLog {
     return this.offsets.lowerBound(seq);
   }
 
+  /** Seq of the oldest event held parsed in memory (older ones are read from the file); lastSeq + 1 when none is. */
+  get inMemoryFromSeq(): number {
+    return this.hot[0]?.seq ?? this.lastSeq + 1;
+  }
+
   get firstEvent(): IncidentEvent | undefined {
     return this.eventAtIndex(0);
   }

@@ -12,7 +12,7 @@ import { PRIVATE_DIR_MODE } from '../base/durable-file';
 import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
 import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
 import { ProjectionCache, type FoldOrder } from './projection-cache';
-import { incidentProjection, linksProjection, outboxProjection, rollbackProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
+import { domainProjections, incidentProjection, linksProjection, outboxProjection, rollbackProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
 import { TimelineIndex } from '../../../shared/timeline/timeline-index';
 import { needsNoAttention, readSummary, writeSummary, type IncidentSummary } from './incident-summary';
 
@@ -67,7 +67,12 @@ export class IncidentStore {
   /** Request id → the events it appended; rebuilt from the logs on open, so retries are recognised across restarts. */
   private readonly requests = new Map<string, CommittedRequest>();
   private readonly problemListeners = new Set<ProblemsListener>();
-  private readonly projections = new ProjectionCache();
+  private readonly projections = (() => {
+    const cache = new ProjectionCache();
+    // Every domain is folded at start (the summary, the outbox worker, rollback recovery): one pass over the log for all.
+    for (const def of domainProjections) cache.foldTogether(def as ProjectionDef<unknown, unknown>);
+    return cache;
+  })();
   private readonly opening = new Map<string, Promise<void>>();
   private readonly openedListeners = new Set<(incidentId: string) => void>();
   private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
@@ -245,6 +250,11 @@ export class IncidentStore {
   /** Team sync: shared incidents are projected in the merged team order `orderOf` gives (undefined: the log's own order). */
   useFoldOrder(orderOf: (incidentId: string) => FoldOrder | undefined): void {
     this.projections.useOrder(orderOf);
+  }
+
+  /** Projections to advance in one pass when any of them must read old events back from disk (ProjectionCache.foldTogether). */
+  foldTogether<S, V>(def: ProjectionDef<S, V>): void {
+    this.projections.foldTogether(def);
   }
 
   projection<S, V>(id: string, def: ProjectionDef<S, V>): V {

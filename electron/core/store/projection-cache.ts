@@ -28,6 +28,18 @@ export class ProjectionCache {
   private readonly byIncident = new Map<string, CachedLog>();
   private readonly ordered = new Map<string, { order: FoldOrder; folds: Map<ProjectionDef<unknown, unknown>, OrderedFold> }>();
   private orderOf: (incidentId: string) => FoldOrder | undefined = () => undefined;
+  /** Projections folded in the same pass whenever one must read old events back from disk (see read). */
+  private companions: readonly ProjectionDef<unknown, unknown>[] = [];
+
+  /**
+   * Projections registered here are folded together: when a projection is behind the log's in-memory tail (the first read after open, with no
+   * summary to resume from), every one of them is advanced in that one pass over the file. Folded one by one, each domain
+   * read the million events back from disk on its own — several passes at start instead of one.
+   */
+  foldTogether<S, V>(def: ProjectionDef<S, V>): void {
+    const key = def as unknown as ProjectionDef<unknown, unknown>;
+    if (!this.companions.includes(key)) this.companions = [...this.companions, key];
+  }
 
   /** Shared incidents are folded in the order `orderOf` gives (undefined: the log's own order). */
   useOrder(orderOf: (incidentId: string) => FoldOrder | undefined): void {
@@ -72,8 +84,21 @@ export class ProjectionCache {
       cached.projections.set(def as ProjectionDef<unknown, unknown>, projection as IncrementalProjection<unknown, unknown>);
     }
     if (projection.lastSeq === log.lastSeq) return projection.value();
-    // Only the events after the projection's lastSeq, a chunk at a time (older ones are read from the file, never all held).
-    for (const chunk of log.readChunks(projection.lastSeq + 1)) projection.apply(chunk);
+    const group = [projection];
+    if (projection.lastSeq + 1 < log.inMemoryFromSeq) {
+      for (const companion of this.companions) {
+        if (companion === def) continue;
+        let other = cached.projections.get(companion);
+        if (!other || other.lastSeq > log.lastSeq) {
+          other = new IncrementalProjection(companion, incidentId);
+          cached.projections.set(companion, other);
+        }
+        if (other.lastSeq + 1 < log.inMemoryFromSeq) group.push(other as IncrementalProjection<S, V>);
+      }
+    }
+    const from = Math.min(...group.map((p) => p.lastSeq)) + 1;
+    // Only the events after the projections' lastSeq, a chunk at a time (older ones are read from the file, never all held).
+    for (const chunk of log.readChunks(from)) for (const p of group) p.apply(chunk);
     return projection.value();
   }
 

@@ -46,6 +46,7 @@ export class UpdateService {
   private readonly now: () => Date;
 
   constructor(private readonly deps: UpdateServiceDeps) {
+    this.deps.store.foldTogether(updateFactsProjection);
     this.now = deps.now ?? (() => new Date());
   }
 
