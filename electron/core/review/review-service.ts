@@ -41,7 +41,7 @@ export class ReviewService {
   }
 
   async save(input: ParsedInputOf<'review.save'>): Promise<IncidentEvent> {
-    this.events(input.incidentId);
+    if (!this.store.get(input.incidentId).log) throw new DomainError('conflict', `Incident ${input.incidentId} has no readable log.`);
     const [event] = await this.store.append(input.incidentId, [{ type: 'review.saved', actor: this.options.operator(), payload: { markdown: input.markdown } }]);
     return event!;
   }

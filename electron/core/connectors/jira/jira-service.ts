@@ -47,15 +47,14 @@ export class JiraService {
     private readonly operator: () => string,
   ) {}
 
-  private events(incidentId: string): readonly IncidentEvent[] {
-    const log = this.store.get(incidentId).log;
-    if (!log) throw new DomainError('conflict', `Incident ${incidentId} cannot be read; see its problems.`);
-    return log.events;
+  /** Throws when the incident's log is unreadable (reads no event: past its in-memory tail that would mean the whole file). */
+  private requireLog(incidentId: string): void {
+    if (!this.store.get(incidentId).log) throw new DomainError('conflict', `Incident ${incidentId} cannot be read; see its problems.`);
   }
 
-  /** The incident's links from the cached incremental projection; throws like events() when the log is unreadable. */
+  /** The incident's links from the cached incremental projection; throws like requireLog() when the log is unreadable. */
   private links(incidentId: string): IncidentLinks {
-    this.events(incidentId);
+    this.requireLog(incidentId);
     return this.store.projection(incidentId, linksProjection);
   }
 
@@ -99,7 +98,7 @@ export class JiraService {
   }
 
   async createIssue(input: { incidentId: string; projectKey: string; issueType: string; summary: string; description?: string | undefined; actionItem?: boolean | undefined }): Promise<OutboxItem> {
-    this.events(input.incidentId);
+    this.requireLog(input.incidentId);
     const { incidentId, ...op } = input;
     return this.outbox.queue(incidentId, {
       kind: 'jira.create_issue',

@@ -3,7 +3,7 @@ import type { ConnectionReport } from '../../../../shared/connectors/connection-
 import { findIntentKey } from '../../../../shared/connectors/intent-marker';
 import type { IncidentLinks, LinkedPagerDutyIncident } from '../../../../shared/connectors/incident-links';
 import { linksProjection } from '../../../../shared/projections/domain-projections';
-import { ServiceName, type IncidentEvent, type NewEvent } from '../../../../shared/events';
+import { ServiceName, type NewEvent } from '../../../../shared/events';
 import type { IncidentState } from '../../../../shared/incidents/incident-state';
 import type { PdIncidentView } from '../../../../shared/ipc/pagerduty';
 import type { OutboxItem } from '../../../../shared/outbox/outbox-state';
@@ -26,15 +26,14 @@ export class PagerDutyService {
     private readonly operator: () => string,
   ) {}
 
-  private events(incidentId: string): readonly IncidentEvent[] {
-    const log = this.store.get(incidentId).log;
-    if (!log) throw new DomainError('conflict', `Incident ${incidentId} cannot be read; see its problems.`);
-    return log.events;
+  /** Throws when the incident's log is unreadable (reads no event: past its in-memory tail that would mean the whole file). */
+  private requireLog(incidentId: string): void {
+    if (!this.store.get(incidentId).log) throw new DomainError('conflict', `Incident ${incidentId} cannot be read; see its problems.`);
   }
 
-  /** The incident's links from the cached incremental projection; throws like events() when the log is unreadable. */
+  /** The incident's links from the cached incremental projection; throws like requireLog() when the log is unreadable. */
   private links(incidentId: string): IncidentLinks {
-    this.events(incidentId);
+    this.requireLog(incidentId);
     return this.store.projection(incidentId, linksProjection);
   }
 
