@@ -192,5 +192,7 @@ function describeFailure(e: unknown, server: string, settings: SyncSettings, use
     return `The team server ${server} refused the user name or password. Check them in Settings → Team sync; ${until}`;
   }
   const text = (e as Error)?.message ?? String(e);
+  // Operator mode: the account JWT carries no JetStream limits (nsc's default), so the server lets the laptop in but not its stream.
+  if (/jetstream not enabled/i.test(text)) return `The team server ${server} let this laptop in, but JetStream is not enabled for its account. Ask your NATS operator to enable it for the team's account (nsc edit account --js-mem-storage -1 --js-disk-storage -1, then update the server); changes are kept on this laptop and sent when it is.`;
   return `The team server ${server} cannot be reached (${text}); changes are kept on this laptop and sent when it is back.`;
 }

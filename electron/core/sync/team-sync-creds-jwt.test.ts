@@ -15,6 +15,8 @@ const operator = new NatsOperator('firebreak-ops');
 const blue = operator.account('blue-team');
 /** An account of the same operator that this server was not given (another team's). */
 const red = operator.account('red-team');
+/** An account the server knows, made without JetStream (nsc's default). */
+const plain = operator.account('no-jetstream', { jetstream: false });
 let team: SyncedLaptops;
 let revokedUser: string;
 
@@ -37,7 +39,7 @@ beforeAll(async () => {
   const lost = await blue.userCreds('lost-laptop');
   revokedUser = lost.creds;
   blue.revoke(lost.publicKey);
-  team = await SyncedLaptops.start('sync-creds-jwt', 'blue', { server: { config: (storeDir) => operator.serverConfig(storeDir, [blue]) } });
+  team = await SyncedLaptops.start('sync-creds-jwt', 'blue', { server: { config: (storeDir) => operator.serverConfig(storeDir, [blue, plain]) } });
 });
 
 afterAll(() => team?.close());
@@ -88,5 +90,14 @@ describe('team sync with .creds files in operator/JWT mode', () => {
     await waitForSyncState(d, 'error');
     expect((await status(d)).message).toMatch(/refused the credentials file .*revoked\.creds\. It holds user "lost-laptop" of account A\w+: .*or the operator revoked the user\. Ask your NATS operator for a current \.creds file/);
     await writesLocally(d);
+  }, 60000);
+
+  it('a user of an account without JetStream gets in but is told JetStream must be enabled for the account; local writes go on', async () => {
+    const path = await credsFile('plain', (await plain.userCreds('pat')).creds);
+    const d = await team.laptop('pat', { sync: { credsFile: path } });
+    await vi.waitFor(async () => expect((await status(d)).message).toMatch(/let this laptop in, but JetStream is not enabled for its account\. Ask your NATS operator to enable it .*nsc edit account --js-mem-storage -1 --js-disk-storage -1/), { timeout: 15000, interval: 50 });
+    const { id } = await call<{ id: string }>(d, 'incidents.declare', { title: 'Disk full', severity: 'SEV3', commander: 'pat' });
+    await call(d, 'incidents.addNote', { incidentId: id, text: 'still writing', kind: 'note' });
+    expect(await status(d)).toMatchObject({ state: 'offline', pendingEvents: 2 });
   }, 60000);
 });

@@ -20,6 +20,8 @@ export class NatsAccount {
 
   constructor(
     readonly name: string,
+    /** False: an account as `nsc add account` makes it, without JetStream. */
+    private readonly jetstream = true,
     readonly key: KeyPair = createAccount(),
   ) {}
 
@@ -40,8 +42,8 @@ export class NatsAccount {
   }
 
   /** The account JWT, signed by the operator: JetStream enabled, with the current revocations. */
-  jwt(operator: KeyPair, jetstream = true): Promise<string> {
-    return encodeAccount(this.name, this.key, { limits: { ...ACCOUNT_LIMITS, ...(jetstream ? JETSTREAM_UNLIMITED : {}) }, revocations: { ...this.revocations } }, { signer: operator });
+  jwt(operator: KeyPair): Promise<string> {
+    return encodeAccount(this.name, this.key, { limits: { ...ACCOUNT_LIMITS, ...(this.jetstream ? JETSTREAM_UNLIMITED : {}) }, revocations: { ...this.revocations } }, { signer: operator });
   }
 }
 
@@ -49,18 +51,18 @@ export class NatsOperator {
   readonly key: KeyPair = createOperator();
   /** The system account (`nsc add account SYS`, named in the operator JWT): nats-server 2.9 will not start JetStream in
    *  operator mode without one ("system account not setup"). It gets no JetStream itself. */
-  readonly system = new NatsAccount('SYS');
+  readonly system = new NatsAccount('SYS', false);
 
   constructor(readonly name: string) {}
 
-  account(name: string): NatsAccount {
-    return new NatsAccount(name);
+  account(name: string, options: { jetstream?: boolean } = {}): NatsAccount {
+    return new NatsAccount(name, options.jetstream ?? true);
   }
 
   /** The server configuration: trusts this operator, knows exactly the given accounts, and stores JetStream in `storeDir`. */
   async serverConfig(storeDir: string, accounts: NatsAccount[]): Promise<string> {
     const operatorJwt = await encodeOperator(this.name, this.key, { system_account: this.system.publicKey });
-    const preload = await Promise.all([...accounts.map(async (a) => `  ${a.publicKey}: ${await a.jwt(this.key)}`), this.system.jwt(this.key, false).then((jwt) => `  ${this.system.publicKey}: ${jwt}`)]);
+    const preload = await Promise.all([...accounts.map(async (a) => `  ${a.publicKey}: ${await a.jwt(this.key)}`), this.system.jwt(this.key).then((jwt) => `  ${this.system.publicKey}: ${jwt}`)]);
     return [
       `operator: ${operatorJwt}`,
       `system_account: ${this.system.publicKey}`,
