@@ -55,7 +55,8 @@ describe('team sync with .creds files in operator/JWT mode', () => {
     await team.online(a, b);
 
     const { id } = await call<{ id: string }>(a, 'incidents.declare', { title: 'Checkout down', severity: 'SEV2', commander: 'ana' });
-    await vi.waitFor(async () => expect((await call<IncidentListItem[]>(b, 'incidents.list', {})).map((i) => i.id)).toContain(id), { timeout: 10000, interval: 50 });
+    // Its declaration has reached B (the list names an incident as soon as B starts storing it; the title comes with the event).
+    await vi.waitFor(async () => expect((await call<IncidentListItem[]>(b, 'incidents.list', {})).find((i) => i.id === id)?.state?.title).toBe('Checkout down'), { timeout: 10000, interval: 50 });
     // The team's stream carries the events both ways (JetStream works for the account): B's note reaches A.
     await call(b, 'incidents.addNote', { incidentId: id, text: 'ben is on it', kind: 'note' });
     await vi.waitFor(async () => {
@@ -74,7 +75,7 @@ describe('team sync with .creds files in operator/JWT mode', () => {
     await writesLocally(d);
   }, 60000);
 
-  it('an expired user is refused with the expiry date and the fix named, and local writes go on', async () => {
+  it('an expired user is refused with the expiry date and the fix named, local writes go on, and a renewed file in Settings sends them', async () => {
     const expired = Math.floor(Date.now() / 1000) - 120;
     const path = await credsFile('expired', (await blue.userCreds('old-ana', { expires: expired })).creds);
     const d = await team.laptop('old-ana', { sync: { credsFile: path } });
@@ -82,6 +83,11 @@ describe('team sync with .creds files in operator/JWT mode', () => {
     const when = new Date(expired * 1000).toISOString().slice(0, 16).replace('T', ' ');
     expect((await status(d)).message).toMatch(new RegExp(`refused the credentials file .*expired\\.creds: user "old-ana" expired on ${when} UTC\\. Ask your NATS operator for a new \\.creds file.*Settings → Team sync.*changes stay on this laptop`));
     await writesLocally(d);
+    // The operator's new file, set in Settings, connects; what was written meanwhile is sent.
+    const renewed = await credsFile('renewed', (await blue.userCreds('old-ana')).creds);
+    await call(d, 'sync.settings.save', { url: team.url, team: 'blue', user: '', credsFile: renewed });
+    await waitForSyncState(d, 'online');
+    await vi.waitFor(async () => expect((await status(d)).pendingEvents).toBe(0), { timeout: 15000, interval: 50 });
   }, 60000);
 
   it('a revoked user is refused with the fix named, and local writes go on', async () => {
