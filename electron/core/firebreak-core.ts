@@ -298,6 +298,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
 
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
+  // Answered before the log is opened: the header from the incident's summary, the first timeline page from the log's tail.
+  const opensItself = new Set(['incidents.get', 'timeline.page', 'timeline.search']);
   const router = openingRouter(store, redactingRouter(idempotentRouter(withOutputChecks(createRouter(
     {
       'app.info': appInfo,
@@ -354,7 +356,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       },
     },
     reportError,
-  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor));
+  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor), opensItself);
   await sync.start();
   log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 

@@ -3,11 +3,13 @@
 import type { IncidentStore } from '../store/incident-store';
 import type { RequestMeta, Router } from './router';
 
-export function openingRouter(store: Pick<IncidentStore, 'has' | 'ensureOpen'>, router: Router): Router {
+// `opensItself`: channels whose handlers answer without the opened log or open it themselves (the incident's header from its
+// summary, the first timeline page from the log's tail while the log opens in the background: cold-timeline.ts).
+export function openingRouter(store: Pick<IncidentStore, 'has' | 'ensureOpen'>, router: Router, opensItself: ReadonlySet<string> = new Set()): Router {
   return {
     async dispatch(channel: string, input: unknown, meta?: RequestMeta) {
       const incidentId = typeof input === 'object' && input !== null ? (input as { incidentId?: unknown }).incidentId : undefined;
-      if (typeof incidentId === 'string' && store.has(incidentId)) await store.ensureOpen(incidentId);
+      if (typeof incidentId === 'string' && store.has(incidentId) && !opensItself.has(channel)) await store.ensureOpen(incidentId);
       return router.dispatch(channel, input, meta);
     },
   };
