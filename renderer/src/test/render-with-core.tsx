@@ -32,7 +32,7 @@ export function renderWithCore(ui: ReactNode, handlers: Handlers) {
       if (!handler) return { ok: false, error: { code: 'unavailable', message: `No handler for ${channel} in this test` } };
       let value: unknown;
       try {
-        value = handler(input);
+        value = await handler(input);
       } catch (e) {
         // A handler fails the way the core does: a DomainError becomes the Result's error, with its code and details.
         if (e instanceof DomainError) return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
