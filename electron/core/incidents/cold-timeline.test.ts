@@ -64,8 +64,8 @@ describe('the first page from the log tail', () => {
     expect(page!.rows).toEqual(indexed.rows);
     expect(page!.rows.some((r) => r.pinned) && page!.rows.some((r) => r.kind === 'decision')).toBe(true);
     expect(page).toMatchObject({ provisional: true, offset: 0, lastSeq: indexed.lastSeq });
-    // Estimated from the seq of the tail's first event: never fewer rows than there are.
-    expect(page!.total).toBeGreaterThanOrEqual(indexed.total);
+    // Estimated from the seq of the tail's first event and the share of rows in the tail: close for a uniform log.
+    expect(Math.abs(page!.total - indexed.total) / indexed.total).toBeLessThan(0.02);
   });
 
   for (const [name, torn] of [

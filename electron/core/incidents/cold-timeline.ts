@@ -97,8 +97,9 @@ export async function pageFromTail(file: string, request: Omit<PageRequest, 'inc
   // The whole log was read: the page is the index's page, exactly.
   if (tail.wholeLog) return page;
   if (page.total < needed) return undefined;
-  // The events before the tail, counted as rows: exact when seqs are dense (no quarantined line) and none of those events
-  // is hidden (a metric sample) or an annotation; otherwise an overestimate, corrected by the indexed pages.
+  // The events before the tail are estimated to hold rows as the tail does (the same share of annotations and hidden metric
+  // samples): exact for a uniform log with dense seqs (no quarantined line), an estimate otherwise, replaced by the index's.
   const before = tail.events[0]!.seq - 1;
-  return { ...page, total: page.total + before, rowCount: page.rowCount + before, provisional: true };
+  const share = (n: number) => Math.round((before * n) / tail.events.length);
+  return { ...page, total: page.total + share(page.total), rowCount: page.rowCount + share(page.rowCount), provisional: true };
 }
