@@ -7,7 +7,8 @@ import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } 
 import { DomainError } from '../../../shared/result';
 import { createClient, installClient, type Transport } from '../api/client';
 
-export type Handlers = { [C in Channel]?: (input: ParsedInputOf<C>) => OutputOf<C> };
+/** A handler may answer later (a promise), as the core does when a request waits for something. */
+export type Handlers = { [C in Channel]?: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
 
 export interface CoreCall {
   channel: Channel;
