@@ -1,10 +1,11 @@
 // The first timeline page from the log's tail (cold-timeline.ts, store/log-tail.ts): the same rows as the indexed newest
 // page for a log whose last line is torn and for one whose newest events are not covered by the seal; provisional until
 // the index is built; and filtered pages and searches asked before then wait for the index instead of answering from the tail.
+import { existsSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NewEvent } from '../../../shared/events';
 import { TimelineIndex } from '../../../shared/timeline/timeline-index';
 import { timelineWindowPage, type TimelineSearchResult, type TimelineWindowPage } from '../../../shared/timeline/timeline-window';
@@ -13,7 +14,8 @@ import { sealFileOf } from '../store/log-seal';
 import { readLogTail } from '../store/log-tail';
 import { parseLog } from '../store/parse-log';
 import { startCore, type FirebreakCore } from '../firebreak-core';
-import { pageFromTail } from './cold-timeline';
+import { IncidentStore } from '../store/incident-store';
+import { ColdTimeline, pageFromTail } from './cold-timeline';
 
 const ID = '2026-01-01-cold-first-page-abc123';
 let dataDir: string;
@@ -142,5 +144,67 @@ describe('timeline.page before the index is built', () => {
     expect(filtered.provisional).toBeUndefined();
     expect(search.count).toBe((await indexedPage(1, { text: 'shard 5' })).total);
     expect(newest.rows.at(-1)!.type).toBe('incident.declared');
+  });
+
+  it('answers the first page of a large incident listed from its summary before another pane\'s request opens its log', async () => {
+    process.env.FIREBREAK_TIMELINE_WINDOW = '50';
+    try {
+      // A first run opens the log and writes its summary; the next start lists the incident from it, without opening the log.
+      await start();
+      await core.close();
+      expect(existsSync(join(dir, 'summary.json'))).toBe(true);
+      await start();
+      const answered: string[] = [];
+      // Another pane asks first; its request needs the opened log, and waits until the first timeline page is answered.
+      const other = call('timeline.events', { incidentId: ID, limit: 10 }).then(() => answered.push('other pane'));
+      const page = call<TimelineWindowPage>('timeline.page', { incidentId: ID, anchor: { by: 'position', position: 0 }, limit: 100 }).then((p) => {
+        answered.push('first page');
+        return p;
+      });
+      const header = await call<{ state: { eventCount: number } }>('incidents.get', { incidentId: ID });
+      expect(header.state.eventCount).toBe(3000);
+      expect((await page).provisional).toBe(true);
+      await other;
+      expect(answered).toEqual(['first page', 'other pane']);
+    } finally {
+      delete process.env.FIREBREAK_TIMELINE_WINDOW;
+    }
+  });
+});
+
+describe('the open held back for the first page', () => {
+  const state = (p: Promise<void>) => Promise.race([p.then(() => 'released'), new Promise((r) => setImmediate(() => r('held')))]);
+  let store: IncidentStore;
+  beforeEach(async () => {
+    // Closing a lazy store writes the summary the next one lists the incident from.
+    await (await IncidentStore.open(dataDir, {}, { lazy: true })).close();
+    store = await IncidentStore.open(dataDir, {}, { lazy: true });
+    expect(store.get(ID).summary?.lastSeq).toBe(3000);
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await store.close();
+  });
+
+  it('holds a large incident\'s open until its first timeline page is answered from the tail', async () => {
+    const cold = new ColdTimeline(store, { windowFrom: 50 });
+    const gate = cold.beforeOpen(ID);
+    expect(await state(gate)).toBe('held');
+    const page = await cold.tailPage({ incidentId: ID, filter: {}, anchor: { by: 'position', position: 0 }, limit: 100 });
+    expect(page?.provisional).toBe(true);
+    expect(await state(gate)).toBe('released');
+    expect(await state(cold.beforeOpen(ID))).toBe('released');
+    await cold.whenIndexed(ID);
+    expect(store.get(ID).summary).toBeUndefined();
+  });
+
+  it('lets the open go ahead after the grace period when no page is asked for, and never holds a small incident', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const cold = new ColdTimeline(store, { windowFrom: 50 });
+    const gate = cold.beforeOpen(ID);
+    expect(await state(gate)).toBe('held');
+    vi.advanceTimersByTime(2000);
+    expect(await state(gate)).toBe('released');
+    expect(await state(new ColdTimeline(store, { windowFrom: 5000 }).beforeOpen(ID))).toBe('released');
   });
 });

@@ -16,6 +16,12 @@ import { readLogTail } from '../store/log-tail';
 
 /** At most this much of the log's end is read for a first page; a tail this long without enough rows waits for the index. */
 const MAX_TAIL_BYTES = 8 * 1024 * 1024;
+/**
+ * How long the other panes' requests about a large incident listed from its summary hold back its open for the first
+ * timeline page: opening a million-event log keeps the event loop busy for seconds, and a page asked for meanwhile would
+ * wait that long. If no page is asked for (a client that shows no timeline), the open goes ahead after this.
+ */
+const FIRST_PAGE_GRACE_MS = 2000;
 
 export interface PageRequest {
   incidentId: string;
@@ -32,12 +38,47 @@ const unfiltered = (q: TimelineQuery): boolean =>
 const rowsNeeded = (anchor: TimelineAnchor, limit: number): number | undefined =>
   anchor.by === 'newest' ? 2 * limit : anchor.by === 'position' ? anchor.position + 2 * limit : undefined;
 
+export interface ColdTimelineOptions {
+  /** Incidents above this many events have a windowed timeline whose first page comes from here (app.info's timelineWindowFrom). */
+  windowFrom?: number;
+}
+
 export class ColdTimeline {
   /** Incidents whose timeline index is built (the store advances it by appended events from then on). */
   private readonly indexed = new Set<string>();
   private readonly building = new Map<string, Promise<void>>();
+  /** Incidents whose first timeline page was asked for (or whose grace ran out): their open is held back no longer. */
+  private readonly pageAsked = new Set<string>();
+  private readonly held = new Map<string, { opened: Promise<void>; release: () => void }>();
 
-  constructor(private readonly store: IncidentStore) {}
+  constructor(
+    private readonly store: IncidentStore,
+    private readonly options: ColdTimelineOptions = {},
+  ) {}
+
+  /**
+   * What a request needing the opened log awaits first (ipc/opening-router.ts): for a large incident listed from its summary,
+   * until its first timeline page was answered from the log's tail, or FIRST_PAGE_GRACE_MS; otherwise nothing.
+   */
+  beforeOpen(incidentId: string): Promise<void> {
+    const summary = this.store.has(incidentId) ? this.store.get(incidentId).summary : undefined;
+    if (!summary || this.pageAsked.has(incidentId) || summary.lastSeq <= (this.options.windowFrom ?? Infinity)) return Promise.resolve();
+    let hold = this.held.get(incidentId);
+    if (!hold) {
+      let release: () => void = () => undefined;
+      const opened = new Promise<void>((resolve) => (release = resolve));
+      hold = { opened, release };
+      this.held.set(incidentId, hold);
+      setTimeout(() => this.release(incidentId), FIRST_PAGE_GRACE_MS).unref?.();
+    }
+    return hold.opened;
+  }
+
+  private release(incidentId: string): void {
+    this.pageAsked.add(incidentId);
+    this.held.get(incidentId)?.release();
+    this.held.delete(incidentId);
+  }
 
   /** Whether requests about this incident are answered from its timeline index now, without waiting. */
   isIndexed(incidentId: string): boolean {
@@ -52,6 +93,8 @@ export class ColdTimeline {
     if (this.indexed.has(incidentId)) return Promise.resolve();
     let building = this.building.get(incidentId);
     if (!building) {
+      // The log opens now: requests held back for the first page (beforeOpen) need not wait any longer.
+      this.release(incidentId);
       building = (async () => {
         await this.store.ensureOpen(incidentId);
         await new Promise((resolve) => setImmediate(resolve));
@@ -76,7 +119,7 @@ export class ColdTimeline {
     const found = await pageFromTail(file, request).catch(() => undefined);
     // Built meanwhile (another request started it): the index answers, exactly.
     const page = this.indexed.has(incidentId) ? undefined : found;
-    // Started after the tail is read: the log's open must not hold up this small read.
+    // Opened after the tail is read (the open's read of the whole file starts on a later turn, after this answer is sent).
     this.whenIndexed(incidentId).catch(() => undefined);
     return page;
   }

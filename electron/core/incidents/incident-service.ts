@@ -7,18 +7,19 @@ import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { incidentIdFor, type IncidentStore } from '../store/incident-store';
 import { lowerBoundBySeq, timelinePage } from '../../../shared/timeline/timeline-page';
-import { ColdTimeline } from './cold-timeline';
+import { ColdTimeline, type ColdTimelineOptions } from './cold-timeline';
 import { timelineSearch, timelineWindowPage, type TimelineSearchResult, type TimelineWindowPage } from '../../../shared/timeline/timeline-window';
 
 export class IncidentService {
   /** The first timeline page from the log's tail while the log is opened and its timeline index built (cold-timeline.ts). */
-  private readonly cold: ColdTimeline;
+  readonly cold: ColdTimeline;
 
   constructor(
     private readonly store: IncidentStore,
     private readonly operator: () => string,
+    options: ColdTimelineOptions = {},
   ) {
-    this.cold = new ColdTimeline(store);
+    this.cold = new ColdTimeline(store, options);
   }
 
   /** An incident that arrived outside of appends (an imported bundle): its state is projected on first read, like any other. */
