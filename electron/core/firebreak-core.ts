@@ -138,7 +138,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const stamper = new HlcStamper(deviceId);
   const store = await IncidentStore.open(options.dataDir, { stamp: stamper }, { lazy: true });
   store.stampIdentity(() => people.current());
-  const incidents = new IncidentService(store, operator);
+  const incidents = new IncidentService(store, operator, { windowFrom: timelineWindowFrom(process.env.FIREBREAK_TIMELINE_WINDOW) });
   const hub = new EventHub();
   // One vault for every secret (connector tokens, Prometheus/Alertmanager credentials, the signing key); browser mode falls back
   // to the encrypted file vault. Every secret read or stored through the vault becomes known to the log redactor.
@@ -298,6 +298,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
 
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
+  // Answered before the log is opened: the header from the incident's summary, the first timeline page from the log's tail.
+  const opensItself = new Set(['incidents.get', 'timeline.page', 'timeline.search']);
   const router = openingRouter(store, redactingRouter(idempotentRouter(withOutputChecks(createRouter(
     {
       'app.info': appInfo,
@@ -354,7 +356,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       },
     },
     reportError,
-  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor));
+  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor), { opensItself, beforeOpen: (id) => incidents.cold.beforeOpen(id) });
   await sync.start();
   log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 

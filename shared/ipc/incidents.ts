@@ -106,6 +106,8 @@ export const TimelineWindowPage = z.object({
   lastSeq: z.number(),
   pinned: z.array(TimelineWireRow),
   facets: z.object({ actors: z.array(z.string()), types: z.array(z.string()), sources: z.array(z.enum(timelineSources)) }),
+  /** Served from the log's newest events while its timeline index is built: total, rowCount, pinned and facets are estimates. */
+  provisional: z.boolean().optional(),
 });
 
 export const incidentsContract = {

@@ -7,13 +7,20 @@ import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { incidentIdFor, type IncidentStore } from '../store/incident-store';
 import { lowerBoundBySeq, timelinePage } from '../../../shared/timeline/timeline-page';
+import { ColdTimeline, type ColdTimelineOptions } from './cold-timeline';
 import { timelineSearch, timelineWindowPage, type TimelineSearchResult, type TimelineWindowPage } from '../../../shared/timeline/timeline-window';
 
 export class IncidentService {
+  /** The first timeline page from the log's tail while the log is opened and its timeline index built (cold-timeline.ts). */
+  readonly cold: ColdTimeline;
+
   constructor(
     private readonly store: IncidentStore,
     private readonly operator: () => string,
-  ) {}
+    options: ColdTimelineOptions = {},
+  ) {
+    this.cold = new ColdTimeline(store, options);
+  }
 
   /** An incident that arrived outside of appends (an imported bundle): its state is projected on first read, like any other. */
   track(id: string): void {
@@ -124,12 +131,20 @@ export class IncidentService {
     return timelinePage(stored.log?.events ?? [], stored.log?.lastSeq ?? 0, input.afterSeq, input.limit);
   }
 
-  /** A page of the filtered timeline around an anchor, from the incident's timeline index (advanced by appended events only). */
-  timelinePage(input: ParsedInputOf<'timeline.page'>): TimelineWindowPage {
+  /**
+   * A page of the filtered timeline around an anchor, from the incident's timeline index (advanced by appended events only).
+   * Before the index is built, the newest pages come from the log's tail (marked provisional) and every other page waits.
+   */
+  async timelinePage(input: ParsedInputOf<'timeline.page'>): Promise<TimelineWindowPage> {
+    const early = await this.cold.tailPage(input);
+    if (early) return early;
+    await this.cold.whenIndexed(input.incidentId);
     return timelineWindowPage(this.store.projection(input.incidentId, timelineIndexProjection), input.filter, input.anchor, input.limit);
   }
 
-  timelineSearch(input: ParsedInputOf<'timeline.search'>): TimelineSearchResult {
+  /** Search waits for the timeline index: never hits from part of the log. */
+  async timelineSearch(input: ParsedInputOf<'timeline.search'>): Promise<TimelineSearchResult> {
+    await this.cold.whenIndexed(input.incidentId);
     return timelineSearch(this.store.projection(input.incidentId, timelineIndexProjection), input.filter, input.limit, input.maxSeqs);
   }
 }

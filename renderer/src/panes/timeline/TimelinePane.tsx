@@ -107,7 +107,13 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
         <span className="pane-meta" role="status" aria-label="Events shown">
-          {rows.count === view.rowCount ? plural(view.rowCount, 'event') : `${rows.count.toLocaleString('en')} of ${plural(view.rowCount, 'event')}`}
+          {view.indexing === 'waiting'
+            ? 'Indexing…'
+            : view.indexing === 'newest'
+              ? `About ${plural(view.rowCount, 'event')}`
+              : rows.count === view.rowCount
+                ? plural(view.rowCount, 'event')
+                : `${rows.count.toLocaleString('en')} of ${plural(view.rowCount, 'event')}`}
         </span>
         <PaneControls pane="timeline" title="Timeline" />
       </header>
@@ -115,6 +121,13 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
       <ErrorNotice error={addNote.error ?? annotate.error} title="Timeline not updated" />
       <ErrorNotice error={view.error} title="The timeline could not be loaded" />
       <TimelineFilters filter={filter} onChange={setFilter} actors={actors} types={types} presentSources={presentSources} onJump={jumpTo} />
+      {view.indexing ? (
+        <p className="timeline-indexing" role="status" aria-label="Timeline index">
+          {view.indexing === 'waiting'
+            ? 'Indexing the timeline… search and filters answer as soon as it is ready.'
+            : 'Indexing the timeline… the newest events are shown; search, filters and older events follow in a moment.'}
+        </p>
+      ) : null}
       {pinned.length > 0 ? <PinnedList rows={pinned} actions={actions} onLeave={leave} renderRow={renderRow} /> : null}
       <TimelineList ref={listRef} rows={rows} actions={actions} onLeave={leave} renderRow={renderRow} label="Timeline events" onActiveRow={setActiveSeq} />
     </section>
