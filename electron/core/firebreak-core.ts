@@ -138,7 +138,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const stamper = new HlcStamper(deviceId);
   const store = await IncidentStore.open(options.dataDir, { stamp: stamper }, { lazy: true });
   store.stampIdentity(() => people.current());
-  const incidents = new IncidentService(store, operator);
+  const incidents = new IncidentService(store, operator, () => deviceId);
   const hub = new EventHub();
   // One vault for every secret (connector tokens, Prometheus/Alertmanager credentials, the signing key); browser mode falls back
   // to the encrypted file vault. Every secret read or stored through the vault becomes known to the log redactor.
@@ -232,6 +232,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     store,
     catalogue,
     operator,
+    deviceId: () => deviceId,
     operatorHandle: () => people.current().handle,
     publishOutput: (output) => hub.emit('rollback.output', output),
     // Verification uses Prometheus only when the metrics capability is configured; otherwise it is a manual step.
