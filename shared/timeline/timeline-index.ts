@@ -53,6 +53,8 @@ export class TimelineIndex {
   private readonly sourcesPresent = new Set<number>();
   /** Ordinals of the rows whose event carries a global id (written with team sync on), by that id. */
   private readonly ordinalsById = new Map<string, number>();
+  /** Whether rows were added in ascending seq (a log's own order); the team's merge order of a synced incident may not be. */
+  private seqsAscending = true;
   /** Ordinals of the rows pinned now (few): the pinned strip never scans every row. */
   private readonly pinnedNow = new Set<number>();
   private latestSeen = -Infinity;
@@ -101,6 +103,7 @@ export class TimelineIndex {
     const ordinal = this.events.length;
     this.events.push(e);
     if (e.id !== undefined) this.ordinalsById.set(e.id, ordinal);
+    if (ordinal > 0 && e.seq < this.seq.get(ordinal - 1)) this.seqsAscending = false;
     this.seq.push(e.seq);
     this.at.push(at);
     this.late.push(at < this.latestSeen - LATE_TOLERANCE_MS ? 1 : 0);
@@ -283,6 +286,9 @@ export class TimelineIndex {
 
   private ordinalOfSeq(seq: number): number {
     const seqs = this.seq.raw;
+    // A synced incident is folded in the team's order (shared/sync/merge-order.ts), where received events' local seqs
+    // are not ascending: then look the seq up one by one (a packed scan), as the binary search below would miss it.
+    if (!this.seqsAscending) return seqs.subarray(0, this.seq.length).indexOf(seq);
     let lo = 0;
     let hi = this.seq.length;
     while (lo < hi) {
