@@ -200,6 +200,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     policy: cadence,
     delivery: connectors.updateDelivery,
     operator,
+    deviceId: () => deviceId,
   });
   const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
   // Chain verification is background integrity work (only events past each log's verified prefix are hashed): it starts once the

@@ -88,7 +88,7 @@ export async function openDemoWorld(assetsDir: string, startMs: number, healthAt
   const alertFeed = new AlertFeed();
   let lastFiring: ActiveAlert[] = [];
   const fakeAlertmanager = { alerts: async () => lastFiring, silences: async () => [] } as unknown as AlertmanagerApi;
-  const updates = new UpdateService({ store, templates: new UpdateTemplateFiles(dataDir, assetsDir), policy: new CadencePolicyFile(dataDir), delivery: unconfiguredDelivery, operator, now });
+  const updates = new UpdateService({ store, templates: new UpdateTemplateFiles(dataDir, assetsDir), policy: new CadencePolicyFile(dataDir), delivery: unconfiguredDelivery, operator, deviceId: () => DEMO_DEVICE_ID, now });
   const rollbacks = new RollbackService({
     store,
     catalogue,

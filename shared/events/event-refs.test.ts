@@ -5,6 +5,7 @@ import { TimelineIndex } from '../timeline/timeline-index';
 import { timelineWindowPage } from '../timeline/timeline-window';
 import { buildTimelineRows } from '../timeline/timeline-view';
 import { noteKinds, pinnedSeqs } from '../updates/audience-facts';
+import { applyUpdatesEvent, emptyUpdatesFold, latestDraft } from '../updates/update-history';
 import { EntryPinned, EVENT_SCHEMA_VERSION, HandoverAccepted, type IncidentEvent } from '.';
 import { EventRefMap, eventIdOf, parseEventId, resolveRef } from './event-refs';
 
@@ -96,5 +97,17 @@ describe('every timeline projection resolves both forms the same way', () => {
     expect(noteKinds(log).get(4)).toBe('decision');
     expect(noteKinds(log).get(3)).toBe('action');
     expect([...decisionSeqs(log)]).toEqual([4]);
+  });
+
+  it("a draft saved on another laptop counts new facts from the event it was based on, at this laptop's seq", () => {
+    const drafts: IncidentEvent[] = [
+      ...log,
+      { ...base(10, 'dev_aaaa.9'), type: 'update.draft_saved', payload: { audience: 'support', source: 'A wrote this', basedOnId: 'dev_aaaa.2' } },
+      { ...base(11), type: 'update.draft_saved', payload: { audience: 'executives', source: 'old log', basedOnSeq: 4 } },
+    ];
+    const fold = drafts.reduce(applyUpdatesEvent, emptyUpdatesFold());
+    expect(fold.drafts.get('support')?.basedOnSeq).toBe(3);
+    expect(fold.drafts.get('executives')?.basedOnSeq).toBe(4);
+    expect(latestDraft(drafts, 'support')?.basedOnSeq).toBe(3);
   });
 });
