@@ -46,7 +46,7 @@ describe('event references', () => {
     // dev_cccc.2 is no stamped id, and B's seq 2 carries its own id: never taken for it.
     expect(refs.resolve({ id: 'dev_cccc.2' })).toBeUndefined();
     expect(refs.resolve({ id: 'dev_cccc.3' })).toBeUndefined();
-    expect(resolveRef({ id: 'not an id' }, { byId: () => undefined, bySeq: () => ({ value: 1 }) })).toBeUndefined();
+    expect(resolveRef({ id: 'not an id' }, { byId: () => undefined, bySeq: () => ({ value: 1, stamped: false }) })).toBeUndefined();
   });
 
   it('new events must name their target; old ones by seq still load', () => {

@@ -32,10 +32,10 @@ export function refOf(id: string | undefined, seq: number | undefined): EventRef
 /** A payload refinement: the reference is given as a global id or (old logs) a local seq. */
 export const namesTarget = (id: unknown, seq: unknown): boolean => id !== undefined || seq !== undefined;
 
-/** How a projection finds the events it holds: by stamped id, and by local seq (with that event's stamped id, if any). */
+/** How a projection finds the events it holds: by stamped id, and by local seq (saying whether that event carries an id). */
 export interface RefLookup<T> {
   byId(id: string): T | undefined;
-  bySeq(seq: number): { value: T; id?: string | undefined } | undefined;
+  bySeq(seq: number): { value: T; stamped: boolean } | undefined;
 }
 
 /**
@@ -51,17 +51,17 @@ export function resolveRef<T>(ref: EventRef, lookup: RefLookup<T>): T | undefine
   if (stamped !== undefined) return stamped;
   const named = parseEventId(ref.id);
   const local = named && lookup.bySeq(named.seq);
-  return local && local.id === undefined ? local.value : undefined;
+  return local && !local.stamped ? local.value : undefined;
 }
 
 /** The events a fold has seen, for resolving references to them (small folds; the timeline index keeps its own). */
 export class EventRefMap<T> {
   private readonly ids = new Map<string, T>();
-  private readonly seqs = new Map<number, { value: T; id?: string | undefined }>();
+  private readonly seqs = new Map<number, { value: T; stamped: boolean }>();
 
   add(event: { id?: string | undefined; seq: number }, value: T): void {
     if (event.id !== undefined) this.ids.set(event.id, value);
-    this.seqs.set(event.seq, { value, id: event.id });
+    this.seqs.set(event.seq, { value, stamped: event.id !== undefined });
   }
 
   resolve(ref: EventRef | undefined): T | undefined {
@@ -85,6 +85,6 @@ export class SeqByRef {
 
   resolve(ref: EventRef | undefined): number | undefined {
     if (ref === undefined) return undefined;
-    return resolveRef(ref, { byId: (id) => this.ids.get(id), bySeq: (seq) => ({ value: seq, ...(this.stamped.has(seq) ? { id: '' } : {}) }) });
+    return resolveRef(ref, { byId: (id) => this.ids.get(id), bySeq: (seq) => ({ value: seq, stamped: this.stamped.has(seq) }) });
   }
 }

@@ -278,7 +278,7 @@ export class TimelineIndex {
       byId: (id) => this.ordinalsById.get(id),
       bySeq: (seq) => {
         const o = this.ordinalOfSeq(seq);
-        return o < 0 ? undefined : { value: o, id: this.events[o]!.id };
+        return o < 0 ? undefined : { value: o, stamped: this.events[o]!.id !== undefined };
       },
     });
     return found ?? -1;

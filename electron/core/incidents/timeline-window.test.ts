@@ -63,6 +63,10 @@ describe('timeline.page', () => {
     const added = await call<IncidentEvent>('incidents.addNote', { incidentId, text: 'Rolled back the release' });
     const { deviceId } = await call<{ deviceId: string }>('identity.get', {});
     await call('timeline.pin', { incidentId, targetId: `${deviceId}.${added.seq}`, pinned: true });
+    // A row is named by its event's global id; an id no event on this timeline has is refused, and nothing is written.
+    const unknown = await dispatch('timeline.pin', { incidentId, targetId: `dev_elsewhere.${added.seq}`, pinned: true });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/not in this incident's timeline/) } });
+    expect((await dispatch('timeline.classify', { incidentId, targetId: `${deviceId}.${added.seq + 1000}`, kind: 'decision' })).ok).toBe(false);
     const after = await call<TimelineWindowPage>('timeline.page', { incidentId, limit: 5 });
     expect(after.total).toBe(before.total + 1);
     expect(after.rows[0]).toMatchObject({ seq: added.seq, text: 'Rolled back the release', pinned: true });

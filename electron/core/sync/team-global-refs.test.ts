@@ -3,7 +3,8 @@
 // with sync off before Ana's events reach him, so the same event has different local seqs on Ana's and Ben's laptops.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
-import type { IncidentListItem, SyncSettingsView, TimelineWindowPage } from '../../../shared/ipc';
+import type { IncidentListItem, SyncSettingsView } from '../../../shared/ipc';
+import type { TimelineWindowPage } from '../../../shared/timeline/timeline-window';
 import type { RollbackState } from '../../../shared/rollback/rollback-state';
 import type { FirebreakCore } from '../firebreak-core';
 import { call, SyncedLaptops } from './testing/synced-laptops';
