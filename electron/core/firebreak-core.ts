@@ -138,7 +138,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const stamper = new HlcStamper(deviceId);
   const store = await IncidentStore.open(options.dataDir, { stamp: stamper }, { lazy: true });
   store.stampIdentity(() => people.current());
-  const incidents = new IncidentService(store, operator, { windowFrom: timelineWindowFrom(process.env.FIREBREAK_TIMELINE_WINDOW) });
+  const incidents = new IncidentService(store, operator, { windowFrom: timelineWindowFrom(process.env.FIREBREAK_TIMELINE_WINDOW), deviceId: () => deviceId });
   const hub = new EventHub();
   // One vault for every secret (connector tokens, Prometheus/Alertmanager credentials, the signing key); browser mode falls back
   // to the encrypted file vault. Every secret read or stored through the vault becomes known to the log redactor.
@@ -200,6 +200,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     policy: cadence,
     delivery: connectors.updateDelivery,
     operator,
+    deviceId: () => deviceId,
   });
   const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
   // Chain verification is background integrity work (only events past each log's verified prefix are hashed): it starts once the
@@ -232,6 +233,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     store,
     catalogue,
     operator,
+    deviceId: () => deviceId,
     operatorHandle: () => people.current().handle,
     publishOutput: (output) => hub.emit('rollback.output', output),
     // Verification uses Prometheus only when the metrics capability is configured; otherwise it is a manual step.

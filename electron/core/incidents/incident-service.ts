@@ -1,5 +1,5 @@
 // Incident use cases over the store: declare, status/severity/commander changes, notes, listing and timeline reads.
-import type { IncidentEvent } from '../../../shared/events';
+import { eventIdOf, type IncidentEvent } from '../../../shared/events';
 import type { IncidentState } from '../../../shared/incidents/incident-state';
 import { incidentProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
 import { statusChangeProblem } from '../../../shared/incidents/status';
@@ -13,13 +13,16 @@ import { timelineSearch, timelineWindowPage, type TimelineSearchResult, type Tim
 export class IncidentService {
   /** The first timeline page from the log's tail while the log is opened and its timeline index built (cold-timeline.ts). */
   readonly cold: ColdTimeline;
+  /** This installation's device id: the global id of its events written with sync off is `<device id>.<seq>` (event-refs.ts). */
+  private readonly deviceId: (() => string) | undefined;
 
   constructor(
     private readonly store: IncidentStore,
     private readonly operator: () => string,
-    options: ColdTimelineOptions = {},
+    options: ColdTimelineOptions & { deviceId?: () => string } = {},
   ) {
     this.cold = new ColdTimeline(store, options);
+    this.deviceId = options.deviceId;
   }
 
   /** An incident that arrived outside of appends (an imported bundle): its state is projected on first read, like any other. */
@@ -111,19 +114,28 @@ export class IncidentService {
     return event!;
   }
 
+  /** Pins or classifies the entry `targetId` names (a timeline row's event id), so every laptop marks the same event. */
   async annotate(
     input: ParsedInputOf<'timeline.pin'> | ParsedInputOf<'timeline.classify'>,
   ): Promise<IncidentEvent> {
     this.state(input.incidentId);
-    const events = this.store.get(input.incidentId).log?.events ?? [];
-    const target = events[lowerBoundBySeq(events, input.targetSeq)];
-    if (!target || target.seq !== input.targetSeq) throw new DomainError('not_found', `Event #${input.targetSeq} is not in this incident's timeline.`);
+    const targetId = this.existingEventId(input.incidentId, input.targetId);
     const [event] = await this.store.append(input.incidentId, [
       'pinned' in input
-        ? { type: 'timeline.entry_pinned', actor: this.operator(), payload: { targetSeq: input.targetSeq, pinned: input.pinned } }
-        : { type: 'timeline.entry_classified', actor: this.operator(), payload: { targetSeq: input.targetSeq, kind: input.kind } },
+        ? { type: 'timeline.entry_pinned', actor: this.operator(), payload: { targetId, pinned: input.pinned } }
+        : { type: 'timeline.entry_classified', actor: this.operator(), payload: { targetId, kind: input.kind } },
     ]);
     return event!;
+  }
+
+  /** The global id of the event `id` names in this incident's log; a clear error when no event there has it. */
+  private existingEventId(incidentId: string, id: string): string {
+    const target = this.store.projection(incidentId, timelineIndexProjection).eventOf({ id });
+    const deviceId = this.deviceId?.();
+    if (!target || (deviceId !== undefined && eventIdOf(target, deviceId) !== id)) {
+      throw new DomainError('not_found', `Event ${id} is not in this incident's timeline; reload the timeline and try again.`);
+    }
+    return id;
   }
 
   timeline(input: ParsedInputOf<'timeline.events'>): { events: IncidentEvent[]; lastSeq: number; hasMore: boolean } {

@@ -3,7 +3,7 @@
 // to the local log as received, and keeps the merge order (stream sequence, then local pending events) the projections fold.
 import { join } from 'node:path';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
-import { IncidentEvent, type NewEvent } from '../../../shared/events';
+import { eventIdOf, IncidentEvent, type NewEvent } from '../../../shared/events';
 import { MergeOrder } from '../../../shared/sync/merge-order';
 import { incidentSubject } from '../../../shared/sync/team-names';
 import type { IncidentStore } from '../store/incident-store';
@@ -14,10 +14,6 @@ import type { NatsLink } from './nats-link';
 export interface WireEvent {
   incidentId: string;
   event: Omit<IncidentEvent, 'seq' | 'h' | 'rid'> & { id: string; hlc?: string };
-}
-
-export function eventIdOf(event: IncidentEvent, deviceId: string): string {
-  return event.id ?? `${deviceId}.${event.seq}`;
 }
 
 export interface IncidentSyncDeps {
