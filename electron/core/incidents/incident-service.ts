@@ -6,7 +6,7 @@ import { statusChangeProblem } from '../../../shared/incidents/status';
 import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { incidentIdFor, type IncidentStore } from '../store/incident-store';
-import { lowerBoundBySeq, timelinePage } from '../../../shared/timeline/timeline-page';
+import { timelinePage } from '../../../shared/timeline/timeline-page';
 import { ColdTimeline, type ColdTimelineOptions } from './cold-timeline';
 import { timelineSearch, timelineWindowPage, type TimelineSearchResult, type TimelineWindowPage } from '../../../shared/timeline/timeline-window';
 
