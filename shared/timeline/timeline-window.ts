@@ -56,7 +56,7 @@ const wire = ({ haystack: _haystack, ...row }: TimelineRow): TimelineWireRow => 
 
 /** The page of `limit` rows around `anchor` in the rows matching `query`. */
 export function timelineWindowPage(index: TimelineIndex, query: TimelineQuery, anchor: TimelineAnchor, limit: number, options: TimelineSelectOptions = {}): TimelineWindowPage {
-  const selection = index.select(toFilter(query), options);
+  const selection = index.selectAt(toFilter(query), options);
   const total = selection.length;
   const last = Math.max(0, total - limit);
   let anchorPosition = 0;
@@ -71,7 +71,7 @@ export function timelineWindowPage(index: TimelineIndex, query: TimelineQuery, a
   if (anchor.by === 'position') anchorPosition = Math.min(anchor.position, Math.max(0, total - 1));
   if (anchor.by === 'oldest') anchorPosition = Math.max(0, total - 1);
   const rows: TimelineWireRow[] = [];
-  for (let i = offset; i < Math.min(total, offset + limit); i++) rows.push(wire(index.row(selection[i]!, options.annotations)));
+  for (let i = offset; i < Math.min(total, offset + limit); i++) rows.push(wire(index.row(selection.at(i)!, options.annotations)));
   const pinned = index.pinnedOrdinals(options).slice(-MAX_PINNED).map((o) => wire(index.row(o, options.annotations)));
   return { offset, rows, total, rowCount: index.rowCount, anchorPosition, lastSeq: options.upToSeq ?? index.lastSeq, pinned, facets: index.facets() };
 }
@@ -87,8 +87,8 @@ export interface TimelineSearchResult {
 
 export function timelineSearch(index: TimelineIndex, query: TimelineQuery, limit: number, maxSeqs: number, options: TimelineSelectOptions = {}): TimelineSearchResult {
   const page = timelineWindowPage(index, query, { by: 'newest' }, limit, options);
-  const selection = index.select(toFilter(query), options);
-  const seqs = Array.from(selection.subarray(0, maxSeqs), (o) => index.seqOf(o));
+  const selection = index.selectAt(toFilter(query), options);
+  const seqs = Array.from({ length: Math.min(maxSeqs, selection.length) }, (_, i) => index.seqOf(selection.at(i)!));
   return { count: selection.length, seqs, page };
 }
 
