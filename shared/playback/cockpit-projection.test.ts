@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IncidentEvent } from '../events';
 import { projectLinks } from '../connectors/incident-links';
@@ -13,6 +15,8 @@ import { publishedUpdates } from '../updates/update-history';
 import { audiences } from '../events';
 import { CheckpointedReplay, EventClock, replayPrefix } from './checkpoints';
 import { cockpitProjection, outboxItems, type CockpitState } from './cockpit-projection';
+import { timelineSourceOf } from './cockpit-slices';
+import { toTimelineEntry } from '../timeline/describe-event';
 import { seededRandom, syntheticLog } from './synthetic-log';
 import { TimelineIndex } from '../timeline/timeline-index';
 
@@ -95,6 +99,36 @@ describe('cockpit projection', () => {
       expect(timeline.types).toEqual([...new Set(rows.map((r) => r.type))].sort());
       expect(timeline.sources).toEqual([...new Set(rows.map((r) => r.source))].sort());
     }
+  });
+
+  it('knows the timeline source of every event from its type (of a note, from its kind), as describing the event says', () => {
+    const demo = readFileSync(join(__dirname, '../../assets/demo-incident/events.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as IncidentEvent);
+    const events = [...demo, ...syntheticLog({ count: 3000, random: seededRandom(9) })];
+    expect(new Set(events.map((e) => e.type)).size).toBeGreaterThanOrEqual(46);
+    for (const e of events) expect([e.type, timelineSourceOf(e)]).toEqual([e.type, toTimelineEntry(e).source]);
+  });
+
+  it('the fold of a seek (maps copied once per run, then updated in place) equals applying event by event, and leaves every checkpoint as it was', () => {
+    fc.assert(
+      fc.property(logs, fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 64 }), (events, seeks, interval) => {
+        const projection = cockpitProjection('prop');
+        const replay = new CheckpointedReplay(projection, events, interval);
+        const checkpoints = Array.from({ length: Math.floor(events.length / interval) + 1 }, (_, i) => replay.stateAfter(i * interval));
+        const before = checkpoints.map((c) => structuredClone(c));
+        const handedOut = seeks.map((n) => {
+          const count = n % (events.length + 1);
+          const state = replay.stateAfter(count);
+          expect(state).toEqual(replayPrefix(projection, events, count));
+          return [state, structuredClone(state)] as const;
+        });
+        expect(checkpoints).toEqual(before);
+        for (const [state, copy] of handedOut) expect(state).toEqual(copy);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('seeking never changes an earlier checkpoint', () => {

@@ -2,6 +2,8 @@
 // the metric captures recorded in the log and the timeline's row count, filter choices and annotations. Each is folded
 // event by event and never mutated, so checkpoints share everything an event did not change.
 import type { Audience, IncidentEvent, NoteKind } from '../events';
+import type { RolloutState } from '../hotfix/rollout-state';
+import type { OutboxItem } from '../outbox/outbox-state';
 import type { PublishedUpdate } from '../updates/update-history';
 import { toTimelineEntry, type TimelineSource } from '../timeline/describe-event';
 import { isAnnotation } from '../timeline/timeline-view';
@@ -22,18 +24,40 @@ export function applyUpdatesEvent(s: UpdatesSummary, e: IncidentEvent): UpdatesS
   return { published: s.published + 1, byAudience: { ...s.byAudience, [p.audience]: { count, last } } };
 }
 
+/**
+ * The maps one fold run (a seek's replay, the stretch between two checkpoints) has copied from the state it started from:
+ * the run updates them in place, since nobody keeps the states in between; a fresh run copies again, so checkpoints and
+ * the states handed out are never changed.
+ */
+export interface OwnedMaps {
+  outbox?: Map<string, OutboxItem>;
+  rollouts?: Map<string, RolloutState>;
+  metrics?: Map<string, MetricCapture>;
+  pinned?: Map<number, boolean>;
+  kinds?: Map<number, NoteKind>;
+}
+
 /** Metric samples captured into the log (metric.observed): how many, and the latest value of each service's metric. */
+export interface MetricCapture {
+  service: string;
+  metric: string;
+  value: number;
+  unit: string;
+  at: string;
+}
+
 export interface MetricCaptures {
   samples: number;
-  latest: ReadonlyMap<string, { service: string; metric: string; value: number; unit: string; at: string }>;
+  latest: ReadonlyMap<string, MetricCapture>;
 }
 
 export const noCaptures: MetricCaptures = { samples: 0, latest: new Map() };
 
-export function applyMetricEvent(m: MetricCaptures, e: IncidentEvent): MetricCaptures {
+export function applyMetricEvent(m: MetricCaptures, e: IncidentEvent, owned?: OwnedMaps): MetricCaptures {
   if (e.type !== 'metric.observed') return m;
   const p = e.payload;
-  return { samples: m.samples + 1, latest: new Map(m.latest).set(`${p.service}\u0000${p.metric}`, { ...p, at: e.ts }) };
+  const latest = owned ? (owned.metrics ??= new Map(m.latest)) : new Map(m.latest);
+  return { samples: m.samples + 1, latest: latest.set(`${p.service}\u0000${p.metric}`, { ...p, at: e.ts }) };
 }
 
 /**
@@ -53,16 +77,33 @@ export const emptyTimeline: TimelineIndex = { rows: 0, actors: [], types: [], so
 
 const withSorted = <T extends string>(list: readonly T[], value: T): readonly T[] => (list.includes(value) ? list : [...list, value].sort());
 
-export function applyTimelineEvent(t: TimelineIndex, e: IncidentEvent): TimelineIndex {
+/**
+ * The timeline source of an event (what toTimelineEntry(e).source says) without describing it: the source depends on the
+ * type alone, except a note's, which is "decisions" for a decision. Remembered per type (and note kind), since a seek folds
+ * hundreds of events and describing each one (its text, Markdown included) was a third of the fold.
+ */
+const sourceByType = new Map<string, TimelineSource>();
+export function timelineSourceOf(e: IncidentEvent): TimelineSource {
+  const key = e.type === 'note.added' ? `note.added\u0000${e.payload.kind === 'decision'}` : e.type;
+  let source = sourceByType.get(key);
+  if (source === undefined) sourceByType.set(key, (source = toTimelineEntry(e).source));
+  return source;
+}
+
+export function applyTimelineEvent(t: TimelineIndex, e: IncidentEvent, owned?: OwnedMaps): TimelineIndex {
   if (e.type === 'timeline.entry_pinned' || e.type === 'timeline.entry_classified') {
     // Only rows already on the timeline can be annotated (the log appends annotations after their targets).
     if (e.payload.targetSeq >= e.seq) return t;
-    if (e.type === 'timeline.entry_pinned') return { ...t, pinned: new Map(t.pinned).set(e.payload.targetSeq, e.payload.pinned) };
-    return { ...t, kinds: new Map(t.kinds).set(e.payload.targetSeq, e.payload.kind) };
+    if (e.type === 'timeline.entry_pinned') {
+      const pinned = owned ? (owned.pinned ??= new Map(t.pinned)) : new Map(t.pinned);
+      return { ...t, pinned: pinned.set(e.payload.targetSeq, e.payload.pinned) };
+    }
+    const kinds = owned ? (owned.kinds ??= new Map(t.kinds)) : new Map(t.kinds);
+    return { ...t, kinds: kinds.set(e.payload.targetSeq, e.payload.kind) };
   }
   if (isAnnotation(e.type)) return t;
   const actors = withSorted(t.actors, e.actor);
   const types = withSorted(t.types, e.type);
-  const sources = withSorted(t.sources, toTimelineEntry(e).source);
+  const sources = withSorted(t.sources, timelineSourceOf(e));
   return { ...t, rows: t.rows + 1, actors, types, sources };
 }
