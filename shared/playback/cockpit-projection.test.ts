@@ -1,6 +1,4 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IncidentEvent } from '../events';
 import { projectLinks } from '../connectors/incident-links';
@@ -15,8 +13,6 @@ import { publishedUpdates } from '../updates/update-history';
 import { audiences } from '../events';
 import { CheckpointedReplay, EventClock, replayPrefix } from './checkpoints';
 import { cockpitProjection, outboxItems, type CockpitState } from './cockpit-projection';
-import { timelineSourceOf } from './cockpit-slices';
-import { toTimelineEntry } from '../timeline/describe-event';
 import { seededRandom, syntheticLog } from './synthetic-log';
 import { TimelineIndex } from '../timeline/timeline-index';
 
@@ -99,16 +95,6 @@ describe('cockpit projection', () => {
       expect(timeline.types).toEqual([...new Set(rows.map((r) => r.type))].sort());
       expect(timeline.sources).toEqual([...new Set(rows.map((r) => r.source))].sort());
     }
-  });
-
-  it('knows the timeline source of every event from its type (of a note, from its kind), as describing the event says', () => {
-    const demo = readFileSync(join(__dirname, '../../assets/demo-incident/events.jsonl'), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as IncidentEvent);
-    const events = [...demo, ...syntheticLog({ count: 3000, random: seededRandom(9) })];
-    expect(new Set(events.map((e) => e.type)).size).toBeGreaterThanOrEqual(46);
-    for (const e of events) expect([e.type, timelineSourceOf(e)]).toEqual([e.type, toTimelineEntry(e).source]);
   });
 
   it('the fold of a seek (maps copied once per run, then updated in place) equals applying event by event, and leaves every checkpoint as it was', () => {
