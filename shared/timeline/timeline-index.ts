@@ -15,8 +15,8 @@ const kindCodes: readonly (NoteKind | undefined)[] = [undefined, 'note', 'observ
 const kindCode = (kind: NoteKind | undefined): number => (kind ? kindCodes.indexOf(kind) : 0);
 const sourceCode = new Map<TimelineSource, number>(timelineSources.map((s, i) => [s, i]));
 const METRIC_SAMPLE = 'metric.observed';
-/** Row entries kept built: the pinned strip (≤ 500) and a few pages. */
-const MAX_BUILT_ENTRIES = 4096;
+/** Rows kept built: the pinned strip (≤ 500) and a few pages. */
+const MAX_BUILT_ROWS = 4096;
 
 /** Pins and classifications as they stood at some moment (playback): replace the index's own, which are the log's latest. */
 export interface TimelineAnnotations {
@@ -51,10 +51,10 @@ export class TimelineIndex {
   /** The earliest happened-at among the rows from each ordinal on (computed when a moment is first asked for). */
   private earliestFrom: Float64Array | undefined;
   /**
-   * The rows' entries (text, source…) built lately, by ordinal: a seek rebuilds the same pinned rows and the rows near the
-   * top. Bounded, dropped when full.
+   * Rows built lately, by ordinal: every seek shows the pinned strip again, and rows near where it was. A row is reused
+   * while its annotations (pinned, kind) are the same; rows are never changed once built. Bounded, dropped when full.
    */
-  private readonly entries = new Map<number, { entry: ReturnType<typeof toTimelineEntry>; haystack: string }>();
+  private readonly built = new Map<number, TimelineRow>();
   private readonly actors = new Dictionary();
   private readonly types = new Dictionary();
   /** Ordinals oldest first by when they happened (equal times in log order), as buildTimelineRows orders rows. */
@@ -266,22 +266,24 @@ export class TimelineIndex {
 
   /** The row at `ordinal`, annotated as the index stands (or as `annotations` say). */
   row(ordinal: number, annotations?: TimelineAnnotations): TimelineRow {
-    let built = this.entries.get(ordinal);
-    if (!built) {
-      if (this.entries.size >= MAX_BUILT_ENTRIES) this.entries.clear();
-      const entry = toTimelineEntry(this.events[ordinal]!);
-      built = { entry, haystack: haystackOf(entry) };
-      this.entries.set(ordinal, built);
-    }
     const code = this.kindOf(ordinal, annotations);
-    return {
-      ...built.entry,
+    const pinned = this.pinnedOf(ordinal, annotations);
+    const kind = code !== 0 ? kindCodes[code]! : undefined;
+    const known = this.built.get(ordinal);
+    if (known && known.pinned === pinned && known.kind === kind) return known;
+    const entry = known ?? toTimelineEntry(this.events[ordinal]!);
+    const { kind: _kind, ...rest } = entry as TimelineRow;
+    const row: TimelineRow = {
+      ...rest,
       at: this.at.get(ordinal),
       late: this.late.get(ordinal) === 1,
-      pinned: this.pinnedOf(ordinal, annotations),
-      ...(code !== 0 ? { kind: kindCodes[code]! } : {}),
-      haystack: built.haystack,
+      pinned,
+      ...(kind !== undefined ? { kind } : {}),
+      haystack: known?.haystack ?? haystackOf(entry),
     };
+    if (this.built.size >= MAX_BUILT_ROWS) this.built.clear();
+    this.built.set(ordinal, row);
+    return row;
   }
 
   seqOf(ordinal: number): number {

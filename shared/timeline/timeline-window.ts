@@ -52,7 +52,16 @@ export const toFilter = (q: TimelineQuery): TimelineFilter => ({
 
 export const toQuery = (f: TimelineFilter): TimelineQuery => ({ ...f, sources: f.sources ? [...f.sources] : undefined });
 
-const wire = ({ haystack: _haystack, ...row }: TimelineRow): TimelineWireRow => row;
+/** Rows are reused while unchanged (TimelineIndex.row), and so is their wire form: a seek rebuilds no pinned row. */
+const wired = new WeakMap<TimelineRow, TimelineWireRow>();
+const wire = (row: TimelineRow): TimelineWireRow => {
+  let w = wired.get(row);
+  if (!w) {
+    const { haystack: _haystack, ...rest } = row;
+    wired.set(row, (w = rest));
+  }
+  return w;
+};
 
 /** The page of `limit` rows around `anchor` in the rows matching `query`. */
 export function timelineWindowPage(index: TimelineIndex, query: TimelineQuery, anchor: TimelineAnchor, limit: number, options: TimelineSelectOptions = {}): TimelineWindowPage {
