@@ -79,7 +79,7 @@ function applyRollout(rollouts: ReadonlyMap<string, RolloutState>, event: Incide
 }
 
 /** One event folded in. With `owned` (a fold run whose in-between states nobody keeps), maps copied once are reused. */
-function applyCockpit(incidentId: string, state: CockpitState, event: IncidentEvent, owned?: OwnedMaps): CockpitState {
+function applyCockpit(incidentId: string, state: CockpitState, event: IncidentEvent, owned?: OwnedMaps & { cockpit?: CockpitState }): CockpitState {
   let incident = state.incident;
   if (!incident) {
     if (event.type === 'incident.declared') incident = stateFromDeclaration(incidentId, event);
@@ -87,22 +87,35 @@ function applyCockpit(incidentId: string, state: CockpitState, event: IncidentEv
     incident = applyIncidentEvent(incident, event);
   }
   const cadence = applyCadenceEvent(state.cadence, event);
-  const next: CockpitState = {
-    keyTimes: applyKeyTime(state.keyTimes, event),
-    checklists: applyChecklistEvent(state.checklists, event),
-    rollbacks: applyRollbackEvent(state.rollbacks as Map<string, RollbackState>, event),
-    hotfixes: applyHotfixEvent(state.hotfixes, event),
-    rollouts: applyRollout(state.rollouts, event, owned),
-    links: applyLinkEvent(state.links, event),
-    outbox: applyOutbox(state.outbox, incidentId, event, owned),
-    updates: applyUpdatesEvent(state.updates, event),
-    metrics: applyMetricEvent(state.metrics, event, owned),
-    timeline: applyTimelineEvent(state.timeline, event, owned),
-    count: state.count + 1,
-    lastSeq: event.seq,
-  };
+  const keyTimes = applyKeyTime(state.keyTimes, event);
+  const checklists = applyChecklistEvent(state.checklists, event);
+  const rollbacks = applyRollbackEvent(state.rollbacks as Map<string, RollbackState>, event);
+  const hotfixes = applyHotfixEvent(state.hotfixes, event);
+  const rollouts = applyRollout(state.rollouts, event, owned);
+  const links = applyLinkEvent(state.links, event);
+  const outbox = applyOutbox(state.outbox, incidentId, event, owned);
+  const updates = applyUpdatesEvent(state.updates, event);
+  const metrics = applyMetricEvent(state.metrics, event, owned);
+  const timeline = applyTimelineEvent(state.timeline, event, owned);
+  // In a fold run, the state object the run created is updated in place (nobody keeps the states in between).
+  const next: CockpitState = owned?.cockpit === state ? state : ({} as CockpitState);
+  next.keyTimes = keyTimes;
+  next.checklists = checklists;
+  next.rollbacks = rollbacks;
+  next.hotfixes = hotfixes;
+  next.rollouts = rollouts;
+  next.links = links;
+  next.outbox = outbox;
+  next.updates = updates;
+  next.metrics = metrics;
+  next.timeline = timeline;
+  next.count = state.count + 1;
+  next.lastSeq = event.seq;
   if (incident) next.incident = incident;
+  else delete next.incident;
   if (cadence) next.cadence = cadence;
+  else delete next.cadence;
+  if (owned) owned.cockpit = next;
   return next;
 }
 
@@ -113,7 +126,7 @@ export function cockpitProjection(incidentId: string): Projection<CockpitState> 
     // A seek replays up to an interval of events from its checkpoint: copying the outbox, rollouts, metric captures and
     // timeline annotations once per run instead of once per event is most of what the per-event fold cost.
     fold(state, events, from, to) {
-      const owned: OwnedMaps = {};
+      const owned: OwnedMaps & { cockpit?: CockpitState } = {};
       let s = state;
       for (let i = from; i < to; i++) s = applyCockpit(incidentId, s, events[i]!, owned);
       return s;

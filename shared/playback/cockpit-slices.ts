@@ -35,6 +35,9 @@ export interface OwnedMaps {
   metrics?: Map<string, MetricCapture>;
   pinned?: Map<number, boolean>;
   kinds?: Map<number, NoteKind>;
+  /** Slice objects this run created: updated in place by the run's later events. */
+  captures?: MetricCaptures;
+  timeline?: TimelineIndex;
 }
 
 /** Metric samples captured into the log (metric.observed): how many, and the latest value of each service's metric. */
@@ -57,7 +60,14 @@ export function applyMetricEvent(m: MetricCaptures, e: IncidentEvent, owned?: Ow
   if (e.type !== 'metric.observed') return m;
   const p = e.payload;
   const latest = owned ? (owned.metrics ??= new Map(m.latest)) : new Map(m.latest);
-  return { samples: m.samples + 1, latest: latest.set(`${p.service}\u0000${p.metric}`, { ...p, at: e.ts }) };
+  latest.set(`${p.service}\u0000${p.metric}`, { ...p, at: e.ts });
+  if (owned?.captures === m) {
+    m.samples += 1;
+    return m;
+  }
+  const next = { samples: m.samples + 1, latest };
+  if (owned) owned.captures = next;
+  return next;
 }
 
 /**
@@ -105,5 +115,11 @@ export function applyTimelineEvent(t: TimelineIndex, e: IncidentEvent, owned?: O
   const actors = withSorted(t.actors, e.actor);
   const types = withSorted(t.types, e.type);
   const sources = withSorted(t.sources, timelineSourceOf(e));
-  return { ...t, rows: t.rows + 1, actors, types, sources };
+  const next = owned?.timeline === t ? t : { ...t };
+  next.rows = t.rows + 1;
+  next.actors = actors;
+  next.types = types;
+  next.sources = sources;
+  if (owned) owned.timeline = next;
+  return next;
 }
