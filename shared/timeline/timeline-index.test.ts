@@ -75,7 +75,7 @@ describe('TimelineIndex', () => {
         const log = syntheticLog({ count, random: seededRandom(seed), maxGapMs, weights: { 'late-note': 20, alert: 20, note: 10 } });
         const index = new TimelineIndex().addAll(log);
         const final = new CheckpointedReplay(cockpitProjection('inc'), log);
-        for (let cut = 0; cut <= count; cut += 1 + (seed % 7)) {
+        for (let cut = 0; cut <= count; cut += 1 + (seed % 11)) {
           const upToSeq = log[cut - 1]?.seq ?? 0;
           const annotations = final.stateAfter(cut).timeline;
           // The pane's default filter, and any filter (those reading annotations scan).
@@ -84,8 +84,10 @@ describe('TimelineIndex', () => {
             const at = index.selectAt(f, { upToSeq, annotations });
             expect(Array.from({ length: at.length }, (_, i) => at.at(i))).toEqual(scanned);
             // Rows are reused across moments only while their annotations are the same: as a fresh index builds them.
-            const fresh = new TimelineIndex().addAll(log);
-            expect(scanned.slice(0, 10).map((o) => index.row(o, annotations))).toEqual(scanned.slice(0, 10).map((o) => fresh.row(o, annotations)));
+            if (cut % 4 === 0) {
+              const fresh = new TimelineIndex().addAll(log);
+              expect(scanned.slice(0, 10).map((o) => index.row(o, annotations))).toEqual(scanned.slice(0, 10).map((o) => fresh.row(o, annotations)));
+            }
             const some = scanned[Math.floor(scanned.length / 2)];
             if (some !== undefined) {
               expect(index.positionOfSeq(at, index.seqOf(some))).toBe(scanned.indexOf(some));
@@ -95,7 +97,7 @@ describe('TimelineIndex', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 

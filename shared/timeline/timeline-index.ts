@@ -311,12 +311,18 @@ export class TimelineIndex {
   /** The pinned rows, oldest first (the strip above the list). */
   pinnedOrdinals(options: TimelineSelectOptions = {}): number[] {
     const upTo = options.upToSeq ?? Infinity;
-    const candidates = options.annotations
-      ? [...options.annotations.pinned].filter(([, p]) => p).map(([seq]) => this.ordinalOfSeq(seq))
-      : [...this.pinnedNow];
-    return candidates
-      .filter((o) => o >= 0 && this.seq.get(o) <= upTo && this.pinnedOf(o, options.annotations))
-      .sort((a, b) => this.at.get(a) - this.at.get(b) || this.seq.get(a) - this.seq.get(b));
+    const found: number[] = [];
+    if (options.annotations) {
+      // One pass over the pins as they stood (every seek shows the strip): no intermediate arrays.
+      for (const [seq, pinned] of options.annotations.pinned) {
+        if (!pinned || seq > upTo) continue;
+        const o = this.ordinalOfSeq(seq);
+        if (o >= 0) found.push(o);
+      }
+    } else for (const o of this.pinnedNow) if (this.seq.get(o) <= upTo) found.push(o);
+    const at = this.at.raw;
+    const seqs = this.seq.raw;
+    return found.sort((a, b) => at[a]! - at[b]! || seqs[a]! - seqs[b]!);
   }
 
   /** Actors and types on the timeline (sorted) and the sources present: what the filter menus offer. */
