@@ -9,7 +9,7 @@ import { applyRolloutEvent, type RolloutState } from '../hotfix/rollout-state';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
 import { applyKeyTime, type KeyTimes } from '../incidents/key-times';
 import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
-import { applyRollbackEvent, type RollbackState } from '../rollback/rollback-state';
+import { applyRollbackEvent, applyRollbackEventInto, type RollbackState } from '../rollback/rollback-state';
 import { applyChecklistEvent, type RunbookChecklist } from '../runbooks/checklist';
 import { applyCadenceEvent, type CadenceTimeline } from '../updates/cadence';
 import type { Projection } from './checkpoints';
@@ -89,7 +89,8 @@ function applyCockpit(incidentId: string, state: CockpitState, event: IncidentEv
   const cadence = applyCadenceEvent(state.cadence, event);
   const keyTimes = applyKeyTime(state.keyTimes, event);
   const checklists = applyChecklistEvent(state.checklists, event);
-  const rollbacks = applyRollbackEvent(state.rollbacks as Map<string, RollbackState>, event);
+  const current = state.rollbacks as Map<string, RollbackState>;
+  const rollbacks = owned ? applyRollbackEventInto(current, event, (m) => (owned.rollbacks ??= new Map(m))) : applyRollbackEvent(current, event);
   const hotfixes = applyHotfixEvent(state.hotfixes, event);
   const rollouts = applyRollout(state.rollouts, event, owned);
   const links = applyLinkEvent(state.links, event);

@@ -4,6 +4,7 @@
 import type { Audience, IncidentEvent, NoteKind } from '../events';
 import type { RolloutState } from '../hotfix/rollout-state';
 import type { OutboxItem } from '../outbox/outbox-state';
+import type { RollbackState } from '../rollback/rollback-state';
 import type { PublishedUpdate } from '../updates/update-history';
 import { toTimelineEntry, type TimelineSource } from '../timeline/describe-event';
 import { isAnnotation } from '../timeline/timeline-view';
@@ -32,6 +33,7 @@ export function applyUpdatesEvent(s: UpdatesSummary, e: IncidentEvent): UpdatesS
 export interface OwnedMaps {
   outbox?: Map<string, OutboxItem>;
   rollouts?: Map<string, RolloutState>;
+  rollbacks?: Map<string, RollbackState>;
   metrics?: Map<string, MetricCapture>;
   pinned?: Map<number, boolean>;
   kinds?: Map<number, NoteKind>;
