@@ -20,7 +20,7 @@ export function TeamTrustNotices({ status }: { status: SyncStatusView }) {
   return (
     <ul className="settings-list sync-trust-notices" aria-label="Events refused from the team" data-testid="sync-trust-notices">
       {notices.map((n) => (
-        <li key={n} className="settings-problem">
+        <li key={n}>
           {n}
         </li>
       ))}
