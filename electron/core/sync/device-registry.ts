@@ -2,7 +2,9 @@
 // A device registers with KV `create`, which only succeeds while the key is absent: the first registration of a device id
 // wins, and a later attempt with another key is refused (and reported), so nobody can take over a laptop's device id by
 // registering their own key for it. Receivers follow the bucket; a key that changes under a device id already known in this
-// process is not taken (reported instead), and a deleted entry (an admin revoking a device) removes the key.
+// process is not taken (reported instead). An admin revokes a device by overwriting its entry with anything that is not a
+// registration (`nats kv put <bucket> <device id> revoked`): every laptop drops the key at once, and since the entry still
+// exists the revoked installation cannot register again. Deleting an entry frees the device id (it can register anew).
 import type { KV, KvWatchEntry } from '@nats-io/kv';
 import { fingerprintOf, parsePublicKey } from '../signing/ed25519';
 
@@ -13,7 +15,7 @@ export interface DeviceEntry {
   registeredAt: string;
 }
 
-export type Registration = { state: 'registered' } | { state: 'taken'; existing: DeviceEntry };
+export type Registration = { state: 'registered' } | { state: 'taken'; existing: DeviceEntry } | { state: 'revoked' };
 
 interface Waiter {
   deviceId: string;
@@ -62,11 +64,12 @@ export class DeviceRegistry {
       const current = await kv.get(entry.deviceId);
       if (!current || current.operation !== 'PUT') throw createError;
       const existing = parseEntry(current.string(), entry.deviceId);
-      if (existing?.publicKey === entry.publicKey) {
+      if (!existing) return { state: 'revoked' };
+      if (existing.publicKey === entry.publicKey) {
         this.learn(existing);
         return { state: 'registered' };
       }
-      return { state: 'taken', existing: existing ?? { deviceId: entry.deviceId, handle: '?', publicKey: '', registeredAt: '' } };
+      return { state: 'taken', existing };
     }
   }
 
@@ -93,10 +96,7 @@ export class DeviceRegistry {
       for await (const entry of watch as AsyncIterable<KvWatchEntry>) {
         if (kv !== this.kv) break;
         if (entry.operation === 'PUT') this.learnText(entry.key, entry.string());
-        else if (this.keys.delete(entry.key)) {
-          this.report(`Device ${entry.key} was removed from the team's devices; its events are no longer accepted until it registers again.`);
-          this.changed();
-        }
+        else this.forget(entry.key, `Device ${entry.key} was removed from the team's devices; its events are no longer accepted until it registers again.`);
       }
     } catch {
       // The connection dropped: attach() follows the bucket again after the reconnect.
@@ -108,7 +108,13 @@ export class DeviceRegistry {
   private learnText(deviceId: string, text: string): void {
     const entry = parseEntry(text, deviceId);
     if (entry) this.learn(entry);
-    else this.report(`The team's device entry ${deviceId} is not a valid device registration; events from that device are held unverified.`);
+    else this.forget(deviceId, `Device ${deviceId} was revoked on the team server; its events are held unverified and never added to the log.`);
+  }
+
+  private forget(deviceId: string, message: string): void {
+    if (!this.keys.delete(deviceId)) return;
+    this.report(message);
+    this.changed();
   }
 
   private learn(entry: DeviceEntry): void {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
 import type { SyncStatusView, TeamDeviceView } from '../../../shared/ipc';
 import { startCore, type FirebreakCore } from '../firebreak-core';
+import { DeviceRegistry } from './device-registry';
 import { TeamForger, noteWire } from './testing/team-forger';
 import { call, SyncedLaptops } from './testing/synced-laptops';
 
@@ -51,10 +52,12 @@ describe('signed team sync', () => {
     }, { timeout: 10000, interval: 50 });
 
     // On the wire, every event names its signer (the device in its global id) and carries a signature.
-    const wire = await forger.published(incidentId);
-    expect(wire.length).toBe(3);
-    for (const p of wire) expect(p.signer).toBe(p.wire.event.id.slice(0, p.wire.event.id.lastIndexOf('.')));
-    expect(wire.every((p) => (p.signature ?? '').length > 40)).toBe(true);
+    await vi.waitFor(async () => {
+      const wire = await forger.published(incidentId);
+      expect(wire.map((p) => p.wire.event.id).sort()).toEqual((await logged(c)).map((e) => e.id).sort());
+      for (const p of wire) expect(p.signer).toBe(p.wire.event.id.slice(0, p.wire.event.id.lastIndexOf('.')));
+      expect(wire.every((p) => (p.signature ?? '').length > 40)).toBe(true);
+    }, { timeout: 5000, interval: 50 });
 
     // Every laptop lists the three devices with the handle and the fingerprint of the key each laptop shows as its own.
     const own = await Promise.all([a, b, c].map(async (l) => ({ deviceId: await deviceOf(l), fingerprint: (await call<{ fingerprint: string }>(l, 'signing.identity', {})).fingerprint })));
@@ -127,6 +130,23 @@ describe('signed team sync', () => {
     const orders = await Promise.all([a, b, c].map(async (l) => l.sync.engine!.mergedEvents(incidentId).map((e) => e.id)));
     expect(orders[1]).toEqual(orders[0]);
     expect(orders[2]).toEqual(orders[0]);
+  }, 60000);
+});
+
+describe('revoking a device', () => {
+  it("an admin revokes a device: its later events are held unverified on every laptop, and it cannot register again", async () => {
+    const devC = await deviceOf(c);
+    await forger.devices.put(devC, 'revoked');
+    await vi.waitFor(async () => expect((await call<{ devices: TeamDeviceView[] }>(a, 'sync.devices', {})).devices.map((d) => d.deviceId)).not.toContain(devC), { timeout: 10000, interval: 50 });
+    await call(c, 'incidents.addNote', { incidentId, text: 'from chloe after revocation', kind: 'note' });
+    for (const l of [a, b]) {
+      await vi.waitFor(async () => expect((await status(l)).unverified).toBe(1), { timeout: 20000, interval: 100 });
+      expect(await texts(l)).not.toContain('from chloe after revocation');
+    }
+    const registry = new DeviceRegistry(() => undefined);
+    registry.attach(forger.devices);
+    expect(await registry.register({ deviceId: devC, handle: 'chloe', publicKey: TeamForger.keys().text, registeredAt: new Date().toISOString() })).toEqual({ state: 'revoked' });
+    registry.close();
   }, 60000);
 });
 

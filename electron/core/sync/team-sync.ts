@@ -134,7 +134,10 @@ export class TeamSync {
     try {
       const publicKey = await this.options.signer.publicKey();
       const result = await this.registry.register({ deviceId: this.deviceId, handle: this.options.handle(), publicKey, registeredAt: new Date().toISOString() });
-      if (result.state === 'taken') {
+      if (result.state === 'revoked') {
+        this.registration = `This laptop's device id ${this.deviceId} was revoked on the team server, so the team refuses its events; they stay on this laptop. Ask your team's admin.`;
+        this.report(new Error(this.registration));
+      } else if (result.state === 'taken') {
         this.registration = `This laptop's device id ${this.deviceId} is registered on the team server with another signing key (fingerprint ${fingerprintOf(result.existing.publicKey)}, @${result.existing.handle}), so the team would refuse its events; they stay on this laptop. If that is not a laptop of yours, tell your team; to register this one, an admin removes the entry ${this.deviceId} from the bucket ${devicesBucket(this.options.settings.team)}.`;
         this.report(new Error(this.registration));
       } else {
