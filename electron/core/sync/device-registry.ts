@@ -17,6 +17,9 @@ export interface DeviceEntry {
 
 export type Registration = { state: 'registered' } | { state: 'taken'; existing: DeviceEntry } | { state: 'revoked' };
 
+/** After a wait for a key ran out, events from unknown devices are held at once for this long (see waitForKey). */
+const NO_WAIT_AFTER_MISS_MS = 60_000;
+
 interface Waiter {
   deviceId: string;
   done: () => void;
@@ -28,8 +31,12 @@ export class DeviceRegistry {
   private readonly listeners = new Set<() => void>();
   private kv: KV | undefined;
   private watching = false;
+  private lastMiss = -Infinity;
 
-  constructor(private readonly report: (message: string) => void) {}
+  constructor(
+    private readonly report: (message: string) => void,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   /** The public key registered for the device (undefined when none is known). */
   keyOf(deviceId: string): string | undefined {
@@ -73,18 +80,23 @@ export class DeviceRegistry {
     }
   }
 
-  /** The device's key, waiting up to `ms` for it to be registered (a laptop registers as it connects; events can come first). */
+  /**
+   * The device's key, waiting up to `ms` for it to be registered (a laptop registers as it connects; its first events can
+   * arrive first). Once a wait ran out, later lookups do not wait for a minute: a stream of events from unregistered
+   * devices is held at once instead of stalling the incident's deliveries three seconds each.
+   */
   async waitForKey(deviceId: string, ms: number): Promise<string | undefined> {
     if (this.keyOf(deviceId)) return this.keyOf(deviceId);
     const current = await this.kv?.get(deviceId).catch(() => null);
     if (current?.operation === 'PUT') this.learnText(deviceId, current.string());
-    if (this.keyOf(deviceId)) return this.keyOf(deviceId);
+    if (this.keyOf(deviceId) || this.now() - this.lastMiss < NO_WAIT_AFTER_MISS_MS) return this.keyOf(deviceId);
     await new Promise<void>((resolve) => {
       const waiter: Waiter = { deviceId, done: () => (clearTimeout(timer), this.waiters.delete(waiter), resolve()) };
       const timer = setTimeout(waiter.done, ms);
       timer.unref?.();
       this.waiters.add(waiter);
     });
+    if (!this.keyOf(deviceId)) this.lastMiss = this.now();
     return this.keyOf(deviceId);
   }
 
