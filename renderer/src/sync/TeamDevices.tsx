@@ -36,7 +36,7 @@ export function TeamDevices() {
       <h4 className="signing-subhead">Team devices</h4>
       <p className="settings-help">
         Each laptop signs what it shares with its own key; events are accepted only from the key registered first for their device. An admin revokes a device by
-        removing its entry from the team&apos;s devices bucket.
+        marking its entry revoked in the team&apos;s devices bucket.
       </p>
       <ul className="settings-list" aria-label="Team devices">
         {list.map((d) => (
