@@ -44,7 +44,8 @@ export function useSyncSettings() {
       mutationFn: (input: InputOf<'sync.settings.save'>) => getClient().callOrThrow('sync.settings.save', input),
       onSuccess: (view) => {
         qc.setQueryData(syncKeys.settings, view);
-        void qc.invalidateQueries({ queryKey: syncKeys.status });
+        // No status refetch here: the core pushes sync.statusChanged as the new connection starts and as it changes, in
+        // order; a refetch answered just before the connection came up could land after that push and show a stale state.
         void qc.invalidateQueries({ queryKey: ['incidents'] });
       },
     }),
