@@ -2,13 +2,12 @@
 // converge on every laptop; events forged by someone holding the team's credentials but not a laptop's key — signed with the
 // wrong key, claiming another device, tampered with, or from a device with no registered key — never reach any laptop's log,
 // and every laptop says so in its sync status and app log; a device id registered by one key cannot be taken by another.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
 import type { SyncStatusView, TeamDeviceView } from '../../../shared/ipc';
-import { startCore, type FirebreakCore } from '../firebreak-core';
+import type { FirebreakCore } from '../firebreak-core';
 import { DeviceRegistry } from './device-registry';
 import { TeamForger, noteWire } from './testing/team-forger';
 import { call, SyncedLaptops } from './testing/synced-laptops';
@@ -29,7 +28,7 @@ beforeAll(async () => {
   team = await SyncedLaptops.start('sync-signatures', 'violet');
   [a, b, c] = await Promise.all([team.laptop('Ana'), team.laptop('Ben'), team.laptop('Chloe')]);
   await team.online(a, b, c);
-  url = (await status(a)).server!;
+  url = team.url;
   devA = await deviceOf(a);
   forger = await TeamForger.connect(url, 'violet');
 }, 60000);
@@ -154,23 +153,14 @@ describe('device registration', () => {
   it("a device id registered by one laptop's key cannot be registered again with another key", async () => {
     await expect(forger.register(devA, TeamForger.keys().text)).rejects.toThrow();
     // A laptop that copied Ana's device id (but has its own key) is told, and what it writes stays on it, unpublished.
-    const root = await mkdtemp(join(tmpdir(), 'fb-clone-'));
-    try {
-      await mkdir(root, { recursive: true });
-      await writeFile(join(root, 'device.json'), JSON.stringify({ deviceId: devA, createdAt: new Date().toISOString() }));
-      const clone = await startCore({ dataDir: root, assetsDir: join(root, 'assets'), mode: 'browser', version: '0.0.0-test', operator: 'Clone', seedDemo: false, backgroundSync: false, sync: { url, team: 'violet' } });
-      try {
-        await vi.waitFor(async () => expect((await status(clone)).registration).toMatch(new RegExp(`device id ${devA} is registered on the team server with another signing key .*@ana.*an admin removes the entry ${devA} from the bucket firebreak-violet-devices`)), { timeout: 15000, interval: 50 });
-        const { id } = await call<{ id: string }>(clone, 'incidents.declare', { title: 'From the clone', severity: 'SEV3', commander: 'Clone' });
-        await vi.waitFor(async () => expect((await status(clone)).pendingEvents).toBe(1), { timeout: 5000, interval: 20 });
-        expect((await forger.published(id)).length).toBe(0);
-        const { devices } = await call<{ devices: TeamDeviceView[] }>(b, 'sync.devices', {});
-        expect(devices.find((d) => d.deviceId === devA)?.handle).toBe('ana');
-      } finally {
-        await clone.close();
-      }
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    const dataDir = await mkdtemp(join(team.root, 'clone-'));
+    await writeFile(join(dataDir, 'device.json'), JSON.stringify({ deviceId: devA, createdAt: new Date().toISOString() }));
+    const clone = await team.laptop('Clone', { dataDir });
+    await vi.waitFor(async () => expect((await status(clone)).registration).toMatch(new RegExp(`device id ${devA} is registered on the team server with another signing key .*@ana.*an admin removes the entry ${devA} from the bucket firebreak-violet-devices`)), { timeout: 15000, interval: 50 });
+    const { id } = await call<{ id: string }>(clone, 'incidents.declare', { title: 'From the clone', severity: 'SEV3', commander: 'Clone' });
+    await vi.waitFor(async () => expect((await status(clone)).pendingEvents).toBe(1), { timeout: 5000, interval: 20 });
+    expect((await forger.published(id)).length).toBe(0);
+    const { devices } = await call<{ devices: TeamDeviceView[] }>(b, 'sync.devices', {});
+    expect(devices.find((d) => d.deviceId === devA)?.handle).toBe('ana');
   }, 60000);
 });
