@@ -8,6 +8,7 @@ import { applyHotfixEvent, type HotfixState } from '../hotfix/hotfix-state';
 import { applyRolloutEvent, type RolloutState } from '../hotfix/rollout-state';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
 import { applyKeyTime, type KeyTimes } from '../incidents/key-times';
+import { SeqByRef } from '../events/event-refs';
 import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
 import { applyRollbackEvent, type RollbackState } from '../rollback/rollback-state';
 import { applyChecklistEvent, type RunbookChecklist } from '../runbooks/checklist';
@@ -72,9 +73,12 @@ function applyOutbox(items: ReadonlyMap<string, OutboxItem>, incidentId: string,
 }
 
 export function cockpitProjection(incidentId: string): Projection<CockpitState> {
+  // Events by global id, for the timeline's pins and classifications (only ever added to: an id names one event for good).
+  const refs = new SeqByRef();
   return {
     initial: emptyCockpit,
     apply(state, event: IncidentEvent) {
+      refs.add(event);
       let incident = state.incident;
       if (!incident) {
         if (event.type === 'incident.declared') incident = stateFromDeclaration(incidentId, event);
@@ -93,7 +97,7 @@ export function cockpitProjection(incidentId: string): Projection<CockpitState> 
         outbox: applyOutbox(state.outbox, incidentId, event),
         updates: applyUpdatesEvent(state.updates, event),
         metrics: applyMetricEvent(state.metrics, event),
-        timeline: applyTimelineEvent(state.timeline, event),
+        timeline: applyTimelineEvent(state.timeline, event, refs),
         count: state.count + 1,
         lastSeq: event.seq,
       };

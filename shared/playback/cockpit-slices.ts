@@ -2,6 +2,7 @@
 // the metric captures recorded in the log and the timeline's row count, filter choices and annotations. Each is folded
 // event by event and never mutated, so checkpoints share everything an event did not change.
 import type { Audience, IncidentEvent, NoteKind } from '../events';
+import { refOf, type SeqByRef } from '../events/event-refs';
 import type { PublishedUpdate } from '../updates/update-history';
 import { toTimelineEntry, type TimelineSource } from '../timeline/describe-event';
 import { isAnnotation } from '../timeline/timeline-view';
@@ -53,12 +54,18 @@ export const emptyTimeline: TimelineIndex = { rows: 0, actors: [], types: [], so
 
 const withSorted = <T extends string>(list: readonly T[], value: T): readonly T[] => (list.includes(value) ? list : [...list, value].sort());
 
-export function applyTimelineEvent(t: TimelineIndex, e: IncidentEvent): TimelineIndex {
+/**
+ * `refs` knows the events folded so far by global id (the cockpit projection adds each event before folding it), so pins
+ * and classifications naming their entry by id land on its local seq; without it only references by seq resolve.
+ */
+export function applyTimelineEvent(t: TimelineIndex, e: IncidentEvent, refs?: SeqByRef): TimelineIndex {
   if (e.type === 'timeline.entry_pinned' || e.type === 'timeline.entry_classified') {
+    const ref = refOf(e.payload.targetId, e.payload.targetSeq);
+    const target = ref && 'seq' in ref ? ref.seq : refs?.resolve(ref);
     // Only rows already on the timeline can be annotated (the log appends annotations after their targets).
-    if (e.payload.targetSeq >= e.seq) return t;
-    if (e.type === 'timeline.entry_pinned') return { ...t, pinned: new Map(t.pinned).set(e.payload.targetSeq, e.payload.pinned) };
-    return { ...t, kinds: new Map(t.kinds).set(e.payload.targetSeq, e.payload.kind) };
+    if (target === undefined || target >= e.seq) return t;
+    if (e.type === 'timeline.entry_pinned') return { ...t, pinned: new Map(t.pinned).set(target, e.payload.pinned) };
+    return { ...t, kinds: new Map(t.kinds).set(target, e.payload.kind) };
   }
   if (isAnnotation(e.type)) return t;
   const actors = withSorted(t.actors, e.actor);

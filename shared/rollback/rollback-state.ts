@@ -39,7 +39,9 @@ export interface RollbackApproval {
   handle?: string;
   deviceId?: string;
   at: string;
+  /** The approval.given event's local seq, and its global id when it carries one (else `<this laptop's device id>.<seq>`). */
   seq: number;
+  id?: string;
 }
 
 function withoutUndefined<T extends object>(o: T): T {
@@ -51,7 +53,7 @@ export function applyRollbackEvent(rollbacks: Map<string, RollbackState>, event:
   if (event.type === 'approval.given' && event.payload.subject === 'rollback') {
     const target = rollbacks.get(event.payload.targetId);
     if (!target) return rollbacks;
-    const approval: RollbackApproval = withoutUndefined({ by: event.actor, handle: event.actorIdentity?.handle, deviceId: event.actorIdentity?.deviceId, at: event.ts, seq: event.seq });
+    const approval: RollbackApproval = withoutUndefined({ by: event.actor, handle: event.actorIdentity?.handle, deviceId: event.actorIdentity?.deviceId, at: event.ts, seq: event.seq, id: event.id });
     return new Map(rollbacks).set(target.id, { ...target, approvals: [...(target.approvals ?? []), approval] });
   }
   if (!event.type.startsWith('rollback.')) return rollbacks;

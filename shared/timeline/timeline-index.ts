@@ -4,6 +4,7 @@
 // the rows matching a filter, newest first — and builds only the rows of the page asked for. The core keeps one per
 // incident to serve timeline.page / timeline.search; playback keeps one per log to show the timeline at t.
 import type { IncidentEvent, NoteKind } from '../events';
+import { refOf, resolveRef, type EventRef } from '../events/event-refs';
 import { Column, Dictionary } from './columns';
 import { timelineSources, toTimelineEntry, type TimelineSource } from './describe-event';
 import { happenedTime } from './happened-at';
@@ -50,6 +51,10 @@ export class TimelineIndex {
   /** Which rows hold each word of the rows' search text (token-postings.ts). */
   private readonly postings = new TokenPostings();
   private readonly sourcesPresent = new Set<number>();
+  /** Ordinals of the rows whose event carries a global id (written with team sync on), by that id. */
+  private readonly ordinalsById = new Map<string, number>();
+  /** Whether rows were added in ascending seq (a log's own order); the team's merge order of a synced incident may not be. */
+  private seqsAscending = true;
   /** Ordinals of the rows pinned now (few): the pinned strip never scans every row. */
   private readonly pinnedNow = new Set<number>();
   private latestSeen = -Infinity;
@@ -84,7 +89,7 @@ export class TimelineIndex {
     this.folded = e.seq;
     this.cache.clear();
     if (e.type === 'timeline.entry_pinned' || e.type === 'timeline.entry_classified') {
-      const target = this.ordinalOfSeq(e.payload.targetSeq);
+      const target = this.ordinalOf(refOf(e.payload.targetId, e.payload.targetSeq));
       if (target < 0) return;
       if (e.type === 'timeline.entry_pinned') {
         this.pinned.set(target, e.payload.pinned ? 1 : 0);
@@ -97,6 +102,8 @@ export class TimelineIndex {
     const at = Date.parse(happenedTime(e));
     const ordinal = this.events.length;
     this.events.push(e);
+    if (e.id !== undefined) this.ordinalsById.set(e.id, ordinal);
+    if (ordinal > 0 && e.seq < this.seq.get(ordinal - 1)) this.seqsAscending = false;
     this.seq.push(e.seq);
     this.at.push(at);
     this.late.push(at < this.latestSeen - LATE_TOLERANCE_MS ? 1 : 0);
@@ -258,8 +265,30 @@ export class TimelineIndex {
     return { mask: this.mask, rows };
   }
 
+  /** The event of the row a reference names (event-refs.ts), if it is on the timeline. */
+  eventOf(ref: EventRef): IncidentEvent | undefined {
+    const o = this.ordinalOf(ref);
+    return o < 0 ? undefined : this.events[o];
+  }
+
+  /** The row a pin or classification names (event-refs.ts), or -1. */
+  private ordinalOf(ref: EventRef | undefined): number {
+    if (!ref) return -1;
+    const found = resolveRef(ref, {
+      byId: (id) => this.ordinalsById.get(id),
+      bySeq: (seq) => {
+        const o = this.ordinalOfSeq(seq);
+        return o < 0 ? undefined : { value: o, stamped: this.events[o]!.id !== undefined };
+      },
+    });
+    return found ?? -1;
+  }
+
   private ordinalOfSeq(seq: number): number {
     const seqs = this.seq.raw;
+    // A synced incident is folded in the team's order (shared/sync/merge-order.ts), where received events' local seqs
+    // are not ascending: then look the seq up one by one (a packed scan), as the binary search below would miss it.
+    if (!this.seqsAscending) return seqs.subarray(0, this.seq.length).indexOf(seq);
     let lo = 0;
     let hi = this.seq.length;
     while (lo < hi) {

@@ -36,6 +36,11 @@ export interface TimelineWindowPage {
   /** The pinned rows, oldest first (few; capped). */
   pinned: TimelineWireRow[];
   facets: { actors: string[]; types: string[]; sources: TimelineSource[] };
+  /**
+   * Served from the log's newest events while the core builds the timeline index (the first page of a large incident): the
+   * rows are the index's, but total and rowCount are estimates and pinned and facets know only those events.
+   */
+  provisional?: boolean;
 }
 
 export const MAX_PINNED = 500;

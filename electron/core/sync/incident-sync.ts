@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { IncidentEvent, type NewEvent } from '../../../shared/events';
+import { eventIdOf, IncidentEvent, type NewEvent } from '../../../shared/events';
 import { MergeOrder } from '../../../shared/sync/merge-order';
 import { incidentSubject } from '../../../shared/sync/team-names';
 import type { IncidentStore } from '../store/incident-store';
@@ -30,10 +30,6 @@ export interface RefusedEvent {
 export interface WireEvent {
   incidentId: string;
   event: Omit<IncidentEvent, 'seq' | 'h' | 'rid'> & { id: string; hlc?: string };
-}
-
-export function eventIdOf(event: IncidentEvent, deviceId: string): string {
-  return event.id ?? `${deviceId}.${event.seq}`;
 }
 
 export interface IncidentSyncDeps {
