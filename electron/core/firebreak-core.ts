@@ -153,6 +153,9 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     ...(options.sync ? { startup: options.sync } : {}),
     onStatus: (status) => hub.emit('sync.statusChanged', status),
     reportError: (error) => log.warn('sync', 'Team sync problem', { error }),
+    signer: { publicKey: async () => (await identity.publicIdentity()).publicKey, sign: (text) => identity.signText(text) },
+    handle: () => people.current().handle,
+    onRefused: (refused) => log.warn('sync', 'Refused an event from the team: it did not verify', { ...refused }),
   });
   const trustedKeys = new TrustedKeys(options.dataDir, identity);
   const checkpoints = new LogCheckpoints(store, identity, trustedKeys, (error) => reportError('signing.checkpoint', error));
@@ -344,6 +347,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       ...connectorHandlers(connectors),
       'sync.status': () => sync.status(),
       'sync.incident': ({ incidentId }) => sync.incident(incidentId),
+      'sync.devices': () => ({ devices: sync.devices() }),
       'sync.settings.get': () => sync.view(),
       'sync.settings.save': (input) => sync.save(input),
       ...hotfixHandlers(hotfixes, hotfixPolicy),

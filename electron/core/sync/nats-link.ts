@@ -4,7 +4,7 @@ import { connect, credsAuthenticator, nkeyAuthenticator, type Authenticator, typ
 import { credsUser, describeCredsFailure, describeCredsRefusal, readCredsFile, nkeyPublicKey, type CredsUser } from './sync-credentials';
 import { jetstream, jetstreamManager, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
-import { incidentsBucket, outboxClaimsBucket, teamStream, teamSubjects } from '../../../shared/sync/team-names';
+import { devicesBucket, incidentsBucket, outboxClaimsBucket, teamStream, teamSubjects } from '../../../shared/sync/team-names';
 
 export interface SyncSettings {
   url: string;
@@ -35,6 +35,7 @@ export class NatsLink {
   private jsm: JetStreamManager | undefined;
   private kvIncidents: KV | undefined;
   private kvClaims: KV | undefined;
+  private kvDevices: KV | undefined;
   private current: LinkState = { state: 'connecting' };
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
@@ -69,6 +70,11 @@ export class NatsLink {
 
   get claims(): KV | undefined {
     return this.kvClaims;
+  }
+
+  /** The team's devices and their signing keys (device-registry.ts). */
+  get devices(): KV | undefined {
+    return this.kvDevices;
   }
 
   get stream(): string {
@@ -115,6 +121,7 @@ export class NatsLink {
       const kvm = new Kvm(nc);
       this.kvIncidents = await kvm.create(incidentsBucket(this.settings.team), { history: 1, storage: StorageType.File });
       this.kvClaims = await kvm.create(outboxClaimsBucket(this.settings.team), { history: 1, storage: StorageType.File });
+      this.kvDevices = await kvm.create(devicesBucket(this.settings.team), { history: 1, storage: StorageType.File });
       void this.watchStatus(nc);
       this.setState({ state: 'online' });
       this.handlers.onOnline();

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { InputOf } from '../../../shared/ipc';
 import { getClient } from '../api/client';
 
-export const syncKeys = { status: ['sync', 'status'] as const, settings: ['sync', 'settings'] as const, incident: (id: string) => ['sync', 'incident', id] as const };
+export const syncKeys = { status: ['sync', 'status'] as const, settings: ['sync', 'settings'] as const, devices: ['sync', 'devices'] as const, incident: (id: string) => ['sync', 'incident', id] as const };
 
 /** Whether the incident is shared and which concurrent status change stands; read again whenever the incident changes. */
 export function useSyncIncident(incidentId: string) {
@@ -27,6 +27,13 @@ export function useSyncStatus() {
   const served = getClient().serves('sync.status');
   useEffect(() => (served ? getClient().subscribe('sync.statusChanged', (status) => qc.setQueryData(syncKeys.status, status)) : undefined), [qc, served]);
   return useQuery({ queryKey: syncKeys.status, queryFn: () => getClient().callOrThrow('sync.status', {}), enabled: served });
+}
+
+/** The team's devices and key fingerprints; read again whenever the sync status changes (a device registering changes it). */
+export function useSyncDevices() {
+  const qc = useQueryClient();
+  useEffect(() => getClient().subscribe('sync.statusChanged', () => void qc.invalidateQueries({ queryKey: syncKeys.devices })), [qc]);
+  return useQuery({ queryKey: syncKeys.devices, queryFn: () => getClient().callOrThrow('sync.devices', {}) });
 }
 
 export function useSyncSettings() {
