@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { startCanaryPrometheus, type CanaryPrometheus } from '../electron/core/hotfix/rollout/canary-prometheus.test-support';
-import { expect, openCockpit, rpc, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { expect, openCockpit, rpc, test } from './fixtures';
+import { CANARY_ERROR_RATIO, canaryAnalysis, hostsWithSavedIdentity } from './hotfix-fixtures';
 
 let repos: ScriptedRepos | undefined;
 let prom: CanaryPrometheus | undefined;
@@ -16,21 +17,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => prom?.stop());
 test.afterEach(() => repos?.cleanup());
-// Approvers approve as themselves, so this host has no fixed operator (FIREBREAK_OPERATOR): the identity is saved, as Settings →
-// You does, and switched to each approver in turn (with team sync each would approve on their own laptop).
-const hosts: RunningHost[] = [];
-test.afterEach(async () => {
-  for (const h of hosts.splice(0)) await stopHost(h);
-});
-async function hostWithSavedIdentity(dataDir: string): Promise<RunningHost> {
-  const host = await startHost(dataDir, { FIREBREAK_OPERATOR: '' });
-  hosts.push(host);
-  await rpc(host, 'identity.save', { name: 'e2e.commander', handle: 'e2e.commander' });
-  return host;
-}
+const hostWithSavedIdentity = hostsWithSavedIdentity();
 
 
-const ERROR_RATIO = 'sum(rate(checkout_errors_total{track="{{track}}"}[3s])) / sum(rate(checkout_requests_total{track="{{track}}"}[3s]))';
 
 test('a canary whose error ratio rises fails its analysis: the rollout aborts and the rollback is offered', async ({ page, dataDir }) => {
   const host = await hostWithSavedIdentity(dataDir);
@@ -60,12 +49,12 @@ test('a canary whose error ratio rises fails its analysis: the rollout aborts an
           { id: 'canary-5', label: 'Canary 5%', percent: 5, run: { command: process.execPath, args: ['-e', 'console.log("traffic on the fix: 5%")'] }, bakeSeconds: 6, advance: 'automatic' },
           { id: 'all-traffic', label: 'All traffic', percent: 100, run: { command: process.execPath, args: ['-e', 'console.log("traffic on the fix: 100%")'] }, analyze: false },
         ],
-        analysis: { stepSeconds: 1, queries: [{ id: 'errors', label: 'Error ratio', kind: 'error-ratio', template: ERROR_RATIO, maxDelta: 0.02, test: { kind: 'mann-whitney-u' }, minSamples: 4 }] },
+        analysis: canaryAnalysis,
       },
     },
   });
   // The canary's error ratio is also a chart of the incident: the rollout's stages are marked on it.
-  const canaryErrors = { id: 'canary-errors', title: 'Canary error ratio', promql: ERROR_RATIO.replace('{{track}}', 'canary').replace('{{track}}', 'canary'), unit: 'ratio' };
+  const canaryErrors = { id: 'canary-errors', title: 'Canary error ratio', promql: CANARY_ERROR_RATIO, unit: 'ratio' };
   writeFileSync(join(host.dataDir, 'metrics.json'), JSON.stringify({ prometheus: [{ id: 'local', name: 'Local', baseUrl: prom!.prometheusUrl }], refreshSeconds: 5, leadInMinutes: 0, services: { checkout: [canaryErrors] } }));
   const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Checkout timeouts', severity: 'SEV2', commander: 'e2e.commander', services: ['checkout'] });
   const incidentId = incident.id;

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { startCanaryPrometheus, type CanaryPrometheus } from '../electron/core/hotfix/rollout/canary-prometheus.test-support';
 import { JiraStandIn } from '../electron/core/connectors/testing/jira-stand-in';
-import { expect, openCockpit, rpc, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { expect, openCockpit, rpc, test } from './fixtures';
+import { CANARY_ERROR_RATIO, canaryAnalysis, hostsWithSavedIdentity, rolloutStage } from './hotfix-fixtures';
 
 let repos: ScriptedRepos | undefined;
 let prom: CanaryPrometheus | undefined;
@@ -33,18 +34,7 @@ interface AdfNode {
 }
 const textOf = (node: AdfNode): string => (node.text ?? '') + (node.content ?? []).map(textOf).join('');
 
-// Approvers approve as themselves, so this host has no fixed operator (FIREBREAK_OPERATOR): the identity is saved, as Settings →
-// You does, and switched to each approver in turn (with team sync each would approve on their own laptop).
-const hosts: RunningHost[] = [];
-test.afterEach(async () => {
-  for (const h of hosts.splice(0)) await stopHost(h);
-});
-async function hostWithSavedIdentity(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
-  const host = await startHost(dataDir, { FIREBREAK_OPERATOR: '', ...env });
-  hosts.push(host);
-  await rpc(host, 'identity.save', { name: 'e2e.commander', handle: 'e2e.commander' });
-  return host;
-}
+const hostWithSavedIdentity = hostsWithSavedIdentity();
 
 /** Switches who uses this installation through Settings → You, then brings the maximised Hot fix pane back. */
 async function actAs(page: Page, name: string): Promise<void> {
@@ -61,14 +51,6 @@ async function actAs(page: Page, name: string): Promise<void> {
 }
 
 
-const ERROR_RATIO = 'sum(rate(checkout_errors_total{track="{{track}}"}[3s])) / sum(rate(checkout_requests_total{track="{{track}}"}[3s]))';
-const stage = (id: string, label: string, percent: number, extra: Record<string, unknown>) => ({
-  id,
-  label,
-  percent,
-  run: { command: process.execPath, args: ['-e', `console.log("traffic on the fix: ${percent}%")`], timeoutMs: 60_000 },
-  ...extra,
-});
 
 test('open → override the criteria → rollback strategy → link the change → rapid tests → approvals → canary rollout to 100% → verify → tag → Jira → review, at 1366×768 in both themes', async ({ page, dataDir }) => {
   test.setTimeout(240_000);
@@ -90,10 +72,10 @@ test('open → override the criteria → rollback strategy → link the change �
       deploy: { branch: 'main', releaseTagPattern: 'v*' },
       rollback: { strategies: [{ kind: 'revert' }] },
       // After 100% the health check asks the same Prometheus: the canary's error ratio must stay under 5%.
-      health: { promql: ERROR_RATIO.replace('{{track}}', 'canary').replace('{{track}}', 'canary'), threshold: 0.05, windowSeconds: 20 },
+      health: { promql: CANARY_ERROR_RATIO, threshold: 0.05, windowSeconds: 20 },
       rollout: {
-        stages: [stage('canary-5', 'Canary 5%', 5, { bakeSeconds: 6, advance: 'on-click' }), stage('all-traffic', 'All traffic', 100, { analyze: false })],
-        analysis: { stepSeconds: 1, queries: [{ id: 'errors', label: 'Error ratio', kind: 'error-ratio', template: ERROR_RATIO, maxDelta: 0.02, test: { kind: 'mann-whitney-u' }, minSamples: 4 }] },
+        stages: [rolloutStage('canary-5', 'Canary 5%', 5, { bakeSeconds: 6, advance: 'on-click' }), rolloutStage('all-traffic', 'All traffic', 100, { analyze: false })],
+        analysis: canaryAnalysis,
       },
       hotfix: {
         testCommand: {

@@ -2,6 +2,9 @@
 // the renderer never loads the log, holds pages served by timeline.page, reaches the real oldest event by End and by
 // scrolling to the end, searches through the core, and shows a live append at the top. Screenshots in both themes.
 import type { Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeIncident } from '../bench/support/chained-log';
 import { expect, openCockpit, rpc, startHost, stopHost, test, type RunningHost } from './fixtures';
 
 const NOTES = 400;
@@ -120,4 +123,65 @@ test.describe('a windowed timeline', () => {
     expect(await list.evaluate((el) => el.scrollTop)).toBe(200 * 34);
     await inSlots();
   });
+});
+
+// A large incident met cold: the host lists it from its summary without opening the log, answers the first timeline page
+// from the log's end while it opens the log and builds the index, and the pane says so until the index answers.
+test.describe('a windowed timeline met cold', () => {
+  test.use({ viewport });
+  test.setTimeout(240_000);
+  const ID = 'cold-incident-3000';
+  // 3,000 events, every third a metric sample (hidden unless asked for): 2,000 rows shown, the newest "Observation number 2999".
+
+  for (const scheme of ['dark', 'light'] as const) {
+    test(`shows the newest rows before the timeline index is built (${scheme})`, async ({ page, dataDir }, testInfo) => {
+      await writeFile(join(dataDir, 'demo-seeded.json'), '{}');
+      await writeIncident(dataDir, ID, 3000);
+      // A first run opens the log and writes its summary at close: the next start lists it without opening it.
+      await stopHost(await startHost(dataDir, { FIREBREAK_TIMELINE_WINDOW: '50' }));
+      const host = await startHost(dataDir, { FIREBREAK_TIMELINE_WINDOW: '50' });
+      try {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        // Pages answered from the index are held back until the provisional state has been checked (the index of 3,000
+        // events builds in moments); the first page must come from the log's end, before any index exists.
+        const answers: { provisional: boolean; firstSeq?: number }[] = [];
+        let release: () => void = () => undefined;
+        const released = new Promise<void>((r) => (release = r));
+        await page.route('**/api/rpc/timeline.page', async (route) => {
+          const response = await route.fetch();
+          const body = (await response.json()) as { ok: boolean; value?: { provisional?: boolean; rows: { seq: number }[] } };
+          answers.push({ provisional: body.value?.provisional === true, ...(body.value?.rows[0] ? { firstSeq: body.value.rows[0].seq } : {}) });
+          if (!body.value?.provisional) await released;
+          await route.fulfill({ response, json: body });
+        });
+        await openCockpit(page, host.url);
+        await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: new RegExp(ID) }).click();
+        const pane = page.getByRole('region', { name: 'Timeline' });
+        const list = page.getByRole('list', { name: 'Timeline events' });
+        const shown = pane.getByRole('status', { name: 'Events shown' });
+        await expect(list.locator('[aria-posinset="1"]')).toHaveAccessibleName(/Observation number 2999/);
+        await expect(shown).toHaveText(/^About [0-9,]+ events$/);
+        await expect(pane.getByRole('status', { name: 'Timeline index' })).toHaveText(/Indexing the timeline… the newest events are shown/);
+        expect(answers[0]).toEqual({ provisional: true, firstSeq: 2999 });
+        await page.screenshot({ path: testInfo.outputPath(`timeline-cold-${scheme}.png`) });
+
+        // A search asked now waits for the index: no rows are shown as its answer meanwhile.
+        await pane.getByRole('searchbox', { name: 'Search timeline' }).fill('number 2998');
+        await expect(shown).toHaveText('Indexing…');
+        await expect(pane.getByRole('status', { name: 'Timeline index' })).toHaveText(/search and filters answer as soon as it is ready/);
+        await expect(list.getByRole('listitem')).toHaveCount(0);
+        await page.screenshot({ path: testInfo.outputPath(`timeline-cold-search-${scheme}.png`) });
+
+        release();
+        await expect(shown).toHaveText('1 of 3,000 events');
+        await expect(list.getByRole('listitem', { name: /Observation number 2998/ })).toBeVisible();
+        await expect(pane.getByRole('status', { name: 'Timeline index' })).toHaveCount(0);
+        await pane.getByRole('searchbox', { name: 'Search timeline' }).fill('');
+        await expect(shown).toHaveText('2,000 of 3,000 events');
+        await expect(list.locator('[aria-posinset="1"]')).toHaveAttribute('aria-setsize', '2000');
+      } finally {
+        await stopHost(host);
+      }
+    });
+  }
 });

@@ -138,7 +138,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   const stamper = new HlcStamper(deviceId);
   const store = await IncidentStore.open(options.dataDir, { stamp: stamper }, { lazy: true });
   store.stampIdentity(() => people.current());
-  const incidents = new IncidentService(store, operator);
+  const incidents = new IncidentService(store, operator, { windowFrom: timelineWindowFrom(process.env.FIREBREAK_TIMELINE_WINDOW), deviceId: () => deviceId });
   const hub = new EventHub();
   // One vault for every secret (connector tokens, Prometheus/Alertmanager credentials, the signing key); browser mode falls back
   // to the encrypted file vault. Every secret read or stored through the vault becomes known to the log redactor.
@@ -153,6 +153,9 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     ...(options.sync ? { startup: options.sync } : {}),
     onStatus: (status) => hub.emit('sync.statusChanged', status),
     reportError: (error) => log.warn('sync', 'Team sync problem', { error }),
+    signer: { publicKey: async () => (await identity.publicIdentity()).publicKey, sign: (text) => identity.signText(text) },
+    handle: () => people.current().handle,
+    onRefused: (refused) => log.warn('sync', 'Refused an event from the team: it did not verify', { ...refused }),
   });
   const trustedKeys = new TrustedKeys(options.dataDir, identity);
   const checkpoints = new LogCheckpoints(store, identity, trustedKeys, (error) => reportError('signing.checkpoint', error));
@@ -200,6 +203,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     policy: cadence,
     delivery: connectors.updateDelivery,
     operator,
+    deviceId: () => deviceId,
   });
   const announceBroken = (incidentId: string) => hub.emit('incident.changed', { incidentId, lastSeq: store.get(incidentId).log?.lastSeq ?? 0 });
   // Chain verification is background integrity work (only events past each log's verified prefix are hashed): it starts once the
@@ -232,6 +236,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
     store,
     catalogue,
     operator,
+    deviceId: () => deviceId,
     operatorHandle: () => people.current().handle,
     publishOutput: (output) => hub.emit('rollback.output', output),
     // Verification uses Prometheus only when the metrics capability is configured; otherwise it is a manual step.
@@ -298,6 +303,8 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
 
   const configTransfer: ConfigTransferDeps = { dataDir: options.dataDir, version: options.version, connectors: connectors.settings, metrics: metrics.settings, catalogue, runbooks: runbookLibrary, cadence };
 
+  // Answered before the log is opened: the header from the incident's summary, the first timeline page from the log's tail.
+  const opensItself = new Set(['incidents.get', 'timeline.page', 'timeline.search']);
   const router = openingRouter(store, redactingRouter(idempotentRouter(withOutputChecks(createRouter(
     {
       'app.info': appInfo,
@@ -340,6 +347,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       ...connectorHandlers(connectors),
       'sync.status': () => sync.status(),
       'sync.incident': ({ incidentId }) => sync.incident(incidentId),
+      'sync.devices': () => ({ devices: sync.devices() }),
       'sync.settings.get': () => sync.view(),
       'sync.settings.save': (input) => sync.save(input),
       ...hotfixHandlers(hotfixes, hotfixPolicy),
@@ -354,7 +362,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       },
     },
     reportError,
-  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor));
+  ), reportError), (channel, requestId) => recallCommittedRequest(store, channel, requestId)), log.redactor), { opensItself, beforeOpen: (id) => incidents.cold.beforeOpen(id) });
   await sync.start();
   log.info('core', 'Firebreak core ready', { incidents: incidents.list().length });
 

@@ -5,7 +5,7 @@ import type { ActiveAlert } from '../../shared/metrics/alert-reconcile';
 import { generateReviewDraft } from '../../shared/review/review-draft';
 import { DEMO_INCIDENT_ID } from '../../electron/core/demo/seed-demo';
 import { errorRatioQuery } from './demo-metrics';
-import type { DemoWorld } from './demo-world';
+import { DEMO_DEVICE_ID, type DemoWorld } from './demo-world';
 
 export const DEMO_START = Date.parse('2026-03-14T09:12:00.000Z');
 export const DEMO_SERVICES = ['checkout-api', 'payments-gateway'];
@@ -52,7 +52,7 @@ export async function playDemoStory(w: DemoWorld): Promise<void> {
   };
   const check = (actor: string, prefix: string) => (by(actor), w.checklists.check({ incidentId: id, runbookId: list().runbookId, stepId: stepId(prefix) }));
   const skip = (actor: string, prefix: string, reason: string) => (by(actor), w.checklists.skip({ incidentId: id, runbookId: list().runbookId, stepId: stepId(prefix), reason }));
-  const pin = (actor: string, seq: number) => (by(actor), w.incidents.annotate({ incidentId: id, targetSeq: seq, pinned: true }));
+  const pin = (actor: string, seq: number) => (by(actor), w.incidents.annotate({ incidentId: id, targetId: `${DEMO_DEVICE_ID}.${seq}`, pinned: true }));
 
   // 09:12 — declared as SEV2 from the latency page.
   by(ic);

@@ -20,6 +20,9 @@ import { UpdateTemplateFiles } from '../../electron/core/updates/template-files'
 import { unconfiguredDelivery } from '../../electron/core/updates/update-delivery';
 import { UpdateService } from '../../electron/core/updates/update-service';
 
+/** The demo log is written by no real installation: its events written with sync off are named `dev_demo.<seq>` (event-refs.ts). */
+export const DEMO_DEVICE_ID = 'dev_demo';
+
 /** A clock the story sets by hand; while `autoStepMs` is set, every reading moves it on (a rollback's steps take time). */
 export class DemoClock {
   autoStepMs = 0;
@@ -85,11 +88,12 @@ export async function openDemoWorld(assetsDir: string, startMs: number, healthAt
   const alertFeed = new AlertFeed();
   let lastFiring: ActiveAlert[] = [];
   const fakeAlertmanager = { alerts: async () => lastFiring, silences: async () => [] } as unknown as AlertmanagerApi;
-  const updates = new UpdateService({ store, templates: new UpdateTemplateFiles(dataDir, assetsDir), policy: new CadencePolicyFile(dataDir), delivery: unconfiguredDelivery, operator, now });
+  const updates = new UpdateService({ store, templates: new UpdateTemplateFiles(dataDir, assetsDir), policy: new CadencePolicyFile(dataDir), delivery: unconfiguredDelivery, operator, deviceId: () => DEMO_DEVICE_ID, now });
   const rollbacks = new RollbackService({
     store,
     catalogue,
     operator,
+    deviceId: () => DEMO_DEVICE_ID,
     queryHealth: async () => healthAt(clock.peek()),
     clock: { now: () => clock.peek(), sleep: async (ms) => clock.set(clock.peek() + ms) },
   });
@@ -97,7 +101,7 @@ export async function openDemoWorld(assetsDir: string, startMs: number, healthAt
     dataDir,
     clock,
     store,
-    incidents: new IncidentService(store, operator),
+    incidents: new IncidentService(store, operator, { deviceId: () => DEMO_DEVICE_ID }),
     checklists: new ChecklistService(store, library, operator),
     updates,
     rollbacks,

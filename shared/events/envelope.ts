@@ -5,6 +5,9 @@ export const EVENT_SCHEMA_VERSION = 1;
 
 export const Actor = z.string().trim().min(1).max(120);
 
+/** An event's global id, `<device id>.<that device's seq>` (shared/events/event-refs.ts). */
+export const EventId = z.string().regex(/^[A-Za-z0-9_-]{3,64}\.[1-9][0-9]{0,15}$/, 'An event id is "<device id>.<seq>"');
+
 export const envelopeShape = {
   /** Schema version of the envelope, so old logs can be migrated instead of misread. */
   v: z.literal(EVENT_SCHEMA_VERSION),
@@ -23,7 +26,7 @@ export const envelopeShape = {
   /** The client request id of the request that appended this event, so a retry after a crash is answered, not repeated. */
   rid: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
   /** Team sync: the event's globally unique id, `<device id>.<that device's seq>`; kept when the event reaches other laptops. */
-  id: z.string().regex(/^[A-Za-z0-9_-]{3,64}\.[1-9][0-9]{0,15}$/).optional(),
+  id: EventId.optional(),
   /** Team sync: hybrid logical clock when it was written (shared/sync/hlc.ts), comparable across laptops. */
   hlc: z.string().regex(/^[0-9]{15}\.[0-9]{6}$/).optional(),
 };

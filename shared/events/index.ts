@@ -43,3 +43,4 @@ export * from './review-events';
 export * from './team-events';
 export * from './hotfix-rollout-events';
 export * from './hotfix-events';
+export * from './event-refs';

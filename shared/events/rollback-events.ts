@@ -1,7 +1,7 @@
 // Events of the guarded rollback flow: planned, confirmed, each step's progress, the outcome and its verification.
 import { z } from 'zod';
 import { RollbackDirection, RollbackFailureReason, RollbackId, RollbackPlan, Sha } from '../rollback/rollback-plan';
-import { eventOf } from './envelope';
+import { EventId, eventOf } from './envelope';
 
 const OutputTail = z.string().max(20_000);
 
@@ -15,7 +15,9 @@ export const RollbackConfirmed = eventOf(
     direction: RollbackDirection,
     /** The second person who approved: today their recorded approval's actor; in logs before identities, a name the operator typed. */
     approver: z.string().trim().min(1).max(120).optional(),
-    /** The `approval.given` event the confirmation relied on (absent in logs from before approvals were events). */
+    /** The global id (event-refs.ts) of the `approval.given` event the confirmation relied on; absent without an approval. */
+    approvalId: EventId.optional(),
+    /** The same by local seq, in logs written before global ids (absent in logs from before approvals were events). */
     approvalSeq: z.number().int().positive().optional(),
   }),
 );

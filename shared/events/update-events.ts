@@ -1,6 +1,6 @@
 // Events of stakeholder communication: drafts saved, updates published, deliveries queued and reminders acknowledged.
 import { z } from 'zod';
-import { eventOf } from './envelope';
+import { EventId, eventOf } from './envelope';
 
 export const audiences = ['executives', 'customers', 'support', 'engineers'] as const;
 export const Audience = z.enum(audiences);
@@ -61,7 +61,11 @@ export const UpdateDraftSaved = eventOf(
   z.object({
     audience: Audience,
     source: z.string().max(TEMPLATE_SOURCE_MAX),
-    /** The last event the draft's facts were generated from; later facts are "new events since you started this draft". */
+    /**
+     * The last event the draft's facts were generated from (its global id, shared/events/event-refs.ts); later facts are
+     * "new events since you started this draft". Logs written before global ids name it by local seq, `basedOnSeq`.
+     */
+    basedOnId: EventId.optional(),
     basedOnSeq: z.number().int().nonnegative().optional(),
     /** The generated text the commander started editing from: the base of the three-way merge of new facts. */
     base: z.string().max(TEMPLATE_SOURCE_MAX).optional(),

@@ -71,6 +71,7 @@ export function applyIncidentEvent(state: IncidentState, event: IncidentEvent): 
       return next;
     case 'handover.proposed':
       next.handover = { from: event.payload.from, to: event.payload.to, note: event.payload.note, proposedBy: event.actor, proposedAt: event.ts, seq: event.seq };
+      if (event.id !== undefined) next.handover.id = event.id;
       return next;
     case 'handover.withdrawn':
       delete next.handover;

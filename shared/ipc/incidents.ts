@@ -1,6 +1,6 @@
 // IPC contract for incidents: declare, list, open, change status/severity/commander, add notes, read the timeline.
 import { z } from 'zod';
-import { eventTypes, IncidentEvent, NoteKind, ServiceName, type EventType } from '../events';
+import { EventId, eventTypes, IncidentEvent, NoteKind, ServiceName, type EventType } from '../events';
 import { timelineSources } from '../timeline/describe-event';
 import { IncidentStatus } from '../incidents/status';
 import { Severity } from '../incidents/severity';
@@ -28,7 +28,7 @@ export const IncidentStateSchema = z.object({
   statusHistory: z.array(z.object({ status: IncidentStatus, at: z.string(), actor: z.string() })),
   // Summaries written before roles existed have none: an empty team is what those logs fold to.
   roles: z.array(z.object({ role: z.string(), person: z.string(), since: z.string() })).default([]),
-  handover: z.object({ from: z.string(), to: z.string(), note: z.string(), proposedBy: z.string(), proposedAt: z.string(), seq: z.number() }).optional(),
+  handover: z.object({ from: z.string(), to: z.string(), note: z.string(), proposedBy: z.string(), proposedAt: z.string(), seq: z.number(), id: z.string().optional() }).optional(),
 });
 
 /**
@@ -84,6 +84,8 @@ export const TimelineAnchor = z.discriminatedUnion('by', [
 
 const TimelineWireRow = z.object({
   seq: z.number(),
+  /** The event's global id when it carries one; else it is `<this laptop's device id>.<seq>` (shared/events/event-refs.ts). */
+  id: EventId.optional(),
   ts: z.string(),
   happenedAt: z.string().optional(),
   actor: z.string(),
@@ -106,6 +108,8 @@ export const TimelineWindowPage = z.object({
   lastSeq: z.number(),
   pinned: z.array(TimelineWireRow),
   facets: z.object({ actors: z.array(z.string()), types: z.array(z.string()), sources: z.array(z.enum(timelineSources)) }),
+  /** Served from the log's newest events while its timeline index is built: total, rowCount, pinned and facets are estimates. */
+  provisional: z.boolean().optional(),
 });
 
 export const incidentsContract = {
@@ -130,13 +134,13 @@ export const incidentsContract = {
     IncidentEvent,
   ),
   'timeline.pin': request(
-    'Pin or unpin a timeline entry as a key event',
-    ByIncident.extend({ targetSeq: z.number().int().positive(), pinned: z.boolean() }),
+    'Pin or unpin a timeline entry (named by its event id, as on the row) as a key event',
+    ByIncident.extend({ targetId: EventId, pinned: z.boolean() }),
     IncidentEvent,
   ),
   'timeline.classify': request(
-    'Mark a timeline entry as observation, hypothesis, decision or action',
-    ByIncident.extend({ targetSeq: z.number().int().positive(), kind: NoteKind }),
+    'Mark a timeline entry (named by its event id) as observation, hypothesis, decision or action',
+    ByIncident.extend({ targetId: EventId, kind: NoteKind }),
     IncidentEvent,
   ),
   'timeline.events': request(

@@ -24,7 +24,7 @@ export const RollbackStateSchema = z.object({
   confirmedAt: z.string().optional(),
   confirmedBy: z.string().optional(),
   approver: z.string().optional(),
-  approvals: z.array(z.object({ by: z.string(), handle: z.string().optional(), deviceId: z.string().optional(), at: z.string(), seq: z.number() })).optional(),
+  approvals: z.array(z.object({ by: z.string(), handle: z.string().optional(), deviceId: z.string().optional(), at: z.string(), seq: z.number(), id: z.string().optional() })).optional(),
   steps: z.array(StepState),
   outcome: z.object({ summary: z.string(), beforeSha: z.string().optional(), afterSha: z.string().optional(), outputTail: z.string().optional() }).optional(),
   failure: z

@@ -20,6 +20,12 @@ export const SyncStatusView = z.object({
   /** What went wrong, in words the user can act on (wrong password, server unreachable). */
   message: z.string().optional(),
   deviceId: z.string().optional(),
+  /** Events from the team that failed verification and were never added to this laptop's log, by claimed device and reason. */
+  refused: z.array(z.object({ deviceId: z.string(), events: z.number().int().positive(), reason: z.string(), notice: z.string() })).optional(),
+  /** Events held back unverified because their device has no key registered with the team (yet); added once one is. */
+  unverified: z.number().int().nonnegative().optional(),
+  /** This laptop's own key could not be registered with the team (its device id is taken by another key): why, and the fix. */
+  registration: z.string().optional(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
@@ -60,6 +66,16 @@ export const SyncSettingsInput = z.object({
   credsFile: z.string().trim().max(1000).default(''),
 });
 
+export const TeamDeviceView = z.object({
+  deviceId: z.string(),
+  handle: z.string(),
+  /** The fingerprint of the device's Ed25519 signing key, to compare aloud with the colleague's Settings → Signing keys. */
+  fingerprint: z.string(),
+  registeredAt: z.string(),
+  thisDevice: z.boolean(),
+});
+export type TeamDeviceView = z.infer<typeof TeamDeviceView>;
+
 const Change = z.object({ status: IncidentStatus, actor: z.string(), at: z.string() });
 
 export const SyncIncidentView = z.object({
@@ -73,6 +89,7 @@ export type SyncIncidentView = z.infer<typeof SyncIncidentView>;
 export const syncContract = {
   'sync.incident': request('Whether the incident is shared with the team, and which concurrent status change stands', z.object({ incidentId: z.string().min(1) }), SyncIncidentView),
   'sync.status': request('Whether this laptop is connected to the team server, and how many events wait to be synced', z.object({}), SyncStatusView),
+  'sync.devices': request("The team's devices as the team server lists them: handle and signing-key fingerprint", z.object({}), z.object({ devices: z.array(TeamDeviceView) })),
   'sync.settings.get': request('The team server this installation syncs with', z.object({}), SyncSettingsView),
   'sync.settings.save': request('Point this installation at a team server (or turn sync off)', SyncSettingsInput, SyncSettingsView),
 };

@@ -119,7 +119,9 @@ export function applyOutboxEvent(items: Map<string, OutboxItem>, incidentId: str
 export function projectOutbox(incidentId: string, events: readonly IncidentEvent[]): OutboxItem[] {
   const items = new Map<string, OutboxItem>();
   for (const e of events) applyOutboxEvent(items, incidentId, e);
-  return [...items.values()].sort((a, b) => a.queuedSeq - b.queuedSeq);
+  // Fold order (first queued first), exactly as the core's incremental projection keeps it and the same on every synced laptop;
+  // sorting by queuedSeq would differ from it when a log queues one intent key twice (a hand-edited or hostile log).
+  return [...items.values()];
 }
 
 /** Whether the worker should try this item now. */

@@ -7,6 +7,21 @@ export interface Projection<S> {
   initial: S;
   /** Pure and non-mutating: playback keeps old states as checkpoints. */
   apply(state: S, event: IncidentEvent): S;
+  /**
+   * Optional, faster: folds events[from, to) into `state` when nobody keeps the states in between (a seek's replay from its
+   * checkpoint, the stretch between two checkpoints). It may update in place what it copied itself during the run, but
+   * never `state` or anything `state` shares. Always equal to applying the events one by one.
+   */
+  fold?(state: S, events: readonly IncidentEvent[], from: number, to: number): S;
+}
+
+/** events[from, to) folded into `state`: the projection's own fold when it has one, else apply event by event. */
+function foldRange<S>(projection: Projection<S>, state: S, events: readonly IncidentEvent[], from: number, to: number): S {
+  if (from >= to) return state;
+  if (projection.fold) return projection.fold(state, events, from, to);
+  let s = state;
+  for (let i = from; i < to; i++) s = projection.apply(s, events[i]!);
+  return s;
 }
 
 /**
@@ -29,9 +44,9 @@ export class CheckpointedReplay<S> {
   ) {
     let state = projection.initial;
     this.checkpoints.push(state);
-    for (let i = 0; i < events.length; i++) {
-      state = projection.apply(state, events[i]!);
-      if ((i + 1) % interval === 0) this.checkpoints.push(state);
+    for (let from = 0; from + interval <= events.length; from += interval) {
+      state = foldRange(projection, state, events, from, from + interval);
+      this.checkpoints.push(state);
     }
   }
 
@@ -43,9 +58,7 @@ export class CheckpointedReplay<S> {
   stateAfter(count: number): S {
     const n = Math.max(0, Math.min(count, this.events.length));
     const slot = Math.floor(n / this.interval);
-    let state = this.checkpoints[slot] as S;
-    for (let i = slot * this.interval; i < n; i++) state = this.projection.apply(state, this.events[i]!);
-    return state;
+    return foldRange(this.projection, this.checkpoints[slot] as S, this.events, slot * this.interval, n);
   }
 }
 

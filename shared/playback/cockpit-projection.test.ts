@@ -97,6 +97,26 @@ describe('cockpit projection', () => {
     }
   });
 
+  it('the fold of a seek (maps copied once per run, then updated in place) equals applying event by event, and leaves every checkpoint as it was', () => {
+    fc.assert(
+      fc.property(logs, fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 64 }), (events, seeks, interval) => {
+        const projection = cockpitProjection('prop');
+        const replay = new CheckpointedReplay(projection, events, interval);
+        const checkpoints = Array.from({ length: Math.floor(events.length / interval) + 1 }, (_, i) => replay.stateAfter(i * interval));
+        const before = checkpoints.map((c) => structuredClone(c));
+        const handedOut = seeks.map((n) => {
+          const count = n % (events.length + 1);
+          const state = replay.stateAfter(count);
+          expect(state).toEqual(replayPrefix(projection, events, count));
+          return [state, structuredClone(state)] as const;
+        });
+        expect(checkpoints).toEqual(before);
+        for (const [state, copy] of handedOut) expect(state).toEqual(copy);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('seeking never changes an earlier checkpoint', () => {
     const events = syntheticLog({ count: 800, random: seededRandom(5) });
     const replay = new CheckpointedReplay(cockpitProjection('prop'), events, 16);

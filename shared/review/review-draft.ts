@@ -7,7 +7,7 @@ import { keyDurations, keyTimes } from '../incidents/key-times';
 import { severityCriteria } from '../incidents/severity';
 import { formatDuration } from '../time/format-duration';
 import { hotfixReviewLines } from './review-hotfix';
-import { badReleases, describeBadRelease, reviewWhen as when, storyLines } from './review-story';
+import { badReleases, decisionSeqs, describeBadRelease, reviewWhen as when, storyLines } from './review-story';
 const line = (e: IncidentEvent, text: string) => `- ${when(e.ts)} — ${text} (${e.actor})`;
 
 export function generateReviewDraft(incidentId: string, events: readonly IncidentEvent[]): string {
@@ -15,9 +15,9 @@ export function generateReviewDraft(incidentId: string, events: readonly Inciden
   if (!state) return '# Post-incident review\n\nThe incident log has no declaration; nothing to review.\n';
   const times = keyTimes(events);
   const d = keyDurations(times);
-  const decisionSeqs = new Set(events.flatMap((e) => (e.type === 'timeline.entry_classified' && e.payload.kind === 'decision' ? [e.payload.targetSeq] : [])));
+  const decided = decisionSeqs(events);
   const decisions = events.flatMap((e) => {
-    if (e.type === 'note.added' && (e.payload.kind === 'decision' || decisionSeqs.has(e.seq))) return [line(e, e.payload.text)];
+    if (e.type === 'note.added' && (e.payload.kind === 'decision' || decided.has(e.seq))) return [line(e, e.payload.text)];
     if (e.type === 'approval.recorded') return [line(e, `${e.payload.approver} ${e.payload.decision} ${e.payload.subject}`)];
     if (e.type === 'hotfix.approved') return [line(e, `${e.payload.approver} approved hot fix ${e.payload.hotfixId}`)];
     if (e.type === 'hotfix.criteria_overridden') return [line(e, `hot-fix criteria overridden for ${e.payload.hotfixId}: ${e.payload.reason}`)];

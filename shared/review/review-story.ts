@@ -2,6 +2,7 @@
 // rollbacks, decisions and published updates in the order they happened.
 import { describeTeamEvent } from '../team/describe-team-event';
 import type { IncidentEvent } from '../events';
+import { refOf, SeqByRef } from '../events/event-refs';
 import { jiraKeysIn } from '../git/jira-keys';
 import type { RollbackPlan } from '../rollback/rollback-plan';
 import { happenedTime } from '../timeline/happened-at';
@@ -150,15 +151,28 @@ function relevantTags(events: readonly IncidentEvent[], detectedAt: string | und
   return keep;
 }
 
+/** Local seqs of the entries someone marked as a decision (timeline.entry_classified), by id or, in old logs, by seq. */
+export function decisionSeqs(events: readonly IncidentEvent[]): Set<number> {
+  const refs = new SeqByRef();
+  const out = new Set<number>();
+  for (const e of events) {
+    refs.add(e);
+    if (e.type !== 'timeline.entry_classified' || e.payload.kind !== 'decision') continue;
+    const target = refs.resolve(refOf(e.payload.targetId, e.payload.targetSeq));
+    if (target !== undefined) out.add(target);
+  }
+  return out;
+}
+
 /** The narrative, oldest first by when each thing happened; only recent releases and the commits a rollback undid, not every commit. */
 export function storyLines(events: readonly IncidentEvent[], detectedAt: string | undefined): string[] {
-  const decisionSeqs = new Set(events.flatMap((e) => (e.type === 'timeline.entry_classified' && e.payload.kind === 'decision' ? [e.payload.targetSeq] : [])));
+  const decisions = decisionSeqs(events);
   const undone = new Set(completedRollbacks(events).flatMap(({ plan }) => plan.commits.map((c) => c.sha)));
   const tags = relevantTags(events, detectedAt);
   const lines: { at: string; seq: number; text: string }[] = [];
   for (const e of events) {
     if (e.type === 'git.tag' && !tags.has(e.seq)) continue;
-    const text = storyLine(e, decisionSeqs, undone);
+    const text = storyLine(e, decisions, undone);
     if (text !== undefined) lines.push({ at: happenedTime(e), seq: e.seq, text });
   }
   lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));

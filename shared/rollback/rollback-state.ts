@@ -39,23 +39,36 @@ export interface RollbackApproval {
   handle?: string;
   deviceId?: string;
   at: string;
+  /** The approval.given event's local seq, and its global id when it carries one (else `<this laptop's device id>.<seq>`). */
   seq: number;
+  id?: string;
 }
 
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Folds one event into the rollbacks map (keyed by rollback id); events of other domains are ignored. */
-export function applyRollbackEvent(rollbacks: Map<string, RollbackState>, event: IncidentEvent): Map<string, RollbackState> {
+/** Folds one event into the rollbacks map (keyed by rollback id); events of other domains are ignored. Never changes the map. */
+export const applyRollbackEvent = (rollbacks: Map<string, RollbackState>, event: IncidentEvent): Map<string, RollbackState> =>
+  applyRollbackEventInto(rollbacks, event, (m) => new Map(m));
+
+/**
+ * applyRollbackEvent writing into the map `writable` gives for `rollbacks` when the event changes it (playback's fold run
+ * passes the copy it made once for the whole run).
+ */
+export function applyRollbackEventInto(
+  rollbacks: Map<string, RollbackState>,
+  event: IncidentEvent,
+  writable: (m: Map<string, RollbackState>) => Map<string, RollbackState>,
+): Map<string, RollbackState> {
   if (event.type === 'approval.given' && event.payload.subject === 'rollback') {
     const target = rollbacks.get(event.payload.targetId);
     if (!target) return rollbacks;
-    const approval: RollbackApproval = withoutUndefined({ by: event.actor, handle: event.actorIdentity?.handle, deviceId: event.actorIdentity?.deviceId, at: event.ts, seq: event.seq });
-    return new Map(rollbacks).set(target.id, { ...target, approvals: [...(target.approvals ?? []), approval] });
+    const approval: RollbackApproval = withoutUndefined({ by: event.actor, handle: event.actorIdentity?.handle, deviceId: event.actorIdentity?.deviceId, at: event.ts, seq: event.seq, id: event.id });
+    return writable(rollbacks).set(target.id, { ...target, approvals: [...(target.approvals ?? []), approval] });
   }
   if (!event.type.startsWith('rollback.')) return rollbacks;
-  const next = new Map(rollbacks);
+  const next = writable(rollbacks);
   if (event.type === 'rollback.planned') {
     next.set(event.payload.rollbackId, { id: event.payload.rollbackId, plan: event.payload.plan, plannedAt: event.ts, plannedBy: event.actor, stage: 'planned', steps: [] });
     return next;

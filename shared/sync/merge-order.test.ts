@@ -19,6 +19,18 @@ describe('merge order', () => {
     expect(() => order.addSynced('c.1', 2, 'c1')).toThrow(/arrived after/);
   });
 
+  it('places an event held back and verified later at its stream sequence, and says positions changed', () => {
+    const order = new MergeOrder<string>();
+    order.addSynced('a.1', 1, 'a1');
+    order.addSynced('a.2', 3, 'a2');
+    order.addPending('b.1', 'b1');
+    expect(order.addLateSynced('x.1', 2, 'x1')).toBe(true);
+    expect(order.events).toEqual(['a1', 'x1', 'a2', 'b1']);
+    expect(order.generation).toBe(1);
+    expect(order.addLateSynced('x.1', 2, 'x1')).toBe(false);
+    expect(order.lastStreamSeq).toBe(3);
+  });
+
   it('any interleaving of local writes and deliveries ends in the stream order once everything is delivered', () => {
     // Two laptops write; the server sequences their events in some interleaving; each laptop sees its own events first as
     // pending, then every delivery in stream order. Both must end with exactly the stream order.

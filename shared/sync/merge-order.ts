@@ -73,4 +73,19 @@ export class MergeOrder<E> {
     this.changed++;
     return true;
   }
+
+  /**
+   * An event the server sequenced earlier that this laptop held back (its author's key was not known yet) and has now
+   * verified: it takes its place by stream sequence, and the positions after it move (the generation moves on).
+   */
+  addLateSynced(id: string, streamSeq: number, event: E): boolean {
+    if (this.streamSeqs.has(id)) return false;
+    if (streamSeq > this.lastStreamSeq) return this.addSynced(id, streamSeq, event);
+    this.streamSeqs.set(id, streamSeq);
+    const at = this.synced.findIndex((s) => (this.streamSeqs.get(s.id) ?? 0) > streamSeq);
+    this.synced.splice(at < 0 ? this.synced.length : at, 0, { id, event });
+    this.merged = [...this.synced.map((s) => s.event), ...this.pending.map((p) => p.event)];
+    this.changed++;
+    return true;
+  }
 }

@@ -8,5 +8,7 @@ export const incidentSubject = (team: string, incidentId: string) => `firebreak.
 export const teamStream = (team: string) => `FIREBREAK_${team.toUpperCase().replace(/-/g, '_')}`;
 export const incidentsBucket = (team: string) => `firebreak-${team}-incidents`;
 export const outboxClaimsBucket = (team: string) => `firebreak-${team}-outbox-claims`;
+/** Device id → the device's public signing key and handle; each key is written once (KV create), so first registration wins. */
+export const devicesBucket = (team: string) => `firebreak-${team}-devices`;
 /** The durable consumer one laptop reads one incident through (names may not hold dots). */
 export const incidentConsumer = (deviceId: string, incidentId: string) => `fb-${deviceId}-${incidentId}`.slice(0, 200);

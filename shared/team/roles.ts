@@ -34,7 +34,9 @@ export interface PendingHandover {
   note: string;
   proposedBy: string;
   proposedAt: string;
+  /** The proposal's local seq, and its global id when it carries one (else `<this laptop's device id>.<seq>`, event-refs.ts). */
   seq: number;
+  id?: string;
 }
 
 /** Roles in the order the header shows them: well-known first, then custom roles as they were assigned. */

@@ -2,6 +2,7 @@
 import { describeConnectorEvent, describeOutboxEvent } from '../connectors/describe-connector-event';
 import { firstSentence } from '../markdown/summary';
 import type { IncidentEvent } from '../events';
+import { parseEventId } from '../events/event-refs';
 import { statusLabels } from '../incidents/status';
 import { describeRolloutEvent } from '../hotfix/describe-rollout-event';
 import { describeHotfixEvent } from '../hotfix/describe-hotfix-event';
@@ -16,6 +17,8 @@ export type TimelineSource = (typeof timelineSources)[number];
 
 export interface TimelineEntry {
   seq: number;
+  /** The event's global id when it carries one (written with team sync on); else it is `<this laptop's device id>.<seq>` (eventIdOf). */
+  id?: string;
   ts: string;
   /** When the event happened if it differs from when it was recorded (late reports). */
   happenedAt?: string;
@@ -31,6 +34,12 @@ export interface TimelineEntry {
 
 /** A short, readable label for an installation: the first characters of its device id (`dev_k3f9…` → `k3f9`). */
 export const shortDeviceLabel = (deviceId: string): string => deviceId.replace(/^dev_/, '').slice(0, 4);
+
+/** `#12` for an entry named by local seq (old logs); `#12 from device k3f9` for one named by its global id. */
+function targetLabel(p: { targetId?: string | undefined; targetSeq?: number | undefined }): string {
+  const named = p.targetId !== undefined ? parseEventId(p.targetId) : undefined;
+  return named ? `#${named.seq} from device ${shortDeviceLabel(named.deviceId)}` : `#${p.targetSeq ?? '?'}`;
+}
 
 function describe(event: IncidentEvent): { source: TimelineSource; text: string; detail?: string } {
   switch (event.type) {
@@ -138,11 +147,11 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
     case 'outbox.cancelled':
       return describeOutboxEvent(event);
     case 'timeline.entry_pinned':
-      return { source: 'notes', text: `${event.payload.pinned ? 'Pinned' : 'Unpinned'} event #${event.payload.targetSeq}` };
+      return { source: 'notes', text: `${event.payload.pinned ? 'Pinned' : 'Unpinned'} event ${targetLabel(event.payload)}` };
     case 'review.saved':
       return { source: 'notes', text: `Post-incident review saved (${event.payload.markdown.length} characters)` };
     case 'timeline.entry_classified':
-      return { source: 'notes', text: `Marked event #${event.payload.targetSeq} as ${event.payload.kind}` };
+      return { source: 'notes', text: `Marked event ${targetLabel(event.payload)} as ${event.payload.kind}` };
     case 'role.assigned':
     case 'role.released':
     case 'handover.proposed':
@@ -186,7 +195,7 @@ function describe(event: IncidentEvent): { source: TimelineSource; text: string;
 
 export function toTimelineEntry(event: IncidentEvent): TimelineEntry {
   const { source, text, detail } = describe(event);
-  const entry: TimelineEntry = { seq: event.seq, ts: event.ts, actor: event.actor, type: event.type, source, text, ...(detail !== undefined ? { detail } : {}) };
+  const entry: TimelineEntry = { seq: event.seq, ...(event.id !== undefined ? { id: event.id } : {}), ts: event.ts, actor: event.actor, type: event.type, source, text, ...(detail !== undefined ? { detail } : {}) };
   if (event.actorIdentity) entry.author = { handle: event.actorIdentity.handle, deviceId: event.actorIdentity.deviceId };
   const happenedAt = happenedAtOf(event);
   // Within a second is "when it was recorded": a poller's own rounding is not worth a second time on the row.

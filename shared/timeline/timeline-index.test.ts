@@ -85,6 +85,39 @@ describe('TimelineIndex', () => {
     );
   });
 
+  it('selects the rows of a moment without copying the selection of all rows: the same rows, positions and row objects as a scan', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 120_000 }), filterArb, (seed, count, maxGapMs, filter) => {
+        // Late notes (up to 10 min early) and alerts (up to 2 min) put rows recorded after a moment among the rows before it.
+        const log = syntheticLog({ count, random: seededRandom(seed), maxGapMs, weights: { 'late-note': 20, alert: 20, note: 10 } });
+        const index = new TimelineIndex().addAll(log);
+        const final = new CheckpointedReplay(cockpitProjection('inc'), log);
+        for (let cut = 0; cut <= count; cut += 1 + (seed % 11)) {
+          const upToSeq = log[cut - 1]?.seq ?? 0;
+          const annotations = final.stateAfter(cut).timeline;
+          // The pane's default filter, and any filter (those reading annotations scan).
+          for (const f of [{}, filter]) {
+            const scanned = [...index.select(f, { upToSeq, annotations })];
+            const at = index.selectAt(f, { upToSeq, annotations });
+            expect(Array.from({ length: at.length }, (_, i) => at.at(i))).toEqual(scanned);
+            // Rows are reused across moments only while their annotations are the same: as a fresh index builds them.
+            if (cut % 4 === 0) {
+              const fresh = new TimelineIndex().addAll(log);
+              expect(scanned.slice(0, 10).map((o) => index.row(o, annotations))).toEqual(scanned.slice(0, 10).map((o) => fresh.row(o, annotations)));
+            }
+            const some = scanned[Math.floor(scanned.length / 2)];
+            if (some !== undefined) {
+              expect(index.positionOfSeq(at, index.seqOf(some))).toBe(scanned.indexOf(some));
+              const t = index.row(some).at;
+              expect(index.positionAtTime(at, t)).toBe(index.positionAtTime(Int32Array.from(scanned), t));
+            }
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('finds positions by seq and by time, and lists pinned rows and facets as the full rows do', () => {
     const log = syntheticLog({ count: 2000, random: seededRandom(5), maxGapMs: 60_000 });
     const index = new TimelineIndex().addAll(log);

@@ -4,9 +4,11 @@
 // the rows matching a filter, newest first — and builds only the rows of the page asked for. The core keeps one per
 // incident to serve timeline.page / timeline.search; playback keeps one per log to show the timeline at t.
 import type { IncidentEvent, NoteKind } from '../events';
+import { refOf, resolveRef, type EventRef } from '../events/event-refs';
 import { Column, Dictionary } from './columns';
 import { timelineSources, toTimelineEntry, type TimelineSource } from './describe-event';
 import { happenedTime } from './happened-at';
+import { SplicedOrdinals, type OrdinalList } from './ordinal-list';
 import { TokenPostings } from './token-postings';
 import { LATE_TOLERANCE_MS, type TimelineFilter, type TimelineRow } from './timeline-view';
 
@@ -14,6 +16,8 @@ const kindCodes: readonly (NoteKind | undefined)[] = [undefined, 'note', 'observ
 const kindCode = (kind: NoteKind | undefined): number => (kind ? kindCodes.indexOf(kind) : 0);
 const sourceCode = new Map<TimelineSource, number>(timelineSources.map((s, i) => [s, i]));
 const METRIC_SAMPLE = 'metric.observed';
+/** Rows kept built: the pinned strip (≤ 500) and a few pages. */
+const MAX_BUILT_ROWS = 4096;
 
 /** Pins and classifications as they stood at some moment (playback): replace the index's own, which are the log's latest. */
 export interface TimelineAnnotations {
@@ -33,16 +37,16 @@ export const searchWords = (text: string | undefined): string[] => (text ?? '').
 export class TimelineIndex {
   /**
    * Row ordinal (in log order) → its event; the row's text is built from it only when a page shows it. Empty when the index
-   * reads events through `eventOf` (the core's log keeps them on disk; holding them here would keep a million objects alive).
+   * reads events through `readEvent` (the core's log keeps them on disk; holding them here would keep a million objects alive).
    */
   private readonly events: IncidentEvent[] = [];
 
-  /** `eventOf` (optional): the event with a seq, when the caller keeps the events (the index then holds none itself). */
-  constructor(private readonly eventOf?: (seq: number) => IncidentEvent | undefined) {}
+  /** `readEvent` (optional): the event with a seq, when the caller keeps the events (the index then holds none itself). */
+  constructor(private readonly readEvent?: (seq: number) => IncidentEvent | undefined) {}
 
   private eventAtOrdinal(ordinal: number): IncidentEvent {
-    if (!this.eventOf) return this.events[ordinal]!;
-    const e = this.eventOf(this.seq.get(ordinal));
+    if (!this.readEvent) return this.events[ordinal]!;
+    const e = this.readEvent(this.seq.get(ordinal));
     if (!e) throw new Error(`the timeline index names event #${this.seq.get(ordinal)}, which its log does not hold`);
     return e;
   }
@@ -56,6 +60,15 @@ export class TimelineIndex {
   private readonly noteKind = new Column(Uint8Array);
   private readonly kind = new Column(Uint8Array);
   private readonly pinned = new Column(Uint8Array);
+  /** The latest happened-at among the rows up to each ordinal (a running maximum): where a moment's rows begin. */
+  private readonly latestUpTo = new Column(Float64Array);
+  /** The earliest happened-at among the rows from each ordinal on (computed when a moment is first asked for). */
+  private earliestFrom: Float64Array | undefined;
+  /**
+   * Rows built lately, by ordinal: every seek shows the pinned strip again, and rows near where it was. A row is reused
+   * while its annotations (pinned, kind) are the same; rows are never changed once built. Bounded, dropped when full.
+   */
+  private readonly built = new Map<number, TimelineRow>();
   private readonly actors = new Dictionary();
   private readonly types = new Dictionary();
   /** Ordinals oldest first by when they happened (equal times in log order), as buildTimelineRows orders rows. */
@@ -63,6 +76,12 @@ export class TimelineIndex {
   /** Which rows hold each word of the rows' search text (token-postings.ts). */
   private readonly postings = new TokenPostings();
   private readonly sourcesPresent = new Set<number>();
+  /** Ordinals of the rows whose event carries a global id (written with team sync on), by that id. */
+  private readonly ordinalsById = new Map<string, number>();
+  /** 1 for the rows whose event carries a global id (a reference by seq to such a row's own id is resolved by id). */
+  private readonly stamped = new Column(Uint8Array);
+  /** Whether rows were added in ascending seq (a log's own order); the team's merge order of a synced incident may not be. */
+  private seqsAscending = true;
   /** Ordinals of the rows pinned now (few): the pinned strip never scans every row. */
   private readonly pinnedNow = new Set<number>();
   private latestSeen = -Infinity;
@@ -97,7 +116,7 @@ export class TimelineIndex {
     this.folded = e.seq;
     this.cache.clear();
     if (e.type === 'timeline.entry_pinned' || e.type === 'timeline.entry_classified') {
-      const target = this.ordinalOfSeq(e.payload.targetSeq);
+      const target = this.ordinalOf(refOf(e.payload.targetId, e.payload.targetSeq));
       if (target < 0) return;
       if (e.type === 'timeline.entry_pinned') {
         this.pinned.set(target, e.payload.pinned ? 1 : 0);
@@ -109,11 +128,16 @@ export class TimelineIndex {
     const entry = toTimelineEntry(e);
     const at = Date.parse(happenedTime(e));
     const ordinal = this.seq.length;
-    if (!this.eventOf) this.events.push(e);
+    if (!this.readEvent) this.events.push(e);
+    if (e.id !== undefined) this.ordinalsById.set(e.id, ordinal);
+    this.stamped.push(e.id !== undefined ? 1 : 0);
+    if (ordinal > 0 && e.seq < this.seq.get(ordinal - 1)) this.seqsAscending = false;
     this.seq.push(e.seq);
     this.at.push(at);
     this.late.push(at < this.latestSeen - LATE_TOLERANCE_MS ? 1 : 0);
     this.latestSeen = Math.max(this.latestSeen, at);
+    this.latestUpTo.push(this.latestSeen);
+    this.earliestFrom = undefined;
     const source = sourceCode.get(entry.source) ?? 0;
     this.source.push(source);
     this.sourcesPresent.add(source);
@@ -152,6 +176,69 @@ export class TimelineIndex {
       if (seqs[o]! <= upTo) out[count++] = o;
     }
     return out.subarray(0, count);
+  }
+
+  /**
+   * The rows matching `filter` at a moment of playback (upToSeq), newest first, without copying the selection of all rows:
+   * rows newer than anything recorded by then are skipped by a binary search, rows older than anything recorded later are
+   * a zero-copy tail, and only the rows in between (recorded out of order: late notes, alerts that started earlier) are
+   * filtered by seq. The same rows as select(filter, options); filters that read annotations still scan.
+   */
+  selectAt(filter: TimelineFilter, options: TimelineSelectOptions = {}): OrdinalList {
+    const upTo = options.upToSeq;
+    const readsAnnotations = filter.kind !== undefined || filter.pinnedOnly === true;
+    if (upTo === undefined || upTo >= this.folded || (options.annotations && readsAnnotations)) return this.select(filter, options);
+    const all = this.select(filter, {});
+    const cut = this.rowsUpToSeq(upTo);
+    if (cut === 0) return new Int32Array(0);
+    if (cut === this.seq.length) return all;
+    const newestThen = this.latestUpTo.get(cut - 1);
+    const earliestLater = this.earliestFromOrdinal()[cut]!;
+    const start = this.firstPositionAtOrBefore(all, newestThen, false);
+    const end = Math.max(start, this.firstPositionAtOrBefore(all, earliestLater, true));
+    const head = new Int32Array(end - start);
+    let count = 0;
+    for (let i = start; i < end; i++) if (all[i]! < cut) head[count++] = all[i]!;
+    return new SplicedOrdinals(head.subarray(0, count), all.subarray(end));
+  }
+
+  /** Rows recorded up to `seq` (their ordinals are 0 … n-1: rows are numbered in log order). */
+  private rowsUpToSeq(seq: number): number {
+    const seqs = this.seq.raw;
+    let lo = 0;
+    let hi = this.seq.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (seqs[mid]! <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private earliestFromOrdinal(): Float64Array {
+    if (!this.earliestFrom) {
+      const n = this.seq.length;
+      const at = this.at.raw;
+      const earliest = new Float64Array(n + 1);
+      earliest[n] = Infinity;
+      for (let o = n - 1; o >= 0; o--) earliest[o] = Math.min(earliest[o + 1]!, at[o]!);
+      this.earliestFrom = earliest;
+    }
+    return this.earliestFrom;
+  }
+
+  /** First position in a selection (newest first) whose row happened at or before `t` (strictly before when `strict`). */
+  private firstPositionAtOrBefore(selection: Int32Array, t: number, strict: boolean): number {
+    const at = this.at.raw;
+    let lo = 0;
+    let hi = selection.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const a = at[selection[mid]!]!;
+      if (strict ? a >= t : a > t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private scan(filter: TimelineFilter, options: TimelineSelectOptions): Int32Array {
@@ -202,16 +289,24 @@ export class TimelineIndex {
 
   /** The row at `ordinal`, annotated as the index stands (or as `annotations` say). */
   row(ordinal: number, annotations?: TimelineAnnotations): TimelineRow {
-    const entry = toTimelineEntry(this.eventAtOrdinal(ordinal));
     const code = this.kindOf(ordinal, annotations);
-    return {
-      ...entry,
+    const pinned = this.pinnedOf(ordinal, annotations);
+    const kind = code !== 0 ? kindCodes[code]! : undefined;
+    const known = this.built.get(ordinal);
+    if (known && known.pinned === pinned && known.kind === kind) return known;
+    const entry = known ?? toTimelineEntry(this.eventAtOrdinal(ordinal));
+    const { kind: _kind, ...rest } = entry as TimelineRow;
+    const row: TimelineRow = {
+      ...rest,
       at: this.at.get(ordinal),
       late: this.late.get(ordinal) === 1,
-      pinned: this.pinnedOf(ordinal, annotations),
-      ...(code !== 0 ? { kind: kindCodes[code]! } : {}),
-      haystack: haystackOf(entry),
+      pinned,
+      ...(kind !== undefined ? { kind } : {}),
+      haystack: known?.haystack ?? haystackOf(entry),
     };
+    if (this.built.size >= MAX_BUILT_ROWS) this.built.clear();
+    this.built.set(ordinal, row);
+    return row;
   }
 
   seqOf(ordinal: number): number {
@@ -219,18 +314,18 @@ export class TimelineIndex {
   }
 
   /** Position in `selection` (newest first) of the row with this seq, or -1. */
-  positionOfSeq(selection: Int32Array, seq: number): number {
+  positionOfSeq(selection: OrdinalList, seq: number): number {
     const o = this.ordinalOfSeq(seq);
     return o < 0 ? -1 : selection.indexOf(o);
   }
 
   /** Position in `selection` of the newest row that happened at or before `t` (as indexAtTime). */
-  positionAtTime(selection: Int32Array, t: number): number {
+  positionAtTime(selection: OrdinalList, t: number): number {
     let lo = 0;
     let hi = selection.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.at.get(selection[mid]!) > t) lo = mid + 1;
+      if (this.at.get(selection.at(mid)!) > t) lo = mid + 1;
       else hi = mid;
     }
     return Math.min(lo, Math.max(0, selection.length - 1));
@@ -239,12 +334,18 @@ export class TimelineIndex {
   /** The pinned rows, oldest first (the strip above the list). */
   pinnedOrdinals(options: TimelineSelectOptions = {}): number[] {
     const upTo = options.upToSeq ?? Infinity;
-    const candidates = options.annotations
-      ? [...options.annotations.pinned].filter(([, p]) => p).map(([seq]) => this.ordinalOfSeq(seq))
-      : [...this.pinnedNow];
-    return candidates
-      .filter((o) => o >= 0 && this.seq.get(o) <= upTo && this.pinnedOf(o, options.annotations))
-      .sort((a, b) => this.at.get(a) - this.at.get(b) || this.seq.get(a) - this.seq.get(b));
+    const found: number[] = [];
+    if (options.annotations) {
+      // One pass over the pins as they stood (every seek shows the strip): no intermediate arrays.
+      for (const [seq, pinned] of options.annotations.pinned) {
+        if (!pinned || seq > upTo) continue;
+        const o = this.ordinalOfSeq(seq);
+        if (o >= 0) found.push(o);
+      }
+    } else for (const o of this.pinnedNow) if (this.seq.get(o) <= upTo) found.push(o);
+    const at = this.at.raw;
+    const seqs = this.seq.raw;
+    return found.sort((a, b) => at[a]! - at[b]! || seqs[a]! - seqs[b]!);
   }
 
   /** Actors and types on the timeline (sorted) and the sources present: what the filter menus offer. */
@@ -271,8 +372,30 @@ export class TimelineIndex {
     return { mask: this.mask, rows };
   }
 
+  /** The event of the row a reference names (event-refs.ts), if it is on the timeline. */
+  eventOf(ref: EventRef): IncidentEvent | undefined {
+    const o = this.ordinalOf(ref);
+    return o < 0 ? undefined : this.eventAtOrdinal(o);
+  }
+
+  /** The row a pin or classification names (event-refs.ts), or -1. */
+  private ordinalOf(ref: EventRef | undefined): number {
+    if (!ref) return -1;
+    const found = resolveRef(ref, {
+      byId: (id) => this.ordinalsById.get(id),
+      bySeq: (seq) => {
+        const o = this.ordinalOfSeq(seq);
+        return o < 0 ? undefined : { value: o, stamped: this.stamped.get(o) === 1 };
+      },
+    });
+    return found ?? -1;
+  }
+
   private ordinalOfSeq(seq: number): number {
     const seqs = this.seq.raw;
+    // A synced incident is folded in the team's order (shared/sync/merge-order.ts), where received events' local seqs
+    // are not ascending: then look the seq up one by one (a packed scan), as the binary search below would miss it.
+    if (!this.seqsAscending) return seqs.subarray(0, this.seq.length).indexOf(seq);
     let lo = 0;
     let hi = this.seq.length;
     while (lo < hi) {

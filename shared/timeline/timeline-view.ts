@@ -1,5 +1,6 @@
 // The timeline as the pane shows it: entries with their pins and classifications applied, filtered by source, actor, type and text.
 import type { IncidentEvent, NoteKind } from '../events';
+import { EventRefMap, refOf } from '../events/event-refs';
 import { toTimelineEntry, type TimelineEntry, type TimelineSource } from './describe-event';
 import { happenedTime } from './happened-at';
 
@@ -32,17 +33,17 @@ const byHappened = (a: TimelineRow, b: TimelineRow) => a.at - b.at || a.seq - b.
  */
 export function buildTimelineRows(events: readonly IncidentEvent[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
-  const bySeq = new Map<number, TimelineRow>();
+  const byRef = new EventRefMap<TimelineRow>();
   let latestSeen = -Infinity;
   let sorted = true;
   for (const e of events) {
     if (e.type === 'timeline.entry_pinned') {
-      const target = bySeq.get(e.payload.targetSeq);
+      const target = byRef.resolve(refOf(e.payload.targetId, e.payload.targetSeq));
       if (target) target.pinned = e.payload.pinned;
       continue;
     }
     if (e.type === 'timeline.entry_classified') {
-      const target = bySeq.get(e.payload.targetSeq);
+      const target = byRef.resolve(refOf(e.payload.targetId, e.payload.targetSeq));
       if (target) target.kind = e.payload.kind;
       continue;
     }
@@ -54,7 +55,7 @@ export function buildTimelineRows(events: readonly IncidentEvent[]): TimelineRow
     if (rows.length > 0 && byHappened(rows[rows.length - 1]!, row) > 0) sorted = false;
     latestSeen = Math.max(latestSeen, at);
     rows.push(row);
-    bySeq.set(row.seq, row);
+    byRef.add(e, row);
   }
   return sorted ? rows : rows.sort(byHappened);
 }

@@ -36,6 +36,11 @@ export interface TimelineWindowPage {
   /** The pinned rows, oldest first (few; capped). */
   pinned: TimelineWireRow[];
   facets: { actors: string[]; types: string[]; sources: TimelineSource[] };
+  /**
+   * Served from the log's newest events while the core builds the timeline index (the first page of a large incident): the
+   * rows are the index's, but total and rowCount are estimates and pinned and facets know only those events.
+   */
+  provisional?: boolean;
 }
 
 export const MAX_PINNED = 500;
@@ -52,11 +57,20 @@ export const toFilter = (q: TimelineQuery): TimelineFilter => ({
 
 export const toQuery = (f: TimelineFilter): TimelineQuery => ({ ...f, sources: f.sources ? [...f.sources] : undefined });
 
-const wire = ({ haystack: _haystack, ...row }: TimelineRow): TimelineWireRow => row;
+/** Rows are reused while unchanged (TimelineIndex.row), and so is their wire form: a seek rebuilds no pinned row. */
+const wired = new WeakMap<TimelineRow, TimelineWireRow>();
+const wire = (row: TimelineRow): TimelineWireRow => {
+  let w = wired.get(row);
+  if (!w) {
+    const { haystack: _haystack, ...rest } = row;
+    wired.set(row, (w = rest));
+  }
+  return w;
+};
 
 /** The page of `limit` rows around `anchor` in the rows matching `query`. */
 export function timelineWindowPage(index: TimelineIndex, query: TimelineQuery, anchor: TimelineAnchor, limit: number, options: TimelineSelectOptions = {}): TimelineWindowPage {
-  const selection = index.select(toFilter(query), options);
+  const selection = index.selectAt(toFilter(query), options);
   const total = selection.length;
   const last = Math.max(0, total - limit);
   let anchorPosition = 0;
@@ -71,7 +85,7 @@ export function timelineWindowPage(index: TimelineIndex, query: TimelineQuery, a
   if (anchor.by === 'position') anchorPosition = Math.min(anchor.position, Math.max(0, total - 1));
   if (anchor.by === 'oldest') anchorPosition = Math.max(0, total - 1);
   const rows: TimelineWireRow[] = [];
-  for (let i = offset; i < Math.min(total, offset + limit); i++) rows.push(wire(index.row(selection[i]!, options.annotations)));
+  for (let i = offset; i < Math.min(total, offset + limit); i++) rows.push(wire(index.row(selection.at(i)!, options.annotations)));
   const pinned = index.pinnedOrdinals(options).slice(-MAX_PINNED).map((o) => wire(index.row(o, options.annotations)));
   return { offset, rows, total, rowCount: index.rowCount, anchorPosition, lastSeq: options.upToSeq ?? index.lastSeq, pinned, facets: index.facets() };
 }
@@ -87,8 +101,8 @@ export interface TimelineSearchResult {
 
 export function timelineSearch(index: TimelineIndex, query: TimelineQuery, limit: number, maxSeqs: number, options: TimelineSelectOptions = {}): TimelineSearchResult {
   const page = timelineWindowPage(index, query, { by: 'newest' }, limit, options);
-  const selection = index.select(toFilter(query), options);
-  const seqs = Array.from(selection.subarray(0, maxSeqs), (o) => index.seqOf(o));
+  const selection = index.selectAt(toFilter(query), options);
+  const seqs = Array.from({ length: Math.min(maxSeqs, selection.length) }, (_, i) => index.seqOf(selection.at(i)!));
   return { count: selection.length, seqs, page };
 }
 

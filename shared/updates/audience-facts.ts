@@ -1,5 +1,6 @@
 // What each audience may be told, as a pure projection of the event log: external audiences get the stated facts only.
 import type { Audience, IncidentEvent, NoteKind } from '../events';
+import { refOf, SeqByRef } from '../events/event-refs';
 import { toTimelineEntry } from '../timeline/describe-event';
 
 /**
@@ -78,9 +79,14 @@ export function isAcknowledgementOnly(text: string): boolean {
 /** Note kinds with later re-classifications applied (a note marked a hypothesis afterwards is a hypothesis). */
 export function noteKinds(events: readonly IncidentEvent[]): Map<number, NoteKind> {
   const kinds = new Map<number, NoteKind>();
+  const refs = new SeqByRef();
   for (const e of events) {
+    refs.add(e);
     if (e.type === 'note.added') kinds.set(e.seq, e.payload.kind);
-    else if (e.type === 'timeline.entry_classified') kinds.set(e.payload.targetSeq, e.payload.kind);
+    else if (e.type === 'timeline.entry_classified') {
+      const target = refs.resolve(refOf(e.payload.targetId, e.payload.targetSeq));
+      if (target !== undefined) kinds.set(target, e.payload.kind);
+    }
   }
   return kinds;
 }
@@ -88,10 +94,14 @@ export function noteKinds(events: readonly IncidentEvent[]): Map<number, NoteKin
 /** Sequence numbers of the entries currently pinned. */
 export function pinnedSeqs(events: readonly IncidentEvent[]): Set<number> {
   const pinned = new Set<number>();
+  const refs = new SeqByRef();
   for (const e of events) {
+    refs.add(e);
     if (e.type !== 'timeline.entry_pinned') continue;
-    if (e.payload.pinned) pinned.add(e.payload.targetSeq);
-    else pinned.delete(e.payload.targetSeq);
+    const target = refs.resolve(refOf(e.payload.targetId, e.payload.targetSeq));
+    if (target === undefined) continue;
+    if (e.payload.pinned) pinned.add(target);
+    else pinned.delete(target);
   }
   return pinned;
 }

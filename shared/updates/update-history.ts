@@ -1,5 +1,6 @@
 // What the log says about past stakeholder updates: publications, queued deliveries and saved drafts, per audience.
 import type { Audience, EventOfType, IncidentEvent } from '../events';
+import { refOf, SeqByRef } from '../events/event-refs';
 
 export interface PublishedUpdate {
   seq: number;
@@ -35,12 +36,22 @@ export interface UpdatesFold {
   published: PublishedUpdate[];
   byPublication: Map<string, PublishedUpdate>;
   drafts: Map<Audience, SavedDraft>;
+  /** Events by global id, for the event a saved draft was based on. */
+  refs: SeqByRef;
 }
 
-export const emptyUpdatesFold = (): UpdatesFold => ({ published: [], byPublication: new Map(), drafts: new Map() });
+export const emptyUpdatesFold = (): UpdatesFold => ({ published: [], byPublication: new Map(), drafts: new Map(), refs: new SeqByRef() });
+
+/** A saved draft with its basis as a local seq on this laptop (the event it names by global id, or an old log's seq). */
+function savedDraft(e: EventOfType<'update.draft_saved'>, refs: SeqByRef): SavedDraft {
+  const { source, base } = e.payload;
+  const basedOnSeq = refs.resolve(refOf(e.payload.basedOnId, e.payload.basedOnSeq));
+  return { seq: e.seq, ts: e.ts, actor: e.actor, source, ...(basedOnSeq !== undefined ? { basedOnSeq } : {}), ...(base !== undefined ? { base } : {}) };
+}
 
 /** Folds one event into `fold` (in place: the fold is owned by one projection). */
 export function applyUpdatesEvent(fold: UpdatesFold, e: IncidentEvent): UpdatesFold {
+  fold.refs.add(e);
   if (e.type === 'update.published') {
     const update: PublishedUpdate = {
       seq: e.seq,
@@ -64,8 +75,7 @@ export function applyUpdatesEvent(fold: UpdatesFold, e: IncidentEvent): UpdatesF
       ...(e.payload.outboxId ? { outboxId: e.payload.outboxId } : {}),
     });
   } else if (e.type === 'update.draft_saved') {
-    const { source, basedOnSeq, base } = e.payload;
-    fold.drafts.set(e.payload.audience, { seq: e.seq, ts: e.ts, actor: e.actor, source, ...(basedOnSeq !== undefined ? { basedOnSeq } : {}), ...(base !== undefined ? { base } : {}) });
+    fold.drafts.set(e.payload.audience, savedDraft(e, fold.refs));
   }
   return fold;
 }
@@ -87,8 +97,9 @@ export function latestDraft(events: readonly IncidentEvent[], audience: Audience
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
     if (e.type === 'update.draft_saved' && e.payload.audience === audience) {
-      const { source, basedOnSeq, base } = e.payload;
-      return { seq: e.seq, ts: e.ts, actor: e.actor, source, ...(basedOnSeq !== undefined ? { basedOnSeq } : {}), ...(base !== undefined ? { base } : {}) };
+      const refs = new SeqByRef();
+      if (e.payload.basedOnId !== undefined) for (const x of events) refs.add(x);
+      return savedDraft(e, refs);
     }
   }
   return undefined;

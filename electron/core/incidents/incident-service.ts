@@ -1,18 +1,28 @@
 // Incident use cases over the store: declare, status/severity/commander changes, notes, listing and timeline reads.
-import type { IncidentEvent } from '../../../shared/events';
+import { eventIdOf, type IncidentEvent } from '../../../shared/events';
 import type { IncidentState } from '../../../shared/incidents/incident-state';
 import { incidentProjection } from '../../../shared/projections/domain-projections';
 import { statusChangeProblem } from '../../../shared/incidents/status';
 import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { incidentIdFor, type IncidentStore } from '../store/incident-store';
+import { ColdTimeline, type ColdTimelineOptions } from './cold-timeline';
 import { timelineSearch, timelineWindowPage, type TimelineSearchResult, type TimelineWindowPage } from '../../../shared/timeline/timeline-window';
 
 export class IncidentService {
+  /** The first timeline page from the log's tail while the log is opened and its timeline index built (cold-timeline.ts). */
+  readonly cold: ColdTimeline;
+  /** This installation's device id: the global id of its events written with sync off is `<device id>.<seq>` (event-refs.ts). */
+  private readonly deviceId: (() => string) | undefined;
+
   constructor(
     private readonly store: IncidentStore,
     private readonly operator: () => string,
-  ) {}
+    options: ColdTimelineOptions & { deviceId?: () => string } = {},
+  ) {
+    this.cold = new ColdTimeline(store, options);
+    this.deviceId = options.deviceId;
+  }
 
   /** An incident that arrived outside of appends (an imported bundle): its state is projected on first read, like any other. */
   track(id: string): void {
@@ -103,18 +113,28 @@ export class IncidentService {
     return event!;
   }
 
+  /** Pins or classifies the entry `targetId` names (a timeline row's event id), so every laptop marks the same event. */
   async annotate(
     input: ParsedInputOf<'timeline.pin'> | ParsedInputOf<'timeline.classify'>,
   ): Promise<IncidentEvent> {
     this.state(input.incidentId);
-    const target = this.store.get(input.incidentId).log?.eventAt(input.targetSeq);
-    if (!target) throw new DomainError('not_found', `Event #${input.targetSeq} is not in this incident's timeline.`);
+    const targetId = this.existingEventId(input.incidentId, input.targetId);
     const [event] = await this.store.append(input.incidentId, [
       'pinned' in input
-        ? { type: 'timeline.entry_pinned', actor: this.operator(), payload: { targetSeq: input.targetSeq, pinned: input.pinned } }
-        : { type: 'timeline.entry_classified', actor: this.operator(), payload: { targetSeq: input.targetSeq, kind: input.kind } },
+        ? { type: 'timeline.entry_pinned', actor: this.operator(), payload: { targetId, pinned: input.pinned } }
+        : { type: 'timeline.entry_classified', actor: this.operator(), payload: { targetId, kind: input.kind } },
     ]);
     return event!;
+  }
+
+  /** The global id of the event `id` names in this incident's log; a clear error when no event there has it. */
+  private existingEventId(incidentId: string, id: string): string {
+    const target = this.store.timelineIndex(incidentId).eventOf({ id });
+    const deviceId = this.deviceId?.();
+    if (!target || (deviceId !== undefined && eventIdOf(target, deviceId) !== id)) {
+      throw new DomainError('not_found', `Event ${id} is not in this incident's timeline; reload the timeline and try again.`);
+    }
+    return id;
   }
 
   timeline(input: ParsedInputOf<'timeline.events'>): { events: IncidentEvent[]; lastSeq: number; hasMore: boolean } {
@@ -125,12 +145,20 @@ export class IncidentService {
     return { events: log.slice(from, from + input.limit), lastSeq: log.lastSeq, hasMore: from + input.limit < log.eventCount };
   }
 
-  /** A page of the filtered timeline around an anchor, from the incident's timeline index (advanced by appended events only). */
-  timelinePage(input: ParsedInputOf<'timeline.page'>): TimelineWindowPage {
+  /**
+   * A page of the filtered timeline around an anchor, from the incident's timeline index (advanced by appended events only).
+   * Before the index is built, the newest pages come from the log's tail (marked provisional) and every other page waits.
+   */
+  async timelinePage(input: ParsedInputOf<'timeline.page'>): Promise<TimelineWindowPage> {
+    const early = await this.cold.tailPage(input);
+    if (early) return early;
+    await this.cold.whenIndexed(input.incidentId);
     return timelineWindowPage(this.store.timelineIndex(input.incidentId), input.filter, input.anchor, input.limit);
   }
 
-  timelineSearch(input: ParsedInputOf<'timeline.search'>): TimelineSearchResult {
+  /** Search waits for the timeline index: never hits from part of the log. */
+  async timelineSearch(input: ParsedInputOf<'timeline.search'>): Promise<TimelineSearchResult> {
+    await this.cold.whenIndexed(input.incidentId);
     return timelineSearch(this.store.timelineIndex(input.incidentId), input.filter, input.limit, input.maxSeqs);
   }
 }

@@ -61,7 +61,12 @@ describe('timeline.page', () => {
   it('shows an appended event at the top of the next page, and a pin in the pinned rows', async () => {
     const before = await call<TimelineWindowPage>('timeline.page', { incidentId, limit: 5 });
     const added = await call<IncidentEvent>('incidents.addNote', { incidentId, text: 'Rolled back the release' });
-    await call('timeline.pin', { incidentId, targetSeq: added.seq, pinned: true });
+    const { deviceId } = await call<{ deviceId: string }>('identity.get', {});
+    await call('timeline.pin', { incidentId, targetId: `${deviceId}.${added.seq}`, pinned: true });
+    // A row is named by its event's global id; an id no event on this timeline has is refused, and nothing is written.
+    const unknown = await dispatch('timeline.pin', { incidentId, targetId: `dev_elsewhere.${added.seq}`, pinned: true });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/not in this incident's timeline/) } });
+    expect((await dispatch('timeline.classify', { incidentId, targetId: `${deviceId}.${added.seq + 1000}`, kind: 'decision' })).ok).toBe(false);
     const after = await call<TimelineWindowPage>('timeline.page', { incidentId, limit: 5 });
     expect(after.total).toBe(before.total + 1);
     expect(after.rows[0]).toMatchObject({ seq: added.seq, text: 'Rolled back the release', pinned: true });

@@ -52,7 +52,8 @@ describe('rollback approvals', () => {
     await fx.rollbacks.confirm({ incidentId: INCIDENT, rollbackId: planned.id, typedName: 'checkout' });
     await fx.rollbacks.settled(planned.id);
     const confirmed = fx.events().find((e) => e.type === 'rollback.confirmed')!;
-    expect(confirmed).toMatchObject({ actor: 'ines', payload: { approver: 'omar', approvalSeq: approvalEvent.seq } });
+    expect(confirmed).toMatchObject({ actor: 'ines', payload: { approver: 'omar', approvalId: `dev_rollback_tests.${approvalEvent.seq}` } });
+    expect(confirmed.payload).not.toHaveProperty('approvalSeq');
     expect(fx.rollbacks.list(INCIDENT)[0]).toMatchObject({ stage: 'completed', approver: 'omar', confirmedBy: 'ines' });
   });
 

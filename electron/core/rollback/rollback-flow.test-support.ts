@@ -41,7 +41,7 @@ export async function rollbackFixture(deps: Partial<RollbackServiceDeps> = {}, s
     rollback: { strategies: [{ kind: 'revert' }, { kind: 'move-ref' }] },
     ...serviceExtras,
   });
-  const rollbacks = new RollbackService({ store, catalogue, operator: () => 'ines', ...deps });
+  const rollbacks = new RollbackService({ store, catalogue, operator: () => 'ines', deviceId: () => 'dev_rollback_tests', ...deps });
   return {
     repos,
     store,

@@ -147,7 +147,7 @@ describe('restarts', () => {
     const planned = await plan('command');
     const running = await plan('command');
     await fx.store.append(INCIDENT, [{ type: 'rollback.confirmed', actor: 'ines', payload: { rollbackId: running.id, service: 'checkout', direction: 'rollback' } }]);
-    const restarted = new RollbackService({ store: fx.store, catalogue: fx.catalogue, operator: () => 'ines' });
+    const restarted = new RollbackService({ store: fx.store, catalogue: fx.catalogue, operator: () => 'ines', deviceId: () => 'dev_rollback_tests' });
     await restarted.recoverInterrupted();
     expect(restarted.list(INCIDENT).find((r) => r.id === running.id)).toMatchObject({ stage: 'failed', failure: { message: 'Firebreak stopped while this rollback was running.' } });
     expect((await refusal(restarted.confirm({ incidentId: INCIDENT, rollbackId: planned.id, typedName: 'checkout' }))).message).toContain('plan again');

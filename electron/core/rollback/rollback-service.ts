@@ -1,6 +1,6 @@
 // Rollback use cases: plan → approve (by another identified person, when the service's policy asks) → confirm (typed service name) → run → verify, with one run per service at a time.
 import { randomBytes } from 'node:crypto';
-import type { NewEvent } from '../../../shared/events';
+import { eventIdOf, type NewEvent } from '../../../shared/events';
 import type { ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import type { RollbackPlan } from '../../../shared/rollback/rollback-plan';
@@ -19,6 +19,8 @@ export interface RollbackServiceDeps {
   store: IncidentStore;
   catalogue: ServiceCatalogue;
   operator: () => string;
+  /** This installation's device id: an approval recorded with sync off is named `<device id>.<seq>` (event-refs.ts). */
+  deviceId: () => string;
   /** The operator's handle, so an approval under another name but the same handle does not count as someone else's. */
   operatorHandle?: () => string;
   publishOutput?: ExecutionDeps['publishOutput'];
@@ -134,7 +136,7 @@ export class RollbackService {
     this.running.set(key, run);
     try {
       await this.append(input.incidentId, [
-        { type: 'rollback.confirmed', actor: operator, payload: { rollbackId: input.rollbackId, service: name, direction: entry.plan.direction, ...(approval ? { approver: approval.by, approvalSeq: approval.seq } : {}) } },
+        { type: 'rollback.confirmed', actor: operator, payload: { rollbackId: input.rollbackId, service: name, direction: entry.plan.direction, ...(approval ? { approver: approval.by, approvalId: eventIdOf(approval, this.deps.deviceId()) } : {}) } },
       ]);
     } catch (e) {
       this.running.delete(key);

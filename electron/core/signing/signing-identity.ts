@@ -38,6 +38,11 @@ export class SigningIdentity {
     return { signer: this.signer(), publicKey, fingerprint: fingerprintOf(publicKey) };
   }
 
+  /** Signs `text` with this installation's key (team sync signs each published event so). */
+  async signText(text: string): Promise<string> {
+    return signText((await this.keyPair()).privateKey, text);
+  }
+
   /** Signs `text`; returns the signature with who signed it and the public key to check it with. */
   async sign(text: (signer: PublicIdentity) => string): Promise<PublicIdentity & { signature: string }> {
     const keys = await this.keyPair();

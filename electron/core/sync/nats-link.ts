@@ -1,10 +1,10 @@
 // The connection to the team's NATS server: connects (and keeps retrying while the server is unreachable), sets up the team's
 // stream and KV buckets, and reports online / offline / error in words the user can act on. Writes never wait for it.
 import { connect, credsAuthenticator, nkeyAuthenticator, type Authenticator, type NatsConnection } from '@nats-io/transport-node';
-import { describeCredsFailure, readCredsFile, nkeyPublicKey } from './sync-credentials';
+import { credsUser, describeCredsFailure, describeCredsRefusal, readCredsFile, nkeyPublicKey, type CredsUser } from './sync-credentials';
 import { jetstream, jetstreamManager, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
-import { incidentsBucket, outboxClaimsBucket, teamStream, teamSubjects } from '../../../shared/sync/team-names';
+import { devicesBucket, incidentsBucket, outboxClaimsBucket, teamStream, teamSubjects } from '../../../shared/sync/team-names';
 
 export interface SyncSettings {
   url: string;
@@ -35,9 +35,12 @@ export class NatsLink {
   private jsm: JetStreamManager | undefined;
   private kvIncidents: KV | undefined;
   private kvClaims: KV | undefined;
+  private kvDevices: KV | undefined;
   private current: LinkState = { state: 'connecting' };
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
+  /** The user named by the .creds file last read, to explain a refusal. */
+  private credsUser: CredsUser | undefined;
 
   constructor(
     readonly settings: SyncSettings,
@@ -67,6 +70,11 @@ export class NatsLink {
 
   get claims(): KV | undefined {
     return this.kvClaims;
+  }
+
+  /** The team's devices and their signing keys (device-registry.ts). */
+  get devices(): KV | undefined {
+    return this.kvDevices;
   }
 
   get stream(): string {
@@ -113,13 +121,14 @@ export class NatsLink {
       const kvm = new Kvm(nc);
       this.kvIncidents = await kvm.create(incidentsBucket(this.settings.team), { history: 1, storage: StorageType.File });
       this.kvClaims = await kvm.create(outboxClaimsBucket(this.settings.team), { history: 1, storage: StorageType.File });
+      this.kvDevices = await kvm.create(devicesBucket(this.settings.team), { history: 1, storage: StorageType.File });
       void this.watchStatus(nc);
       this.setState({ state: 'online' });
       this.handlers.onOnline();
     } catch (e) {
       await this.nc?.close().catch(() => undefined);
       this.nc = undefined;
-      const message = describeFailure(e, this.server, this.settings);
+      const message = describeFailure(e, this.server, this.settings, this.credsUser, this.now());
       this.setState({ state: isAuthFailure(e) ? 'error' : 'offline', since: this.now(), message });
       // Wrong credentials stay wrong until the settings change; an unreachable server is tried again.
       if (!isAuthFailure(e) && !this.closed) {
@@ -135,7 +144,9 @@ export class NatsLink {
     const { credsFile, nkeySeed, user, password } = this.settings;
     if (credsFile) {
       try {
-        return { authenticator: credsAuthenticator(await readCredsFile(credsFile)) };
+        const creds = await readCredsFile(credsFile);
+        this.credsUser = credsUser(creds);
+        return { authenticator: credsAuthenticator(creds) };
       } catch (e) {
         this.setState({ state: 'error', since: this.now(), message: describeCredsFailure(e, credsFile) });
         return undefined;
@@ -161,7 +172,7 @@ export class NatsLink {
       else if (s.type === 'reconnect') {
         this.setState({ state: 'online' });
         this.handlers.onOnline();
-      } else if (s.type === 'error' && isAuthFailure(s.error)) this.setState({ state: 'error', since: this.now(), message: describeFailure(s.error, this.server, this.settings) });
+      } else if (s.type === 'error' && isAuthFailure(s.error)) this.setState({ state: 'error', since: this.now(), message: describeFailure(s.error, this.server, this.settings, this.credsUser, this.now()) });
     }
   }
 
@@ -177,10 +188,10 @@ function isAuthFailure(e: unknown): boolean {
   return text.includes('authorization') || text.includes('authentication') || text.includes('auth');
 }
 
-function describeFailure(e: unknown, server: string, settings: SyncSettings): string {
+function describeFailure(e: unknown, server: string, settings: SyncSettings, user: CredsUser | undefined, now: Date): string {
   if (isAuthFailure(e)) {
     const until = 'until then changes stay on this laptop.';
-    if (settings.credsFile) return `The team server ${server} refused the credentials file ${settings.credsFile}. Ask your NATS operator for a current .creds file for this team (or fix the path in Settings → Team sync); ${until}`;
+    if (settings.credsFile) return describeCredsRefusal(server, settings.credsFile, user, now);
     if (settings.nkeySeed) {
       const publicKey = nkeyPublicKey(settings.nkeySeed) ?? 'unknown';
       return `The team server ${server} refused the nkey with public key ${publicKey}. Store the seed whose public key the server lists (Settings → Team sync), or ask the server admin to add ${publicKey}; ${until}`;
@@ -188,5 +199,7 @@ function describeFailure(e: unknown, server: string, settings: SyncSettings): st
     return `The team server ${server} refused the user name or password. Check them in Settings → Team sync; ${until}`;
   }
   const text = (e as Error)?.message ?? String(e);
+  // Operator mode: the account JWT carries no JetStream limits (nsc's default), so the server lets the laptop in but not its stream.
+  if (/jetstream not enabled/i.test(text)) return `The team server ${server} let this laptop in, but JetStream is not enabled for its account. Ask your NATS operator to enable it for the team's account (nsc edit account --js-mem-storage -1 --js-disk-storage -1, then update the server); changes are kept on this laptop and sent when it is.`;
   return `The team server ${server} cannot be reached (${text}); changes are kept on this laptop and sent when it is back.`;
 }

@@ -2,7 +2,7 @@
 // password in the vault, the engine's lifecycle, and the status the header shows. With no server configured nothing runs.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SyncIncidentView, SyncSettingsView, SyncStatusView } from '../../../shared/ipc/sync';
+import type { SyncIncidentView, SyncSettingsView, SyncStatusView, TeamDeviceView } from '../../../shared/ipc/sync';
 import { currentStatusConflict } from '../../../shared/sync/status-conflict';
 import { NKEY_SEED_HINT, SyncSettingsInput } from '../../../shared/ipc/sync';
 import type { z } from 'zod';
@@ -12,7 +12,7 @@ import type { SecretVault } from '../secrets/secret-vault';
 import type { IncidentStore } from '../store/incident-store';
 import { HlcStamper } from './hlc-stamper';
 import type { SyncSettings } from './nats-link';
-import { TeamSync } from './team-sync';
+import { TeamSync, type TeamSyncOptions } from './team-sync';
 import { nkeyPublicKey } from './sync-credentials';
 
 /** The seed file FIREBREAK_SYNC_NKEY_SEED_FILE names: the seed alone, or a file with one SU… line (as `nk -gen user` writes). */
@@ -73,6 +73,10 @@ export interface SyncServiceOptions {
   startup?: StartupSync;
   onStatus?: (status: SyncStatusView) => void;
   reportError?: (error: unknown) => void;
+  /** This installation's signing identity and its user's handle: published events are signed, the key registered with the team. */
+  signer: TeamSyncOptions['signer'];
+  handle: () => string;
+  onRefused?: TeamSyncOptions['onRefused'];
 }
 
 export class SyncService {
@@ -125,7 +129,8 @@ export class SyncService {
         ...(this.settings.credsFile ? { credsFile: this.settings.credsFile } : {}),
       };
       this.options.stamper.enabled = true;
-      this.team = new TeamSync({ store: this.options.store, settings, deviceId: this.options.deviceId, onStatus: this.options.onStatus, reportError: this.options.reportError });
+      const { store, deviceId, onStatus, reportError, signer, handle, onRefused } = this.options;
+      this.team = new TeamSync({ store, settings, deviceId, onStatus, reportError, signer, handle, onRefused });
       await this.team.start();
     }
     this.options.onStatus?.(this.status());
@@ -133,6 +138,11 @@ export class SyncService {
 
   status(): SyncStatusView {
     return this.team?.status() ?? { state: 'off', pendingEvents: 0, deviceId: this.options.deviceId };
+  }
+
+  /** The team's devices with their key fingerprints (none while sync is off). */
+  devices(): TeamDeviceView[] {
+    return this.team?.devices() ?? [];
   }
 
   async view(): Promise<SyncSettingsView> {

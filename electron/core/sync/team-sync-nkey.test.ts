@@ -1,17 +1,15 @@
 // Team sync with an nkey or a .creds file, through a real nats-server that only knows one nkey user: the right seed connects
 // and syncs, a wrong seed or an unusable .creds file gives an error that names the fix while local writes go on, and the
-// settings never hand the seed back. (A .creds file against a server in operator/JWT mode needs an operator, account and
-// signed user JWT; here the server is in nkey mode, which checks the signature made with the file's seed and ignores the JWT.)
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+// settings never hand the seed back. (Here the server is in nkey mode, which checks the signature made with the .creds file's
+// seed and ignores its JWT; team-sync-creds-jwt.test.ts runs a server in operator/JWT mode, which checks the JWT too.)
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { nkeys } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { IncidentListItem, SyncSettingsView, SyncStatusView } from '../../../shared/ipc';
-import { startCore, type FirebreakCore } from '../firebreak-core';
-import { openBrowserVault } from '../secrets/vault-key';
+import type { IncidentListItem, SyncSettingsView } from '../../../shared/ipc';
+import type { FirebreakCore } from '../firebreak-core';
 import type { StartupSync } from './sync-service';
-import { NatsServer } from './testing/nats-server';
+import { call, SyncedLaptops, syncStatus as status, waitForSyncState as waitFor } from './testing/synced-laptops';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const user = nkeys.createUser();
@@ -19,26 +17,12 @@ const seed = text(user.getSeed());
 const publicKey = user.getPublicKey();
 const stranger = nkeys.createUser();
 
+let team: SyncedLaptops;
 let root: string;
-let server: NatsServer;
-const cores: FirebreakCore[] = [];
+let server: { url: string };
 
-async function laptop(name: string, sync?: StartupSync): Promise<FirebreakCore> {
-  const dataDir = await mkdtemp(join(root, `${name}-`));
-  const vault = await openBrowserVault({ dataDir, keyDir: join(root, `keys-${basename(dataDir)}`), env: {} });
-  const core = await startCore({ dataDir, vault, assetsDir: join(dataDir, 'assets'), mode: 'browser', version: '0.0.0-test', operator: name, seedDemo: false, backgroundSync: false, ...(sync ? { sync } : {}) });
-  cores.push(core);
-  return core;
-}
-
-async function call<T>(core: FirebreakCore, channel: string, input: unknown): Promise<T> {
-  const result = await core.router.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-const status = (core: FirebreakCore) => call<SyncStatusView>(core, 'sync.status', {});
-const waitFor = (core: FirebreakCore, state: SyncStatusView['state']) => vi.waitFor(async () => expect((await status(core)).state).toBe(state), { timeout: 15000, interval: 50 });
+/** A laptop with sync set at start (credentials from files), or off until the test saves Settings. */
+const laptop = (name: string, sync?: StartupSync) => team.laptop(name, { sync: sync ?? false });
 
 /** Local writes go on while sync is refused, and wait to be sent. */
 async function writesLocally(core: FirebreakCore): Promise<void> {
@@ -49,15 +33,11 @@ async function writesLocally(core: FirebreakCore): Promise<void> {
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'fb-sync-nkey-'));
-  server = await NatsServer.start({ storeDir: join(root, 'nats'), nkey: publicKey });
+  team = await SyncedLaptops.start('sync-nkey', 'blue', { server: { nkey: publicKey } });
+  ({ root, server } = team);
 });
 
-afterAll(async () => {
-  for (const core of cores) await core.close();
-  await server.stop();
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => team.close());
 
 describe('team sync with an nkey', () => {
   it('the right seed (from FIREBREAK_SYNC_NKEY_SEED_FILE, or saved in Settings) connects and syncs; the settings show only the public key', async () => {
@@ -139,7 +119,7 @@ describe("the README's server permissions example", () => {
     const block = readme.slice(readme.indexOf('**Keep teams apart**')).match(/```conf\n([\s\S]*?)```/)?.[1];
     expect(block).toContain('nkey: UAK3UPRL');
     const config = block!.replace(/UAK3UPRL\w+/, publicKey);
-    const guarded = await NatsServer.start({ storeDir: join(root, 'nats-payments'), config });
+    const guarded = await team.otherServer('nats-payments', { config });
     try {
       const seedFile = join(root, 'payments.nk');
       await writeFile(seedFile, seed);

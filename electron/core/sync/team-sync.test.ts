@@ -1,57 +1,32 @@
 // Team sync through a real nats-server (JetStream, started here on a free port): three laptops, each a core with its own data
 // directory, share incidents; they converge to the same order, survive the server going away, and refuse wrong credentials
 // clearly while local writes go on.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
-import type { IncidentListItem, SyncStatusView } from '../../../shared/ipc';
-import { startCore, type FirebreakCore } from '../firebreak-core';
+import type { IncidentListItem } from '../../../shared/ipc';
+import type { FirebreakCore } from '../firebreak-core';
 import { runAndKill } from '../store/testing/kill-child';
-import { NatsServer } from './testing/nats-server';
 import { openBrowserVault } from '../secrets/vault-key';
 import { JiraStandIn } from '../connectors/testing/jira-stand-in';
+import { call, SyncedLaptops, syncStatus as status } from './testing/synced-laptops';
 
-let root: string;
-let server: NatsServer;
-const cores: FirebreakCore[] = [];
-
-async function laptop(name: string, url = server.url, extra: { user?: string; password?: string } = {}): Promise<FirebreakCore> {
-  const dataDir = await mkdtemp(join(root, `${name}-`));
-  // The real browser-mode vault, with its key folder inside this test's temp dir instead of the user's home.
-  const vault = await openBrowserVault({ dataDir, keyDir: join(root, `keys-${basename(dataDir)}`), env: {} });
-  const core = await startCore({ dataDir, vault, assetsDir: join(dataDir, 'assets'), mode: 'browser', version: '0.0.0-test', operator: name, seedDemo: false, backgroundSync: false, sync: { url, team: 'blue', ...extra } });
-  cores.push(core);
-  return core;
-}
-
-async function call<T>(core: FirebreakCore, channel: string, input: unknown): Promise<T> {
-  const result = await core.router.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-  return result.value as T;
-}
-
-const status = (core: FirebreakCore) => call<SyncStatusView>(core, 'sync.status', {});
+let team: SyncedLaptops;
+const laptop = (name: string) => team.laptop(name);
 const merged = (core: FirebreakCore, incidentId: string): readonly IncidentEvent[] => core.sync.engine?.mergedEvents(incidentId) ?? [];
 const ids = (core: FirebreakCore, incidentId: string) => merged(core, incidentId).map((e) => e.id);
 const notes = (core: FirebreakCore, incidentId: string) => merged(core, incidentId).flatMap((e) => (e.type === 'note.added' ? [e.payload.text] : []));
 /** Every event id in the laptop's own log (what it wrote and received), to prove nothing was stored twice. */
 const loggedIds = async (core: FirebreakCore, incidentId: string) => (await call<{ events: IncidentEvent[] }>(core, 'timeline.events', { incidentId })).events.map((e) => e.id);
-const online = async (...laptops: FirebreakCore[]) => {
-  for (const l of laptops) await vi.waitFor(async () => expect((await status(l)).state).toBe('online'), { timeout: 15000, interval: 50 });
-};
+const online = (...laptops: FirebreakCore[]) => team.online(...laptops);
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'fb-team-sync-'));
-  server = await NatsServer.start({ storeDir: join(root, 'nats') });
+  team = await SyncedLaptops.start('team-sync', 'blue', { keep: Boolean(process.env.KEEP_SYNC_TMP) });
 });
 
-afterAll(async () => {
-  for (const core of cores) await core.close();
-  await server.stop();
-  if (!process.env.KEEP_SYNC_TMP) await rm(root, { recursive: true, force: true });
-});
+afterAll(() => team.close());
 
 describe('team sync through JetStream', () => {
   let a: FirebreakCore;
@@ -87,7 +62,7 @@ describe('team sync through JetStream', () => {
   });
 
   it('partition: with the server stopped A and B keep writing; after it restarts all three converge, nothing lost or duplicated', async () => {
-    await server.stop();
+    await team.server.stop();
     await vi.waitFor(async () => expect((await status(a)).state).toBe('offline'), { timeout: 10000, interval: 50 });
     await call(a, 'incidents.addNote', { incidentId, text: 'offline a1', kind: 'note' });
     await call(b, 'incidents.addNote', { incidentId, text: 'offline b1', kind: 'note' });
@@ -98,7 +73,7 @@ describe('team sync through JetStream', () => {
     const offline = await status(a);
     expect(offline).toMatchObject({ state: 'offline', pendingEvents: 2, offlineSince: expect.any(String) });
     expect((await status(b)).pendingEvents).toBe(3);
-    await server.restart();
+    await team.server.restart();
     await vi.waitFor(() => {
       for (const core of [a, b, c]) expect(notes(core, incidentId)).toHaveLength(18);
       expect(ids(b, incidentId)).toEqual(ids(a, incidentId));
@@ -125,9 +100,9 @@ describe('team sync through JetStream', () => {
 
 describe('team sync authentication', () => {
   it('wrong credentials give a clear error and local writes still work', async () => {
-    const guarded = await NatsServer.start({ storeDir: join(root, 'nats-auth'), user: 'firebreak', password: 'right-password' });
+    const guarded = await team.otherServer('nats-auth', { user: 'firebreak', password: 'right-password' });
     try {
-      const d = await laptop('dora', guarded.url, { user: 'firebreak', password: 'wrong-password' });
+      const d = await team.laptop('dora', { sync: { url: guarded.url, user: 'firebreak', password: 'wrong-password' } });
       await vi.waitFor(async () => expect((await status(d)).state).toBe('error'), { timeout: 10000, interval: 50 });
       expect((await status(d)).message).toMatch(/refused the user name or password.*Settings → Team sync/);
       const declared = await call<{ id: string }>(d, 'incidents.declare', { title: 'Login errors', severity: 'SEV3', commander: 'dora' });
@@ -144,13 +119,14 @@ describe('team sync after a crash', () => {
   it('a laptop killed with SIGKILL mid-publish converges after it restarts: every acknowledged note once, the same order everywhere', async () => {
     const b = await laptop('bea');
     await online(b);
-    const dataDir = await mkdtemp(join(root, 'crashy-'));
-    const run = await runAndKill(join(__dirname, 'testing', 'sync-writer.ts'), [dataDir, server.url], 300, process.env, 'ready');
+    const dataDir = await mkdtemp(join(team.root, 'crashy-'));
+    // The writer and the restarted laptop share one vault key (given like a headless deployment would), kept out of the home folder.
+    const vaultEnv = { FIREBREAK_VAULT_KEY: randomBytes(32).toString('hex') };
+    const run = await runAndKill(join(__dirname, 'testing', 'sync-writer.ts'), [dataDir, team.url], 300, { ...process.env, ...vaultEnv }, 'ready');
     const incidentId = run.lines.find((l) => l.startsWith('ready '))!.slice('ready '.length);
     const acked = run.lines.filter((l) => l.startsWith('ack ')).map((l) => l.slice('ack '.length));
     expect(acked.length).toBeGreaterThan(0);
-    const a = await startCore({ dataDir, assetsDir: join(dataDir, 'assets'), mode: 'browser', version: '0.0.0-test', operator: 'crashy', seedDemo: false, backgroundSync: false, sync: { url: server.url, team: 'blue' } });
-    cores.push(a);
+    const a = await team.laptop('crashy', { dataDir, vault: await openBrowserVault({ dataDir, env: vaultEnv }) });
     await vi.waitFor(async () => {
       expect((await status(a)).pendingEvents).toBe(0);
       expect(ids(b, incidentId).length).toBeGreaterThan(0);

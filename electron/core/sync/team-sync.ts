@@ -3,18 +3,23 @@
 //   incident's events through its own durable consumer, so an incident declared on one laptop appears on the others.
 // - Each shared incident is an IncidentSync (publish own events, read everyone's, keep the merge order).
 // - The store folds shared incidents in the merge order, so every laptop shows the same state once it has the same events.
+// - Each device registers its signing key in the team's devices bucket (first registration wins) before it publishes; received
+//   events are verified against those keys, refused ones are counted in the status and never appended (event-signature.ts).
 // Everything local keeps working without the server; the status says since when it is offline and how much waits to be sent.
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { KvWatchEntry } from '@nats-io/kv';
 import type { IncidentEvent } from '../../../shared/events';
 import type { IncidentState } from '../../../shared/incidents/incident-state';
-import type { SyncStatusView } from '../../../shared/ipc/sync';
+import type { SyncStatusView, TeamDeviceView } from '../../../shared/ipc/sync';
 import { incidentProjection } from '../../../shared/projections/domain-projections';
-import { incidentConsumer, incidentSubject } from '../../../shared/sync/team-names';
+import { devicesBucket, incidentConsumer, incidentSubject } from '../../../shared/sync/team-names';
 import type { IncidentStore } from '../store/incident-store';
-import { IncidentSync } from './incident-sync';
+import { IncidentSync, type RefusedEvent } from './incident-sync';
+import { DeviceRegistry } from './device-registry';
+import { SyncRefusals } from './sync-refusals';
+import { fingerprintOf } from '../signing/ed25519';
 import { claimOutboxItem, outboxClaimKey } from './outbox-claims';
 import { NatsLink, type LinkState, type SyncSettings } from './nats-link';
 import { SYNC_ORDER_FILE, SyncOrderFile } from './sync-order-file';
@@ -25,6 +30,12 @@ export interface TeamSyncOptions {
   deviceId: string;
   onStatus?: (status: SyncStatusView) => void;
   reportError?: (error: unknown) => void;
+  /** This device's Ed25519 signing identity (signing-identity.ts): its public key text and a signature over text. */
+  signer: { publicKey(): Promise<string>; sign(text: string): Promise<string> };
+  /** This device's user's handle, registered with its key. */
+  handle: () => string;
+  /** An event from the team was refused (the app log records it); the status counts it. */
+  onRefused?: (refused: RefusedEvent) => void;
 }
 
 /** What the team's incident list holds per incident. */
@@ -47,9 +58,18 @@ export class TeamSync {
   private closed = false;
   private unsubscribe: (() => void) | undefined;
   private lastStatus = '';
+  private readonly registry = new DeviceRegistry((message) => this.report(new Error(message)));
+  private readonly refusals = new SyncRefusals();
+  /** Whether this device's key is registered with the team (set once per run); why not when its device id is taken. */
+  private registered = false;
+  private registration: string | undefined;
 
   constructor(private readonly options: TeamSyncOptions) {
     this.link = new NatsLink(options.settings, { onOnline: () => this.online(), onState: () => this.announce() });
+    this.registry.onChange(() => {
+      for (const sync of this.incidents.values()) sync.recheckHeld().catch((e: unknown) => this.report(e));
+      this.announce();
+    });
   }
 
   get deviceId(): string {
@@ -71,12 +91,17 @@ export class TeamSync {
   status(): SyncStatusView {
     const state: LinkState = this.link.state;
     const pendingEvents = [...this.incidents.values()].reduce((n, i) => n + i.order.pendingCount, 0);
+    const unverified = [...this.incidents.values()].reduce((n, i) => n + i.heldCount, 0);
+    const refused = this.refusals.view();
     return {
       state: state.state,
       team: this.options.settings.team,
       server: this.link.server,
       pendingEvents,
       deviceId: this.options.deviceId,
+      ...(refused.length > 0 ? { refused } : {}),
+      ...(unverified > 0 ? { unverified } : {}),
+      ...(this.registration ? { registration: this.registration } : {}),
       ...(state.state === 'offline' || state.state === 'error' ? { offlineSince: state.since.toISOString(), message: state.message } : {}),
     };
   }
@@ -88,6 +113,42 @@ export class TeamSync {
 
   isShared(incidentId: string): boolean {
     return this.incidents.has(incidentId);
+  }
+
+  /** The team's devices as registered on the team server (those this laptop has seen). */
+  devices(): TeamDeviceView[] {
+    return this.registry.list().map((d) => ({ deviceId: d.deviceId, handle: d.handle, fingerprint: fingerprintOf(d.publicKey), registeredAt: d.registeredAt, thisDevice: d.deviceId === this.deviceId }));
+  }
+
+  private refused(refused: RefusedEvent): void {
+    if (!this.refusals.record(refused)) return;
+    this.options.onRefused?.(refused);
+    this.announce();
+  }
+
+  /** Registers this device's key with the team (KV create: never over another key); publishing waits for it. */
+  private async register(): Promise<void> {
+    const kv = this.link.devices;
+    if (!kv || this.registered) return;
+    this.registry.attach(kv);
+    try {
+      const publicKey = await this.options.signer.publicKey();
+      const result = await this.registry.register({ deviceId: this.deviceId, handle: this.options.handle(), publicKey, registeredAt: new Date().toISOString() });
+      if (result.state === 'revoked') {
+        this.registration = `This laptop's device id ${this.deviceId} was revoked on the team server, so the team refuses its events; they stay on this laptop. Ask your team's admin.`;
+        this.report(new Error(this.registration));
+      } else if (result.state === 'taken') {
+        this.registration = `This laptop's device id ${this.deviceId} is registered on the team server with another signing key (fingerprint ${fingerprintOf(result.existing.publicKey)}, @${result.existing.handle}), so the team would refuse its events; they stay on this laptop. If that is not a laptop of yours, tell your team; to register this one, an admin removes the entry ${this.deviceId} from the bucket ${devicesBucket(this.options.settings.team)}.`;
+        this.report(new Error(this.registration));
+      } else {
+        this.registered = true;
+        this.registration = undefined;
+        for (const sync of this.incidents.values()) sync.kickPublisher();
+      }
+    } catch (e) {
+      this.report(e);
+    }
+    this.announce();
   }
 
   private announce(): void {
@@ -132,6 +193,11 @@ export class TeamSync {
       team: this.options.settings.team,
       onChange: () => this.announce(),
       reportError: (e) => this.report(e),
+      sign: (text) => this.options.signer.sign(text),
+      canPublish: () => this.registered,
+      keys: this.registry,
+      heldDir: join(dirname(this.options.store.incidentsDir), 'sync', 'held'),
+      onRefused: (r) => this.refused(r),
       onReadingEnded: () => {
         const retry = setTimeout(() => {
           if (!this.closed && this.link.isOnline) void this.connectIncident(sync);
@@ -191,6 +257,7 @@ export class TeamSync {
   }
 
   private online(): void {
+    void this.register();
     for (const sync of this.incidents.values()) void this.connectIncident(sync);
     for (const id of this.dirtyEntries) this.putEntry(id);
     void this.watchIncidents();
@@ -250,6 +317,7 @@ export class TeamSync {
     this.closed = true;
     this.unsubscribe?.();
     this.options.store.useFoldOrder(() => undefined);
+    this.registry.close();
     await Promise.all([...this.incidents.values()].map((s) => s.close().catch(() => undefined)));
     await this.link.close();
   }

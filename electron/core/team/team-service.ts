@@ -1,4 +1,5 @@
 // Team use cases over the store: roles assigned and released, and the commander handover (propose → accept or record).
+import { eventIdOf } from '../../../shared/events/event-refs';
 import type { IncidentState } from '../../../shared/incidents/incident-state';
 import type { ParsedInputOf } from '../../../shared/ipc';
 import { checklistProjection } from '../../../shared/projections/domain-projections';
@@ -80,11 +81,11 @@ export class TeamService {
     if (!same(handover.to, me.name) && !same(handover.to, me.handle) && !same(handover.to, `@${me.handle}`)) {
       throw new DomainError('conflict', `This handover is for ${handover.to}, and you are ${me.name} (@${me.handle}). ${handover.to} accepts it on their own laptop, or the current commander records it.`);
     }
-    return this.append(incidentId, { type: 'handover.accepted', actor: me.name, payload: { from: state.commander, to: handover.to, proposedSeq: handover.seq } });
+    return this.append(incidentId, { type: 'handover.accepted', actor: me.name, payload: { from: state.commander, to: handover.to, proposedId: eventIdOf(handover, me.deviceId) } });
   }
 
   async recordHandover(incidentId: string): Promise<IncidentState> {
     const { state, handover } = this.pending(incidentId);
-    return this.append(incidentId, { type: 'handover.recorded', actor: this.me, payload: { from: state.commander, to: handover.to, proposedSeq: handover.seq } });
+    return this.append(incidentId, { type: 'handover.recorded', actor: this.me, payload: { from: state.commander, to: handover.to, proposedId: eventIdOf(handover, this.deps.identity().deviceId) } });
   }
 }

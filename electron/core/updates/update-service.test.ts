@@ -309,6 +309,11 @@ describe('drafts and publishing', () => {
     expect((await updates.draft(ID, 'support')).source).toBe('v1 {{title}}');
     await updates.saveDraft(ID, 'support', 'v2 by hand', { basedOnSeq: 1, base: 'v1 generated' });
     expect(await updates.draft(ID, 'support')).toMatchObject({ origin: 'draft', source: 'v2 by hand', basedOnSeq: 1, base: 'v1 generated' });
+    // With its device id, the service names the basis by global id, so another laptop finds the same event.
+    const named = new UpdateService({ store, templates: new UpdateTemplateFiles(dataDir, assetsDir), policy: new CadencePolicyFile(dataDir), delivery: unconfiguredDelivery, operator: () => 'maya', deviceId: () => 'dev_updates', now: () => clock });
+    const saved = await named.saveDraft(ID, 'support', 'v3 by hand', { basedOnSeq: 1, base: 'v1 generated' });
+    expect(saved.payload).toEqual({ audience: 'support', source: 'v3 by hand', basedOnId: 'dev_updates.1', base: 'v1 generated' });
+    expect(await named.draft(ID, 'support')).toMatchObject({ origin: 'draft', source: 'v3 by hand', basedOnSeq: 1 });
   });
 });
 

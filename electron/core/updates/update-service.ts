@@ -1,6 +1,6 @@
 // Stakeholder-update use cases: templates, drafts rendered from the event log, cadence, reminders and publishing.
 import { randomBytes } from 'node:crypto';
-import { UPDATE_TEXT_MAX, type Audience, type IncidentEvent, type NewEvent } from '../../../shared/events';
+import { eventIdOf, UPDATE_TEXT_MAX, type Audience, type IncidentEvent, type NewEvent } from '../../../shared/events';
 import type { AudiencePublishResult, ChannelStatus, DeliveryOutcome, DeliveryState, ParsedPublishInput, ParsedPublishManyInput, RenderedUpdate, UpdateDraft, UpdateFacts } from '../../../shared/ipc/updates';
 import type { CadenceStatusOutput, CadencePolicyInfo } from '../../../shared/ipc/updates';
 import { cadenceOf, describeRule, type CadencePolicy, type CadenceRule } from '../../../shared/updates/cadence';
@@ -39,6 +39,8 @@ export interface UpdateServiceDeps {
   policy: CadencePolicyFile;
   delivery: UpdateDelivery;
   operator: () => string;
+  /** This installation's device id, to name a draft's basis by global id (event-refs.ts); without it, by local seq. */
+  deviceId?: () => string;
   now?: () => Date;
 }
 
@@ -159,9 +161,18 @@ export class UpdateService {
   async saveDraft(incidentId: string, audience: Audience, source: string, basis: { basedOnSeq?: number; base?: string } = {}): Promise<IncidentEvent> {
     this.facts_(incidentId);
     if (this.latestDraft(incidentId, audience)?.source === source) throw new DomainError('conflict', `The ${audience} draft has not changed since it was last saved.`);
-    const payload = { audience, source, ...(basis.basedOnSeq !== undefined ? { basedOnSeq: basis.basedOnSeq } : {}), ...(basis.base !== undefined ? { base: basis.base } : {}) };
+    const payload = { audience, source, ...this.basisOf(incidentId, basis.basedOnSeq), ...(basis.base !== undefined ? { base: basis.base } : {}) };
     const [event] = await this.deps.store.append(incidentId, [{ type: 'update.draft_saved', actor: this.deps.operator(), ts: this.now().toISOString(), payload }]);
     return event!;
+  }
+
+  /** The event a draft is based on (a local seq from the renderer), named by its global id so other laptops find it too. */
+  private basisOf(incidentId: string, basedOnSeq: number | undefined): { basedOnId?: string; basedOnSeq?: number } {
+    if (basedOnSeq === undefined) return {};
+    const deviceId = this.deps.deviceId?.();
+    // One event by seq from the log's offset index (not a read of the whole log).
+    const event = deviceId === undefined ? undefined : this.deps.store.get(incidentId).log?.eventAt(basedOnSeq);
+    return event && deviceId !== undefined ? { basedOnId: eventIdOf(event, deviceId) } : { basedOnSeq };
   }
 
   async facts(incidentId: string): Promise<UpdateFacts> {

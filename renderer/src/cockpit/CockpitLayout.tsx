@@ -116,13 +116,13 @@ export function CockpitLayout({ panes }: { panes: Record<CockpitPaneId, ReactNod
         <Separator className="resize-handle" aria-label="Resize the timeline and the runbook column" />
         <Panel id="ops" minSize={260} defaultSize="29">
           <Group orientation="vertical" className="cockpit-column" id="firebreak.layout.ops" defaultLayout={ops.defaultLayout} onLayoutChanged={ops.onLayoutChanged}>
-            {stacked('runbooks', '40')}
+            {stacked('runbooks', '46')}
             <Separator className="resize-handle" aria-label="Resize runbooks and rollback" />
             {stacked('rollback', '20')}
             <Separator className="resize-handle" aria-label="Resize rollback and hot fix" />
-            {stacked('hotfix', '20')}
+            {stacked('hotfix', '17')}
             <Separator className="resize-handle" aria-label="Resize hot fix and connectors" />
-            {stacked('connectors', '20')}
+            {stacked('connectors', '17')}
           </Group>
         </Panel>
         <Separator className="resize-handle" aria-label="Resize the runbook column and the metrics column" />

@@ -13,6 +13,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { FormField } from '../ui/FormField';
 import { useToastStore } from '../ui/toast-store';
 import '../team/team.css';
+import { FormActions } from '../ui/FormActions';
 
 const same = (a: string, b: string | undefined) => !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -56,14 +57,7 @@ function ProposeHandover({ incidentId, onClose }: { incidentId: string; onClose:
       </FormField>
       <ErrorNotice error={draft.error} title="The handover note could not be pre-filled (write it yourself)" />
       <ErrorNotice error={propose.error} title="Handover not proposed" />
-      <div className="form-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={propose.isPending}>
-          Propose handover
-        </button>
-      </div>
+      <FormActions onCancel={onClose} submitLabel="Propose handover" disabled={propose.isPending} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { NoteKind } from '../../../shared/events';
 import { useIncidentMutations } from '../api/queries';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { FormActions } from '../ui/FormActions';
 
 const kinds: NoteKind[] = ['note', 'observation', 'hypothesis', 'decision', 'action'];
 
@@ -43,14 +44,7 @@ export function NoteDialog({ incidentId, onClose }: { incidentId: string; onClos
           </select>
         </label>
         <ErrorNotice error={addNote.error} title="Note not saved" />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={addNote.isPending}>
-            Add note
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel="Add note" disabled={addNote.isPending} />
       </form>
     </Dialog>
   );

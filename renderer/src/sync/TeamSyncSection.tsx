@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useSyncSettings, useSyncStatus } from './sync-queries';
+import { TeamDevices, TeamTrustNotices } from './TeamDevices';
 
 export function TeamSyncSection() {
   const { current, save } = useSyncSettings();
@@ -41,6 +42,7 @@ export function TeamSyncSection() {
           {status.state === 'online' ? `Connected to ${status.server ?? ''} as device ${status.deviceId ?? ''}.` : (status.message ?? 'Connecting…')}
         </p>
       ) : null}
+      {status && status.state !== 'off' ? <TeamTrustNotices status={status} /> : null}
       <form
         className="status-page-form"
         onSubmit={(e) => {
@@ -99,6 +101,7 @@ export function TeamSyncSection() {
           {save.data.url ? `Saved. Syncing with team ${save.data.team}.` : 'Saved. Team sync is off.'}
         </p>
       ) : null}
+      {status && status.state !== 'off' ? <TeamDevices /> : null}
       <ErrorNotice error={current.error} title="Team sync settings could not be loaded" />
       <ErrorNotice error={save.error} title="Team sync settings not saved" />
     </section>

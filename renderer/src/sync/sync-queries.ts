@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { InputOf } from '../../../shared/ipc';
 import { getClient } from '../api/client';
 
-export const syncKeys = { status: ['sync', 'status'] as const, settings: ['sync', 'settings'] as const, incident: (id: string) => ['sync', 'incident', id] as const };
+export const syncKeys = { status: ['sync', 'status'] as const, settings: ['sync', 'settings'] as const, devices: ['sync', 'devices'] as const, incident: (id: string) => ['sync', 'incident', id] as const };
 
 /** Whether the incident is shared and which concurrent status change stands; read again whenever the incident changes. */
 export function useSyncIncident(incidentId: string) {
@@ -29,6 +29,13 @@ export function useSyncStatus() {
   return useQuery({ queryKey: syncKeys.status, queryFn: () => getClient().callOrThrow('sync.status', {}), enabled: served });
 }
 
+/** The team's devices and key fingerprints; read again whenever the sync status changes (a device registering changes it). */
+export function useSyncDevices() {
+  const qc = useQueryClient();
+  useEffect(() => getClient().subscribe('sync.statusChanged', () => void qc.invalidateQueries({ queryKey: syncKeys.devices })), [qc]);
+  return useQuery({ queryKey: syncKeys.devices, queryFn: () => getClient().callOrThrow('sync.devices', {}) });
+}
+
 export function useSyncSettings() {
   const qc = useQueryClient();
   return {
@@ -37,7 +44,8 @@ export function useSyncSettings() {
       mutationFn: (input: InputOf<'sync.settings.save'>) => getClient().callOrThrow('sync.settings.save', input),
       onSuccess: (view) => {
         qc.setQueryData(syncKeys.settings, view);
-        void qc.invalidateQueries({ queryKey: syncKeys.status });
+        // No status refetch here: the core pushes sync.statusChanged as the new connection starts and as it changes, in
+        // order; a refetch answered just before the connection came up could land after that push and show a stale state.
         void qc.invalidateQueries({ queryKey: ['incidents'] });
       },
     }),

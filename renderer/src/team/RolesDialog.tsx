@@ -9,6 +9,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { FormField } from '../ui/FormField';
 import { useTeamChange } from './team-queries';
 import './team.css';
+import { FormActions } from '../ui/FormActions';
 
 const CUSTOM = '__custom';
 
@@ -99,14 +100,7 @@ export function RolesDialog({ incidentId, onClose }: { incidentId: string; onClo
           <input value={person} maxLength={120} onChange={(e) => setPerson(e.target.value)} data-autofocus />
         </FormField>
         <ErrorNotice error={assign.error} title="Role not assigned" />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" className="primary" disabled={assign.isPending}>
-            Assign role
-          </button>
-        </div>
+        <FormActions onCancel={onClose} cancelLabel="Close" submitLabel="Assign role" disabled={assign.isPending} />
       </form>
     </Dialog>
   );

@@ -7,7 +7,8 @@ import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } 
 import { DomainError } from '../../../shared/result';
 import { createClient, installClient, type Transport } from '../api/client';
 
-export type Handlers = { [C in Channel]?: (input: ParsedInputOf<C>) => OutputOf<C> };
+/** A handler may answer later (a promise), as the core does when a request waits for something. */
+export type Handlers = { [C in Channel]?: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
 
 export interface CoreCall {
   channel: Channel;
@@ -32,7 +33,7 @@ export function renderWithCore(ui: ReactNode, handlers: Handlers) {
       if (!handler) return { ok: false, error: { code: 'unavailable', message: `No handler for ${channel} in this test` } };
       let value: unknown;
       try {
-        value = handler(input);
+        value = await handler(input);
       } catch (e) {
         // A handler fails the way the core does: a DomainError becomes the Result's error, with its code and details.
         if (e instanceof DomainError) return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };

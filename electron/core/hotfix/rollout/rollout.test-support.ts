@@ -46,7 +46,7 @@ export async function rolloutFixture(rollout: Record<string, unknown>, deps: Par
     rollback: { strategies: [{ kind: 'command', command: node, args: ['-e', 'console.log("helm rollback checkout 41")'], timeoutMs: 10_000 }] },
     rollout,
   });
-  const rollbacks = new RollbackService({ store, catalogue, operator: () => 'ines' });
+  const rollbacks = new RollbackService({ store, catalogue, operator: () => 'ines', deviceId: () => 'dev_rollout_tests' });
   const chunks: string[] = [];
   const engine = new RolloutEngine({ store, catalogue, operator: () => 'ines', rollbacks, publishOutput: (o) => chunks.push(o.chunk), ...deps });
   const events = () => [...(store.get(INCIDENT).log?.events ?? [])];

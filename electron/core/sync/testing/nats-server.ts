@@ -15,7 +15,8 @@ export interface NatsServerOptions {
   password?: string;
   /** A user nkey public key (U…) the server requires instead: written to a config file next to the store directory. */
   nkey?: string;
-  /** A whole server configuration (e.g. the README's permissions example), written next to the store directory. */
+  /** A whole server configuration (e.g. the README's permissions example), written next to the store directory. When it has
+   *  a `jetstream` block, that block names the store directory (it should be `storeDir`). */
   config?: string;
 }
 
@@ -49,9 +50,11 @@ export class NatsServer {
 
   /** Starts the server (again) on the same port and store directory; resolves once it accepts clients. */
   async restart(): Promise<void> {
-    const args = ['-js', '-sd', this.options.storeDir, '-a', '127.0.0.1', '-p', String(this.port)];
-    if (this.options.user) args.push('--user', this.options.user, '--pass', this.options.password ?? '');
     const config = this.options.config ?? (this.options.nkey ? `authorization { users = [ { nkey: ${this.options.nkey} } ] }\n` : undefined);
+    // A configuration with its own `jetstream { store_dir }` (operator mode's) must not get it twice: nats-server refuses that.
+    const jetstreamInConfig = config !== undefined && /^\s*jetstream\s*[:={]/m.test(config);
+    const args = [...(jetstreamInConfig ? [] : ['-js', '-sd', this.options.storeDir]), '-a', '127.0.0.1', '-p', String(this.port)];
+    if (this.options.user) args.push('--user', this.options.user, '--pass', this.options.password ?? '');
     if (config) {
       const file = `${this.options.storeDir}.conf`;
       await writeFile(file, config);

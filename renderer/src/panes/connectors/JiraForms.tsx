@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { getClient } from '../../api/client';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useIncidentConnectorMutations } from './connector-queries';
+import { FormActions } from '../../ui/FormActions';
 
 export function LinkIssueForm({ incidentId }: { incidentId: string }) {
   const { linkJira } = useIncidentConnectorMutations(incidentId);
@@ -46,14 +47,7 @@ export function CreateIssueForm({ incidentId, onDone }: { incidentId: string; on
         <input type="checkbox" checked={actionItem} onChange={(e) => setActionItem(e.target.checked)} /> Post-incident action item
       </label>
       <ErrorNotice error={createJira.error} title="Not queued" />
-      <div className="form-actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={createJira.isPending}>
-          Queue creation
-        </button>
-      </div>
+      <FormActions onCancel={onDone} submitLabel="Queue creation" disabled={createJira.isPending} />
     </form>
   );
 }

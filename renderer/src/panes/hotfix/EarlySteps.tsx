@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { HotfixState } from '../../../../shared/hotfix/hotfix-state';
 import type { ServiceConfig, StrategyKind } from '../../../../shared/services/service-config';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { strategiesOf, strategyLabels } from '../rollback/rollback-view';
+import { strategiesOf } from '../rollback/rollback-view';
+import { NoStrategyHint, StrategySelect } from '../rollback/StrategyPicker';
 import { useHotfixCall } from './hotfix-queries';
 
 export function CriteriaStep({ incidentId, hotfix: h }: { incidentId: string; hotfix: HotfixState }) {
@@ -36,7 +37,7 @@ export function RollbackStep({ incidentId, hotfix: h, service }: { incidentId: s
   const [chosen, setChosen] = useState<StrategyKind | ''>('');
   const choose = useHotfixCall(incidentId, 'hotfix.chooseRollback');
   if (!service) return null;
-  if (strategies.length === 0) return <p className="field-hint">{service.name} has no rollback strategy configured; add one with “Edit {service.name}” in the Rollback pane.</p>;
+  if (strategies.length === 0) return <NoStrategyHint service={service} />;
   const strategy = chosen || h.rollback?.strategy || strategies[0]!;
   return (
     <form
@@ -47,16 +48,7 @@ export function RollbackStep({ incidentId, hotfix: h, service }: { incidentId: s
         choose.mutate({ hotfixId: h.id, strategy });
       }}
     >
-      <label>
-        Rollback strategy
-        <select value={strategy} onChange={(e) => setChosen(e.target.value as StrategyKind)}>
-          {strategies.map((k) => (
-            <option key={k} value={k}>
-              {strategyLabels[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StrategySelect label="Rollback strategy" strategies={strategies} value={strategy} onChange={setChosen} />
       <button type="submit" disabled={choose.isPending || strategy === h.rollback?.strategy}>
         {h.rollback ? 'Change strategy' : 'Choose strategy'}
       </button>

@@ -11,6 +11,7 @@ import { EndpointFields, storedHeaders, type EndpointDraft } from './EndpointFie
 import { useMetricsSettings, useSettingsMutations } from './metrics-queries';
 import { PanelCatalogueEditor, type CatalogueEditorState } from './PanelCatalogueEditor';
 import { catalogueFromDrafts, draftsFromCatalogue, duplicateServiceErrors, panelFieldErrors, parseCatalogueText } from './panel-catalogue-form';
+import { FormActions } from '../../ui/FormActions';
 
 interface ServerDraft extends EndpointDraft {
   id: string;
@@ -167,14 +168,7 @@ function SettingsForm({ view, onClose }: { view: SettingsView; onClose: () => vo
         Saved to {view.file}; passwords and tokens are kept in the {view.secretsProtection}.
       </p>
       <ErrorNotice error={save.error} title="Settings not saved" />
-      <div className="form-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save settings
-        </button>
-      </div>
+      <FormActions onCancel={onClose} submitLabel="Save settings" disabled={save.isPending} />
     </form>
   );
 }

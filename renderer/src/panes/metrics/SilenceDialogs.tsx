@@ -5,6 +5,7 @@ import type { ActiveAlert } from '../../../../shared/metrics/alert-reconcile';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import type { useMetricsMutations } from './metrics-queries';
+import { FormActions } from '../../ui/FormActions';
 
 type Mutations = ReturnType<typeof useMetricsMutations>;
 
@@ -54,14 +55,7 @@ export function CreateSilenceDialog({ alert, mutation, onClose }: { alert: Activ
           <input value={comment} onChange={(e) => setComment(e.target.value)} required placeholder="Known cause, rollback in progress" />
         </label>
         <ErrorNotice error={mutation.error} title="Silence not created" />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={mutation.isPending || !comment.trim()}>
-            Create silence
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel="Create silence" disabled={mutation.isPending || !comment.trim()} />
       </form>
     </Dialog>
   );
@@ -84,14 +78,7 @@ export function ExpireSilenceDialog({ silenceId, mutation, onClose }: { silenceI
           <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Fix verified" />
         </label>
         <ErrorNotice error={mutation.error} title="Silence not expired" />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={mutation.isPending}>
-            Expire silence
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel="Expire silence" disabled={mutation.isPending} />
       </form>
     </Dialog>
   );

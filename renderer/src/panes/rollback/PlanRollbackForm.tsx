@@ -2,12 +2,12 @@
 import { useEffect, useState } from 'react';
 import { serviceForRollback } from '../../../../shared/runbooks/step-targets';
 import { useStepIntentStore } from '../../state/step-intent-store';
-import { useUiStore } from '../../state/ui-store';
 import type { ServiceConfig, StrategyKind } from '../../../../shared/services/service-config';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { GitHistoryImport } from './GitHistoryImport';
 import { useRollbackMutations } from './rollback-queries';
-import { strategiesOf, strategyLabels } from './rollback-view';
+import { strategiesOf } from './rollback-view';
+import { NoStrategyHint, StrategySelect } from './StrategyPicker';
 
 interface Props {
   incidentId: string;
@@ -24,7 +24,6 @@ export function PlanRollbackForm({ incidentId, services, declared, onPlanned }: 
   const service = services.find((s) => s.name === (serviceName ?? preferred)) ?? services[0];
   const strategies = strategiesOf(service);
   const [chosen, setChosen] = useState<StrategyKind | ''>('');
-  const openServiceEditor = useUiStore((s) => s.openServiceEditor);
   // A runbook step's "Start rollback": start over from the incident's service and its default (first) strategy.
   const intent = useStepIntentStore((s) => s.intent);
   useEffect(() => {
@@ -59,16 +58,7 @@ export function PlanRollbackForm({ incidentId, services, declared, onPlanned }: 
             ))}
           </select>
         </label>
-        <label>
-          Strategy
-          <select value={strategy ?? ''} onChange={(e) => setChosen(e.target.value as StrategyKind)} disabled={strategies.length === 0}>
-            {strategies.map((k) => (
-              <option key={k} value={k}>
-                {strategyLabels[k]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StrategySelect label="Strategy" strategies={strategies} value={strategy} onChange={setChosen} />
         {gitStrategy ? (
           <label>
             Known-good commit or tag
@@ -76,14 +66,7 @@ export function PlanRollbackForm({ incidentId, services, declared, onPlanned }: 
           </label>
         ) : null}
       </div>
-      {strategies.length === 0 && service ? (
-        <p className="field-hint">
-          {service.name} has no rollback strategy configured —{' '}
-          <button type="button" className="link-button" onClick={() => openServiceEditor({ name: service.name })}>
-            Edit {service.name}
-          </button>
-        </p>
-      ) : null}
+      {strategies.length === 0 && service ? <NoStrategyHint service={service} /> : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={!strategy || plan.isPending}>
           {plan.isPending ? 'Planning…' : 'Plan rollback'}

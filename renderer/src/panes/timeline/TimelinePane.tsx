@@ -2,7 +2,7 @@
 // jump to time, pins and classification. In playback it shows the log up to t.
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useRef, useState } from 'react';
-import type { IncidentEvent, NoteKind } from '../../../../shared/events';
+import { eventIdOf, type IncidentEvent, type NoteKind } from '../../../../shared/events';
 import type { TimelineFilter, TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { getClient } from '../../api/client';
 import { useAppInfo, useIncidentMutations } from '../../api/queries';
@@ -46,9 +46,16 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
   const [activeSeq, setActiveSeq] = useState<number | undefined>(undefined);
 
   const { addNote } = useIncidentMutations();
+  const identity = useIdentity();
   const annotate = useMutation({
-    mutationFn: (a: { targetSeq: number; pinned: boolean } | { targetSeq: number; kind: NoteKind }) =>
-      'pinned' in a ? getClient().callOrThrow('timeline.pin', { incidentId, ...a }) : getClient().callOrThrow('timeline.classify', { incidentId, ...a }),
+    mutationFn: async (a: { row: TimelineRow; pinned: boolean } | { row: TimelineRow; kind: NoteKind }) => {
+      // A row names its event by global id, so the pin marks the same event on every laptop of the team (event-refs.ts).
+      const deviceId = identity.data?.deviceId ?? (await getClient().callOrThrow('identity.get', {})).deviceId;
+      const targetId = eventIdOf(a.row, deviceId);
+      return 'pinned' in a
+        ? getClient().callOrThrow('timeline.pin', { incidentId, targetId, pinned: a.pinned })
+        : getClient().callOrThrow('timeline.classify', { incidentId, targetId, kind: a.kind });
+    },
   });
 
   const zone = useTimeZoneStore((s) => s.zone);
@@ -65,7 +72,6 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
   const jiraConfigured = useAppInfo().data?.capabilities.includes('jira') ?? false;
   const jiraSite = useJiraSettings(jiraConfigured).data?.siteUrl;
   // A review bundle has no local device: every row that names its author's device shows it there.
-  const identity = useIdentity();
   const localDeviceId = getClient().serves('identity.get') ? identity.data?.deviceId : '';
   // Open published updates, by event sequence (rows are virtualized: a row scrolled away and back stays open).
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
@@ -78,7 +84,7 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
   }, []);
   const actions: RowActions | undefined = readOnly
     ? undefined
-    : { onPin: (r) => annotate.mutate({ targetSeq: r.seq, pinned: !r.pinned }), onClassify: (r, kind) => annotate.mutate({ targetSeq: r.seq, kind }) };
+    : { onPin: (row) => annotate.mutate({ row, pinned: !row.pinned }), onClassify: (row, kind) => annotate.mutate({ row, kind }) };
   const renderRow = (row: TimelineRow) => (
     <TimelineRowView row={row} jiraSite={jiraSite} localDeviceId={localDeviceId} actions={actions} expanded={expanded.has(row.seq)} onToggleDetail={toggleDetail} />
   );
@@ -107,7 +113,13 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
         <span className="pane-meta" role="status" aria-label="Events shown">
-          {rows.count === view.rowCount ? plural(view.rowCount, 'event') : `${rows.count.toLocaleString('en')} of ${plural(view.rowCount, 'event')}`}
+          {view.indexing === 'waiting'
+            ? 'Indexing…'
+            : view.indexing === 'newest'
+              ? `About ${plural(view.rowCount, 'event')}`
+              : rows.count === view.rowCount
+                ? plural(view.rowCount, 'event')
+                : `${rows.count.toLocaleString('en')} of ${plural(view.rowCount, 'event')}`}
         </span>
         <PaneControls pane="timeline" title="Timeline" />
       </header>
@@ -115,6 +127,13 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
       <ErrorNotice error={addNote.error ?? annotate.error} title="Timeline not updated" />
       <ErrorNotice error={view.error} title="The timeline could not be loaded" />
       <TimelineFilters filter={filter} onChange={setFilter} actors={actors} types={types} presentSources={presentSources} onJump={jumpTo} />
+      {view.indexing ? (
+        <p className="timeline-indexing" role="status" aria-label="Timeline index">
+          {view.indexing === 'waiting'
+            ? 'Indexing the timeline… search and filters answer as soon as it is ready.'
+            : 'Indexing the timeline… the newest events are shown; search, filters and older events follow in a moment.'}
+        </p>
+      ) : null}
       {pinned.length > 0 ? <PinnedList rows={pinned} actions={actions} onLeave={leave} renderRow={renderRow} /> : null}
       <TimelineList ref={listRef} rows={rows} actions={actions} onLeave={leave} renderRow={renderRow} label="Timeline events" onActiveRow={setActiveSeq} />
     </section>

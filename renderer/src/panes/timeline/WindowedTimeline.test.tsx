@@ -143,3 +143,43 @@ describe('a windowed timeline', () => {
     expect(rowOf(COUNT)).toBeNull();
   });
 });
+
+describe('a windowed timeline while the core builds its index', () => {
+  it('shows the newest rows at once, says it is indexing, and shows no rows for a search until the index answers it', async () => {
+    const events = Array.from({ length: COUNT }, (_, i) => note(i + 1, i % 100 === 0 ? `Failover step ${i + 1}` : `Checked shard ${i + 1}`));
+    const index = new TimelineIndex().addAll(events);
+    // What the core's tail page gives: the newest rows from the log's end, the count estimated from the first seq read.
+    const tail = new TimelineIndex().addAll(events.slice(-2 * WINDOW_PAGE));
+    let indexed = false;
+    const waiting: (() => void)[] = [];
+    const built = () => new Promise<void>((resolve) => (indexed ? resolve() : waiting.push(resolve)));
+    renderWithCore(<TimelinePane incidentId="inc-1" events={[]} windowed />, {
+      'app.info': () => appInfo,
+      'timeline.page': async (input) => {
+        const unfiltered = !input.filter.text && input.anchor.by === 'position' && input.anchor.position === 0;
+        if (!indexed && unfiltered) {
+          const page = timelineWindowPage(tail, input.filter, input.anchor, input.limit);
+          return { ...page, total: COUNT, rowCount: COUNT, provisional: true };
+        }
+        await built();
+        return timelineWindowPage(index, input.filter, input.anchor, input.limit);
+      },
+    });
+    await waitFor(() => expect(rowOf(COUNT)).not.toBeNull());
+    const shown = () => screen.getByRole('status', { name: 'Events shown' }).textContent;
+    expect(shown()).toBe('About 1,000 events');
+    expect(screen.getByRole('status', { name: 'Timeline index' }).textContent).toMatch(/newest events are shown/);
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search timeline' }), { target: { value: 'failover' } });
+    await waitFor(() => expect(shown()).toBe('Indexing…'));
+    expect(screen.getByRole('status', { name: 'Timeline index' }).textContent).toMatch(/search and filters answer as soon as it is ready/);
+    // The unfiltered rows are not left on screen as if they answered the search.
+    expect(rowOf(COUNT)).toBeNull();
+
+    indexed = true;
+    for (const resolve of waiting.splice(0)) resolve();
+    await waitFor(() => expect(shown()).toBe('10 of 1,000 events'));
+    expect(rowOf(901)).not.toBeNull();
+    expect(screen.queryByRole('status', { name: 'Timeline index' })).toBeNull();
+  });
+});

@@ -17,6 +17,11 @@ export interface TimelineViewModel {
   indexAtTime(t: number): Promise<number>;
   /** The newest row's time, the day "jump to time" reads a typed time on. */
   newestAt: number | undefined;
+  /**
+   * The core is still building the timeline index of a large incident: 'newest' while the newest rows are shown (their count
+   * is an estimate), 'waiting' while a filter or search waits for the index (no rows shown rather than wrong ones).
+   */
+  indexing?: 'newest' | 'waiting';
   /** Why the rows could not be loaded, if they could not. */
   error?: unknown;
 }

@@ -14,7 +14,7 @@ export function useTimelineAt(asOf: PaneMoment | undefined, filter: TimelineFilt
   const index: TimelineIndex | undefined = asOf?.timelineIndex;
   const moment = asOf ? { lastSeq: asOf.state.lastSeq, annotations: asOf.state.timeline } : noMoment;
   const { lastSeq, annotations } = moment;
-  const selection = useMemo(() => (index ? index.select(filter, { upToSeq: lastSeq, annotations }) : new Int32Array(0)), [index, filter, lastSeq, annotations]);
+  const selection = useMemo(() => (index ? index.selectAt(filter, { upToSeq: lastSeq, annotations }) : new Int32Array(0)), [index, filter, lastSeq, annotations]);
   const rows: RowWindow = useMemo(() => {
     const built = new Map<number, TimelineRow>();
     return {
@@ -22,7 +22,7 @@ export function useTimelineAt(asOf: PaneMoment | undefined, filter: TimelineFilt
       at: (i) => {
         if (!index || i < 0 || i >= selection.length) return undefined;
         let row = built.get(i);
-        if (!row) built.set(i, (row = index.row(selection[i]!, annotations)));
+        if (!row) built.set(i, (row = index.row(selection.at(i)!, annotations)));
         return row;
       },
       indexOfSeq: (seq) => (index ? index.positionOfSeq(selection, seq) : -1),

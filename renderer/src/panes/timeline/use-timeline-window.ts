@@ -14,6 +14,8 @@ import type { TimelineViewModel } from './timeline-view-model';
 export const WINDOW_PAGE = 200;
 /** Pages start on multiples of this, so nearby scroll positions share a page (and its cache entry). */
 const STEP = WINDOW_PAGE / 4;
+/** While the core builds the timeline index, the newest page (served from the log's tail) is asked again this often. */
+export const INDEXING_POLL_MS = 1000;
 
 export function useTimelineWindow(incidentId: string, filter: TimelineFilter, enabled: boolean): TimelineViewModel {
   const query = useMemo(() => toQuery(filter), [filter]);
@@ -21,13 +23,22 @@ export function useTimelineWindow(incidentId: string, filter: TimelineFilter, en
   const [start, setStart] = useState(0);
   const page = useQuery({
     queryKey: [...timelineWindowKey(incidentId), queryKey, start],
-    queryFn: () => getClient().callOrThrow('timeline.page', { incidentId, filter: query, anchor: { by: 'position', position: start }, limit: WINDOW_PAGE }),
+    // Each page remembers the filter it answers: a page kept on screen while the next one loads may answer another.
+    queryFn: async () => ({
+      ...(await getClient().callOrThrow('timeline.page', { incidentId, filter: query, anchor: { by: 'position', position: start }, limit: WINDOW_PAGE })),
+      filterKey: queryKey,
+    }),
     enabled,
     placeholderData: keepPreviousData,
     // Pages scrolled past are dropped soon: holding every page of a million rows is what the window is for avoiding.
     gcTime: 10_000,
+    // A provisional page (the log's newest events while the core builds its index) is replaced once the index answers.
+    refetchInterval: (q) => (q.state.data?.provisional ? INDEXING_POLL_MS : false),
   });
-  const data = page.data;
+  // Waiting for the index with the page of another filter on screen: those rows do not answer this filter, so none are shown.
+  const otherFilter = page.isPlaceholderData && page.data?.provisional === true && page.data.filterKey !== queryKey;
+  const data = otherFilter ? undefined : page.data;
+  const indexing = page.data?.provisional === true;
   const rows = useMemo(() => data?.rows.map(fromWire) ?? [], [data]);
   const pinned = useMemo(() => data?.pinned.map(fromWire) ?? [], [data]);
   const wanted = useRef(start);
@@ -69,5 +80,6 @@ export function useTimelineWindow(incidentId: string, filter: TimelineFilter, en
     },
     newestAt: data?.offset === 0 ? rows[0]?.at : undefined,
     error: page.error,
+    indexing: indexing ? (otherFilter ? 'waiting' : 'newest') : undefined,
   };
 }
