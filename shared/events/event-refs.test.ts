@@ -82,6 +82,27 @@ describe('every timeline projection resolves both forms the same way', () => {
     expect(index.eventOf({ id: 'dev_cccc.2' })).toBeUndefined();
   });
 
+  it("the core's timeline index that holds no events (reads them from the log by seq) resolves refs the same way", () => {
+    const bySeq = new Map(log.map((e) => [e.seq, e]));
+    const reads: number[] = [];
+    const index = new TimelineIndex((seq) => {
+      reads.push(seq);
+      return bySeq.get(seq);
+    }).addAll(log);
+    // Pins and classifications were resolved while folding without reading one event back.
+    expect(reads).toEqual([]);
+    const page = timelineWindowPage(index, {}, { by: 'newest' }, 50);
+    expect(page.pinned.map((r) => r.seq)).toEqual(pinnedExpected);
+    expect(Object.fromEntries(page.rows.filter((r) => r.kind).map((r) => [r.seq, r.kind]))).toEqual(kindsExpected);
+    reads.length = 0;
+    expect(index.eventOf({ id: 'dev_aaaa.2' })?.seq).toBe(3);
+    expect(index.eventOf({ id: 'dev_bbbb.4' })?.seq).toBe(4);
+    expect(index.eventOf({ id: 'dev_bbbb.2' })?.seq).toBe(2);
+    expect(index.eventOf({ id: 'dev_cccc.2' })).toBeUndefined();
+    // Only the events found are read (one each), never the log.
+    expect(reads).toEqual([3, 4, 2]);
+  });
+
   it('playback: the cockpit fold and the timeline at a moment', () => {
     const projection = cockpitProjection('INC-1');
     const state = log.reduce((s, e) => projection.apply(s, e), emptyCockpit);

@@ -91,6 +91,9 @@ describe('TimelineIndex', () => {
         // Late notes (up to 10 min early) and alerts (up to 2 min) put rows recorded after a moment among the rows before it.
         const log = syntheticLog({ count, random: seededRandom(seed), maxGapMs, weights: { 'late-note': 20, alert: 20, note: 10 } });
         const index = new TimelineIndex().addAll(log);
+        // The core's index holds no events (reads them from the log by seq): selectAt must answer the same.
+        const bySeq = new Map(log.map((e) => [e.seq, e]));
+        const reading = new TimelineIndex((seq) => bySeq.get(seq)).addAll(log);
         const final = new CheckpointedReplay(cockpitProjection('inc'), log);
         for (let cut = 0; cut <= count; cut += 1 + (seed % 11)) {
           const upToSeq = log[cut - 1]?.seq ?? 0;
@@ -100,6 +103,8 @@ describe('TimelineIndex', () => {
             const scanned = [...index.select(f, { upToSeq, annotations })];
             const at = index.selectAt(f, { upToSeq, annotations });
             expect(Array.from({ length: at.length }, (_, i) => at.at(i))).toEqual(scanned);
+            const atReading = reading.selectAt(f, { upToSeq, annotations });
+            expect(Array.from({ length: atReading.length }, (_, i) => atReading.at(i))).toEqual(scanned);
             // Rows are reused across moments only while their annotations are the same: as a fresh index builds them.
             if (cut % 4 === 0) {
               const fresh = new TimelineIndex().addAll(log);
