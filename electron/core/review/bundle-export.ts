@@ -27,10 +27,13 @@ async function incidentFiles(dir: string): Promise<{ path: string; data: Buffer 
 export async function buildBundle(store: IncidentStore, incidentId: string, meta: { exportedBy: string; appVersion: string }): Promise<ReviewBundle> {
   const incident = store.get(incidentId);
   const log = incident.log;
-  if (!log || log.events[0]?.type !== 'incident.declared') throw new DomainError('conflict', `Incident ${incidentId} has no readable log to export.`);
-  const verdict = verifyChain(log.events);
+  const declared = log?.firstEvent;
+  if (!log || declared?.type !== 'incident.declared') throw new DomainError('conflict', `Incident ${incidentId} has no readable log to export.`);
+  // Read once: past the log's in-memory tail every `log.events` is a full read of the file.
+  const logEvents = log.events;
+  const verdict = verifyChain(logEvents);
   if (!verdict.ok) throw new DomainError('conflict', `Incident ${incidentId} fails its integrity check (${verdict.reason}); it cannot be exported as a trustworthy review bundle.`);
-  const events = log.events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+  const events = logEvents.map((e) => JSON.stringify(e)).join('\n') + '\n';
   const files = await incidentFiles(dirname(log.file));
   return {
     format: BUNDLE_FORMAT,
@@ -38,10 +41,10 @@ export async function buildBundle(store: IncidentStore, incidentId: string, meta
     exportedAt: new Date().toISOString(),
     exportedBy: meta.exportedBy,
     appVersion: meta.appVersion,
-    incident: { id: incidentId, title: log.events[0].payload.title },
+    incident: { id: incidentId, title: declared.payload.title },
     events,
     eventsSha256: sha256(events),
-    eventCount: log.events.length,
+    eventCount: logEvents.length,
     chainHead: verdict.head,
     files: files.map((f) => ({ path: f.path, base64: f.data.toString('base64'), sha256: sha256(f.data) })),
   };
