@@ -50,6 +50,11 @@ export function pagedPeople(events: readonly IncidentEvent[]): string[] {
     else if (e.type === 'pagerduty.log_entry_imported' && e.payload.agent) names.add(e.payload.agent);
     else if (e.type === 'pagerduty.note_imported') names.add(e.payload.author);
   }
+  return redactNames(names);
+}
+
+/** The names collected from page and PagerDuty events, as scrubbed: trimmed, at least two characters. */
+export function redactNames(names: Iterable<string>): string[] {
   return [...names].map((n) => n.trim()).filter((n) => n.length >= 2);
 }
 
@@ -107,7 +112,7 @@ export function pinnedSeqs(events: readonly IncidentEvent[]): Set<number> {
 }
 
 /** Engineering's view: every fact but alerts, pages, commits, metrics, bookkeeping, and hypotheses (unconfirmed). */
-function newsworthyForEngineers(e: IncidentEvent, kinds: Map<number, NoteKind>): boolean {
+function newsworthyForEngineers(e: IncidentEvent, kinds: ReadonlyMap<number, NoteKind>): boolean {
   switch (e.type) {
     case 'incident.status_changed':
     case 'incident.severity_changed':
@@ -127,7 +132,7 @@ function newsworthyForEngineers(e: IncidentEvent, kinds: Map<number, NoteKind>):
 }
 
 /** An external audience's view: status, severity, stated impact and next step, decisions, actions, and pinned items. */
-function newsworthyForExternal(e: IncidentEvent, kinds: Map<number, NoteKind>, pinned: Set<number>): boolean {
+function newsworthyForExternal(e: IncidentEvent, kinds: ReadonlyMap<number, NoteKind>, pinned: ReadonlySet<number>): boolean {
   switch (e.type) {
     case 'incident.status_changed':
     case 'incident.severity_changed':
@@ -169,10 +174,27 @@ function lineOf(e: IncidentEvent, external: boolean): string {
 
 /** The facts of the log one audience may read, with paged people's names already replaced for external audiences. */
 export function audienceFacts(events: readonly IncidentEvent[], audience: Audience): AudienceFacts {
-  const external = isExternal(audience);
-  const kinds = noteKinds(events);
   const pinned = pinnedSeqs(events);
-  const redact = external ? pagedPeople(events) : [];
+  return audienceFactsOf({ events, pinnedEvents: events.filter((e) => pinned.has(e.seq)), kinds: noteKinds(events), pinned, paged: isExternal(audience) ? pagedPeople(events) : [] }, audience);
+}
+
+/** What audienceFacts reads of a log: an incremental projection (update-context-projection.ts) keeps the same parts. */
+export interface AudienceFactParts {
+  /** The events that may be news to some audience, in log order (others are skipped alike). */
+  events: readonly IncidentEvent[];
+  /** The currently pinned events, in log order. */
+  pinnedEvents: readonly IncidentEvent[];
+  kinds: ReadonlyMap<number, NoteKind>;
+  pinned: ReadonlySet<number>;
+  /** Paged people (redactNames), used for external audiences only. */
+  paged: readonly string[];
+}
+
+export function audienceFactsOf(parts: AudienceFactParts, audience: Audience): AudienceFacts {
+  const { events, kinds } = parts;
+  const external = isExternal(audience);
+  const pinned = parts.pinned;
+  const redact = external ? [...parts.paged] : [];
   const scrub = (s: string) => (redact.length ? scrubNames(s, redact) : s);
   const allowed = events.filter((e) => (external ? newsworthyForExternal(e, kinds, pinned) : newsworthyForEngineers(e, kinds)));
   // Impact and next step have their own sections; they count as new facts but are not repeated in the change list.
@@ -183,8 +205,22 @@ export function audienceFacts(events: readonly IncidentEvent[], audience: Audien
   const decisions = allowed
     .filter((e) => (e.type === 'note.added' && kinds.get(e.seq) === 'decision') || e.type === 'approval.recorded')
     .map((e) => scrub(e.type === 'note.added' ? oneLine(e.payload.text) : lineOf(e, external).replace(/^Decision: /, '')));
-  const pinnedLines = events
+  const pinnedLines = parts.pinnedEvents
     .filter((e) => pinned.has(e.seq) && (external ? newsworthyForExternal(e, kinds, pinned) : newsworthyForEngineers(e, kinds) || e.type !== 'note.added'))
     .map((e) => scrub(lineOf(e, external)));
   return { changes, factSeqs: allowed.map((e) => e.seq), decisions, pinned: pinnedLines, redact };
 }
+
+/** Event types that can be news to some audience (see newsworthyForEngineers / newsworthyForExternal). */
+export const newsworthyTypes: ReadonlySet<IncidentEvent['type']> = new Set<IncidentEvent['type']>([
+  'incident.status_changed',
+  'incident.severity_changed',
+  'incident.commander_changed',
+  'deploy.started',
+  'deploy.finished',
+  'test.run',
+  'approval.recorded',
+  'update.impact_set',
+  'update.next_step_set',
+  'note.added',
+]);

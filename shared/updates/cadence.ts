@@ -208,9 +208,13 @@ export function cadenceOf(t: CadenceTimeline | undefined, fallback: CadencePolic
 
 /** When the update after one published now would be due, for "next update at" in the text; undefined when none is planned. */
 export function nextDueIfPublishedNow(events: readonly IncidentEvent[], fallback: CadencePolicy, audience: Audience, now: Date): Date | undefined {
-  const t = foldTimeline(events);
+  return nextDueAt(foldTimeline(events), policyInForce(events, fallback).policy, audience, now);
+}
+
+/** nextDueIfPublishedNow from a folded timeline and the policy in force. */
+export function nextDueAt(t: CadenceTimeline | undefined, inForce: CadencePolicy, audience: Audience, now: Date): Date | undefined {
   if (!t || t.resolvedAt !== undefined) return undefined;
-  const rule = policyInForce(events, fallback).policy[t.severity];
+  const rule = inForce[t.severity];
   if (!rule || !rule.audiences.includes(audience)) return undefined;
   const { every } = intervalMinutes(rule, (now.getTime() - t.declaredAt) / MINUTE);
   return new Date(now.getTime() + every * MINUTE);

@@ -1,9 +1,9 @@
 // Builds the variables a stakeholder-update template is filled with, purely from the incident's event log.
-import type { Audience, IncidentEvent } from '../events';
-import { projectIncident } from '../incidents/incident-state';
+import type { Audience, IncidentEvent, NoteKind } from '../events';
+import { projectIncident, type IncidentState } from '../incidents/incident-state';
 import { severityCriteria } from '../incidents/severity';
 import { statusLabels } from '../incidents/status';
-import { audienceFacts, formatImpact, isAcknowledgementOnly, isExternal, noteKinds, scrubNames, statedImpact, statedNextStep, type AudienceFacts } from './audience-facts';
+import { audienceFacts, formatImpact, isAcknowledgementOnly, isExternal, noteKinds, scrubNames, statedImpact, statedNextStep, type AudienceFacts, type StatedImpact } from './audience-facts';
 import { nextDueIfPublishedNow, type CadencePolicy } from './cadence';
 import { previousUpdate, type PublishedUpdate } from './update-history';
 
@@ -71,40 +71,51 @@ function changesSince(facts: AudienceFacts, afterSeq: number): string[] {
 }
 
 function actionsInProgress(events: readonly IncidentEvent[], external: boolean): string[] {
-  const kinds = noteKinds(events);
   let phaseStart = 0;
   events.forEach((e, i) => {
     if (e.type === 'incident.status_changed') phaseStart = i;
   });
+  const deploys = new Map<string, string>();
+  for (const e of events) applyDeployEvent(deploys, e);
+  return actionsOf(events.slice(phaseStart), noteKinds(events), deploys, external);
+}
+
+/** Action notes (by their current kind) among the notes since the last status change, then the deploys still running. */
+export function actionsOf(phaseEvents: readonly IncidentEvent[], kinds: ReadonlyMap<number, NoteKind>, deploys: ReadonlyMap<string, string>, external: boolean): string[] {
   const actions: string[] = [];
-  for (const e of events.slice(phaseStart)) {
+  for (const e of phaseEvents) {
     if (e.type === 'note.added' && kinds.get(e.seq) === 'action' && !isAcknowledgementOnly(e.payload.text)) actions.push(e.payload.text.replace(/\s+/g, ' ').trim());
   }
   // Running deploys are engineering detail; external audiences read the stated next step instead.
   if (external) return actions;
-  const deploys = new Map<string, string>();
-  for (const e of events) {
-    const key = e.type === 'deploy.started' || e.type === 'deploy.finished' ? `${e.payload.service}@${e.payload.version}` : undefined;
-    if (!key) continue;
-    if (e.type === 'deploy.started') {
-      deploys.set(key, `Deploying ${e.payload.service} ${e.payload.version} (${e.payload.strategy}${e.payload.percent !== undefined ? ` ${e.payload.percent}%` : ''})`);
-    } else deploys.delete(key);
-  }
   return [...actions, ...deploys.values()];
 }
 
-function firingAlerts(events: readonly IncidentEvent[]): { lines: string[]; services: string[] } {
-  const firing = new Map<string, { line: string; service?: string }>();
-  for (const e of events) {
-    if (e.type === 'alert.fired') {
-      firing.set(e.payload.fingerprint ?? e.payload.alertname, {
-        line: `${e.payload.alertname}${e.payload.service ? ` (${e.payload.service})` : ''}: ${e.payload.summary}`,
-        ...(e.payload.service ? { service: e.payload.service } : {}),
-      });
-    } else if (e.type === 'alert.resolved') firing.delete(e.payload.fingerprint ?? e.payload.alertname);
-  }
-  const list = [...firing.values()];
-  return { lines: list.map((a) => a.line), services: list.flatMap((a) => (a.service ? [a.service] : [])) };
+/** Deploys still running, keyed service@version (in place). */
+export function applyDeployEvent(deploys: Map<string, string>, e: IncidentEvent): void {
+  const key = e.type === 'deploy.started' || e.type === 'deploy.finished' ? `${e.payload.service}@${e.payload.version}` : undefined;
+  if (!key) return;
+  if (e.type === 'deploy.started') {
+    deploys.set(key, `Deploying ${e.payload.service} ${e.payload.version} (${e.payload.strategy}${e.payload.percent !== undefined ? ` ${e.payload.percent}%` : ''})`);
+  } else deploys.delete(key);
+}
+
+export type FiringAlerts = Map<string, { line: string; service?: string }>;
+
+/** Alerts still firing, keyed by fingerprint (in place). */
+export function applyAlertEvent(firing: FiringAlerts, e: IncidentEvent): void {
+  if (e.type === 'alert.fired') {
+    firing.set(e.payload.fingerprint ?? e.payload.alertname, {
+      line: `${e.payload.alertname}${e.payload.service ? ` (${e.payload.service})` : ''}: ${e.payload.summary}`,
+      ...(e.payload.service ? { service: e.payload.service } : {}),
+    });
+  } else if (e.type === 'alert.resolved') firing.delete(e.payload.fingerprint ?? e.payload.alertname);
+}
+
+function firingAlerts(events: readonly IncidentEvent[]): FiringAlerts {
+  const firing: FiringAlerts = new Map();
+  for (const e of events) applyAlertEvent(firing, e);
+  return firing;
 }
 
 export interface UpdateContext {
@@ -112,6 +123,19 @@ export interface UpdateContext {
   previous?: PublishedUpdate;
   /** Every event feeding this audience's facts, for "N new events since you started this draft". */
   factSeqs: number[];
+}
+
+/** What a context is assembled from: folded from the whole log here, or kept by an incremental projection (update-context-projection.ts). */
+export interface UpdateContextParts {
+  state: IncidentState;
+  previous: PublishedUpdate | undefined;
+  facts: AudienceFacts;
+  impact: StatedImpact | undefined;
+  nextStep: { text: string; ts: string } | undefined;
+  firing: ReadonlyMap<string, { line: string; service?: string }>;
+  actions: string[];
+  /** When the next update is due if this one goes out at `now` (nextDueAt). */
+  next: Date | undefined;
 }
 
 /** Fills every variable for one audience at time `now`; undefined when the log has no readable declaration. */
@@ -124,16 +148,31 @@ export function buildUpdateContext(
 ): UpdateContext | undefined {
   const state = projectIncident(incidentId, events);
   if (!state) return undefined;
-  const previous = previousUpdate(events, audience);
+  return contextOf(
+    {
+      state,
+      previous: previousUpdate(events, audience),
+      facts: audienceFacts(events, audience),
+      impact: statedImpact(events),
+      nextStep: statedNextStep(events),
+      firing: firingAlerts(events),
+      actions: actionsInProgress(events, isExternal(audience)),
+      next: nextDueIfPublishedNow(events, policy, audience, now),
+    },
+    audience,
+    now,
+  );
+}
+
+/** The context from its parts; the time-dependent values (duration, now) are computed here, at call time. */
+export function contextOf(parts: UpdateContextParts, audience: Audience, now: Date): UpdateContext {
+  const { state, previous, facts, impact, nextStep, actions, next } = parts;
   const external = isExternal(audience);
-  const facts = audienceFacts(events, audience);
-  const impact = statedImpact(events);
-  const nextStep = statedNextStep(events);
-  const alerts = firingAlerts(events);
+  const firing = [...parts.firing.values()];
+  const alerts = { lines: firing.map((a) => a.line), services: firing.flatMap((a) => (a.service ? [a.service] : [])) };
   const services = [...new Set([...state.services, ...alerts.services])];
   const declared = new Date(state.declaredAt);
   const end = state.resolvedAt ? new Date(state.resolvedAt) : now;
-  const next = nextDueIfPublishedNow(events, policy, audience, now);
   const values: UpdateContext['values'] = {
     title: state.title,
     incidentId: state.id,
@@ -151,7 +190,7 @@ export function buildUpdateContext(
     resolvedAt: state.resolvedAt ? formatUtc(new Date(state.resolvedAt)) : '',
     changes: changesSince(facts, previous?.seq ?? 0),
     lastUpdateAt: previous ? formatUtc(new Date(previous.ts)) : '',
-    actions: actionsInProgress(events, external),
+    actions,
     alerts: external ? [] : alerts.lines,
     nextUpdateAt: next ? formatClock(next) : '',
     now: formatUtc(now),

@@ -2,10 +2,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { audiences, type IncidentEvent } from '../../../shared/events';
 import { DomainError } from '../../../shared/result';
 import { defaultCadencePolicy } from '../../../shared/updates/cadence';
+import { buildUpdateContext } from '../../../shared/updates/update-context';
 import { DEMO_INCIDENT_ID, seedDemoIncident } from '../demo/seed-demo';
 import { IncidentStore } from '../store/incident-store';
 import { CadencePolicyFile, CADENCE_FILE } from './cadence-policy-file';
@@ -107,6 +108,37 @@ describe('templates', () => {
       const rendered = await updates.render(DEMO_INCIDENT_ID, audience, draft.source);
       expect(rendered.problems).toEqual([]);
       expect(rendered.text).not.toMatch(/\{\{/);
+    }
+  });
+});
+
+describe('reading the log', () => {
+  it('drafts, previews, saves and publishes from incremental projections, never reading the whole log, with the variables the log gives', async () => {
+    await store.close();
+    await seedDemoIncident(dataDir, assetsDir);
+    store = await IncidentStore.open(dataDir);
+    const log = store.get(DEMO_INCIDENT_ID).log!;
+    const whole = log.events;
+    clock = new Date(Date.parse(whole.at(-1)!.ts) + 60_000);
+    const updates = service();
+    const { policy } = await new CadencePolicyFile(dataDir).load();
+    const reads = vi.spyOn(Object.getPrototypeOf(log) as typeof log, 'events', 'get');
+    for (const audience of audiences) {
+      const draft = await updates.draft(DEMO_INCIDENT_ID, audience);
+      expect(draft.variables).toEqual(buildUpdateContext(DEMO_INCIDENT_ID, whole, audience, policy, clock)!.values);
+      expect(draft.lastSeq).toBe(whole.at(-1)!.seq);
+      const rendered = await updates.render(DEMO_INCIDENT_ID, audience, draft.source);
+      await updates.saveDraft(DEMO_INCIDENT_ID, audience, `${draft.source}\n\nEdited.`);
+      const edited = await updates.render(DEMO_INCIDENT_ID, audience, `${draft.source}\n\nEdited.`);
+      await updates.publish({ incidentId: DEMO_INCIDENT_ID, audience, source: `${draft.source}\n\nEdited.`, channels: ['clipboard'], format: 'markdown', renderedAt: edited.renderedAt, expectedText: edited.text! });
+      expect(rendered.problems).toEqual([]);
+    }
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    // Each publication is now every audience's previous update; the projections saw them without a re-read.
+    const after = log.events;
+    for (const audience of audiences) {
+      expect((await updates.draft(DEMO_INCIDENT_ID, audience)).variables).toEqual(buildUpdateContext(DEMO_INCIDENT_ID, after, audience, policy, clock)!.values);
     }
   });
 });

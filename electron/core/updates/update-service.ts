@@ -7,9 +7,10 @@ import { cadenceOf, describeRule, type CadencePolicy, type CadenceRule } from '.
 import { policyFrom, updateFactsProjection, type UpdateFactsFold } from './update-facts-projection';
 import { markdownToPlainText } from '../../../shared/markdown';
 import { problemDetails, renderTemplate } from '../../../shared/updates/template';
-import { buildUpdateContext, updateVariables } from '../../../shared/updates/update-context';
+import { updateVariables } from '../../../shared/updates/update-context';
 import { diffUpdates } from '../../../shared/updates/update-diff';
-import { latestDraft, type PublishedUpdate } from '../../../shared/updates/update-history';
+import type { PublishedUpdate } from '../../../shared/updates/update-history';
+import { contextFromFolds, updateContextProjection } from '../../../shared/updates/update-context-projection';
 import type { OutboxItem } from '../../../shared/outbox/outbox-state';
 import { incidentProjection, outboxProjection, updatesProjection } from '../../../shared/projections/domain-projections';
 import { DomainError } from '../../../shared/result';
@@ -49,14 +50,8 @@ export class UpdateService {
 
   constructor(private readonly deps: UpdateServiceDeps) {
     this.deps.store.foldTogether(updateFactsProjection);
+    this.deps.store.foldTogether(updateContextProjection);
     this.now = deps.now ?? (() => new Date());
-  }
-
-  private events(incidentId: string): readonly IncidentEvent[] {
-    const stored = this.deps.store.get(incidentId);
-    const events = stored.log?.events ?? [];
-    if (events[0]?.type !== 'incident.declared') throw new DomainError('conflict', `Incident ${incidentId} has no readable declaration; see its problems.`);
-    return events;
   }
 
   /** Cadence, recorded policy, impact and next step: an incremental projection, not a scan of the log per request. */
@@ -71,8 +66,22 @@ export class UpdateService {
     return this.deps.store.projection(incidentId, updatesProjection).drafts.get(audience);
   }
 
-  private context(incidentId: string, events: readonly IncidentEvent[], audience: Audience, policy: CadencePolicy, at: Date) {
-    const context = buildUpdateContext(incidentId, events, audience, policy, at);
+  /** The update context from incremental projections (never a read of the whole log); equal to buildUpdateContext over the log. */
+  private context(incidentId: string, audience: Audience, policy: CadencePolicy, at: Date) {
+    const facts = this.facts_(incidentId);
+    const { store } = this.deps;
+    const log = store.get(incidentId).log;
+    const folded = {
+      state: store.projection(incidentId, incidentProjection),
+      context: store.projection(incidentId, updateContextProjection),
+      updates: store.projection(incidentId, updatesProjection),
+      cadence: facts.cadence,
+      recordedPolicy: facts.recorded?.policy,
+      impact: facts.impact,
+      nextStep: facts.nextStep,
+    };
+    // Engineers see pinned entries of any kind; the few the projection does not keep are read by seq from the log's offset index.
+    const context = contextFromFolds(folded, audience, policy, at, (seq) => log?.eventAt(seq));
     if (!context) throw new DomainError('conflict', `Incident ${incidentId} has no readable declaration; see its problems.`);
     return context;
   }
@@ -106,10 +115,9 @@ export class UpdateService {
   }
 
   async draft(incidentId: string, audience: Audience): Promise<UpdateDraft> {
-    const events = this.events(incidentId);
     const { policy } = await this.deps.policy.load();
     const at = this.now();
-    const context = this.context(incidentId, events, audience, policy, at);
+    const context = this.context(incidentId, audience, policy, at);
     const template = await this.deps.templates.get(audience);
     const saved = this.latestDraft(incidentId, audience);
     const cadence = cadenceOf(this.facts_(incidentId).cadence, policy, at)!.audiences.find((a) => a.audience === audience)!;
@@ -129,7 +137,7 @@ export class UpdateService {
       ...(current?.basedOnSeq !== undefined ? { basedOnSeq: current.basedOnSeq } : {}),
       ...(generatedText !== undefined ? { generated: generatedText } : {}),
       templateProblems: generated.ok ? [] : generated.problems,
-      lastSeq: events.at(-1)!.seq,
+      lastSeq: this.deps.store.get(incidentId).log!.lastSeq,
       factSeqs: context.factSeqs,
       templateSource: template.source,
       variables: context.values,
@@ -144,9 +152,8 @@ export class UpdateService {
   }
 
   async render(incidentId: string, audience: Audience, source: string, at: Date = this.now()): Promise<RenderedUpdate> {
-    const events = this.events(incidentId);
     const { policy } = await this.deps.policy.load();
-    const context = this.context(incidentId, events, audience, policy, at);
+    const context = this.context(incidentId, audience, policy, at);
     const result = renderTemplate(source, context.values);
     if (!result.ok) return { problems: result.problems, renderedAt: at.toISOString() };
     return {
@@ -275,7 +282,7 @@ export class UpdateService {
     if (channels.includes('statuspage') && audience !== 'customers') {
       throw new DomainError('validation', `Only updates to customers can go to the public status page; this one is for ${audience}.`);
     }
-    const events = this.events(incidentId);
+    this.facts_(incidentId);
     const renderedAt = new Date(input.renderedAt);
     const age = this.now().getTime() - renderedAt.getTime();
     if (age > MAX_PREVIEW_AGE_MS || age < -MAX_CLOCK_SKEW_MS) {
@@ -302,7 +309,7 @@ export class UpdateService {
     const { policy } = await this.deps.policy.load();
     if (policyFrom(this.facts_(incidentId), policy).from === 'fallback') batch.push({ type: 'update.cadence_set', actor, ts, payload: { policy, origin: 'settings' } });
     // A draft written in template language is kept with the text it gave; prose is the published text itself, so nothing to add.
-    if (source !== rendered.text && latestDraft(events, audience)?.source !== source) batch.push({ type: 'update.draft_saved', actor, ts, payload: { audience, source } });
+    if (source !== rendered.text && this.latestDraft(incidentId, audience)?.source !== source) batch.push({ type: 'update.draft_saved', actor, ts, payload: { audience, source } });
     batch.push({
       type: 'update.published',
       actor,
