@@ -24,3 +24,30 @@ it('finds exactly the rows whose text holds every word (as a substring filter do
     { numRuns: 150 },
   );
 });
+
+it('answers the same across chunk, block and flush edges, with rows far apart (multi-byte gaps) and many distinct tokens', () => {
+  // Tiny chunks and blocks, and a flush every 3 new tokens, so a few hundred rows cross every edge the packed form has.
+  const rowsArb = fc.uniqueArray(fc.nat({ max: 3_000_000 }), { maxLength: 400 }).map((rows) => rows.sort((a, b) => a - b));
+  const tokenArb = fc.constantFrom('alpha', 'beta', 'gamma', 'ab', 'é', 'shard-7', '7');
+  fc.assert(
+    fc.property(rowsArb, fc.array(fc.array(tokenArb, { maxLength: 4 }), { maxLength: 400 }), wordArb, (rows, picks, word) => {
+      const postings = new TokenPostings({ chunkBytes: 64, maxBlockBytes: 32, flushEvery: 3 });
+      const texts = new Map<number, string>();
+      rows.forEach((row, i) => {
+        // Each row also holds a token of its own (numbers: unique, as seqs and ids are in a real log).
+        const text = [...(picks[i] ?? []), `${row}:`, ...(picks[i] ?? [])].join(' ');
+        texts.set(row, text);
+        postings.add(row, text);
+      });
+      // Each distinct token numbered once (found again through the hash table, flushed or not).
+      expect(postings.stats.tokens).toBe(new Set([...texts.values()].flatMap((t) => t.split(' '))).size);
+      const rowCount = (rows.at(-1) ?? -1) + 1;
+      const want = rows.filter((row) => texts.get(row)!.includes(word));
+      expect([...postings.match([word], rowCount, (o) => texts.get(o) ?? '')]).toEqual(want);
+      // A row's own number finds that row (tokens found through the hash table and the joined text after flushes).
+      const probe = rows[Math.floor(rows.length / 2)];
+      if (probe !== undefined) expect([...postings.match([`${probe}:`], rowCount, (o) => texts.get(o) ?? '')]).toContain(probe);
+    }),
+    { numRuns: 100 },
+  );
+});
