@@ -55,7 +55,7 @@ async function memoryAtMillion(): Promise<BenchResult> {
   try {
     const size = await writeLargeIncident(dataDir, MILLION);
     // The first start validates every event and seals the log; its clean stop writes the seal and the summary.
-    const first = await startHost(dataDir);
+    const first = await startHost(dataDir, {}, { startLimitMs: 600_000 });
     await firstRead(first);
     await stopHost(first);
     const host = await startHost(dataDir);

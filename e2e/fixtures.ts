@@ -25,7 +25,8 @@ export interface RunningHost {
 }
 
 /** Starts `node out/main/web.js` (the same entry `npm run web` uses) and waits for the URL line. */
-export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
+export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, options: { startLimitMs?: number } = {}): Promise<RunningHost> {
+  const startLimitMs = options.startLimitMs ?? HOST_START_LIMIT_MS;
   const entry = join(repoRoot, 'out', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e tests.');
   const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0'], {
@@ -39,7 +40,10 @@ export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): P
   const url = await new Promise<string>((resolvePromise, reject) => {
     // An upper bound, not a wait: it only fires when the host hangs. On a 2-core machine with both cores busy, starting
     // Node, loading the bundle and seeding the demo has been seen to take over 15 s, so the bound leaves room for that.
-    const timer = setTimeout(() => reject(new Error(`Browser host did not print its URL within ${HOST_START_LIMIT_MS / 1000} s:\n${output}`)), HOST_START_LIMIT_MS);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Browser host did not print its URL within ${startLimitMs / 1000} s:\n${output}`));
+    }, startLimitMs);
     const check = () => {
       const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (match) {
