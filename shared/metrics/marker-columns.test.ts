@@ -9,7 +9,7 @@ const iso = (minute: number) => new Date(START + minute * 60_000).toISOString();
 
 // One event a step: plain notes (thinned), decisions and deploys (significant), status changes, late notes, and events that
 // are no marker at all (alerts, rollback steps).
-const stepArb = fc.record({ what: fc.constantFrom('note', 'decision', 'late', 'deploy', 'status', 'alert', 'step'), minute: fc.nat({ max: 600 }) });
+const stepArb = fc.record({ what: fc.constantFrom('note', 'note', 'note', 'note', 'note', 'late', 'decision', 'deploy', 'status', 'alert', 'step'), minute: fc.nat({ max: 600 }) });
 
 function eventOf(seq: number, { what, minute }: { what: string; minute: number }): IncidentEvent {
   const base = { v: 1, seq, ts: iso(minute), actor: `a${seq % 3}` };
