@@ -4,21 +4,53 @@ import type { IncidentEvent } from '../events';
 import type { IncidentState } from '../incidents/incident-state';
 import type { MetricsView, PanelView } from '../ipc/metrics';
 import { replayPanel, type CapturedRange } from './capture-segment';
-import { markersFromEvents } from './event-markers';
+import { markerCandidate, markersInRange, type MarkerCandidate } from './event-markers';
 import { incidentRange, type RangeOptions } from './incident-range';
 import { alertsFromTimeline, seriesForWire, silenceViews } from './metrics-view';
 import { clipSeries } from './series';
 
-export interface CapturedViewInput {
+/**
+ * What the captured view reads from the log: its alert and silence events, each with the latest ts of the log up to it
+ * (silenceViews stops at the first event of the log recorded past the cursor, whatever its type), and the chart marker
+ * candidates. The core keeps these in incremental projections; capturedLogFacts computes them from the whole log.
+ */
+export interface CapturedLogFacts {
+  events: readonly IncidentEvent[];
+  reachedMs: readonly number[];
+  markers: readonly MarkerCandidate[];
+}
+
+export function capturedLogFacts(log: readonly IncidentEvent[]): CapturedLogFacts {
+  const events: IncidentEvent[] = [];
+  const reachedMs: number[] = [];
+  const markers: MarkerCandidate[] = [];
+  let latest = -Infinity;
+  for (const e of log) {
+    const ts = Date.parse(e.ts);
+    if (ts > latest) latest = ts;
+    if (e.type.startsWith('alert.') || e.type.startsWith('metrics.silence_')) {
+      events.push(e);
+      reachedMs.push(latest);
+    }
+    const c = markerCandidate(e);
+    if (c) markers.push(c);
+  }
+  return { events, reachedMs, markers };
+}
+
+interface CapturedViewBase {
   incidentId: string;
   state: IncidentState;
-  events: readonly IncidentEvent[];
   captured: ReadonlyMap<string, CapturedRange[]>;
   captureProblems: string[];
   untilMs: number | undefined;
   widthPx: number;
   now: number;
   config: { configured: boolean; alertmanagerConfigured: boolean; refreshSeconds: number; range: RangeOptions };
+}
+
+export interface CapturedViewInput extends CapturedViewBase {
+  events: readonly IncidentEvent[];
 }
 
 /** The captured panels up to a moment, sorted by title: what playback shows, and what the live pane shows for panels no server feeds. */
@@ -41,10 +73,18 @@ export function capturedPanelViews(captured: ReadonlyMap<string, CapturedRange[]
 }
 
 export function capturedMetricsView(input: CapturedViewInput): MetricsView {
+  return capturedMetricsViewOf({ ...input, facts: capturedLogFacts(input.events) });
+}
+
+/** The captured view from the log's facts (the same view capturedMetricsView gives from the whole log). */
+export function capturedMetricsViewOf(input: CapturedViewBase & { facts: CapturedLogFacts }): MetricsView {
   const until = input.untilMs ?? Infinity;
   const panels = capturedPanelViews(input.captured, until, input.widthPx);
   const range = incidentRange(input.state, Math.min(input.now, until), input.config.range);
-  const alerts = alertsFromTimeline(input.events, until);
+  const { events, reachedMs, markers } = input.facts;
+  const alerts = alertsFromTimeline(events, until);
+  // The events silenceViews read before stopping at the first one of the log recorded past the cursor.
+  const beforeCursor = events.filter((_, i) => !(reachedMs[i]! > until));
   return {
     incidentId: input.incidentId,
     configured: input.config.configured,
@@ -52,9 +92,9 @@ export function capturedMetricsView(input: CapturedViewInput): MetricsView {
     refreshSeconds: input.config.refreshSeconds,
     range,
     panels,
-    alerts: { configured: input.config.alertmanagerConfigured, alerts, silences: silenceViews(input.events, undefined, alerts, until), freshness: { state: 'captured' } },
-    markers: markersFromEvents(
-      input.events.filter((e) => Date.parse(e.ts) <= until),
+    alerts: { configured: input.config.alertmanagerConfigured, alerts, silences: silenceViews(beforeCursor, undefined, alerts, until), freshness: { state: 'captured' } },
+    markers: markersInRange(
+      markers.filter((m) => m.recordedAt <= until),
       range.start * 1000,
       range.end * 1000,
     ),

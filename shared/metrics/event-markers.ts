@@ -42,6 +42,8 @@ function thin(markers: EventMarker[], keep: (m: EventMarker) => boolean, max: nu
 export interface MarkerCandidate {
   marker: EventMarker;
   significant: boolean;
+  /** Unix ms the event was recorded (its ts; NaN if unreadable): playback keeps the markers recorded up to its cursor. */
+  recordedAt: number;
 }
 
 /** The marker one event contributes to every chart, or undefined (rollback steps collapse into their start and outcome). */
@@ -50,7 +52,7 @@ export function markerCandidate(e: IncidentEvent): MarkerCandidate | undefined {
   if (!kind || e.type === 'rollback.step') return undefined;
   const entry = toTimelineEntry(e);
   const at = Date.parse(entry.happenedAt ?? entry.ts);
-  return { marker: { seq: e.seq, at, kind, actor: e.actor, text: entry.text }, significant: kind !== 'note' || (e.type === 'note.added' && e.payload.kind !== 'note') };
+  return { marker: { seq: e.seq, at, kind, actor: e.actor, text: entry.text }, significant: kind !== 'note' || (e.type === 'note.added' && e.payload.kind !== 'note'), recordedAt: Date.parse(e.ts) };
 }
 
 /** The candidates within [fromMs, toMs], thinned and sorted as markersFromEvents describes. */

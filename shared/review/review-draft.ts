@@ -2,7 +2,7 @@
 // the incident, what happened (alerts, deploys, rollbacks, decisions, updates), what went well and badly, contributing factors
 // and action items. The commander edits it; the edited text is stored as an event.
 import type { IncidentEvent } from '../events';
-import { projectIncident } from '../incidents/incident-state';
+import { projectIncident, type IncidentState } from '../incidents/incident-state';
 import { keyDurations, keyTimes } from '../incidents/key-times';
 import { severityCriteria } from '../incidents/severity';
 import { formatDuration } from '../time/format-duration';
@@ -10,12 +10,23 @@ import { hotfixReviewLines } from './review-hotfix';
 import { badReleases, decisionSeqs, describeBadRelease, reviewWhen as when, storyLines } from './review-story';
 const line = (e: IncidentEvent, text: string) => `- ${when(e.ts)} — ${text} (${e.actor})`;
 
-export function generateReviewDraft(incidentId: string, events: readonly IncidentEvent[]): string {
-  const state = projectIncident(incidentId, events);
+/** What the draft needs from the whole log when it is given only the events it reads (readByReview). */
+export interface ReviewFolds {
+  state: IncidentState | undefined;
+  /** decisionSeqs over the whole log. */
+  decided: ReadonlySet<number>;
+}
+
+/**
+ * The draft from the log's events; `folds` lets a caller pass only the events readByReview keeps (with the state and the
+ * decisions folded over the whole log), so a long incident is not held in memory whole to draft its review.
+ */
+export function generateReviewDraft(incidentId: string, events: readonly IncidentEvent[], folds?: ReviewFolds): string {
+  const state = folds ? folds.state : projectIncident(incidentId, events);
   if (!state) return '# Post-incident review\n\nThe incident log has no declaration; nothing to review.\n';
   const times = keyTimes(events);
   const d = keyDurations(times);
-  const decided = decisionSeqs(events);
+  const decided = folds ? folds.decided : decisionSeqs(events);
   const decisions = events.flatMap((e) => {
     if (e.type === 'note.added' && (e.payload.kind === 'decision' || decided.has(e.seq))) return [line(e, e.payload.text)];
     if (e.type === 'approval.recorded') return [line(e, `${e.payload.approver} ${e.payload.decision} ${e.payload.subject}`)];
@@ -45,7 +56,7 @@ export function generateReviewDraft(incidentId: string, events: readonly Inciden
 
   const impactEnd = times.mitigated ?? times.resolved;
   const cause = badReleases(events, times.detected);
-  const story = storyLines(events, times.detected);
+  const story = storyLines(events, times.detected, decided);
   return [
     `# Post-incident review: ${state.title}`,
     '',

@@ -86,6 +86,17 @@ export function describeBadRelease(r: BadRelease, confirmed: boolean): string {
   return `${head} — rolled back${to} ${reviewWhen(r.rolledBack.at)}${verified}`;
 }
 
+/**
+ * Whether the review draft reads this event, given the seqs marked as decisions (decisionSeqs over the whole log): it never
+ * reads metric samples, pins or classifications (beyond decisionSeqs), nor notes other than decisions, hypotheses and
+ * actions. The core keeps only these when it drafts a long incident's review (electron/core/review/review-inputs.ts).
+ */
+export function readByReview(e: IncidentEvent, decided: ReadonlySet<number>): boolean {
+  if (e.type === 'metric.observed' || e.type === 'timeline.entry_pinned' || e.type === 'timeline.entry_classified') return false;
+  if (e.type === 'note.added') return e.payload.kind === 'decision' || e.payload.kind === 'hypothesis' || e.payload.kind === 'action' || decided.has(e.seq);
+  return true;
+}
+
 /** One narrative line for an event that belongs in the story, or undefined. */
 function storyLine(e: IncidentEvent, decisionSeqs: ReadonlySet<number>, releaseShas: ReadonlySet<string>): string | undefined {
   switch (e.type) {
@@ -151,8 +162,11 @@ function relevantTags(events: readonly IncidentEvent[], detectedAt: string | und
   return keep;
 }
 
-/** Local seqs of the entries someone marked as a decision (timeline.entry_classified), by id or, in old logs, by seq. */
-export function decisionSeqs(events: readonly IncidentEvent[]): Set<number> {
+/**
+ * Local seqs of the entries someone marked as a decision (timeline.entry_classified), by id or, in old logs, by seq. Takes any
+ * iterable, so the core can stream a long log through it a chunk at a time.
+ */
+export function decisionSeqs(events: Iterable<IncidentEvent>): Set<number> {
   const refs = new SeqByRef();
   const out = new Set<number>();
   for (const e of events) {
@@ -165,8 +179,7 @@ export function decisionSeqs(events: readonly IncidentEvent[]): Set<number> {
 }
 
 /** The narrative, oldest first by when each thing happened; only recent releases and the commits a rollback undid, not every commit. */
-export function storyLines(events: readonly IncidentEvent[], detectedAt: string | undefined): string[] {
-  const decisions = decisionSeqs(events);
+export function storyLines(events: readonly IncidentEvent[], detectedAt: string | undefined, decisions: ReadonlySet<number> = decisionSeqs(events)): string[] {
   const undone = new Set(completedRollbacks(events).flatMap(({ plan }) => plan.commits.map((c) => c.sha)));
   const tags = relevantTags(events, detectedAt);
   const lines: { at: string; seq: number; text: string }[] = [];

@@ -56,7 +56,7 @@ describe('audience-aware drafts', () => {
     const log = story()
       .at(9, { type: 'note.added', payload: { text: 'Root cause is the acquirer outage', kind: 'decision' } })
       .at(10, { type: 'timeline.entry_classified', payload: { targetSeq: 10, kind: 'hypothesis' } });
-    expect(audienceFacts(log.events, 'executives').changes.map((c) => c.line).join('\n')).not.toContain('acquirer outage');
+    expect(audienceFacts(log.events, 'executives').changes.map((c) => c.line()).join('\n')).not.toContain('acquirer outage');
   });
 
   it('counts only the facts an audience may read as new events', () => {

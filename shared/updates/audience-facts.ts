@@ -111,8 +111,32 @@ export function pinnedSeqs(events: readonly IncidentEvent[]): Set<number> {
   return pinned;
 }
 
+/**
+ * One event as the facts read it. The update-context fold keeps one per newsworthy event for the whole incident: the text of
+ * plain notes, observations and hypotheses (most of a long incident's notes) is not kept but read back by seq for the few
+ * lines a draft shows; decisions and actions, listed in full, keep their event.
+ */
+export interface NewsItem {
+  seq: number;
+  type: IncidentEvent['type'];
+  /** note.added only: whether its text is an acknowledgement only (isAcknowledgementOnly). */
+  ackOnly?: boolean;
+  /** The event, unless the fold left it to be read by seq. */
+  event?: IncidentEvent;
+}
+
+/** Reads an event the fold did not keep, by its seq (IncidentLog.eventAt in the core). */
+export type EventBySeq = (seq: number) => IncidentEvent | undefined;
+
+/** `e` as a NewsItem; `keepText` false drops the event of a note written as anything but a decision or an action. */
+export function newsItem(e: IncidentEvent, keepText = true): NewsItem {
+  if (e.type !== 'note.added') return { seq: e.seq, type: e.type, event: e };
+  const kept = keepText || e.payload.kind === 'decision' || e.payload.kind === 'action';
+  return kept ? { seq: e.seq, type: e.type, ackOnly: isAcknowledgementOnly(e.payload.text), event: e } : { seq: e.seq, type: e.type, ackOnly: isAcknowledgementOnly(e.payload.text) };
+}
+
 /** Engineering's view: every fact but alerts, pages, commits, metrics, bookkeeping, and hypotheses (unconfirmed). */
-function newsworthyForEngineers(e: IncidentEvent, kinds: ReadonlyMap<number, NoteKind>): boolean {
+function newsworthyForEngineers(e: NewsItem, kinds: ReadonlyMap<number, NoteKind>): boolean {
   switch (e.type) {
     case 'incident.status_changed':
     case 'incident.severity_changed':
@@ -125,14 +149,14 @@ function newsworthyForEngineers(e: IncidentEvent, kinds: ReadonlyMap<number, Not
     case 'update.next_step_set':
       return true;
     case 'note.added':
-      return kinds.get(e.seq) !== 'hypothesis' && !isAcknowledgementOnly(e.payload.text);
+      return kinds.get(e.seq) !== 'hypothesis' && !e.ackOnly;
     default:
       return false;
   }
 }
 
 /** An external audience's view: status, severity, stated impact and next step, decisions, actions, and pinned items. */
-function newsworthyForExternal(e: IncidentEvent, kinds: ReadonlyMap<number, NoteKind>, pinned: ReadonlySet<number>): boolean {
+function newsworthyForExternal(e: NewsItem, kinds: ReadonlyMap<number, NoteKind>, pinned: ReadonlySet<number>): boolean {
   switch (e.type) {
     case 'incident.status_changed':
     case 'incident.severity_changed':
@@ -143,7 +167,7 @@ function newsworthyForExternal(e: IncidentEvent, kinds: ReadonlyMap<number, Note
     case 'note.added': {
       // Raw notes and observations stay in the room even when pinned; hypotheses are never stated as fact.
       const kind = kinds.get(e.seq);
-      return (kind === 'decision' || kind === 'action') && !isAcknowledgementOnly(e.payload.text);
+      return (kind === 'decision' || kind === 'action') && !e.ackOnly;
     }
     case 'deploy.finished':
       return pinned.has(e.seq);
@@ -153,8 +177,11 @@ function newsworthyForExternal(e: IncidentEvent, kinds: ReadonlyMap<number, Note
 }
 
 export interface AudienceFacts {
-  /** "12:04 UTC — Status Investigating → Identified" lines, each event that may reach this audience. */
-  changes: { seq: number; line: string }[];
+  /**
+   * "12:04 UTC — Status Investigating → Identified" lines, each event that may reach this audience. A line is made when asked
+   * for: a draft shows only the last few since the previous update, and a note's text may have to be read back by seq.
+   */
+  changes: { seq: number; line: () => string }[];
   /** Sequence numbers of every event that feeds this audience's facts (for "N new events since you started this draft"). */
   factSeqs: number[];
   decisions: string[];
@@ -175,13 +202,16 @@ function lineOf(e: IncidentEvent, external: boolean): string {
 /** The facts of the log one audience may read, with paged people's names already replaced for external audiences. */
 export function audienceFacts(events: readonly IncidentEvent[], audience: Audience): AudienceFacts {
   const pinned = pinnedSeqs(events);
-  return audienceFactsOf({ events, pinnedEvents: events.filter((e) => pinned.has(e.seq)), kinds: noteKinds(events), pinned, paged: isExternal(audience) ? pagedPeople(events) : [] }, audience);
+  const items = events.map((e) => newsItem(e));
+  return audienceFactsOf({ events: items, pinnedEvents: events.filter((e) => pinned.has(e.seq)), kinds: noteKinds(events), pinned, paged: isExternal(audience) ? pagedPeople(events) : [], eventAt: () => undefined }, audience);
 }
 
 /** What audienceFacts reads of a log: an incremental projection (update-context-projection.ts) keeps the same parts. */
 export interface AudienceFactParts {
   /** The events that may be news to some audience, in log order (others are skipped alike). */
-  events: readonly IncidentEvent[];
+  events: readonly NewsItem[];
+  /** Reads the events `events` holds no event for. */
+  eventAt: EventBySeq;
   /** The currently pinned events, in log order. */
   pinnedEvents: readonly IncidentEvent[];
   kinds: ReadonlyMap<number, NoteKind>;
@@ -196,17 +226,35 @@ export function audienceFactsOf(parts: AudienceFactParts, audience: Audience): A
   const pinned = parts.pinned;
   const redact = external ? [...parts.paged] : [];
   const scrub = (s: string) => (redact.length ? scrubNames(s, redact) : s);
+  const eventOf = (item: NewsItem): IncidentEvent => {
+    const e = item.event ?? parts.eventAt(item.seq);
+    // The log only grows: an event the fold saw is always there to read back.
+    if (!e) throw new Error(`Event ${item.seq} of the incident log could not be read back.`);
+    return e;
+  };
   const allowed = events.filter((e) => (external ? newsworthyForExternal(e, kinds, pinned) : newsworthyForEngineers(e, kinds)));
   // Impact and next step have their own sections; they count as new facts but are not repeated in the change list.
-  const changes = allowed.filter((e) => e.type !== 'update.impact_set' && e.type !== 'update.next_step_set').map((e) => {
-    const entry = toTimelineEntry(e);
-    return { seq: e.seq, line: scrub(`${clock(entry.happenedAt ?? entry.ts)} — ${lineOf(e, external)}`) };
-  });
+  const changes = allowed
+    .filter((item) => item.type !== 'update.impact_set' && item.type !== 'update.next_step_set')
+    .map((item) => ({
+      seq: item.seq,
+      line: () => {
+        const e = eventOf(item);
+        const entry = toTimelineEntry(e);
+        return scrub(`${clock(entry.happenedAt ?? entry.ts)} — ${lineOf(e, external)}`);
+      },
+    }));
   const decisions = allowed
-    .filter((e) => (e.type === 'note.added' && kinds.get(e.seq) === 'decision') || e.type === 'approval.recorded')
-    .map((e) => scrub(e.type === 'note.added' ? oneLine(e.payload.text) : lineOf(e, external).replace(/^Decision: /, '')));
+    .filter((item) => (item.type === 'note.added' && kinds.get(item.seq) === 'decision') || item.type === 'approval.recorded')
+    .map((item) => {
+      const e = eventOf(item);
+      return scrub(e.type === 'note.added' ? oneLine(e.payload.text) : lineOf(e, external).replace(/^Decision: /, ''));
+    });
   const pinnedLines = parts.pinnedEvents
-    .filter((e) => pinned.has(e.seq) && (external ? newsworthyForExternal(e, kinds, pinned) : newsworthyForEngineers(e, kinds) || e.type !== 'note.added'))
+    .filter((e) => {
+      const item = newsItem(e);
+      return pinned.has(e.seq) && (external ? newsworthyForExternal(item, kinds, pinned) : newsworthyForEngineers(item, kinds) || e.type !== 'note.added');
+    })
     .map((e) => scrub(lineOf(e, external)));
   return { changes, factSeqs: allowed.map((e) => e.seq), decisions, pinned: pinnedLines, redact };
 }

@@ -2,27 +2,29 @@
 // (polled every minute for each audience), render, publish and saveDraft never read the log back. Per audience it keeps the
 // facts each may read; values that depend on the clock (now, duration, next due) are computed at call time in contextOf.
 // buildUpdateContext(events…) stays the reference: update-context-projection.test.ts checks the two agree at every prefix.
-import type { Audience, IncidentEvent, NoteKind } from '../events';
+import type { Audience, NoteKind } from '../events';
 import { refOf, SeqByRef } from '../events/event-refs';
 import type { IncidentState } from '../incidents/incident-state';
 import type { ProjectionDef } from '../projections/incremental-projection';
-import { audienceFactsOf, isExternal, newsworthyTypes, redactNames, type AudienceFacts } from './audience-facts';
+import { audienceFactsOf, isExternal, newsItem, newsworthyTypes, redactNames, type AudienceFacts, type EventBySeq, type NewsItem } from './audience-facts';
 import { nextDueAt, type CadencePolicy, type CadenceTimeline } from './cadence';
 import { actionsOf, applyAlertEvent, applyDeployEvent, contextOf, type FiringAlerts, type UpdateContext } from './update-context';
 import type { UpdatesFold } from './update-history';
 
 export interface UpdateContextFold {
-  /** The events that may be news to some audience (newsworthyTypes), in fold order; every other event is not kept. */
-  newsworthy: IncidentEvent[];
-  /** The kept events by seq, for pinned entries. */
-  bySeq: Map<number, IncidentEvent>;
+  /**
+   * The events that may be news to some audience (newsworthyTypes), in fold order; every other event is not kept. Plain notes,
+   * observations and hypotheses (most notes of a long incident) are kept without their text: the few lines a draft shows of
+   * them are read back by seq (newsItem).
+   */
+  newsworthy: NewsItem[];
   kinds: Map<number, NoteKind>;
   pinned: Set<number>;
   refs: SeqByRef;
   /** Page targets, acknowledgers, PagerDuty agents and note authors, in first-seen order (pagedPeople before trimming). */
   paged: Set<string>;
-  /** The events since the last status change (that change included), notes only: where actions in progress come from. */
-  phaseNotes: IncidentEvent[];
+  /** The notes since the last status change (the same items as in newsworthy): where actions in progress come from. */
+  phaseNotes: NewsItem[];
   deploys: Map<string, string>;
   firing: FiringAlerts;
   /** Facts per audience, computed once per folded event count and dropped when an event arrives. */
@@ -33,7 +35,6 @@ export const updateContextProjection: ProjectionDef<UpdateContextFold> = {
   name: 'update context',
   initial: () => ({
     newsworthy: [],
-    bySeq: new Map(),
     kinds: new Map(),
     pinned: new Set(),
     refs: new SeqByRef(),
@@ -46,14 +47,12 @@ export const updateContextProjection: ProjectionDef<UpdateContextFold> = {
   apply: (fold, e) => {
     fold.refs.add(e);
     fold.facts.clear();
-    if (newsworthyTypes.has(e.type)) {
-      fold.newsworthy.push(e);
-      fold.bySeq.set(e.seq, e);
-    }
+    const item = newsworthyTypes.has(e.type) ? newsItem(e, false) : undefined;
+    if (item) fold.newsworthy.push(item);
     switch (e.type) {
       case 'note.added':
         fold.kinds.set(e.seq, e.payload.kind);
-        fold.phaseNotes.push(e);
+        fold.phaseNotes.push(item!);
         break;
       case 'timeline.entry_classified': {
         const target = fold.refs.resolve(refOf(e.payload.targetId, e.payload.targetSeq));
@@ -93,22 +92,19 @@ export const updateContextProjection: ProjectionDef<UpdateContextFold> = {
 };
 
 /**
- * One pinned entry that is not news to any audience (an alert, a metric…) is shown to engineers by its own line: the fold does
- * not keep such events, so the caller reads the few pinned ones by seq (IncidentLog.eventAt). Pinned entries are few.
+ * What one audience may read, from the fold (the same as audienceFacts over the log), cached until the next event. Pinned
+ * entries (few) and the notes whose text the fold did not keep are read by seq with `eventAt` (IncidentLog.eventAt).
  */
-export type EventBySeq = (seq: number) => IncidentEvent | undefined;
-
-/** What one audience may read, from the fold (the same as audienceFacts over the log), cached until the next event. */
 export function foldedAudienceFacts(fold: UpdateContextFold, audience: Audience, eventAt: EventBySeq): AudienceFacts {
   const cached = fold.facts.get(audience);
   if (cached) return cached;
   const pinnedEvents = [...fold.pinned]
     .sort((a, b) => a - b)
     .flatMap((seq) => {
-      const e = fold.bySeq.get(seq) ?? (isExternal(audience) ? undefined : eventAt(seq));
+      const e = eventAt(seq);
       return e ? [e] : [];
     });
-  const facts = audienceFactsOf({ events: fold.newsworthy, pinnedEvents, kinds: fold.kinds, pinned: fold.pinned, paged: isExternal(audience) ? redactNames(fold.paged) : [] }, audience);
+  const facts = audienceFactsOf({ events: fold.newsworthy, eventAt, pinnedEvents, kinds: fold.kinds, pinned: fold.pinned, paged: isExternal(audience) ? redactNames(fold.paged) : [] }, audience);
   fold.facts.set(audience, facts);
   return facts;
 }
@@ -138,7 +134,7 @@ export function contextFromFolds(folded: FoldedIncident, audience: Audience, fal
       impact: folded.impact,
       nextStep: folded.nextStep,
       firing: context.firing,
-      actions: actionsOf(context.phaseNotes, context.kinds, context.deploys, isExternal(audience)),
+      actions: actionsOf(context.phaseNotes, context.kinds, context.deploys, isExternal(audience), eventAt),
       next: nextDueAt(folded.cadence, folded.recordedPolicy ?? fallback, audience, now),
     },
     audience,

@@ -3,7 +3,7 @@ import type { Audience, IncidentEvent, NoteKind } from '../events';
 import { projectIncident, type IncidentState } from '../incidents/incident-state';
 import { severityCriteria } from '../incidents/severity';
 import { statusLabels } from '../incidents/status';
-import { audienceFacts, formatImpact, isAcknowledgementOnly, isExternal, noteKinds, scrubNames, statedImpact, statedNextStep, type AudienceFacts, type StatedImpact } from './audience-facts';
+import { audienceFacts, formatImpact, isExternal, newsItem, noteKinds, scrubNames, statedImpact, statedNextStep, type AudienceFacts, type EventBySeq, type NewsItem, type StatedImpact } from './audience-facts';
 import { nextDueIfPublishedNow, type CadencePolicy } from './cadence';
 import { previousUpdate, type PublishedUpdate } from './update-history';
 
@@ -64,10 +64,11 @@ export function formatDuration(ms: number): string {
 }
 
 function changesSince(facts: AudienceFacts, afterSeq: number): string[] {
-  const lines = facts.changes.filter((c) => c.seq > afterSeq).map((c) => c.line);
-  if (lines.length <= MAX_LISTED_CHANGES) return lines;
-  const hidden = lines.length - (MAX_LISTED_CHANGES - 1);
-  return [`… and ${hidden} earlier changes (see the timeline)`, ...lines.slice(-(MAX_LISTED_CHANGES - 1))];
+  const since = facts.changes.filter((c) => c.seq > afterSeq);
+  // Only the lines shown are made (a note's text may be read back from the log).
+  if (since.length <= MAX_LISTED_CHANGES) return since.map((c) => c.line());
+  const hidden = since.length - (MAX_LISTED_CHANGES - 1);
+  return [`… and ${hidden} earlier changes (see the timeline)`, ...since.slice(-(MAX_LISTED_CHANGES - 1)).map((c) => c.line())];
 }
 
 function actionsInProgress(events: readonly IncidentEvent[], external: boolean): string[] {
@@ -77,14 +78,23 @@ function actionsInProgress(events: readonly IncidentEvent[], external: boolean):
   });
   const deploys = new Map<string, string>();
   for (const e of events) applyDeployEvent(deploys, e);
-  return actionsOf(events.slice(phaseStart), noteKinds(events), deploys, external);
+  return actionsOf(
+    events.slice(phaseStart).map((e) => newsItem(e)),
+    noteKinds(events),
+    deploys,
+    external,
+    () => undefined,
+  );
 }
 
 /** Action notes (by their current kind) among the notes since the last status change, then the deploys still running. */
-export function actionsOf(phaseEvents: readonly IncidentEvent[], kinds: ReadonlyMap<number, NoteKind>, deploys: ReadonlyMap<string, string>, external: boolean): string[] {
+export function actionsOf(phase: readonly NewsItem[], kinds: ReadonlyMap<number, NoteKind>, deploys: ReadonlyMap<string, string>, external: boolean, eventAt: EventBySeq): string[] {
   const actions: string[] = [];
-  for (const e of phaseEvents) {
-    if (e.type === 'note.added' && kinds.get(e.seq) === 'action' && !isAcknowledgementOnly(e.payload.text)) actions.push(e.payload.text.replace(/\s+/g, ' ').trim());
+  for (const item of phase) {
+    if (item.type !== 'note.added' || kinds.get(item.seq) !== 'action' || item.ackOnly) continue;
+    // A note re-classified as an action after the fact was kept without its text: read it back.
+    const e = item.event ?? eventAt(item.seq);
+    if (e?.type === 'note.added') actions.push(e.payload.text.replace(/\s+/g, ' ').trim());
   }
   // Running deploys are engineering detail; external audiences read the stated next step instead.
   if (external) return actions;

@@ -16,6 +16,8 @@ import type { IncidentStore } from '../store/incident-store';
 import { realClock, verifyHealth, type Clock, type QueryHealth } from '../rollback/health-verification';
 import { createFixBranch, hotfixRepo, linkChange, nextTagName, pushHotfixTag } from './hotfix-git';
 import { jiraNotes, type QueueOutbox } from './hotfix-jira';
+import { incidentJiraIssueProjection } from './hotfix-log-facts';
+import { updateFactsProjection } from '../updates/update-facts-projection';
 import type { HotfixPolicyFile } from './hotfix-policy-file';
 import { describeTestCommand, runTargetedTests } from './hotfix-tests';
 import { describeStrategy } from './hotfix-strategy';
@@ -99,9 +101,9 @@ export class HotfixService {
     if (!incident) throw new DomainError('not_found', `Incident ${input.incidentId} has no declaration.`);
     const service = await this.deps.catalogue.get(input.service);
     const { policy } = await this.deps.policy.load();
-    const events = this.deps.store.get(input.incidentId).log?.events ?? [];
-    const impact = [...events].reverse().find((e) => e.type === 'update.impact_set');
-    const customerImpact = impact?.type === 'update.impact_set' ? `${impact.payload.who}: ${impact.payload.howBadly}` : undefined;
+    // The latest stated impact, from the update-facts projection (not a scan of the whole log).
+    const impact = this.deps.store.projection(input.incidentId, updateFactsProjection).impact;
+    const customerImpact = impact ? `${impact.who}: ${impact.howBadly}` : undefined;
     const check = checkCriteria(policy, { severity: incident.severity, customerImpact });
     const used = this.usedIds();
     const now = (this.deps.now ?? (() => new Date()))();
@@ -319,10 +321,7 @@ export class HotfixService {
   }
 
   private jiraIssueOf(incidentId: string): string | undefined {
-    const events = this.deps.store.get(incidentId).log?.events ?? [];
-    const linked = events.filter((e) => e.type === 'jira.issue_linked' && e.payload.actionItem !== true);
-    const first = linked[0];
-    return first?.type === 'jira.issue_linked' ? first.payload.issueKey : undefined;
+    return this.deps.store.projection(incidentId, incidentJiraIssueProjection);
   }
 
   async notifyJira(input: ParsedInputOf<'hotfix.notifyJira'>): Promise<HotfixState> {

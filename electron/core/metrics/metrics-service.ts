@@ -25,7 +25,7 @@ import { CaptureStore } from './capture-store';
 import { MetricsSettings } from './metrics-settings';
 import { PanelFeed } from './panel-feed';
 import { seriesForWire, silenceViews } from '../../../shared/metrics/metrics-view';
-import { capturedMetricsView, capturedPanelViews } from '../../../shared/metrics/captured-view';
+import { capturedMetricsViewOf, capturedPanelViews } from '../../../shared/metrics/captured-view';
 import type { CapturedRange } from '../../../shared/metrics/capture-segment';
 
 export interface MetricsServiceOptions {
@@ -99,7 +99,7 @@ export class MetricsService {
 
   /** The incident's metrics and alert events only (an incremental projection): enough for panels, silences and alerts. */
   private events(incidentId: string): readonly IncidentEvent[] {
-    return this.options.store.projection(incidentId, metricsEventsProjection);
+    return this.options.store.projection(incidentId, metricsEventsProjection).events;
   }
 
   /** One poll of an incident: every panel that is due, and the alerts; never throws, failures stay on the feeds. */
@@ -319,11 +319,12 @@ export class MetricsService {
     const state = this.options.incidents.state(input.incidentId);
     const { config } = await this.settings.current();
     const { panels, problems } = await this.captures.read(input.incidentId);
-    return capturedMetricsView({
+    // From incremental projections: playback asks at every cursor move, and the whole log is a full read past its hot tail.
+    const { events, reachedMs } = this.options.store.projection(input.incidentId, metricsEventsProjection);
+    return capturedMetricsViewOf({
       incidentId: input.incidentId,
       state,
-      // Markers need every kind of event: playback and offline review read the whole log (a full pass past its hot tail).
-      events: this.options.store.get(input.incidentId).log?.events ?? [],
+      facts: { events, reachedMs, markers: this.options.store.projection(input.incidentId, markerProjection) },
       captured: panels,
       captureProblems: problems.map((p) => `Captured file ${p.file} was skipped: ${p.message}`),
       untilMs: input.untilMs,

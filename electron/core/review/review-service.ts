@@ -8,6 +8,7 @@ import type { SigningIdentity } from '../signing/signing-identity';
 import type { TrustedKeys } from '../signing/trusted-keys';
 import { buildBundle, bundleFileName, bundleHtml } from './bundle-export';
 import { importBundle, readBundle } from './bundle-import';
+import { reviewInputs } from './review-inputs';
 import { signBundle, verifyBundleSignature } from './bundle-signature';
 
 export class ReviewService {
@@ -25,17 +26,14 @@ export class ReviewService {
     },
   ) {}
 
-  private events(incidentId: string): readonly IncidentEvent[] {
-    const log = this.store.get(incidentId).log;
-    if (!log) throw new DomainError('conflict', `Incident ${incidentId} has no readable log.`);
-    return log.events;
-  }
-
   get(input: ParsedInputOf<'review.get'>): OutputOf<'review.get'> {
-    const events = this.events(input.incidentId);
+    const log = this.store.get(input.incidentId).log;
+    if (!log) throw new DomainError('conflict', `Incident ${input.incidentId} has no readable log.`);
+    // Only the events the draft reads (review.saved among them), streamed from the log: never the whole log at once.
+    const { events, folds } = reviewInputs(input.incidentId, log);
     const saved = events.findLast((e) => e.type === 'review.saved');
     return {
-      generated: generateReviewDraft(input.incidentId, events),
+      generated: generateReviewDraft(input.incidentId, events, folds),
       ...(saved && saved.type === 'review.saved' ? { saved: { markdown: saved.payload.markdown, savedAt: saved.ts, by: saved.actor } } : {}),
     };
   }

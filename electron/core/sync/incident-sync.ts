@@ -103,11 +103,14 @@ export class IncidentSync {
       const sequenced = new Map((await this.file.read()).map((e) => [e.id, e.streamSeq]));
       for (const id of sequenced.keys()) this.recorded.add(id);
       const synced: [number, string, IncidentEvent][] = [];
-      for (const e of log?.events ?? []) {
-        const id = eventIdOf(e, this.deps.deviceId);
-        this.inLog.set(id, e);
-        const s = sequenced.get(id);
-        if (s !== undefined) synced.push([s, id, e]);
+      // A chunk at a time: log.events past the in-memory tail would parse the whole file into one more array first.
+      for (const chunk of log?.readChunks() ?? []) {
+        for (const e of chunk) {
+          const id = eventIdOf(e, this.deps.deviceId);
+          this.inLog.set(id, e);
+          const s = sequenced.get(id);
+          if (s !== undefined) synced.push([s, id, e]);
+        }
       }
       synced.sort((a, b) => a[0] - b[0]);
       for (const [s, id, e] of synced) this.order.addSynced(id, s, e);

@@ -1,9 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toTimelineEntry as describeEvent } from '../../../shared/timeline/describe-event';
 import { projectIncident } from '../../../shared/incidents/incident-state';
+import { seededRandom, syntheticLog } from '../../../shared/playback/synthetic-log';
+import { IncrementalProjection } from '../../../shared/projections/incremental-projection';
+import { handoverNote, openActions, openActionsProjection } from '../../../shared/team/handover-note';
 import type { LocalIdentity } from '../identity/local-identity';
 import { IncidentService } from '../incidents/incident-service';
 import { verifyChain } from '../store/hash-chain';
@@ -116,6 +119,36 @@ describe('TeamService', () => {
     expect(withIdentity!.actorIdentity).toEqual(elsewhere);
     expect(without!.actorIdentity).toBeUndefined();
     expect(mine!.actorIdentity).toEqual({ handle: 'ana.k', deviceId: 'dev_aaaaaaaaaaaaaaaa' });
+    await store.close();
+  });
+});
+
+describe('the handover draft reads projections', () => {
+  it.each([1, 2, 3, 4])('open actions folded event by event equal the whole-log list at every prefix of synthetic log %i', (seed) => {
+    const events = syntheticLog({ count: 300, random: seededRandom(seed), weights: { note: 30 } });
+    const folded = new IncrementalProjection(openActionsProjection, 'inc-1');
+    for (let n = 1; n <= events.length; n++) {
+      folded.apply(events.slice(0, n));
+      expect(folded.value()).toEqual(openActions(events.slice(0, n)));
+    }
+    expect(folded.value().length).toBeGreaterThan(0);
+  });
+
+  it('drafts the note the whole log gives without reading the whole log', async () => {
+    const me = { current: ana };
+    const { store, incidents, team } = await open(me);
+    const { id } = await incidents.declare({ title: 'Checkout down', severity: 'SEV1', commander: 'Ana', services: ['checkout'] });
+    await incidents.addNote({ incidentId: id, text: 'Page the DBA on call\nthen the network team', kind: 'action' });
+    await incidents.addNote({ incidentId: id, text: 'Looks like the pool', kind: 'hypothesis' });
+    await incidents.addNote({ incidentId: id, text: `Drain ${'x'.repeat(300)}`, kind: 'action' });
+    const log = store.get(id).log!;
+    const reads = vi.spyOn(Object.getPrototypeOf(log) as typeof log, 'events', 'get');
+    const { note } = await team.handoverDraft(id);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    const whole = handoverNote({ state: projectIncident(id, log.events)!, actions: openActions(log.events), checklists: [], nextUpdate: { audience: 'engineers', dueAt: '2026-12-02T11:15:00.000Z' } });
+    expect(note).toBe(whole);
+    expect(note).toContain('- Page the DBA on call\n- Drain');
     await store.close();
   });
 });

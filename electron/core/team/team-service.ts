@@ -4,7 +4,7 @@ import type { IncidentState } from '../../../shared/incidents/incident-state';
 import type { ParsedInputOf } from '../../../shared/ipc';
 import { checklistProjection } from '../../../shared/projections/domain-projections';
 import { DomainError } from '../../../shared/result';
-import { handoverNote } from '../../../shared/team/handover-note';
+import { handoverNote, openActionsProjection } from '../../../shared/team/handover-note';
 import { normaliseRole, roleLabel } from '../../../shared/team/roles';
 import type { AudienceCadence } from '../../../shared/updates/cadence';
 import type { LocalIdentity } from '../identity/local-identity';
@@ -52,9 +52,10 @@ export class TeamService {
 
   async handoverDraft(incidentId: string): Promise<{ note: string }> {
     const state = this.deps.incidents.state(incidentId);
-    const events = this.deps.store.get(incidentId).log?.events ?? [];
+    // Incremental projections: a handover draft of a long incident must not read the whole log back from disk.
+    const actions = this.deps.store.projection(incidentId, openActionsProjection);
     const checklists = this.deps.store.projection(incidentId, checklistProjection);
-    return { note: handoverNote({ state, events, checklists, nextUpdate: await this.deps.nextUpdate(incidentId).catch(() => undefined) }) };
+    return { note: handoverNote({ state, actions, checklists, nextUpdate: await this.deps.nextUpdate(incidentId).catch(() => undefined) }) };
   }
 
   async proposeHandover(input: ParsedInputOf<'team.proposeHandover'>): Promise<IncidentState> {

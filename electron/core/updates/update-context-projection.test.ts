@@ -7,7 +7,7 @@ import { IncidentEvent, type Audience, type NewEvent } from '../../../shared/eve
 import { IncrementalProjection } from '../../../shared/projections/incremental-projection';
 import { incidentProjection, updatesProjection } from '../../../shared/projections/domain-projections';
 import { defaultCadencePolicy, type CadencePolicy } from '../../../shared/updates/cadence';
-import { buildUpdateContext } from '../../../shared/updates/update-context';
+import { buildUpdateContext, MAX_LISTED_CHANGES } from '../../../shared/updates/update-context';
 import { contextFromFolds, updateContextProjection } from '../../../shared/updates/update-context-projection';
 import { incidentLog } from '../../../shared/updates/incident-log.test-support';
 import { updateFactsProjection } from './update-facts-projection';
@@ -120,5 +120,38 @@ describe('update context from incremental projections', () => {
     const types = new Set(events.map((e) => e.type));
     for (const t of ['timeline.entry_classified', 'timeline.entry_pinned', 'page.triggered', 'update.published'] as const) expect(types).toContain(t);
     checkEveryPrefix(events);
+  });
+});
+
+describe('what the update-context fold holds', () => {
+  it('keeps no text of plain notes, observations and hypotheses, and a draft reads back only the lines it shows', () => {
+    const events = syntheticLog(7, 1500);
+    const context = new IncrementalProjection(updateContextProjection, 'inc-1');
+    const incident = new IncrementalProjection(incidentProjection, 'inc-1');
+    const updates = new IncrementalProjection(updatesProjection, 'inc-1');
+    const facts = new IncrementalProjection(updateFactsProjection, 'inc-1');
+    for (const p of [incident, context, updates, facts] as IncrementalProjection<unknown>[]) p.apply(events);
+    const fold = context.value();
+    const own = new Map(events.flatMap((e) => (e.type === 'note.added' ? [[e.seq, e.payload.kind] as const] : [])));
+    const textless = fold.newsworthy.filter((item) => item.type === 'note.added' && !item.event);
+    expect(textless.length).toBeGreaterThan(30);
+    expect(textless.every((item) => own.get(item.seq) !== 'decision' && own.get(item.seq) !== 'action')).toBe(true);
+    expect(fold.newsworthy.filter((item) => item.event?.type === 'note.added').every((item) => ['decision', 'action'].includes(own.get(item.seq)!))).toBe(true);
+    // Read back: pinned entries, notes re-classified as decisions or actions since, and the few change lines shown.
+    const reclassified = textless.filter((item) => fold.kinds.get(item.seq) === 'decision' || fold.kinds.get(item.seq) === 'action').length;
+    const at = new Date(Date.parse(events.at(-1)!.ts) + 60_000);
+    const f = facts.value();
+    for (const audience of audiences) {
+      fold.facts.clear();
+      let reads = 0;
+      const eventAt = (seq: number) => {
+        reads++;
+        return events.find((e) => e.seq === seq);
+      };
+      const folded = { state: incident.value(), context: fold, updates: updates.value(), cadence: f.cadence, recordedPolicy: f.recorded?.policy, impact: f.impact, nextStep: f.nextStep };
+      expect(contextFromFolds(folded, audience, policy, at, eventAt)).toEqual(buildUpdateContext('inc-1', events, audience, policy, at));
+      // Decisions and actions re-classified from text-less notes are read for the lists and the action lines; pinned ones once.
+      expect(reads, audience).toBeLessThanOrEqual(MAX_LISTED_CHANGES - 1 + fold.pinned.size + 2 * reclassified);
+    }
   });
 });

@@ -2,12 +2,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toTimelineEntry } from '../../../../shared/timeline/describe-event';
 import { ServiceCatalogue } from '../../services/service-catalogue';
 import { IncidentStore } from '../../store/incident-store';
 import { deployHistoryFixture } from './deploy-history.fixture.test-support';
-import { importGitTimeline } from './git-timeline-import';
+import { importGitTimeline, knownGitRefsProjection } from './git-timeline-import';
 
 const fx = deployHistoryFixture();
 const ID = '2026-03-01-payments-down-abc123';
@@ -54,5 +54,22 @@ describe('importGitTimeline', () => {
     const result = await importGitTimeline(store, catalogue, 'ines', { incidentId: ID, service: 'payments' }, () => new Date('2026-03-01T14:00:00Z'));
     expect(result).toMatchObject({ since: '2026-03-01T06:30:00.000Z', until: '2026-03-01T14:00:00.000Z', imported: 2 });
     await expect(importGitTimeline(store, catalogue, 'ines', { incidentId: ID, service: 'payments', since: '2026-03-02T00:00:00.000Z', until: '2026-03-01T00:00:00.000Z' })).rejects.toThrow('The window is empty');
+  });
+});
+
+describe('what is already on the timeline', () => {
+  it('comes from an incremental projection equal to the whole-log scan, and an import never reads the whole log', async () => {
+    const log = store.get(ID).log!;
+    const reads = vi.spyOn(Object.getPrototypeOf(log) as typeof log, 'events', 'get');
+    const result = await importGitTimeline(store, catalogue, 'ines', { incidentId: ID, service: 'payments', since: '2026-03-01T10:00:00.000Z', until: '2026-03-01T13:00:00.000Z' });
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(result).toMatchObject({ imported: 0, tagsImported: 0 });
+    const events = log.events;
+    const known = store.projection(ID, knownGitRefsProjection);
+    expect(known.shas).toEqual(new Set(events.flatMap((e) => (e.type === 'git.commit' ? [e.payload.sha] : []))));
+    expect(known.tags).toEqual(new Set(events.flatMap((e) => (e.type === 'git.tag' ? [`${e.payload.tag}@${e.payload.sha}`] : []))));
+    expect(known.shas.size).toBeGreaterThan(0);
+    expect(known.tags.size).toBeGreaterThan(0);
   });
 });

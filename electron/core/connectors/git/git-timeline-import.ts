@@ -1,7 +1,8 @@
 // Puts a service's deploy-ref history from the incident window on the timeline as git.commit / git.tag events, each sha once;
 // by default the window reaches back to the last two releases before the declaration, however old.
-import type { NewEvent } from '../../../../shared/events';
-import { projectIncident } from '../../../../shared/incidents/incident-state';
+import type { IncidentEvent, NewEvent } from '../../../../shared/events';
+import type { ProjectionDef } from '../../../../shared/projections/incremental-projection';
+import { incidentProjection } from '../../../../shared/projections/domain-projections';
 import type { GitImportResult, ParsedInputOf } from '../../../../shared/ipc';
 import { DomainError } from '../../../../shared/result';
 import { deployRef } from '../../../../shared/services/service-config';
@@ -16,6 +17,27 @@ export const DEFAULT_LOOKBACK_MS = 6 * 60 * 60 * 1000;
 /** Releases before the declaration the default window always reaches back to, however old: the suspect and the one to roll back to. */
 export const RELEASES_BEFORE_INCIDENT = 2;
 
+/** What is already on the timeline: commit shas and `tag@sha` pairs. */
+export interface KnownGitRefs {
+  shas: Set<string>;
+  tags: Set<string>;
+}
+
+/**
+ * The git.commit shas and git.tag pairs of the log, advanced event by event: the poller imports every few minutes for each
+ * service of each open incident, and a scan of the whole log for them read the file back from disk past its in-memory tail.
+ */
+export const knownGitRefsProjection: ProjectionDef<KnownGitRefs> = {
+  name: 'known git refs',
+  initial: () => ({ shas: new Set(), tags: new Set() }),
+  apply: (known, e: IncidentEvent) => {
+    if (e.type === 'git.commit') known.shas.add(e.payload.sha);
+    else if (e.type === 'git.tag') known.tags.add(`${e.payload.tag}@${e.payload.sha}`);
+    return known;
+  },
+  view: (known) => known,
+};
+
 export async function importGitTimeline(
   store: IncidentStore,
   catalogue: ServiceCatalogue,
@@ -24,8 +46,8 @@ export async function importGitTimeline(
   now: () => Date = () => new Date(),
 ): Promise<GitImportResult> {
   // What was imported before is read from the log: open it if it is only listed from its summary.
-  const events = (await store.ensureOpen(input.incidentId)).log?.events ?? [];
-  const incident = projectIncident(input.incidentId, events);
+  await store.ensureOpen(input.incidentId);
+  const incident = store.projection(input.incidentId, incidentProjection);
   if (!incident) throw new DomainError('conflict', `Incident ${input.incidentId} has no readable declaration.`);
   const service = await catalogue.get(input.service);
   if (!service.git || !service.deploy) throw new DomainError('validation', `Service ${service.name} has no git repository and deploy ref configured.`);
@@ -52,8 +74,8 @@ export async function importGitTimeline(
   const history = await readDeployHistory(repo, ref, { since, until }).catch(fail);
   if (!history) throw new DomainError('not_found', `The remote "${repo.remote}" has no ${ref}.`);
 
-  const knownShas = new Set(events.flatMap((e) => (e.type === 'git.commit' ? [e.payload.sha] : [])));
-  const knownTags = new Set(events.flatMap((e) => (e.type === 'git.tag' ? [`${e.payload.tag}@${e.payload.sha}`] : [])));
+  // Read after the git calls (the scan it replaces read the log before them): an import that landed meanwhile is not appended twice.
+  const { shas: knownShas, tags: knownTags } = store.projection(input.incidentId, knownGitRefsProjection);
   const branch = service.deploy.branch ?? service.deploy.tag!;
   const toAppend: NewEvent[] = [];
   let tagsImported = 0;
