@@ -70,8 +70,8 @@ export class IncidentStore {
   private readonly problemListeners = new Set<ProblemsListener>();
   private readonly projections = (() => {
     const cache = new ProjectionCache();
-    // Every domain is folded at start (the summary, the outbox worker, rollback recovery): one pass over the log for all.
-    for (const def of domainProjections) cache.foldTogether(def as ProjectionDef<unknown, unknown>);
+    // Every domain is folded at start (the summary and snapshot, the outbox worker, rollback recovery): one pass over the log for all.
+    for (const def of [...domainProjections, ...snapshotProjections]) cache.foldTogether(def as ProjectionDef<unknown, unknown>);
     return cache;
   })();
   private readonly opening = new Map<string, Promise<void>>();
