@@ -57,7 +57,9 @@ export class StateFiles {
     while (this.writes.has(id)) await this.writes.get(id);
     const log = this.deps.incident(id)?.log;
     if (!log) return;
+    // Each is a cache: one that cannot be written this time is left stale (detected on the next open), never blocks the other.
     const write = this.saveSnapshot(id, log)
+      .catch(() => undefined)
       .then(() => this.saveSummary(id, log))
       .catch(() => undefined);
     this.writes.set(id, write);
