@@ -136,7 +136,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
   // With team sync on, every event this laptop writes gets a global id and a hybrid logical clock value (see core/sync).
   const deviceId = people.current().deviceId;
   const stamper = new HlcStamper(deviceId);
-  const store = await IncidentStore.open(options.dataDir, { stamp: stamper }, { lazy: true });
+  const store = await IncidentStore.open(options.dataDir, { stamp: stamper }, { lazy: true, build: options.version });
   store.stampIdentity(() => people.current());
   const incidents = new IncidentService(store, operator, { windowFrom: timelineWindowFrom(process.env.FIREBREAK_TIMELINE_WINDOW), deviceId: () => deviceId });
   const hub = new EventHub();

@@ -208,6 +208,12 @@ export class IncidentLog {
     return this.hot.at(-1);
   }
 
+  /** The byte after the line of the event with this seq; undefined when no event has it. */
+  endOfSeq(seq: number): number | undefined {
+    const index = this.offsets.indexOf(seq);
+    return index < 0 ? undefined : this.lineEnd(index);
+  }
+
   /** The byte after the line of the event at `index`. */
   private lineEnd(index: number): number {
     return index + 1 < this.offsets.length ? this.offsets.offsetAt(index + 1) : this.size;
@@ -438,6 +444,14 @@ export class IncidentLog {
   /** How far the chain is known good (tests and diagnostics). */
   get chainVerifiedThrough(): VerifiedChain | undefined {
     return this.verifiedChain;
+  }
+
+  /** Writes the seal now rather than on its timer (a snapshot of projections is about to rely on it); answers the bytes it covers. */
+  async sealNow(): Promise<number> {
+    if (this.sealTimer) clearTimeout(this.sealTimer);
+    this.sealTimer = undefined;
+    await this.writeSeal();
+    return this.sealed?.writtenLength ?? 0;
   }
 
   private scheduleSeal(delayMs = SEAL_INTERVAL_MS): void {

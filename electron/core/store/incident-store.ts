@@ -12,9 +12,11 @@ import { PRIVATE_DIR_MODE } from '../base/durable-file';
 import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
 import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
 import { ProjectionCache, type FoldOrder } from './projection-cache';
-import { domainProjections, incidentProjection, linksProjection, outboxProjection, rollbackProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
+import { domainProjections, incidentProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
 import { TimelineIndex } from '../../../shared/timeline/timeline-index';
-import { needsNoAttention, readSummary, writeSummary, type IncidentSummary } from './incident-summary';
+import { needsNoAttention, readSummary, type IncidentSummary } from './incident-summary';
+import { isUsable, readSnapshot, snapshotProjections } from './projection-snapshot';
+import { StateFiles } from './state-files';
 
 export interface StoredIncident {
   id: string;
@@ -28,10 +30,9 @@ export interface StoredIncident {
 export interface StoreOpenOptions {
   /** List incidents from their summaries and open each log on first access (the core); tests of the log itself open eagerly. */
   lazy?: boolean;
+  /** The app version: names the projection snapshots a lazy store writes (one written by another build is ignored). */
+  build?: string;
 }
-
-/** How long appends may go before an incident's summary is rewritten; a crash in between only makes it stale (rebuilt). */
-const SUMMARY_INTERVAL_MS = 2000;
 
 export type AppendListener = (incidentId: string, events: IncidentEvent[]) => void;
 /** Told when an incident's problems change without new events: its disk refused a write or accepts them again, a report was acknowledged. */
@@ -69,19 +70,16 @@ export class IncidentStore {
   private readonly problemListeners = new Set<ProblemsListener>();
   private readonly projections = (() => {
     const cache = new ProjectionCache();
-    // Every domain is folded at start (the summary, the outbox worker, rollback recovery): one pass over the log for all.
-    for (const def of domainProjections) cache.foldTogether(def as ProjectionDef<unknown, unknown>);
+    // Every domain is folded at start (the summary and snapshot, the outbox worker, rollback recovery): one pass over the log for all.
+    for (const def of [...domainProjections, ...snapshotProjections]) cache.foldTogether(def as ProjectionDef<unknown, unknown>);
     return cache;
   })();
   private readonly opening = new Map<string, Promise<void>>();
   private readonly openedListeners = new Set<(incidentId: string) => void>();
-  private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
-  private readonly summaryWrites = new Map<string, Promise<void>>();
-  /** Summary passes started by a timer: close waits for them, so none lands after the store is closed. */
-  private readonly savingSummaries = new Set<Promise<void>>();
   private onChainBroken: ((incidentId: string) => void) | undefined;
-  /** Whether this store keeps summaries beside the logs (lazy stores list from them). */
-  private keepSummaries = false;
+  /** The summaries and projection snapshots beside the logs, kept by lazy stores (which list from the summaries). */
+  private stateFiles: StateFiles | undefined;
+  private build = '';
   /** Who this installation's user is: events they record carry their handle and device id (see stampIdentity). */
   private identity: (() => { name: string; handle: string; deviceId: string }) | undefined;
 
@@ -92,7 +90,16 @@ export class IncidentStore {
 
   static async open(dataDir: string, logOptions: IncidentLogOptions = {}, options: StoreOpenOptions = {}): Promise<IncidentStore> {
     const store = new IncidentStore(join(dataDir, 'incidents'), logOptions);
-    store.keepSummaries = options.lazy === true;
+    store.build = options.build ?? '';
+    if (options.lazy) {
+      store.stateFiles = new StateFiles({
+        incidentsDir: store.incidentsDir,
+        build: store.build,
+        incident: (id) => store.incidents.get(id),
+        projection: (id, def) => store.projection(id, def),
+        statesOf: (id, log) => store.projections.statesOf(id, log, snapshotProjections),
+      });
+    }
     await mkdir(store.incidentsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const names = (await readdir(store.incidentsDir)).filter((n) => ID_PATTERN.test(n)).sort();
     await Promise.all(names.map((n) => (options.lazy ? store.listFromSummary(n) : store.load(n))));
@@ -138,7 +145,8 @@ export class IncidentStore {
     const dir = join(this.incidentsDir, id);
     try {
       if (!(await stat(dir)).isDirectory()) return;
-      const log = await IncidentLog.open(dir, this.logOptions);
+      // The snapshot is a small read, done while the log is read and parsed.
+      const [log, snapshot] = await Promise.all([IncidentLog.open(dir, this.logOptions), readSnapshot(dir)]);
       const problems = [...log.problems];
       if (log.firstEvent?.type !== 'incident.declared') {
         problems.push({
@@ -151,14 +159,16 @@ export class IncidentStore {
       this.incidents.set(id, { id, log, problems });
       for (const chunk of log.readChunks()) this.indexRequests(id, chunk);
       const summaryCurrent = current && summary?.logSize === log.byteSize && summary.lastSeq === log.lastSeq;
-      // The summary's state is the fold of the log's first logSize bytes; when the seal vouches those bytes are unchanged since
-      // Firebreak wrote them (and the log holds its last event), resume from it instead of folding 100k events again.
-      const resumable = summary?.state && summary.logSize <= log.trustedAtOpen && log.eventAt(summary.lastSeq) !== undefined;
-      if (summary?.state && resumable) {
-        this.projections.seed(id, log, incidentProjection, { started: true, state: summary.state }, summary.lastSeq);
+      // A snapshot's states (and the summary's incident state) are the fold of the log's first logSize bytes; when the seal vouches
+      // those bytes are unchanged since Firebreak wrote them, resume from it instead of folding 100k events again.
+      if (snapshot && isUsable(snapshot, log, this.build)) {
+        const seeds = snapshotProjections.flatMap((def) => (snapshot.states.has(def.name) ? [{ def, state: snapshot.states.get(def.name) }] : []));
+        this.projections.seed(id, log, snapshot.lastSeq, seeds);
+      } else if (summary?.state && summary.logSize <= log.trustedAtOpen && log.eventAt(summary.lastSeq) !== undefined) {
+        this.projections.seed(id, log, summary.lastSeq, [{ def: incidentProjection as ProjectionDef<unknown, unknown>, state: { started: true, state: summary.state } }]);
       }
-      // A missing or stale summary is rebuilt shortly, in the background (it folds every domain over the whole log).
-      if (problems.length === 0 && !summaryCurrent) this.scheduleSummary(id);
+      // A missing or stale summary and snapshot are rebuilt shortly, in the background (they fold every domain past what they held).
+      if (!summaryCurrent) this.stateFiles?.schedule(id);
     } catch (e) {
       this.incidents.set(id, {
         id,
@@ -239,7 +249,7 @@ export class IncidentStore {
     if (!incident.log) return;
     await incident.log.acknowledgeRecovery();
     incident.problems = incident.problems.filter((p) => p.kind !== 'torn_tail');
-    this.scheduleSummary(id);
+    this.stateFiles?.schedule(id);
     for (const l of this.problemListeners) l(id);
   }
 
@@ -339,7 +349,7 @@ export class IncidentStore {
       const stored = await log.append(requestId === undefined ? own : own.map((e) => ({ ...e, rid: requestId })));
       this.indexRequests(id, stored);
       this.showWriteProblem(id, log);
-      this.scheduleSummary(id);
+      this.stateFiles?.schedule(id);
       for (const l of this.listeners) l(id, stored);
       return stored;
     } catch (e) {
@@ -359,55 +369,11 @@ export class IncidentStore {
     for (const l of this.problemListeners) l(id);
   }
 
-  /** Rewrites the incident's summary soon (now with `delayMs` 0); appends in between are folded into the one write. */
-  private scheduleSummary(id: string, delayMs = SUMMARY_INTERVAL_MS): void {
-    if (!this.keepSummaries || this.summaryTimers.has(id)) return;
-    const timer = setTimeout(() => {
-      this.summaryTimers.delete(id);
-      const saving = this.saveSummary(id).finally(() => this.savingSummaries.delete(saving));
-      this.savingSummaries.add(saving);
-    }, delayMs);
-    timer.unref?.();
-    this.summaryTimers.set(id, timer);
-  }
-
-  /** Writes what listing needs from the cached projections; never for an incident with problems (it is always opened at start). */
-  private async saveSummary(id: string): Promise<void> {
-    while (this.summaryWrites.has(id)) await this.summaryWrites.get(id);
-    const incident = this.incidents.get(id);
-    const log = incident?.log;
-    if (!incident || !log || incident.problems.some((p) => p.kind !== 'write_blocked' && p.kind !== 'chain_broken') || log.problems.length > 0) return;
-    const written = await stat(log.file).catch(() => undefined);
-    // A write in flight (or a file changed behind the log's back): the next append or close writes the summary.
-    if (written?.size !== log.byteSize) return;
-    const links = this.projection(id, linksProjection);
-    const summary: IncidentSummary = {
-      format: 1,
-      logSize: log.byteSize,
-      logMtimeMs: Math.floor(written.mtimeMs),
-      lastSeq: log.lastSeq,
-      state: this.projection(id, incidentProjection),
-      problems: [],
-      openOutbox: this.projection(id, outboxProjection).filter((i) => i.status !== 'sent' && i.status !== 'cancelled').length,
-      outboxItems: this.projection(id, outboxProjection).length,
-      runningRollbacks: this.projection(id, rollbackProjection).filter((r) => r.stage === 'running').length,
-      linked: links.jiraIssues.length > 0 || links.pagerDuty !== undefined,
-      ...(links.pagerDuty ? { pdIncidentId: links.pagerDuty.pdIncidentId } : {}),
-    };
-    const write = writeSummary(join(this.incidentsDir, id), summary).catch(() => undefined);
-    this.summaryWrites.set(id, write);
-    await write;
-    this.summaryWrites.delete(id);
-  }
-
   async close(): Promise<void> {
     await Promise.all([...this.opening.values()]);
-    // Summaries go out with the logs' final sizes, so the next start lists every incident without opening its log.
-    const pending = [...this.summaryTimers.keys()];
-    for (const timer of this.summaryTimers.values()) clearTimeout(timer);
-    this.summaryTimers.clear();
-    await Promise.all([...this.incidents.values()].map((i) => i.log?.close()));
-    await Promise.all([...this.savingSummaries, ...pending.map((id) => this.saveSummary(id))]);
+    // Summaries and snapshots go out with the logs' final sizes, so the next start lists every incident without opening its log.
+    const closeLogs = async () => void (await Promise.all([...this.incidents.values()].map((i) => i.log?.close())));
+    await (this.stateFiles ? this.stateFiles.flush(closeLogs) : closeLogs());
     this.incidents.clear();
     this.requests.clear();
     this.projections.clear();

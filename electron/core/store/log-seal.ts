@@ -177,6 +177,11 @@ export class SealedPrefix {
     return this.size;
   }
 
+  /** Bytes the seal on disk covers: the last one this process wrote, or the one it confirmed on open. */
+  get writtenLength(): number {
+    return this.sealedSize;
+  }
+
   /** Extends the prefix by `bytes`, which must directly follow it in the log and have been validated or written by this process. */
   extend(bytes: Uint8Array): void {
     if (this.catchingUp || this.queue.length > 0) this.queue.push(Buffer.from(bytes));

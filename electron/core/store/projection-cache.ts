@@ -102,11 +102,32 @@ export class ProjectionCache {
     return projection.value();
   }
 
-  /** Starts `def` over `log` from a state already folded up to `lastSeq` (a summary that names this log's exact bytes). */
-  seed<S, V>(incidentId: string, log: IncidentLog, def: ProjectionDef<S, V>, state: S, lastSeq: number): void {
+  /**
+   * Starts each projection over `log` from a state already folded up to `lastSeq` (a summary or a projection snapshot that names
+   * this log's exact bytes); the states are owned by the projections from now on.
+   */
+  seed(incidentId: string, log: IncidentLog, lastSeq: number, seeds: readonly { def: ProjectionDef<unknown, unknown>; state: unknown }[]): void {
     const cached = { log, projections: new Map<ProjectionDef<unknown, unknown>, IncrementalProjection<unknown, unknown>>() };
-    cached.projections.set(def as ProjectionDef<unknown, unknown>, new IncrementalProjection(def, incidentId, { state, lastSeq }) as IncrementalProjection<unknown, unknown>);
+    for (const { def, state } of seeds) cached.projections.set(def, new IncrementalProjection(def, incidentId, { state, lastSeq }));
     this.byIncident.set(incidentId, cached);
+  }
+
+  /**
+   * The states of `defs` over `log`, each folded through the log's last event (advanced first if behind), for a snapshot; undefined
+   * while the incident is folded in a team order (those folds are not the log's). The states are live: serialize them at once.
+   */
+  statesOf(incidentId: string, log: IncidentLog, defs: readonly ProjectionDef<unknown, unknown>[]): { lastSeq: number; states: Map<string, unknown> } | undefined {
+    if (this.orderOf(incidentId)) return undefined;
+    for (const def of defs) this.read(incidentId, log, def);
+    const cached = this.byIncident.get(incidentId);
+    if (cached?.log !== log) return undefined;
+    const states = new Map<string, unknown>();
+    for (const def of defs) {
+      const projection = cached.projections.get(def);
+      if (projection?.lastSeq !== log.lastSeq) return undefined;
+      states.set(def.name, projection.state);
+    }
+    return { lastSeq: log.lastSeq, states };
   }
 
   /** Forgets an incident's projections (its log was closed or replaced). */
