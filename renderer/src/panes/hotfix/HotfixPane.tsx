@@ -8,6 +8,7 @@ import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useServices } from '../rollback/rollback-queries';
 import { HotfixTrack } from './HotfixTrack';
+import { NoServiceToFix } from './NoServiceToFix';
 import { OpenHotfixForm } from './OpenHotfixForm';
 import { useHotfixes } from './hotfix-queries';
 import { useRollouts } from './rollout/rollout-queries';
@@ -64,7 +65,7 @@ export function HotfixPane({ incidentId, asOf }: PaneProps) {
       ) : null}
       {showForm ? (
         services.data && configured.length === 0 ? (
-          <p className="hotfix-empty">No services are configured, so no hot fix can be opened yet. Add one with “Add service” in the Rollback pane.</p>
+          <NoServiceToFix declared={declared} invalid={services.data.problem !== undefined} />
         ) : (
           <OpenHotfixForm
             incidentId={incidentId}
