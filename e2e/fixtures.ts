@@ -1,5 +1,5 @@
 // Test fixtures: every test gets a fresh temp data directory, its own browser host process, and a Chromium page opened on it.
-import { test as base, chromium, type Browser, type Page } from '@playwright/test';
+import { test as base, chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +90,14 @@ export async function rpc<T>(host: RunningHost, channel: string, input: unknown)
 export async function openCockpit(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await waitForCockpit(page);
+}
+
+/** Screenshots `target` (the page or one region) in the light and the dark theme, as `<name>-light.png` and `-dark.png`. */
+export async function screenshotBothThemes(page: Page, target: Page | Locator, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await target.screenshot({ path: base.info().outputPath(`${name}-${scheme}.png`) });
+  }
 }
 
 export const test = base.extend<{ dataDir: string; host: RunningHost }, { browser: Browser }>({

@@ -1,16 +1,21 @@
 // @vitest-environment happy-dom
-// The hot-fix pane: opening a hot fix, the track with its blockers named with their fix, overriding the criteria, recording
-// an approval (and the core's refusal shown), and playback showing the track read-only.
+// The hot-fix pane: opening a hot fix, adding the service it needs from the pane when none is configured, the track with its
+// blockers named with their fix, overriding the criteria, recording an approval (and the core's refusal shown), and playback
+// showing the track read-only.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_SCHEMA_VERSION, IncidentEvent } from '../../../../shared/events';
 import { projectHotfixes, type HotfixState } from '../../../../shared/hotfix/hotfix-state';
 import { emptyCockpit } from '../../../../shared/playback/cockpit-projection';
 import { TimelineIndex } from '../../../../shared/timeline/timeline-index';
 import { DomainError } from '../../../../shared/result';
 import type { ServiceConfig } from '../../../../shared/services/service-config';
+import { CockpitLayoutContext } from '../../cockpit/cockpit-layout-context';
+import { Dialogs } from '../../incidents/Dialogs';
+import { useUiStore } from '../../state/ui-store';
 import { incidentState, listItem } from '../../test/incident-fixtures';
 import { renderWithCore, resetCore, type Handlers } from '../../test/render-with-core';
+import { RollbackPane } from '../rollback/RollbackPane';
 import { HotfixPane } from './HotfixPane';
 
 const ID = 'inc-1';
@@ -41,7 +46,56 @@ const base = (hotfixes: () => HotfixState[]): Handlers => ({
 });
 
 describe('HotfixPane', () => {
+  beforeEach(() => useUiStore.setState({ dialog: undefined, paletteOpen: false, serviceEditor: {}, maximisedPane: undefined }));
   afterEach(resetCore);
+
+  it('with no service configured, adds the incident’s service from the pane, then offers the hot-fix form for it', async () => {
+    let configured: ServiceConfig[] = [];
+    const { callsTo } = renderWithCore(
+      <>
+        <HotfixPane incidentId={ID} />
+        <Dialogs />
+      </>,
+      {
+        ...base(() => []),
+        'services.list': () => ({ services: configured, file: 'services.json' }),
+        'services.put': ({ service }) => (configured = [service as ServiceConfig])[0]!,
+      },
+    );
+    const pane = await screen.findByRole('region', { name: 'Hot fix' });
+    await within(pane).findByText(/No services are configured, so no hot fix can be opened yet/);
+    expect(within(pane).queryByRole('form', { name: 'Open a hot fix' })).toBeNull();
+    // The same service form the Rollback pane's "Add service" opens, starting from the service the incident was declared for.
+    fireEvent.click(within(pane).getByRole('button', { name: 'Add service checkout…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a service' });
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Service name', { exact: true }).value).toBe('checkout');
+    fireEvent.change(within(dialog).getByLabelText('Git clone path', { exact: true }), { target: { value: '/srv/checkout' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(callsTo('services.put')).toHaveLength(1);
+    const form = await within(pane).findByRole('form', { name: 'Open a hot fix' });
+    expect(within(form).getByLabelText<HTMLSelectElement>('Service').value).toBe('checkout');
+  });
+
+  it('with an invalid service catalogue says so, and brings the Rollback pane (which names the problem) into view, opening it', async () => {
+    const problem = { message: 'services.json is not valid JSON', details: ['line 3: unexpected token'] };
+    const toggleCollapsed = vi.fn();
+    renderWithCore(
+      <CockpitLayoutContext.Provider value={{ canCollapse: () => true, isCollapsed: (p) => p === 'rollback', toggleCollapsed, reportIdle: () => undefined }}>
+        <HotfixPane incidentId={ID} />
+        <RollbackPane incidentId={ID} />
+      </CockpitLayoutContext.Provider>,
+      { ...base(() => []), 'services.list': () => ({ services: [], file: 'services.json', problem }), 'rollback.list': () => [] },
+    );
+    const pane = await screen.findByRole('region', { name: 'Hot fix' });
+    await within(pane).findByText('The service catalogue is invalid, so no hot fix can be opened until it is fixed.');
+    expect(within(pane).queryByText(/No services are configured/)).toBeNull();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Show what is wrong' }));
+    expect(toggleCollapsed).toHaveBeenCalledWith('rollback');
+    const rollback = screen.getByRole('region', { name: 'Rollback' });
+    await waitFor(() => expect(document.activeElement).toBe(rollback));
+    expect(within(rollback).getByRole('alert').textContent).toContain('services.json is not valid JSON');
+  });
 
   it('opens a hot fix from the incident and shows its track', async () => {
     seq = 0;

@@ -2,17 +2,30 @@
 // rapid tests, approvals, rollout, verification, tag, Jira — with what blocks it and how to fix that. In playback it shows
 // the track as it stood at the chosen moment, read-only.
 import { useMemo, useState } from 'react';
+import { useCockpitLayout, useReportIdle } from '../../cockpit/cockpit-layout-context';
 import { PaneControls } from '../../cockpit/PaneControls';
+import { goToPane } from '../../palette/pane-jump';
 import { useIncident } from '../../api/queries';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useServices } from '../rollback/rollback-queries';
 import { HotfixTrack } from './HotfixTrack';
+import { NoServiceToFix } from './NoServiceToFix';
 import { OpenHotfixForm } from './OpenHotfixForm';
 import { useHotfixes } from './hotfix-queries';
 import { useRollouts } from './rollout/rollout-queries';
 import { stageLabels } from './hotfix-view';
 import './hotfix.css';
+
+/** Focuses the form's first field, or the button that adds the service a hot fix needs, in the unfolded pane. */
+function focusOpenStep(): void {
+  // The next frame: the panel has its unfolded size by then, so the control is scrolled into what is shown.
+  requestAnimationFrame(() => {
+    const target = document.querySelector<HTMLElement>('[data-pane="hotfix"] :is(.hotfix-form select, .hotfix-empty button)');
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest' });
+  });
+}
 
 export function HotfixPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
@@ -30,6 +43,13 @@ export function HotfixPane({ incidentId, asOf }: PaneProps) {
   const configured = services.data?.services ?? [];
   const service = configured.find((s) => s.name === shown?.service);
   const showForm = !readOnly && (opening || hotfixes.length === 0);
+  const layout = useCockpitLayout();
+  // Opening a hot fix is a deliberate step: until one is opened the pane folds to its header, which offers it.
+  useReportIdle('hotfix', incidentId, readOnly || !live.data || !services.data ? undefined : hotfixes.length === 0);
+  const unfoldToOpen = () => {
+    if (layout.isCollapsed('hotfix')) layout.toggleCollapsed('hotfix');
+    goToPane('hotfix', (reached) => reached && focusOpenStep());
+  };
 
   return (
     <section className="pane hotfix-pane" aria-labelledby="hotfix-title" data-pane="hotfix">
@@ -40,6 +60,11 @@ export function HotfixPane({ incidentId, asOf }: PaneProps) {
           {!readOnly && hotfixes.length > 0 && !opening ? (
             <button type="button" className="link-button" onClick={() => setOpening(true)}>
               Open another hot fix
+            </button>
+          ) : null}
+          {!readOnly && hotfixes.length === 0 && layout.isCollapsed('hotfix') ? (
+            <button type="button" className="link-button" onClick={unfoldToOpen}>
+              Open a hot fix…
             </button>
           ) : null}
         </PaneControls>
@@ -64,7 +89,7 @@ export function HotfixPane({ incidentId, asOf }: PaneProps) {
       ) : null}
       {showForm ? (
         services.data && configured.length === 0 ? (
-          <p className="hotfix-empty">No services are configured, so no hot fix can be opened yet. Add one with “Add service” in the Rollback pane.</p>
+          <NoServiceToFix declared={declared} invalid={services.data.problem !== undefined} />
         ) : (
           <OpenHotfixForm
             incidentId={incidentId}
