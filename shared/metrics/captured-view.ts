@@ -4,7 +4,7 @@ import type { IncidentEvent } from '../events';
 import type { IncidentState } from '../incidents/incident-state';
 import type { MetricsView, PanelView } from '../ipc/metrics';
 import { replayPanel, type CapturedRange } from './capture-segment';
-import { markerCandidate, markersInRange, type MarkerCandidate } from './event-markers';
+import { describeMarker, MarkerColumns } from './marker-columns';
 import { incidentRange, type RangeOptions } from './incident-range';
 import { alertsFromTimeline, seriesForWire, silenceViews } from './metrics-view';
 import { clipSeries } from './series';
@@ -12,18 +12,21 @@ import { clipSeries } from './series';
 /**
  * What the captured view reads from the log: its alert and silence events, each with the latest ts of the log up to it
  * (silenceViews stops at the first event of the log recorded past the cursor, whatever its type), and the chart marker
- * candidates. The core keeps these in incremental projections; capturedLogFacts computes them from the whole log.
+ * candidates (and what a chosen one says, read by seq). The core keeps these in incremental projections; capturedLogFacts
+ * computes them from the whole log.
  */
 export interface CapturedLogFacts {
   events: readonly IncidentEvent[];
   reachedMs: readonly number[];
-  markers: readonly MarkerCandidate[];
+  markers: MarkerColumns;
+  describeMarker: (seq: number) => { actor: string; text: string };
 }
 
 export function capturedLogFacts(log: readonly IncidentEvent[]): CapturedLogFacts {
   const events: IncidentEvent[] = [];
   const reachedMs: number[] = [];
-  const markers: MarkerCandidate[] = [];
+  const markers = new MarkerColumns();
+  const bySeq = new Map<number, IncidentEvent>();
   let latest = -Infinity;
   for (const e of log) {
     const ts = Date.parse(e.ts);
@@ -32,10 +35,11 @@ export function capturedLogFacts(log: readonly IncidentEvent[]): CapturedLogFact
       events.push(e);
       reachedMs.push(latest);
     }
-    const c = markerCandidate(e);
-    if (c) markers.push(c);
+    const before = markers.length;
+    markers.add(e);
+    if (markers.length > before) bySeq.set(e.seq, e);
   }
-  return { events, reachedMs, markers };
+  return { events, reachedMs, markers, describeMarker: (seq) => describeMarker(bySeq.get(seq)!) };
 }
 
 interface CapturedViewBase {
@@ -93,11 +97,7 @@ export function capturedMetricsViewOf(input: CapturedViewBase & { facts: Capture
     range,
     panels,
     alerts: { configured: input.config.alertmanagerConfigured, alerts, silences: silenceViews(beforeCursor, undefined, alerts, until), freshness: { state: 'captured' } },
-    markers: markersInRange(
-      markers.filter((m) => m.recordedAt <= until),
-      range.start * 1000,
-      range.end * 1000,
-    ),
+    markers: markers.inRange(range.start * 1000, range.end * 1000, input.facts.describeMarker, until),
     problems: input.captureProblems,
   };
 }

@@ -45,6 +45,10 @@ it('gives the markers markersInRange gives, thinned the same way, describing onl
       });
       expect(got).toEqual(markersInRange(candidates, from, to));
       expect(described.length).toBe(got.length);
+      // Playback: only the candidates recorded up to its cursor (late notes sit earlier than they were recorded).
+      const cursor = START + ((a * 7) % 600) * 60_000;
+      const upTo = columns.inRange(from, to, (seq) => describeMarker(events[seq - 1]!), cursor);
+      expect(upTo).toEqual(markersInRange(candidates.filter((c) => c.recordedAt <= cursor), from, to));
       expect(got.length).toBeLessThanOrEqual(Math.max(MAX_MARKERS, candidates.filter((c) => c.significant).length));
     }),
     { numRuns: 40, endOnFailure: true },

@@ -17,6 +17,8 @@ export class MarkerColumns {
   private readonly at = new Column(Float64Array, 256);
   private readonly kind = new Column(Uint8Array, 256);
   private readonly significant = new Column(Uint8Array, 256);
+  /** When each candidate's event was recorded (its ts; NaN if unreadable): playback keeps those recorded up to its cursor. */
+  private readonly recordedAt = new Column(Float64Array, 256);
 
   get length(): number {
     return this.seq.length;
@@ -30,21 +32,26 @@ export class MarkerColumns {
     this.at.push(c.marker.at);
     this.kind.push(kinds.indexOf(c.marker.kind));
     this.significant.push(c.significant ? 1 : 0);
+    this.recordedAt.push(c.recordedAt);
   }
 
   /**
    * Markers within [fromMs, toMs], oldest first, thinned as markersInRange thins them (every significant one, an even sample
-   * of the others in fold order). `describe` gives a chosen marker's actor and text from its seq.
+   * of the others in fold order), of the candidates recorded up to `recordedUpTo`. `describe` gives a chosen marker's actor
+   * and text from its seq.
    */
-  inRange(fromMs: number, toMs: number, describe: (seq: number) => { actor: string; text: string }): EventMarker[] {
+  inRange(fromMs: number, toMs: number, describe: (seq: number) => { actor: string; text: string }, recordedUpTo?: number): EventMarker[] {
     const n = this.seq.length;
     const at = this.at.raw;
+    const recorded = this.recordedAt.raw;
+    const byRecord = recordedUpTo !== undefined;
+    // As markersInRange compares (a marker whose time is NaN stays in; one whose record time is NaN is not recorded by then).
+    const outside = (i: number) => at[i]! < fromMs || at[i]! > toMs || (byRecord && !(recorded[i]! <= recordedUpTo));
     const significant = this.significant.raw;
     let inside = 0;
     let others = 0;
     for (let i = 0; i < n; i++) {
-      const t = at[i]!;
-      if (t < fromMs || t > toMs) continue;
+      if (outside(i)) continue;
       inside++;
       if (significant[i] === 0) others++;
     }
@@ -53,8 +60,7 @@ export class MarkerColumns {
     const chosen: number[] = [];
     let other = 0;
     for (let i = 0; i < n; i++) {
-      const t = at[i]!;
-      if (t < fromMs || t > toMs) continue;
+      if (outside(i)) continue;
       if (!thinning || significant[i] === 1) {
         chosen.push(i);
         continue;

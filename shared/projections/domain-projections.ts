@@ -3,7 +3,7 @@ import type { IncidentEvent } from '../events';
 import { applyLinksEvent, emptyLinksFold, linksOf, type IncidentLinks, type LinksFold } from '../connectors/incident-links';
 import { applyHotfixEvent, type HotfixState } from '../hotfix/hotfix-state';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
-import { markerCandidate, type MarkerCandidate } from '../metrics/event-markers';
+import { MarkerColumns } from '../metrics/marker-columns';
 import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
 import { applyRollbackEvent, type RollbackState } from '../rollback/rollback-state';
 import { applyChecklistEvent, type RunbookChecklist } from '../runbooks/checklist';
@@ -75,16 +75,15 @@ export const updatesProjection: ProjectionDef<UpdatesFold> = {
   view: (fold) => fold,
 };
 
-/** Every chart marker candidate, in log order; metrics views cut and thin them per range with markersInRange. */
-export const markerProjection: ProjectionDef<MarkerCandidate[]> = {
+/** Every chart marker candidate, in log order, packed (marker-columns.ts); metrics views cut and thin them per range. */
+export const markerProjection: ProjectionDef<MarkerColumns> = {
   name: 'metrics markers',
-  initial: () => [],
-  apply: (candidates, event: IncidentEvent) => {
-    const c = markerCandidate(event);
-    if (c) candidates.push(c);
-    return candidates;
+  initial: () => new MarkerColumns(),
+  apply: (columns, event: IncidentEvent) => {
+    columns.add(event);
+    return columns;
   },
-  view: (candidates) => candidates,
+  view: (columns) => columns,
 };
 
 /** The timeline index (rows' order, filters, search postings) the core serves timeline pages and search from. */

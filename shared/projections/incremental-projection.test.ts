@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../events';
 import { projectLinks } from '../connectors/incident-links';
 import { projectIncident } from '../incidents/incident-state';
-import { markersFromEvents, markersInRange } from '../metrics/event-markers';
+import { markersFromEvents } from '../metrics/event-markers';
+import { describeMarker } from '../metrics/marker-columns';
 import { projectOutbox } from '../outbox/outbox-state';
 import { projectRollbacks } from '../rollback/rollback-state';
 import { projectChecklists } from '../runbooks/checklist';
@@ -88,9 +89,10 @@ describe('incremental domain projections', () => {
         expect(updates.published).toEqual(publishedUpdates(events));
         for (const audience of ['engineers', 'executives'] as const) expect(updates.drafts.get(audience)).toEqual(latestDraft(events, audience));
         const markers = incrementally(markerProjection, events, cuts);
-        expect(markersInRange(markers)).toEqual(markersFromEvents(events));
+        const describe = (seq: number) => describeMarker(events.find((e) => e.seq === seq)!);
+        expect(markers.inRange(-Infinity, Infinity, describe)).toEqual(markersFromEvents(events));
         const mid = Date.parse('2026-11-25T12:00:20Z');
-        expect(markersInRange(markers, mid, mid + 30_000)).toEqual(markersFromEvents(events, mid, mid + 30_000));
+        expect(markers.inRange(mid, mid + 30_000, describe)).toEqual(markersFromEvents(events, mid, mid + 30_000));
       }),
       { numRuns: 300 },
     );

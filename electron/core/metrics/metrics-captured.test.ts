@@ -1,6 +1,7 @@
 // Playback (metrics.captured) from incremental projections: the view equals capturedMetricsView over the whole log at every
 // cursor, on random logs whose ts are not always in order (silences stop at the first event recorded past the cursor) and on
 // the bundled demo incident, and the request never reads log.events.
+import { describeMarker } from '../../../shared/metrics/marker-columns';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +68,7 @@ describe('captured metrics view from projections', () => {
       const last = Date.parse(prefix.at(-1)!.ts);
       for (const untilMs of [undefined, first + 60_000, (first + last) / 2, last - 30_000, last + 1]) {
         const input = { incidentId: 'inc-1', state: incident.value()!, captured: new Map(), captureProblems: [], untilMs, widthPx: 600, now: last + 120_000, config };
-        expect(capturedMetricsViewOf({ ...input, facts: { events: kept, reachedMs, markers: markers.value() } }), `${n} events until ${untilMs}`).toEqual(capturedMetricsView({ ...input, events: prefix }));
+        expect(capturedMetricsViewOf({ ...input, facts: { events: kept, reachedMs, markers: markers.value(), describeMarker: (seq: number) => describeMarker(prefix.find((e) => e.seq === seq)!) } }), `${n} events until ${untilMs}`).toEqual(capturedMetricsView({ ...input, events: prefix }));
       }
     }
   });
@@ -85,7 +86,7 @@ describe('captured metrics view from projections', () => {
     const state = new IncrementalProjection(incidentProjection, 'inc-1');
     for (const p of [metrics, markers, state] as IncrementalProjection<unknown>[]) p.apply(events);
     const input = { incidentId: 'inc-1', state: state.value()!, captured: new Map(), captureProblems: [], untilMs: Date.parse(at(10)), widthPx: 600, now: Date.parse(at(60)), config };
-    const view = capturedMetricsViewOf({ ...input, facts: { ...metrics.value(), markers: markers.value() } });
+    const view = capturedMetricsViewOf({ ...input, facts: { ...metrics.value(), markers: markers.value(), describeMarker: (seq: number) => describeMarker(events[seq - 1]!) } });
     expect(view.alerts.silences.map((s) => s.silenceId)).toEqual(['early']);
     expect(view).toEqual(capturedMetricsView({ ...input, events }));
   });

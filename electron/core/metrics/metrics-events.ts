@@ -16,7 +16,7 @@ const PANEL_AND_SILENCE_TYPES: ReadonlySet<IncidentEvent['type']> = new Set<Inci
 const kept = (e: IncidentEvent): boolean =>
   PANEL_AND_SILENCE_TYPES.has(e.type) || ((e.type === 'alert.fired' || e.type === 'alert.resolved') && !!e.payload.fingerprint);
 
-export interface MetricsEventsFold extends Omit<CapturedLogFacts, 'markers'> {
+export interface MetricsEventsFold extends Omit<CapturedLogFacts, 'markers' | 'describeMarker'> {
   events: IncidentEvent[];
   reachedMs: number[];
   /** The latest readable ts of the log so far (ms). */

@@ -9,7 +9,7 @@ import type { MetricsView, ParsedInputOf, PanelView, SilenceView } from '../../.
 import { freshnessOf } from '../../../shared/metrics/freshness';
 import { adhocPanelsFromEvents, panelsForIncident } from '../../../shared/metrics/incident-panels';
 import { incidentRange, rangeIsOpen, type RangeOptions } from '../../../shared/metrics/incident-range';
-import { markersInRange } from '../../../shared/metrics/event-markers';
+import { describeMarker } from '../../../shared/metrics/marker-columns';
 import { markerProjection } from '../../../shared/projections/domain-projections';
 import { replayPanel } from '../../../shared/metrics/capture-segment';
 import { serverFor, type MetricsConfig } from '../../../shared/metrics/metrics-config';
@@ -284,7 +284,7 @@ export class MetricsService {
           : { state: 'empty' },
         ...(am.lastError ? { error: am.lastError } : {}),
       },
-      markers: markersInRange(this.options.store.projection(input.incidentId, markerProjection), range.start * 1000, range.end * 1000),
+      markers: this.options.store.projection(input.incidentId, markerProjection).inRange(range.start * 1000, range.end * 1000, this.markerText(input.incidentId)),
       problems: [...(problem ? [problem] : []), ...(watch.pollProblem ? [watch.pollProblem] : [])],
     };
   }
@@ -314,6 +314,15 @@ export class MetricsService {
     return capturedPanelViews(kept, Infinity, widthPx);
   }
 
+  /** What a chart marker says, from its event read back by seq (the marker projection keeps no text). */
+  private markerText(incidentId: string): (seq: number) => { actor: string; text: string } {
+    const log = this.options.store.get(incidentId).log;
+    return (seq) => {
+      const e = log?.eventAt(seq);
+      return e ? describeMarker(e) : { actor: '', text: `Event #${seq} could not be read back from the log.` };
+    };
+  }
+
   /** Playback and offline review: only what was captured on disk and what the log says, up to the cursor. */
   async captured(input: ParsedInputOf<'metrics.captured'>): Promise<MetricsView> {
     const state = this.options.incidents.state(input.incidentId);
@@ -324,7 +333,7 @@ export class MetricsService {
     return capturedMetricsViewOf({
       incidentId: input.incidentId,
       state,
-      facts: { events, reachedMs, markers: this.options.store.projection(input.incidentId, markerProjection) },
+      facts: { events, reachedMs, markers: this.options.store.projection(input.incidentId, markerProjection), describeMarker: this.markerText(input.incidentId) },
       captured: panels,
       captureProblems: problems.map((p) => `Captured file ${p.file} was skipped: ${p.message}`),
       untilMs: input.untilMs,
