@@ -7,6 +7,7 @@ import { incidentLog } from '../../../shared/updates/incident-log.test-support';
 import { updateFactsProjection } from '../updates/update-facts-projection';
 import { INCIDENT, hotfixFixture, type HotfixFixture } from './hotfix-flow.test-support';
 import { incidentJiraIssueOf, incidentJiraIssueProjection } from './hotfix-log-facts';
+import { seededRandom } from '../../../shared/testing/seeded-random';
 
 let fx: HotfixFixture | undefined;
 afterEach(async () => {
@@ -14,19 +15,8 @@ afterEach(async () => {
   fx = undefined;
 });
 
-/** mulberry32: a failing log can be rebuilt from its seed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomLog(seed: number, length: number) {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const key = () => `OPS-${1 + Math.floor(r() * 4)}`;
   const log = incidentLog('2026-12-02T08:00:00.000Z', { title: 'Checkout timeouts', severity: 'SEV2', commander: 'ines', services: ['checkout'] });
   const makers: (() => Omit<NewEvent, 'ts' | 'actor'>)[] = [

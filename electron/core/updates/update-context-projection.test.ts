@@ -11,6 +11,7 @@ import { buildUpdateContext, MAX_LISTED_CHANGES } from '../../../shared/updates/
 import { contextFromFolds, updateContextProjection } from '../../../shared/updates/update-context-projection';
 import { incidentLog } from '../../../shared/updates/incident-log.test-support';
 import { updateFactsProjection } from './update-facts-projection';
+import { seededRandom } from '../../../shared/testing/seeded-random';
 
 const audiences: Audience[] = ['executives', 'customers', 'support', 'engineers'];
 const policy: CadencePolicy = defaultCadencePolicy;
@@ -39,19 +40,8 @@ function checkEveryPrefix(events: readonly IncidentEvent[]) {
   return compared;
 }
 
-/** A seeded generator (mulberry32) so a failing log can be reproduced from its seed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function syntheticLog(seed: number, length: number): IncidentEvent[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const people = ['lee.tanaka', 'Sam Patel', 'al', 'x'];
   const kinds = ['observation', 'hypothesis', 'decision', 'action'] as const;
