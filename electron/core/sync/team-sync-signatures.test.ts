@@ -42,6 +42,13 @@ describe('signed team sync', () => {
   it("a laptop's events are signed, verify on the others and converge; Settings lists the team's devices with key fingerprints", async () => {
     ({ id: incidentId } = await call<{ id: string }>(a, 'incidents.declare', { title: 'Signed checkout outage', severity: 'SEV2', commander: 'Ana' }));
     await vi.waitFor(async () => expect(await texts(b)).toEqual([]), { timeout: 10000, interval: 50 });
+    // Both laptops answer with the incident's state (its declaration folded) before either writes to it.
+    await vi.waitFor(
+      async () => {
+        for (const l of [a, b]) expect((await call<{ state?: unknown }>(l, 'incidents.get', { incidentId })).state).toBeDefined();
+      },
+      { timeout: 10000, interval: 50 },
+    );
     await Promise.all([call(a, 'incidents.addNote', { incidentId, text: 'from ana', kind: 'note' }), call(b, 'incidents.addNote', { incidentId, text: 'from ben', kind: 'note' })]);
     await vi.waitFor(async () => {
       const [ea, eb, ec] = await Promise.all([a, b, c].map(async (l) => (await logged(l)).map((e) => e.id)));
