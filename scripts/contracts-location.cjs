@@ -14,8 +14,10 @@ const contractDependentTests = [
   'electron/core/outbox/outbox-worker.test.ts',
   'electron/core/outbox/outbox-crash.test.ts',
   'electron/core/outbox/outbox-queue-crash.test.ts',
+  'electron/core/hotfix/hotfix-ship.test.ts',
+  'electron/core/sync/team-sync.test.ts',
 ];
-const contractDependentE2e = ['connectors.spec.ts'];
+const contractDependentE2e = ['connectors.spec.ts', 'hotfix-track.spec.ts', 'updates-everywhere.spec.ts'];
 
 /** FIREBREAK_CONTRACTS_DIR, else ../shared/contracts beside the repository root, and nowhere else. Sets the env var for child processes. */
 function locateContracts() {
