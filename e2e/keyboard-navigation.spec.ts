@@ -138,10 +138,9 @@ test.describe('keyboard reach at 1366×768', () => {
     await expect(page.locator('.cockpit-maximised')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Runbooks' })).toBeFocused();
 
-    // Runbooks: the Rollback pane of this incident (no service configured) is idle, so it is folded already.
-    await palette('collapse runbooks');
+    await palette('collapse rollback');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('button', { name: 'Expand Runbooks' })).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('button', { name: 'Expand Rollback' })).toHaveAttribute('aria-expanded', 'false');
 
     // Pin the latest event from the palette.
     await palette('pin event');

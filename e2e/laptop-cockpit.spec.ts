@@ -199,6 +199,9 @@ for (const scheme of ['dark', 'light'] as const) {
       await expect.poll(() => heightOf(region)).toBeLessThan(60);
       await expectAboveTheFold(region.getByRole('button', { name: action, exact: true }));
     }
+    // What is folded away is out of sight and out of the Tab order.
+    await expect(rollback.getByText(/No services are configured/)).toBeHidden();
+    await expect(metrics.getByText(/No Prometheus server is configured/)).toBeHidden();
 
     // The room goes to the checklist (the current step and the next ones) and to the update the commander owes.
     expect(await heightOf(runbooks)).toBeGreaterThan(400);

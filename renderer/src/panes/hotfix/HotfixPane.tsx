@@ -17,14 +17,16 @@ import { useRollouts } from './rollout/rollout-queries';
 import { stageLabels } from './hotfix-view';
 import './hotfix.css';
 
-/** Focuses the form's first field, or the button that adds the service a hot fix needs, in the unfolded pane. */
-function focusOpenStep(): void {
-  // The next frame: the panel has its unfolded size by then, so the control is scrolled into what is shown.
-  requestAnimationFrame(() => {
-    const target = document.querySelector<HTMLElement>('[data-pane="hotfix"] :is(.hotfix-form select, .hotfix-empty button)');
-    target?.focus();
-    target?.scrollIntoView({ block: 'nearest' });
-  });
+/** How many frames to wait for the unfolded pane's body to be shown (it is hidden while folded) before giving up. */
+const FRAMES_TO_SHOW = 30;
+
+/** Focuses the form's first field, or the button that adds the service a hot fix needs, once the unfolded body shows. */
+function focusOpenStep(frames = FRAMES_TO_SHOW): void {
+  const target = document.querySelector<HTMLElement>('[data-pane="hotfix"] :is(.hotfix-form select, .hotfix-empty button)');
+  if (target && getComputedStyle(target).visibility !== 'hidden') {
+    target.focus();
+    target.scrollIntoView({ block: 'nearest' });
+  } else if (frames > 0) requestAnimationFrame(() => focusOpenStep(frames - 1));
 }
 
 export function HotfixPane({ incidentId, asOf }: PaneProps) {
