@@ -150,11 +150,10 @@ test('panes collapse, maximise and keep their layout across a reload', async ({ 
   await page.setViewportSize(viewport);
   await rpc(host, 'incidents.declare', { title: 'Search latency', severity: 'SEV2', commander: 'kai', services: [] });
   await openCockpit(page, host.url);
-  // Runbooks, not an idle pane: those fold by themselves (below).
-  const runbooks = page.getByRole('region', { name: 'Runbooks' });
-  await runbooks.getByRole('button', { name: 'Collapse Runbooks' }).click();
-  await expect(runbooks.getByRole('button', { name: 'Expand Runbooks' })).toBeVisible();
-  await expect.poll(async () => (await runbooks.boundingBox())!.height).toBeLessThan(60);
+  const rollback = page.getByRole('region', { name: 'Rollback' });
+  await rollback.getByRole('button', { name: 'Collapse Rollback' }).click();
+  await expect(rollback.getByRole('button', { name: 'Expand Rollback' })).toBeVisible();
+  await expect.poll(async () => (await rollback.boundingBox())!.height).toBeLessThan(60);
 
   await page.getByRole('region', { name: 'Live metrics' }).getByRole('button', { name: 'Maximise Live metrics' }).click();
   await expect(page.getByRole('region', { name: 'Timeline' })).toHaveCount(0);
@@ -164,72 +163,5 @@ test('panes collapse, maximise and keep their layout across a reload', async ({ 
 
   await page.reload();
   await waitForCockpit(page);
-  await expect(page.getByRole('region', { name: 'Runbooks' }).getByRole('button', { name: 'Expand Runbooks' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Rollback' }).getByRole('button', { name: 'Expand Rollback' })).toBeVisible();
 });
-
-/** The pane's height on screen. */
-const heightOf = async (locator: Locator) => (await locator.boundingBox())?.height ?? 0;
-
-for (const scheme of ['dark', 'light'] as const) {
-  test(`a SEV1 on a fresh install at 1366×768 (${scheme}): idle panes fold to their header and the checklist and updates get the room`, async ({ page, host }) => {
-    test.setTimeout(240_000);
-    await page.setViewportSize(viewport);
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Checkout 5xx after payments deploy', severity: 'SEV1', commander: 'ana.ruiz', services: ['checkout'] });
-    const library = await rpc<{ runbooks: { id: string; title: string }[] }>(host, 'runbooks.list', {});
-    await rpc(host, 'runbooks.attach', { incidentId: incident.id, runbookId: library.runbooks.find((r) => r.title.startsWith('Bad deploy'))!.id });
-    await openCockpit(page, host.url);
-    await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout 5xx after payments deploy/ }).click();
-    const pane = (name: string) => page.getByRole('region', { name });
-    const rollback = pane('Rollback');
-    const hotfix = pane('Hot fix');
-    const connectors = pane('Jira & PagerDuty');
-    const metrics = pane('Live metrics');
-    const runbooks = pane('Runbooks');
-    const updates = pane('Stakeholder updates');
-
-    // Nothing to roll back, no hot fix, no connector, no Prometheus: each folds to its header, whose action sets it up.
-    for (const [region, title, action] of [
-      [rollback, 'Rollback', 'Add service'],
-      [hotfix, 'Hot fix', 'Open a hot fix…'],
-      [connectors, 'Jira and PagerDuty', 'Set up connectors…'],
-      [metrics, 'Live metrics', 'Connect Prometheus…'],
-    ] as const) {
-      await expect(region.getByRole('button', { name: `Expand ${title}` })).toHaveAttribute('aria-expanded', 'false');
-      await expect.poll(() => heightOf(region)).toBeLessThan(60);
-      await expectAboveTheFold(region.getByRole('button', { name: action, exact: true }));
-    }
-    // What is folded away is out of sight and out of the Tab order.
-    await expect(rollback.getByText(/No services are configured/)).toBeHidden();
-    await expect(metrics.getByText(/No Prometheus server is configured/)).toBeHidden();
-
-    // The room goes to the checklist (the current step and the next ones) and to the update the commander owes.
-    expect(await heightOf(runbooks)).toBeGreaterThan(400);
-    await expectAboveTheFold(runbooks.getByTestId('current-step'));
-    await expectAboveTheFold(runbooks.locator('li.checklist-step').nth(1));
-    expect(await heightOf(updates)).toBeGreaterThan(450);
-    await expectAboveTheFold(updates.getByRole('button', { name: 'Save impact and next step' }));
-    await page.screenshot({ path: test.info().outputPath(`sev1-idle-folded-1366-${scheme}.png`) });
-
-    // The header's action unfolds the pane where the user asked; that choice stands across a reload.
-    await hotfix.getByRole('button', { name: 'Open a hot fix…' }).click();
-    await expect(hotfix.getByRole('button', { name: 'Collapse Hot fix' })).toBeVisible();
-    await expect(hotfix.getByRole('button', { name: 'Add service checkout…' })).toBeFocused();
-    await expect(hotfix.getByRole('button', { name: 'Add service checkout…' })).toBeInViewport();
-    await page.reload();
-    await waitForCockpit(page);
-    await expect(hotfix.getByRole('button', { name: 'Collapse Hot fix' })).toBeVisible();
-    await expect(rollback.getByRole('button', { name: 'Expand Rollback' })).toBeVisible();
-
-    // Once there is something to plan, the Rollback pane unfolds by itself, with the plan form in view.
-    await rollback.getByRole('button', { name: 'Add service', exact: true }).click();
-    const editor = page.getByRole('dialog', { name: 'Add a service' });
-    await editor.getByLabel('Git clone path').fill('/srv/checkout');
-    await editor.getByRole('button', { name: 'Save' }).click();
-    await expect(editor).toBeHidden();
-    await expect(rollback.getByRole('button', { name: 'Collapse Rollback' })).toBeVisible();
-    await expect(rollback.getByRole('form', { name: 'Plan a rollback' })).toBeInViewport();
-    expect(await heightOf(runbooks)).toBeGreaterThan(200);
-    await page.screenshot({ path: test.info().outputPath(`sev1-rollback-ready-1366-${scheme}.png`) });
-  });
-}

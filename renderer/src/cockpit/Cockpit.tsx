@@ -57,7 +57,6 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />
       {state ? (
         <CockpitLayout
-          incidentId={incidentId}
           panes={{
             timeline: <TimelinePane incidentId={incidentId} events={events} asOf={asOf} windowed={windowed} />,
             runbooks: <RunbookPane incidentId={incidentId} asOf={asOf} />,

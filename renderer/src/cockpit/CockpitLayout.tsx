@@ -1,43 +1,35 @@
 // The cockpit's resizable layout: timeline | runbooks, rollback, hot fix, connectors | metrics, updates. Columns and stacked panes
 // resize by dragging (or arrow keys on a separator), stacked panes collapse to their header, any pane can be maximised,
-// and the sizes are remembered on this machine. Idle panes fold to their header by themselves (use-idle-folding.ts), so
-// at 1366×768 the runbook checklist is not squeezed by three empty states. Built on react-resizable-panels rather than
-// hand-rolled splitters.
+// and the sizes are remembered on this machine. Built on react-resizable-panels rather than hand-rolled splitters.
 import { useEffect, useMemo, useState, type ReactNode, type RefObject } from 'react';
-import { Group, Panel, Separator, useDefaultLayout, useGroupRef, usePanelRef, type PanelImperativeHandle } from 'react-resizable-panels';
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef, type PanelImperativeHandle } from 'react-resizable-panels';
 import { usePaletteCommands, type ContributedCommand } from '../palette/command-registry';
 import { goToPane, paneShortcuts } from '../palette/pane-jump';
 import { keyBelongsElsewhere } from '../panes/timeline/composer-focus';
 import { useUiStore, type CockpitPaneId } from '../state/ui-store';
 import { CockpitLayoutContext, type CockpitLayoutControls } from './cockpit-layout-context';
-import { useIdleFolding } from './use-idle-folding';
 
 type Stacked = Exclude<CockpitPaneId, 'timeline'>;
 
 /** Collapsed stacked panes keep their header visible, so they can be expanded again. */
 const COLLAPSED_PX = 40;
 
-/** Percent of its column each stacked pane starts with (and an idle pane gets back when it unfolds). */
-const OPS_SIZES = { runbooks: 46, rollback: 20, hotfix: 17, connectors: 17 } as const;
-const INFO_SIZES = { metrics: 60, updates: 40 } as const;
-
-function StackedPanel({ id, panelRef, children, defaultSize, collapsed, onCollapsedChange }: {
+function StackedPanel({ id, panelRef, children, defaultSize, onCollapsedChange }: {
   id: Stacked;
   panelRef: RefObject<PanelImperativeHandle | null>;
   children: ReactNode;
-  defaultSize: number;
-  collapsed: boolean;
+  defaultSize: string;
   onCollapsedChange: (id: Stacked, collapsed: boolean) => void;
 }) {
   return (
     <Panel
       id={id}
       panelRef={panelRef}
-      className={collapsed ? 'cockpit-panel folded' : 'cockpit-panel'}
+      className="cockpit-panel"
       collapsible
       collapsedSize={COLLAPSED_PX}
       minSize={120}
-      defaultSize={`${defaultSize}`}
+      defaultSize={defaultSize}
       onResize={(size) => onCollapsedChange(id, size.inPixels <= COLLAPSED_PX + 1)}
     >
       {children}
@@ -45,7 +37,7 @@ function StackedPanel({ id, panelRef, children, defaultSize, collapsed, onCollap
   );
 }
 
-export function CockpitLayout({ incidentId, panes }: { incidentId: string; panes: Record<CockpitPaneId, ReactNode> }) {
+export function CockpitLayout({ panes }: { panes: Record<CockpitPaneId, ReactNode> }) {
   const maximised = useUiStore((s) => s.maximisedPane);
   const maximisePane = useUiStore((s) => s.maximisePane);
   const columns = useDefaultLayout({ id: 'firebreak.layout.columns' });
@@ -60,17 +52,6 @@ export function CockpitLayout({ incidentId, panes }: { incidentId: string; panes
     updates: usePanelRef(),
   };
   const [collapsed, setCollapsed] = useState<ReadonlySet<Stacked>>(new Set());
-  const opsGroup = useGroupRef();
-  const infoGroup = useGroupRef();
-  const reportIdle = useIdleFolding(
-    incidentId,
-    [
-      { group: opsGroup, panels: { runbooks: refs.runbooks, rollback: refs.rollback, hotfix: refs.hotfix, connectors: refs.connectors }, defaults: OPS_SIZES },
-      { group: infoGroup, panels: { metrics: refs.metrics, updates: refs.updates }, defaults: INFO_SIZES },
-    ],
-    COLLAPSED_PX,
-    maximised === undefined,
-  );
 
   // Esc leaves a maximised pane (unless a field or a dialog has the key).
   useEffect(() => {
@@ -105,10 +86,9 @@ export function CockpitLayout({ incidentId, panes }: { incidentId: string; panes
         if (panel.isCollapsed()) panel.expand();
         else panel.collapse();
       },
-      reportIdle,
     }),
-    // refs are stable objects from usePanelRef and reportIdle is stable, so only the collapsed set changes the controls
-    [collapsed, reportIdle],
+    // refs are stable objects from usePanelRef, so only the collapsed set changes the controls
+    [collapsed],
   );
 
   usePaletteCommands('layout', layoutCommands(maximised, collapsed, maximisePane, controls));
@@ -122,8 +102,8 @@ export function CockpitLayout({ incidentId, panes }: { incidentId: string; panes
       </CockpitLayoutContext.Provider>
     );
   }
-  const stacked = (id: Stacked, defaultSize: number) => (
-    <StackedPanel key={id} id={id} panelRef={refs[id]} defaultSize={defaultSize} collapsed={collapsed.has(id)} onCollapsedChange={onCollapsedChange}>
+  const stacked = (id: Stacked, defaultSize: string) => (
+    <StackedPanel key={id} id={id} panelRef={refs[id]} defaultSize={defaultSize} onCollapsedChange={onCollapsedChange}>
       {panes[id]}
     </StackedPanel>
   );
@@ -135,22 +115,22 @@ export function CockpitLayout({ incidentId, panes }: { incidentId: string; panes
         </Panel>
         <Separator className="resize-handle" aria-label="Resize the timeline and the runbook column" />
         <Panel id="ops" minSize={260} defaultSize="29">
-          <Group orientation="vertical" className="cockpit-column" id="firebreak.layout.ops" groupRef={opsGroup} defaultLayout={ops.defaultLayout} onLayoutChanged={ops.onLayoutChanged}>
-            {stacked('runbooks', OPS_SIZES.runbooks)}
+          <Group orientation="vertical" className="cockpit-column" id="firebreak.layout.ops" defaultLayout={ops.defaultLayout} onLayoutChanged={ops.onLayoutChanged}>
+            {stacked('runbooks', '46')}
             <Separator className="resize-handle" aria-label="Resize runbooks and rollback" />
-            {stacked('rollback', OPS_SIZES.rollback)}
+            {stacked('rollback', '20')}
             <Separator className="resize-handle" aria-label="Resize rollback and hot fix" />
-            {stacked('hotfix', OPS_SIZES.hotfix)}
+            {stacked('hotfix', '17')}
             <Separator className="resize-handle" aria-label="Resize hot fix and connectors" />
-            {stacked('connectors', OPS_SIZES.connectors)}
+            {stacked('connectors', '17')}
           </Group>
         </Panel>
         <Separator className="resize-handle" aria-label="Resize the runbook column and the metrics column" />
         <Panel id="info" minSize={260} defaultSize="29">
-          <Group orientation="vertical" className="cockpit-column" id="firebreak.layout.info" groupRef={infoGroup} defaultLayout={info.defaultLayout} onLayoutChanged={info.onLayoutChanged}>
-            {stacked('metrics', INFO_SIZES.metrics)}
+          <Group orientation="vertical" className="cockpit-column" id="firebreak.layout.info" defaultLayout={info.defaultLayout} onLayoutChanged={info.onLayoutChanged}>
+            {stacked('metrics', '60')}
             <Separator className="resize-handle" aria-label="Resize metrics and updates" />
-            {stacked('updates', INFO_SIZES.updates)}
+            {stacked('updates', '40')}
           </Group>
         </Panel>
       </Group>

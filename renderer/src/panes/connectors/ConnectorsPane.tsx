@@ -11,7 +11,6 @@ import { PagerDutyIncidentsDialog } from './PagerDutyIncidentsDialog';
 import { PagerDutySection } from './PagerDutySection';
 import { useJiraSettings, useLinkedJira, useLinkedPagerDuty, useOutbox, usePagerDutySettings } from './connector-queries';
 import './connectors.css';
-import { useReportIdle } from '../../cockpit/cockpit-layout-context';
 import { PaneControls } from '../../cockpit/PaneControls';
 
 export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
@@ -42,10 +41,6 @@ export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
         }
       : undefined;
   const items = past ? past.outbox : (outbox.data ?? []);
-  const unconfigured = !readOnly && jiraSettings.data !== undefined && pdSettings.data !== undefined && !jiraConfigured && !pdConfigured;
-  // Idle (folded to its header, whose "Set up connectors…" stays in view) while neither is set up and nothing is linked or queued.
-  const loaded = jiraSettings.data && pdSettings.data && linkedJira.data && outbox.data && !linkedPd.isPending;
-  useReportIdle('connectors', incidentId, readOnly || !loaded ? undefined : unconfigured && issues.length === 0 && !pd && items.length === 0);
 
   return (
     <section className="pane connectors-pane" aria-labelledby="connectors-title" data-pane="connectors">
@@ -60,18 +55,20 @@ export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
                   PagerDuty incidents…
                 </button>
               ) : null}
-              {/* The set-up action lives in the header, so it stays in view while the idle pane is folded to it. */}
               <button type="button" className="link-button" onClick={() => setDialog('settings')}>
-                {unconfigured ? 'Set up connectors…' : 'Connectors…'}
+                Connectors…
               </button>
             </span>
           ) : null}
         </PaneControls>
       </header>
       <ErrorNotice error={jiraSettings.error ?? pdSettings.error ?? linkedJira.error ?? linkedPd.error ?? outbox.error} title="Connectors" />
-      {unconfigured ? (
+      {!readOnly && jiraSettings.data && pdSettings.data && !jiraConfigured && !pdConfigured ? (
         <div className="connectors-empty">
-          <p>Jira and PagerDuty are not configured (“Set up connectors…” above). Writes you queue are kept in the incident log and sent once they are.</p>
+          <p>Jira and PagerDuty are not configured. Writes you queue are kept in the incident log and sent once they are.</p>
+          <button type="button" className="primary" onClick={() => setDialog('settings')}>
+            Set up connectors…
+          </button>
         </div>
       ) : null}
       <h3 className="connector-heading">PagerDuty</h3>

@@ -81,7 +81,7 @@ describe('HotfixPane', () => {
     const problem = { message: 'services.json is not valid JSON', details: ['line 3: unexpected token'] };
     const toggleCollapsed = vi.fn();
     renderWithCore(
-      <CockpitLayoutContext.Provider value={{ canCollapse: () => true, isCollapsed: (p) => p === 'rollback', toggleCollapsed, reportIdle: () => undefined }}>
+      <CockpitLayoutContext.Provider value={{ canCollapse: () => true, isCollapsed: (p) => p === 'rollback', toggleCollapsed }}>
         <HotfixPane incidentId={ID} />
         <RollbackPane incidentId={ID} />
       </CockpitLayoutContext.Provider>,

@@ -2,9 +2,7 @@
 // rapid tests, approvals, rollout, verification, tag, Jira — with what blocks it and how to fix that. In playback it shows
 // the track as it stood at the chosen moment, read-only.
 import { useMemo, useState } from 'react';
-import { useCockpitLayout, useReportIdle } from '../../cockpit/cockpit-layout-context';
 import { PaneControls } from '../../cockpit/PaneControls';
-import { goToPane } from '../../palette/pane-jump';
 import { useIncident } from '../../api/queries';
 import type { PaneProps } from '../../playback/pane-moment';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -16,18 +14,6 @@ import { useHotfixes } from './hotfix-queries';
 import { useRollouts } from './rollout/rollout-queries';
 import { stageLabels } from './hotfix-view';
 import './hotfix.css';
-
-/** How many frames to wait for the unfolded pane's body to be shown (it is hidden while folded) before giving up. */
-const FRAMES_TO_SHOW = 30;
-
-/** Focuses the form's first field, or the button that adds the service a hot fix needs, once the unfolded body shows. */
-function focusOpenStep(frames = FRAMES_TO_SHOW): void {
-  const target = document.querySelector<HTMLElement>('[data-pane="hotfix"] :is(.hotfix-form select, .hotfix-empty button)');
-  if (target && getComputedStyle(target).visibility !== 'hidden') {
-    target.focus();
-    target.scrollIntoView({ block: 'nearest' });
-  } else if (frames > 0) requestAnimationFrame(() => focusOpenStep(frames - 1));
-}
 
 export function HotfixPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
@@ -45,13 +31,6 @@ export function HotfixPane({ incidentId, asOf }: PaneProps) {
   const configured = services.data?.services ?? [];
   const service = configured.find((s) => s.name === shown?.service);
   const showForm = !readOnly && (opening || hotfixes.length === 0);
-  const layout = useCockpitLayout();
-  // Opening a hot fix is a deliberate step: until one is opened the pane folds to its header, which offers it.
-  useReportIdle('hotfix', incidentId, readOnly || !live.data || !services.data ? undefined : hotfixes.length === 0);
-  const unfoldToOpen = () => {
-    if (layout.isCollapsed('hotfix')) layout.toggleCollapsed('hotfix');
-    goToPane('hotfix', (reached) => reached && focusOpenStep());
-  };
 
   return (
     <section className="pane hotfix-pane" aria-labelledby="hotfix-title" data-pane="hotfix">
@@ -62,11 +41,6 @@ export function HotfixPane({ incidentId, asOf }: PaneProps) {
           {!readOnly && hotfixes.length > 0 && !opening ? (
             <button type="button" className="link-button" onClick={() => setOpening(true)}>
               Open another hot fix
-            </button>
-          ) : null}
-          {!readOnly && hotfixes.length === 0 && layout.isCollapsed('hotfix') ? (
-            <button type="button" className="link-button" onClick={unfoldToOpen}>
-              Open a hot fix…
             </button>
           ) : null}
         </PaneControls>

@@ -11,7 +11,6 @@ import { MetricsSettingsDialog } from './MetricsSettingsDialog';
 import { useMetricsMutations, useMetricsView } from './metrics-queries';
 import { useElementWidth } from './use-element-width';
 import './metrics.css';
-import { useReportIdle } from '../../cockpit/cockpit-layout-context';
 import { PaneControls } from '../../cockpit/PaneControls';
 import { plural } from '../../ui/plural';
 
@@ -26,10 +25,6 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
   const declared = useIncident(incidentId).data?.state?.declaredAt;
   const data = view.data;
   const declaredAt = declared ? Date.parse(declared) : (data?.range.start ?? 0) * 1000;
-  const unconnected = data !== undefined && !data.configured && data.panels.length === 0;
-  // Idle (folded to its header, whose "Connect Prometheus…" stays in view) with no Prometheus and nothing captured or
-  // alerting: the stakeholder updates below get the column.
-  useReportIdle('metrics', incidentId, readOnly || !data ? undefined : unconnected && !data.alerts.configured && data.alerts.alerts.length === 0);
 
   return (
     <section className="pane metrics-pane" aria-labelledby="metrics-title" data-pane="metrics" data-live={data?.live ? 'true' : 'false'}>
@@ -44,9 +39,8 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
                   Add panel
                 </button>
               ) : null}
-              {/* The set-up action lives in the header, so it stays in view while the idle pane is folded to it. */}
               <button type="button" className="link-button" onClick={() => setSettingsOpen(true)}>
-                {unconnected ? 'Connect Prometheus…' : 'Metrics settings…'}
+                Metrics settings…
               </button>
             </span>
           ) : null}
@@ -59,9 +53,14 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
             {p}
           </p>
         ))}
-        {unconnected ? (
+        {data && !data.configured && data.panels.length === 0 ? (
           <div className="metrics-empty">
-            <p>No Prometheus server is configured{readOnly ? '' : ' (“Connect Prometheus…” above)'}, and nothing was captured for this incident.</p>
+            <p>No Prometheus server is configured, and nothing was captured for this incident.</p>
+            {!readOnly ? (
+              <button type="button" className="primary" onClick={() => setSettingsOpen(true)}>
+                Connect Prometheus…
+              </button>
+            ) : null}
           </div>
         ) : null}
         {data && data.configured && data.panels.length === 0 && !adding ? (

@@ -9,7 +9,6 @@ import { RollbackCard } from './RollbackCard';
 import { useRollbacks, useServices } from './rollback-queries';
 import { currentRollback } from './rollback-view';
 import './rollback.css';
-import { useReportIdle } from '../../cockpit/cockpit-layout-context';
 import { PaneControls } from '../../cockpit/PaneControls';
 import { useIncident } from '../../api/queries';
 import { useUiStore } from '../../state/ui-store';
@@ -29,8 +28,6 @@ export function RollbackPane({ incidentId, asOf }: PaneProps) {
   // A new service starts from the first service the incident was declared for that has no entry yet.
   const declared = useIncident(incidentId).data?.state?.services ?? [];
   const unconfigured = declared.find((d) => !configured.some((s) => s.name.toLowerCase() === d.toLowerCase()));
-  // Idle (folded to its header, whose "Add service" stays in view) while there is nothing to plan and nothing planned.
-  useReportIdle('rollback', incidentId, readOnly || !services.data || !live.data ? undefined : !services.data.problem && configured.length === 0 && rollbacks.length === 0);
   const noServices =
     services.data && !services.data.problem && configured.length === 0 ? (
       <div className="rollback-empty">
