@@ -36,7 +36,7 @@ test.describe('keyboard reach at 1366×768', () => {
   test.use({ viewport });
   test.setTimeout(240_000);
 
-  test('Tab from the composer reaches "Publish update" in at most 26 presses, as many with 50 events as with none', async ({ page, host }) => {
+  test('Tab from the composer reaches "Publish update" in at most 27 presses, as many with 50 events as with none', async ({ page, host }) => {
     const incidentId = await openIncident(page, host, 0);
     // Publish waits for the impact and next step (asked before the first update); state them as the commander would.
     await rpc(host, 'updates.setImpact', { incidentId, who: 'Checkout users', howBadly: '5xx on pay', since: '10:00 UTC' });
@@ -48,7 +48,10 @@ test.describe('keyboard reach at 1366×768', () => {
     const withFiftyNotes = await tabsFromComposerToPublish(page);
     // Issue #15 measured 132 presses with 14 events (two stops per row); the timeline is now one stop whatever its length.
     expect(withFiftyNotes).toBe(withNoNotes);
-    expect(withFiftyNotes).toBeLessThanOrEqual(26);
+    // The rest is fixed chrome: the composer's two disclosures, the timeline's search, filters and list, one toolbar stop
+    // per pane header, one per resize handle, the empty panes' set-up buttons (a hot fix with no service added one), and
+    // the updates pane's own controls.
+    expect(withFiftyNotes).toBeLessThanOrEqual(27);
   });
 
   for (const scheme of ['dark', 'light'] as const) {

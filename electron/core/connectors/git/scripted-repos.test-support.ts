@@ -64,7 +64,9 @@ export function scriptedRepos(): ScriptedRepos {
       return git(bare, 'rev-parse', ref);
     },
     cleanup() {
-      rmSync(root, { recursive: true, force: true });
+      // A host under test may still be writing in the clone's .git (a fetch, a lock file) when a test ends; rmSync then
+      // meets ENOTEMPTY. Its own retry (linear back-off) is made for exactly that.
+      rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -24,6 +24,7 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
   const declared = useIncident(incidentId).data?.state?.declaredAt;
   const data = view.data;
+  const unset = data !== undefined && !data.configured && data.panels.length === 0;
   const declaredAt = declared ? Date.parse(declared) : (data?.range.start ?? 0) * 1000;
 
   return (
@@ -39,9 +40,12 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
                   Add panel
                 </button>
               ) : null}
-              <button type="button" className="link-button" onClick={() => setSettingsOpen(true)}>
-                Metrics settings…
-              </button>
+              {/* While the pane's own "Connect Prometheus…" offers the same dialog, the header does not: one tab stop, one choice. */}
+              {unset ? null : (
+                <button type="button" className="link-button" onClick={() => setSettingsOpen(true)}>
+                  Metrics settings…
+                </button>
+              )}
             </span>
           ) : null}
         </PaneControls>
@@ -53,7 +57,7 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
             {p}
           </p>
         ))}
-        {data && !data.configured && data.panels.length === 0 ? (
+        {unset ? (
           <div className="metrics-empty">
             <p>No Prometheus server is configured, and nothing was captured for this incident.</p>
             {!readOnly ? (
