@@ -12,12 +12,23 @@ export class Column<T extends TypedArray> {
   }
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new this.ctor(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    this.ensureRoom();
     this.data[this.length++] = value;
+  }
+
+  /** Inserts `value` at `i`, moving the values from `i` on one place up (one memmove, as Array.prototype.splice would). */
+  insert(i: number, value: number): void {
+    this.ensureRoom();
+    this.data.copyWithin(i + 1, i, this.length);
+    this.data[i] = value;
+    this.length++;
+  }
+
+  private ensureRoom(): void {
+    if (this.length < this.data.length) return;
+    const bigger = new this.ctor(this.data.length * 2);
+    bigger.set(this.data);
+    this.data = bigger;
   }
 
   get(i: number): number {

@@ -50,7 +50,8 @@ export class TimelineIndex {
     if (!e) throw new Error(`the timeline index names event #${this.seq.get(ordinal)}, which its log does not hold`);
     return e;
   }
-  private readonly seq = new Column(Float64Array);
+  /** Local seqs fit 32 bits (a log of 2^31 events is out of reach): half the bytes of a Float64 column. */
+  private readonly seq = new Column(Int32Array);
   private readonly at = new Column(Float64Array);
   private readonly late = new Column(Uint8Array);
   private readonly source = new Column(Uint8Array);
@@ -72,7 +73,7 @@ export class TimelineIndex {
   private readonly actors = new Dictionary();
   private readonly types = new Dictionary();
   /** Ordinals oldest first by when they happened (equal times in log order), as buildTimelineRows orders rows. */
-  private readonly order: number[] = [];
+  private readonly order = new Column(Int32Array);
   /** Which rows hold each word of the rows' search text (token-postings.ts). */
   private readonly postings = new TokenPostings();
   private readonly sourcesPresent = new Set<number>();
@@ -264,11 +265,11 @@ export class TimelineIndex {
     const src = this.source.raw;
     const act = this.actor.raw;
     const typ = this.type.raw;
-    const order = this.order;
+    const order = this.order.raw;
     const byActor = actor !== undefined;
     const byType = type !== undefined;
     const annotated = kind !== 0 || filter.pinnedOnly === true;
-    for (let i = order.length - 1; i >= 0; i--) {
+    for (let i = this.order.length - 1; i >= 0; i--) {
       const o = order[i]!;
       if (seqs[o]! > upTo) continue;
       if (textMatch !== undefined && textMatch[o] !== 1) continue;
@@ -408,20 +409,21 @@ export class TimelineIndex {
 
   private insertInOrder(ordinal: number, at: number, seq: number): void {
     const order = this.order;
-    const last = order.at(-1);
+    const n = order.length;
+    const last = n > 0 ? order.get(n - 1) : undefined;
     if (last === undefined || this.at.get(last) < at || (this.at.get(last) === at && this.seq.get(last) < seq)) {
       order.push(ordinal);
       return;
     }
     let lo = 0;
-    let hi = order.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const m = order[mid]!;
+      const m = order.get(mid);
       if (this.at.get(m) < at || (this.at.get(m) === at && this.seq.get(m) < seq)) lo = mid + 1;
       else hi = mid;
     }
-    order.splice(lo, 0, ordinal);
+    order.insert(lo, ordinal);
   }
 }
 

@@ -20,12 +20,12 @@ const SEAL_INTERVAL_MS = 2000;
 
 /**
  * Parsed events the log keeps in memory: the newest this many (the ones requests ask for most: the tail a page, an undo or a
- * retried request reads). Older events are read back from the file by offset (log-index.ts). Measured at a million events:
- * the parsed events were ≈ 350 MB of the host's heap, ≈ 350 bytes each; this tail is ≈ 45 MB, the offsets 16 MB. Chosen so
- * an incident of up to ≈ 130k events stays wholly in memory as before: with 65,536, a 100k-event incident read its older
- * third back from disk in the start-time passes after a crash, and host start cost 2.5× a read + JSON.parse instead of 1.7×.
+ * retried request reads). Older events are read back from the file by offset (log-index.ts). A parsed event costs ≈ 350
+ * bytes of heap, so this tail is ≈ 23 MB, and at most a quarter more between trims. It was 131,072 (and trimmed at twice
+ * that: up to ≈ 90 MB at a million events) while the start-time passes after a crash folded the whole log; they now resume
+ * from the projection snapshot (projection-snapshot.ts) and read only the events after it, which are in this tail.
  */
-export const HOT_EVENTS = 131_072;
+export const HOT_EVENTS = 65_536;
 
 /** What a chain verification checked: `verdict`, and how many events it hashed (those after the recorded verified prefix). */
 export interface ChainCheck {
@@ -71,7 +71,7 @@ export class IncidentLog {
   private sealTimer: NodeJS.Timeout | undefined;
   private sealing: Promise<void> | undefined;
   private closed = false;
-  /** The newest committed events, parsed (at most 2 × hotLimit; trimmed to hotLimit); `hot[0]` is the event at index offsets.length - hot.length. */
+  /** The newest committed events, parsed (at most 1.25 × hotLimit; trimmed to hotLimit); `hot[0]` is the event at index offsets.length - hot.length. */
   private hot: IncidentEvent[];
   private readonly lines: LogLines;
 
@@ -363,7 +363,7 @@ export class IncidentLog {
       this.size += buffer.length;
       this.sealed?.extend(buffer);
       for (const e of batch.events) this.hot.push(e);
-      if (this.hot.length >= 2 * this.hotLimit) this.hot = this.hot.slice(this.hot.length - this.hotLimit);
+      if (this.hot.length >= this.hotLimit + Math.ceil(this.hotLimit / 4)) this.hot = this.hot.slice(this.hot.length - this.hotLimit);
       // Events this process hashed itself extend a chain that was verified up to the end of the file.
       const last = batch.events.at(-1);
       if (chainReachedEnd && last?.h) this.verifiedChain = { size: this.size, seq: last.seq, head: last.h };
