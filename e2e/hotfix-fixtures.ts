@@ -23,12 +23,14 @@ export const rolloutStage = (id: string, label: string, percent: number, extra: 
 /**
  * Approvers approve as themselves, so these hosts have no fixed operator (FIREBREAK_OPERATOR): the identity is saved, as
  * Settings → You does, and switched to each approver in turn (with team sync each would approve on their own laptop).
- * Registers an afterEach in the calling spec that stops the hosts it started.
+ * Registers an afterEach in the calling spec that stops the hosts it started, then runs `afterStop` (cleaning up what they used).
  */
-export function hostsWithSavedIdentity(): (dataDir: string, env?: NodeJS.ProcessEnv) => Promise<RunningHost> {
+export function hostsWithSavedIdentity(afterStop: () => void = () => undefined): (dataDir: string, env?: NodeJS.ProcessEnv) => Promise<RunningHost> {
   const hosts: RunningHost[] = [];
   test.afterEach(async () => {
     for (const h of hosts.splice(0)) await stopHost(h);
+    // Only now: a running host fetches into the test's git clones in the background, and removing them under it fails.
+    afterStop();
   });
   return async (dataDir, env = {}) => {
     const host = await startHost(dataDir, { FIREBREAK_OPERATOR: '', ...env });

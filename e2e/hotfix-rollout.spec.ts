@@ -16,8 +16,7 @@ test.beforeAll(async () => {
   prom = await startCanaryPrometheus();
 });
 test.afterAll(async () => prom?.stop());
-test.afterEach(() => repos?.cleanup());
-const hostWithSavedIdentity = hostsWithSavedIdentity();
+const hostWithSavedIdentity = hostsWithSavedIdentity(() => repos?.cleanup());
 
 
 

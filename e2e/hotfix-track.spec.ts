@@ -26,7 +26,6 @@ test.afterAll(async () => {
   await prom?.stop();
   await jira?.close();
 });
-test.afterEach(() => repos?.cleanup());
 
 interface AdfNode {
   text?: string;
@@ -34,7 +33,7 @@ interface AdfNode {
 }
 const textOf = (node: AdfNode): string => (node.text ?? '') + (node.content ?? []).map(textOf).join('');
 
-const hostWithSavedIdentity = hostsWithSavedIdentity();
+const hostWithSavedIdentity = hostsWithSavedIdentity(() => repos?.cleanup());
 
 /** Switches who uses this installation through Settings → You, then brings the maximised Hot fix pane back. */
 async function actAs(page: Page, name: string): Promise<void> {

@@ -5,12 +5,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
 import { startMetricsServers, type MetricsServers } from '../electron/core/metrics/testing/prometheus-fixture';
-import { expect, openCockpit, test, type RunningHost } from './fixtures';
+import { expect, openCockpit, stopHost, test, type RunningHost } from './fixtures';
 import { declareIncident } from './journeys';
 
 let servers: MetricsServers | undefined;
 let repos: ScriptedRepos | undefined;
-test.afterEach(async () => {
+test.afterEach(async ({ host }) => {
+  // The host is stopped first: it fetches into the clone in the background, and removing the clone under it fails.
+  await stopHost(host);
   await servers?.stop();
   repos?.cleanup();
 });

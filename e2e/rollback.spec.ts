@@ -2,10 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptedRepos, type ScriptedRepos } from '../electron/core/connectors/git/scripted-repos.test-support';
-import { expect, openCockpit, test, rpc } from './fixtures';
+import { expect, openCockpit, stopHost, test, rpc } from './fixtures';
 
 let repos: ScriptedRepos | undefined;
-test.afterEach(() => repos?.cleanup());
+// The host is stopped first: it fetches into the clone in the background, and removing the clone under it fails.
+test.afterEach(async ({ host }) => {
+  await stopHost(host);
+  repos?.cleanup();
+});
 
 test('revert rollback of a configured service, from plan to verified, with every step on the timeline', async ({ page, dataDir, host }) => {
   repos = scriptedRepos();

@@ -85,8 +85,8 @@ export class ColdTimeline {
   }
 
   /**
-   * Resolves once the incident's log is open and its timeline index built; starts both if nothing did. The build is one
-   * synchronous fold: it starts on a later turn of the event loop, after the answers already computed are sent.
+   * Resolves once the incident's log is open and its timeline index built; starts both if nothing did. Both go a slice at a
+   * time (parseLogYielding, ProjectionCache.catchUp), so requests are answered while a large log opens and is indexed.
    */
   whenIndexed(incidentId: string): Promise<void> {
     if (this.indexed.has(incidentId)) return Promise.resolve();
@@ -97,6 +97,7 @@ export class ColdTimeline {
       building = (async () => {
         await this.store.ensureOpen(incidentId);
         await new Promise((resolve) => setImmediate(resolve));
+        await this.store.buildTimelineIndex(incidentId);
         this.store.timelineIndex(incidentId);
         this.indexed.add(incidentId);
       })().finally(() => this.building.delete(incidentId));

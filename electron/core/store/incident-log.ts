@@ -5,7 +5,7 @@ import { EVENT_SCHEMA_VERSION, IncidentEvent, type NewEvent } from '../../../sha
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { PRIVATE_DIR_MODE, writeFileDurably } from '../base/durable-file';
-import { parseLog } from './parse-log';
+import { parseLogYielding } from './parse-log';
 import { SealedPrefix, type VerifiedChain } from './log-seal';
 import { chainHash, GENESIS_HASH, verifyChainInSlices, type ChainVerdict } from './hash-chain';
 import { EventOffsets, LogLines } from './log-index';
@@ -115,9 +115,9 @@ export class IncidentLog {
     // it does not match (the bytes changed since), the log is parsed again with full validation.
     const hotLimit = Math.max(1, options.hotEvents ?? HOT_EVENTS);
     const claim = await SealedPrefix.claim(file, bytes);
-    let parsed = parseLog(bytes, file, claim.length, undefined, hotLimit);
+    let parsed = await parseLogYielding(bytes, file, claim.length, hotLimit);
     const prefix = await claim.confirm();
-    if (prefix.length !== claim.length) parsed = parseLog(bytes, file, prefix.length, undefined, hotLimit);
+    if (prefix.length !== claim.length) parsed = await parseLogYielding(bytes, file, prefix.length, hotLimit);
     const quarantined = parsed.problems.filter((p) => p.kind === 'corrupt_line');
     const recovery = await readRecoveryReport(dir);
     if (parsed.tornTail) {

@@ -9,7 +9,7 @@ import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
 import { currentRequestId } from '../ipc/request-context';
 import { PRIVATE_DIR_MODE } from '../base/durable-file';
-import { IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
+import { HOT_EVENTS, IncidentLog, LOG_FILE, type IncidentLogOptions } from './incident-log';
 import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
 import { ProjectionCache, type FoldOrder } from './projection-cache';
 import { domainProjections, incidentProjection, timelineIndexProjection } from '../../../shared/projections/domain-projections';
@@ -61,6 +61,9 @@ export interface AppendOptions {
   /** The events come from another laptop (team sync): stored as written, without this installation's identity stamp. */
   received?: boolean;
 }
+
+/** Request ids remembered for recognising a retry (the newest, across incidents): twice the events a log keeps parsed. */
+const REMEMBERED_REQUESTS = 2 * HOT_EVENTS;
 
 export class IncidentStore {
   private readonly incidents = new Map<string, StoredIncident>();
@@ -157,7 +160,9 @@ export class IncidentStore {
         });
       }
       this.incidents.set(id, { id, log, problems });
-      for (const chunk of log.readChunks()) this.indexRequests(id, chunk);
+      // A retried request concerns the newest events (a client retries within seconds of losing an answer): only the log's
+      // in-memory tail is indexed, never a pass over the file (at a million events that pass held the host for seconds).
+      for (const chunk of log.readChunks(log.inMemoryFromSeq)) this.indexRequests(id, chunk);
       const summaryCurrent = current && summary?.logSize === log.byteSize && summary.lastSeq === log.lastSeq;
       // A snapshot's states (and the summary's incident state) are the fold of the log's first logSize bytes; when the seal vouches
       // those bytes are unchanged since Firebreak wrote them, resume from it instead of folding 100k events again.
@@ -217,6 +222,11 @@ export class IncidentStore {
       if (known?.incidentId === incidentId) known.seqs.push(e.seq);
       else if (!known) this.requests.set(e.rid, { incidentId, seqs: [e.seq] });
     }
+    // The oldest requests are forgotten first (a Map iterates in insertion order): a long session stays bounded.
+    for (const oldest of this.requests.keys()) {
+      if (this.requests.size <= REMEMBERED_REQUESTS) break;
+      this.requests.delete(oldest);
+    }
   }
 
   /** What the request with this client request id appended, if it committed anything. */
@@ -269,6 +279,12 @@ export class IncidentStore {
 
   projection<S, V>(id: string, def: ProjectionDef<S, V>): V {
     return this.projections.read(id, this.get(id).log, def);
+  }
+
+  /** Folds the timeline index to the log's end a slice at a time, answering requests between slices (ProjectionCache.catchUp). */
+  async buildTimelineIndex(id: string): Promise<void> {
+    const log = (await this.ensureOpen(id)).log;
+    if (log) await this.projections.catchUp(id, log, this.logTimelineIndex);
   }
 
   /**

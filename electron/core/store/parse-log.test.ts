@@ -2,7 +2,7 @@
 // what one pass over the whole text gives: the same events, the same quarantined lines with the same line numbers, the same tail.
 import { describe, expect, it } from 'vitest';
 import { EVENT_SCHEMA_VERSION } from '../../../shared/events';
-import { parseLog } from './parse-log';
+import { parseLog, parseLogYielding } from './parse-log';
 
 const event = (seq: number, text: string) => JSON.stringify({ v: EVENT_SCHEMA_VERSION, seq, ts: '2026-01-01T00:00:00.000Z', actor: 'ana', type: 'note.added', payload: { text } });
 const declared = JSON.stringify({ v: EVENT_SCHEMA_VERSION, seq: 1, ts: '2026-01-01T00:00:00.000Z', actor: 'ana', type: 'incident.declared', payload: { title: 'Slices', severity: 'SEV3', commander: 'ana', services: [] } });
@@ -40,5 +40,20 @@ describe('parseLog', () => {
     const whole = parseLog(bytes, 'events.jsonl', trusted, bytes.length);
     for (const sliceBytes of [1, 33, 512]) expect(parseLog(bytes, 'events.jsonl', trusted, sliceBytes)).toEqual(whole);
     expect((whole.events[2]!.payload as { text: string }).text).toBe('Zoë’s café: 東京 replica lag 🔥');
+  });
+
+  it('parseLogYielding gives what parseLog gives and lets other work run between slices', async () => {
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const yielded = await parseLogYielding(bytes, 'events.jsonl', 0, Infinity, 64);
+    ticking = false;
+    expect(yielded).toEqual(parseLog(bytes, 'events.jsonl', 0, 64));
+    // Slices of 64 bytes over these lines: many pauses, each a turn for the ticking work.
+    expect(turns).toBeGreaterThan(5);
   });
 });

@@ -72,6 +72,32 @@ export class ProjectionCache {
     if (!log) return def.view(def.initial(incidentId));
     const order = this.orderOf(incidentId);
     if (order) return this.readOrdered(incidentId, order, def);
+    const { projection, group, from } = this.behind(incidentId, log, def);
+    // Only the events after the projections' lastSeq, a chunk at a time (older ones are read from the file, never all held).
+    if (group.length > 0) for (const chunk of log.readChunks(from)) for (const p of group) p.apply(chunk);
+    return projection.value();
+  }
+
+  /**
+   * Advances the projection (and its companions) to the log's end like read, but a slice of events at a time with a turn of the
+   * event loop between slices: a first fold of a million events (the timeline index) takes seconds, and the host answered no
+   * request meanwhile. A read during a pause simply folds on from where this got to. Team-ordered folds are left to read.
+   */
+  async catchUp<S, V>(incidentId: string, log: IncidentLog, def: ProjectionDef<S, V>, sliceEvents = 8192): Promise<void> {
+    if (this.orderOf(incidentId)) return;
+    const { group, from } = this.behind(incidentId, log, def);
+    if (group.length === 0) return;
+    for (const chunk of log.readChunks(from)) {
+      for (let i = 0; i < chunk.length; i += sliceEvents) {
+        const slice = chunk.slice(i, i + sliceEvents);
+        for (const p of group) p.apply(slice);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
+  /** The cached projection of `def` over `log` and, when it is behind, the projections to advance with it and the seq to start from. */
+  private behind<S, V>(incidentId: string, log: IncidentLog, def: ProjectionDef<S, V>): { projection: IncrementalProjection<S, V>; group: IncrementalProjection<S, V>[]; from: number } {
     let cached = this.byIncident.get(incidentId);
     if (cached?.log !== log) {
       cached = { log, projections: new Map() };
@@ -83,7 +109,7 @@ export class ProjectionCache {
       projection = new IncrementalProjection(def, incidentId);
       cached.projections.set(def as ProjectionDef<unknown, unknown>, projection as IncrementalProjection<unknown, unknown>);
     }
-    if (projection.lastSeq === log.lastSeq) return projection.value();
+    if (projection.lastSeq === log.lastSeq) return { projection, group: [], from: log.lastSeq + 1 };
     const group = [projection];
     if (projection.lastSeq + 1 < log.inMemoryFromSeq) {
       for (const companion of this.companions) {
@@ -96,10 +122,7 @@ export class ProjectionCache {
         if (other.lastSeq + 1 < log.inMemoryFromSeq) group.push(other as IncrementalProjection<S, V>);
       }
     }
-    const from = Math.min(...group.map((p) => p.lastSeq)) + 1;
-    // Only the events after the projections' lastSeq, a chunk at a time (older ones are read from the file, never all held).
-    for (const chunk of log.readChunks(from)) for (const p of group) p.apply(chunk);
-    return projection.value();
+    return { projection, group, from: Math.min(...group.map((p) => p.lastSeq)) + 1 };
   }
 
   /**

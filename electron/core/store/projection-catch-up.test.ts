@@ -61,4 +61,45 @@ describe('projections catching up from disk', () => {
       await log.close();
     }
   });
+
+  it('catchUp folds a slice at a time, letting other work run between slices, and a read during a pause folds on from there', async () => {
+    const writer = await IncidentLog.open(dir);
+    await writer.append([declared, ...Array.from({ length: 40 }, (_, i) => note(`note ${i}`))]);
+    await writer.close();
+    const log = await IncidentLog.open(dir, { hotEvents: 8 });
+    try {
+      const a = { count: 0 };
+      const b = { count: 0 };
+      const defA = collecting('a', a);
+      const defB = collecting('b', b);
+      const cache = new ProjectionCache();
+      cache.foldTogether(defA);
+      cache.foldTogether(defB);
+      // Work queued like a request arriving meanwhile: it sees the fold part-way (never all or nothing).
+      const seenMidway: number[] = [];
+      let ticking = true;
+      const tick = () => {
+        seenMidway.push(a.count);
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const caughtUp = cache.catchUp('inc', log, defA, 5);
+      // A read while catchUp pauses folds on from where it got to, and catchUp then skips what the read folded.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(a.count).toBeGreaterThan(0);
+      expect(a.count).toBeLessThan(41);
+      const all = Array.from({ length: 41 }, (_, i) => i + 1);
+      expect(cache.read('inc', log, defA)).toEqual(all);
+      await caughtUp;
+      ticking = false;
+      expect(seenMidway.some((n) => n > 0 && n < 41)).toBe(true);
+      // Each event folded once into each projection, companions included.
+      expect(a.count).toBe(41);
+      expect(cache.read('inc', log, defB)).toEqual(all);
+      expect(b.count).toBe(41);
+    } finally {
+      await log.close();
+    }
+  });
 });
