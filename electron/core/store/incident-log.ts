@@ -1,5 +1,5 @@
 // One incident's append-only JSONL event log: group-commit appends acknowledged only after fsync, crash recovery on open.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_SCHEMA_VERSION, IncidentEvent, type NewEvent } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
@@ -7,6 +7,7 @@ import { DomainError } from '../../../shared/result';
 import { PRIVATE_DIR_MODE, writeFileDurably } from '../base/durable-file';
 import { parseLogYielding } from './parse-log';
 import { SealedPrefix, type VerifiedChain } from './log-seal';
+import { readFileShared } from './shared-digest';
 import { chainHash, GENESIS_HASH, verifyChainInSlices, type ChainVerdict } from './hash-chain';
 import { EventOffsets, LogLines } from './log-index';
 import { openLogFile, type LogFile, type OpenLogFile } from './log-file';
@@ -106,7 +107,7 @@ export class IncidentLog {
     const file = join(dir, LOG_FILE);
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      bytes = await readFileShared(file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       bytes = Buffer.alloc(0);

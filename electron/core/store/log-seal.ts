@@ -4,9 +4,10 @@
 //
 // The seal also records how far the hash chain was verified ({ size, seq, head }): the chain of a prefix the seal covers was
 // checked and the bytes have not changed since (the seal's sha256 says so), so on the next start only events after it are hashed.
-import { createHash, webcrypto, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { writeFileDurably } from '../base/durable-file';
+import { digestOffThread } from './shared-digest';
 
 export const sealFileOf = (logFile: string): string => `${logFile}.seal`;
 
@@ -132,8 +133,8 @@ export class SealedPrefix {
   }
 
   /**
-   * Reads the seal beside `logFile` and starts checking it against `bytes` (the whole log as read on open) in the thread pool,
-   * so the caller can parse the claimed prefix at the same time instead of first hashing it on the main thread.
+   * Reads the seal beside `logFile` and starts checking it against `bytes` (the whole log as read on open) off this thread when
+   * large (shared-digest.ts), so the caller can parse the claimed prefix at the same time instead of first hashing it.
    */
   static async claim(logFile: string, bytes: Buffer): Promise<SealClaim> {
     const none: SealClaim = { length: 0, confirm: () => Promise.resolve(new SealedPrefix(createHash('sha256'), 0, 0)) };
@@ -145,10 +146,7 @@ export class SealedPrefix {
     }
     const size = seal.size;
     if (typeof size !== 'number' || typeof seal.sha256 !== 'string' || !(size > 0) || size > bytes.length || bytes[size - 1] !== NEWLINE) return none;
-    const digest = webcrypto.subtle.digest('SHA-256', bytes.subarray(0, size)).then(
-      (d) => Buffer.from(d).toString('hex'),
-      () => undefined,
-    );
+    const digest = digestOffThread(bytes.subarray(0, size)).catch(() => undefined);
     return {
       length: size,
       confirm: async () => {
