@@ -9,6 +9,7 @@ import { incidentProjection, updatesProjection } from '../../../shared/projectio
 import { defaultCadencePolicy, type CadencePolicy } from '../../../shared/updates/cadence';
 import { buildUpdateContext, MAX_LISTED_CHANGES } from '../../../shared/updates/update-context';
 import { contextFromFolds, updateContextProjection } from '../../../shared/updates/update-context-projection';
+import { newsworthyTypes } from '../../../shared/updates/audience-facts';
 import { incidentLog } from '../../../shared/updates/incident-log.test-support';
 import { updateFactsProjection } from './update-facts-projection';
 import { seededRandom } from '../../../shared/testing/seeded-random';
@@ -123,12 +124,18 @@ describe('what the update-context fold holds', () => {
     for (const p of [incident, context, updates, facts] as IncrementalProjection<unknown>[]) p.apply(events);
     const fold = context.value();
     const own = new Map(events.flatMap((e) => (e.type === 'note.added' ? [[e.seq, e.payload.kind] as const] : [])));
-    const textless = fold.newsworthy.filter((item) => item.type === 'note.added' && !item.event);
+    const rows = Array.from({ length: fold.news.length }, (_, row) => row);
+    // The columns hold every newsworthy event, in fold order, and nothing else.
+    expect(rows.map((row) => fold.news.seqAt(row))).toEqual(events.filter((e) => newsworthyTypes.has(e.type)).map((e) => e.seq));
+    const textless = rows.filter((row) => fold.news.typeAt(row) === 'note.added' && !fold.news.eventAt(row)).map((row) => fold.news.seqAt(row));
     expect(textless.length).toBeGreaterThan(30);
-    expect(textless.every((item) => own.get(item.seq) !== 'decision' && own.get(item.seq) !== 'action')).toBe(true);
-    expect(fold.newsworthy.filter((item) => item.event?.type === 'note.added').every((item) => ['decision', 'action'].includes(own.get(item.seq)!))).toBe(true);
+    expect(textless.every((seq) => own.get(seq) !== 'decision' && own.get(seq) !== 'action')).toBe(true);
+    const keptNotes = rows.filter((row) => fold.news.eventAt(row)?.type === 'note.added');
+    expect(keptNotes.length).toBeGreaterThan(0);
+    expect(keptNotes.every((row) => ['decision', 'action'].includes(own.get(fold.news.seqAt(row))!))).toBe(true);
+    expect(fold.news.keptCount).toBe(rows.length - textless.length);
     // Read back: pinned entries, notes re-classified as decisions or actions since, and the few change lines shown.
-    const reclassified = textless.filter((item) => fold.kinds.get(item.seq) === 'decision' || fold.kinds.get(item.seq) === 'action').length;
+    const reclassified = textless.filter((seq) => fold.kinds.get(seq) === 'decision' || fold.kinds.get(seq) === 'action').length;
     const at = new Date(Date.parse(events.at(-1)!.ts) + 60_000);
     const f = facts.value();
     for (const audience of audiences) {

@@ -27,6 +27,7 @@ function draftOf(audience: Audience, generated: string, lastSeq: number, factSeq
     templateProblems: [],
     lastSeq,
     factSeqs,
+    factSeqsLeftOut: 0,
     variables: { status: 'Investigating', title: 'Payments' },
     catalogue: [],
     at: new Date(NOW).toISOString(),
