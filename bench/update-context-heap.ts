@@ -1,4 +1,4 @@
-// Heap held by the update-context fold of a 1M-event incident (2/3 notes, as bench/support/chained-log.ts writes), and by
+// Memory (JS heap plus typed-array buffers) held by the update-context fold of a 1M-event incident (2/3 notes, as bench/support/chained-log.ts writes), and by
 // the engineers' facts a draft computes from it (issue #17). Run: node --expose-gc --import tsx bench/update-context-heap.ts
 // Not a *.bench.ts (npm run bench): it needs --expose-gc to measure retained heap rather than garbage.
 import { EVENT_SCHEMA_VERSION, type IncidentEvent } from '../shared/events';
@@ -21,7 +21,9 @@ if (!gc) throw new Error('Run with node --expose-gc (see the comment at the top)
 const heap = () => {
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  // Typed arrays keep their contents outside the JS heap: count both.
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 };
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
