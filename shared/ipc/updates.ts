@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Audience, IncidentEvent, TEMPLATE_SOURCE_MAX, UpdateChannel, UpdateFormat, UpdateImpactSet, UpdateNextStepSet } from '../events';
 import { Severity } from '../incidents/severity';
 import { CadencePolicy, CadenceRule } from '../updates/cadence';
+import { MAX_DRAFT_FACT_SEQS } from '../updates/draft-fact-seqs';
 import { request } from './define';
 import { IncidentId } from './incidents';
 
@@ -93,8 +94,13 @@ export const UpdateDraftSchema = z.object({
   templateProblems: z.array(TemplateProblemSchema),
   /** The last event in the log when `generated` was made. */
   lastSeq: z.number(),
-  /** Every event feeding this audience's facts; those after a draft's basedOnSeq are its "new events". */
-  factSeqs: z.array(z.number()),
+  /**
+   * The events feeding this audience's facts since its previous update (or an older saved draft's basis), the newest
+   * MAX_DRAFT_FACT_SEQS by seq (draftFactSeqs); those after a draft's basedOnSeq are its "new events".
+   */
+  factSeqs: z.array(z.number().int().nonnegative()).max(MAX_DRAFT_FACT_SEQS),
+  /** How many older such facts were left out of factSeqs: a basis before its first seq has at least factSeqs.length new events. */
+  factSeqsLeftOut: z.number().int().nonnegative(),
   /** The audience template, for "reset to template". */
   templateSource: z.string(),
   /** Variable values at `at`, so the editor can preview locally as the commander types. */

@@ -39,6 +39,22 @@ export class Column<T extends TypedArray> {
     this.data[i] = value;
   }
 
+  /**
+   * Writes row `i` even past the end, growing (by doubling, zero-filled) to fit: a column indexed by a key such as a seq,
+   * where rows arrive in any order. `length` becomes at least i + 1.
+   */
+  put(i: number, value: number): void {
+    if (i >= this.data.length) {
+      let capacity = Math.max(1, this.data.length);
+      while (capacity <= i) capacity *= 2;
+      const bigger = new this.ctor(capacity);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[i] = value;
+    if (i >= this.length) this.length = i + 1;
+  }
+
   /** The live backing array (valid up to `length`): scans read it directly. */
   get raw(): T {
     return this.data;

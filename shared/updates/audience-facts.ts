@@ -128,6 +128,33 @@ export interface NewsItem {
 /** Reads an event the fold did not keep, by its seq (IncidentLog.eventAt in the core). */
 export type EventBySeq = (seq: number) => IncidentEvent | undefined;
 
+/** Note kinds by seq, with re-classifications applied: a Map<number, NoteKind>, or the fold's NoteKindColumn. */
+export interface NoteKindsBySeq {
+  get(seq: number): NoteKind | undefined;
+}
+
+/** The newsworthy events in fold order, read by position: the fold's NewsColumns, or a NewsItem[] (newsListOf). */
+export interface NewsList {
+  readonly length: number;
+  seqAt(i: number): number;
+  typeAt(i: number): IncidentEvent['type'];
+  /** note.added only: whether its text is an acknowledgement only (isAcknowledgementOnly); false for other events. */
+  ackOnlyAt(i: number): boolean;
+  /** The event when it was kept whole; undefined when it has to be read back by seq. */
+  eventAt(i: number): IncidentEvent | undefined;
+}
+
+/** A NewsItem[] (the reference path) as a NewsList. */
+export function newsListOf(items: readonly NewsItem[]): NewsList {
+  return {
+    length: items.length,
+    seqAt: (i) => items[i]!.seq,
+    typeAt: (i) => items[i]!.type,
+    ackOnlyAt: (i) => items[i]!.ackOnly === true,
+    eventAt: (i) => items[i]!.event,
+  };
+}
+
 /** `e` as a NewsItem; `keepText` false drops the event of a note written as anything but a decision or an action. */
 export function newsItem(e: IncidentEvent, keepText = true): NewsItem {
   if (e.type !== 'note.added') return { seq: e.seq, type: e.type, event: e };
@@ -136,8 +163,8 @@ export function newsItem(e: IncidentEvent, keepText = true): NewsItem {
 }
 
 /** Engineering's view: every fact but alerts, pages, commits, metrics, bookkeeping, and hypotheses (unconfirmed). */
-function newsworthyForEngineers(e: NewsItem, kinds: ReadonlyMap<number, NoteKind>): boolean {
-  switch (e.type) {
+function newsworthyForEngineers(type: IncidentEvent['type'], seq: number, ackOnly: boolean, kinds: NoteKindsBySeq): boolean {
+  switch (type) {
     case 'incident.status_changed':
     case 'incident.severity_changed':
     case 'incident.commander_changed':
@@ -149,15 +176,15 @@ function newsworthyForEngineers(e: NewsItem, kinds: ReadonlyMap<number, NoteKind
     case 'update.next_step_set':
       return true;
     case 'note.added':
-      return kinds.get(e.seq) !== 'hypothesis' && !e.ackOnly;
+      return kinds.get(seq) !== 'hypothesis' && !ackOnly;
     default:
       return false;
   }
 }
 
 /** An external audience's view: status, severity, stated impact and next step, decisions, actions, and pinned items. */
-function newsworthyForExternal(e: NewsItem, kinds: ReadonlyMap<number, NoteKind>, pinned: ReadonlySet<number>): boolean {
-  switch (e.type) {
+function newsworthyForExternal(type: IncidentEvent['type'], seq: number, ackOnly: boolean, kinds: NoteKindsBySeq, pinned: ReadonlySet<number>): boolean {
+  switch (type) {
     case 'incident.status_changed':
     case 'incident.severity_changed':
     case 'approval.recorded':
@@ -166,24 +193,31 @@ function newsworthyForExternal(e: NewsItem, kinds: ReadonlyMap<number, NoteKind>
       return true;
     case 'note.added': {
       // Raw notes and observations stay in the room even when pinned; hypotheses are never stated as fact.
-      const kind = kinds.get(e.seq);
-      return (kind === 'decision' || kind === 'action') && !e.ackOnly;
+      const kind = kinds.get(seq);
+      return (kind === 'decision' || kind === 'action') && !ackOnly;
     }
     case 'deploy.finished':
-      return pinned.has(e.seq);
+      return pinned.has(seq);
     default:
       return false;
   }
 }
 
+/**
+ * "12:04 UTC — Status Investigating → Identified" lines, each event that may reach this audience, in fold order. Held as
+ * positions, not an object per change (an incident's engineers may read 666k notes): a line is made when asked for, since a
+ * draft shows only the last few since the previous update and a note's text may have to be read back by seq.
+ */
+export interface ChangeList {
+  readonly length: number;
+  seqAt(i: number): number;
+  lineAt(i: number): string;
+}
+
 export interface AudienceFacts {
-  /**
-   * "12:04 UTC — Status Investigating → Identified" lines, each event that may reach this audience. A line is made when asked
-   * for: a draft shows only the last few since the previous update, and a note's text may have to be read back by seq.
-   */
-  changes: { seq: number; line: () => string }[];
-  /** Sequence numbers of every event that feeds this audience's facts (for "N new events since you started this draft"). */
-  factSeqs: number[];
+  changes: ChangeList;
+  /** Sequence numbers of every event that feeds this audience's facts, in fold order (for "N new events since you started this draft"). */
+  factSeqs: Int32Array;
   decisions: string[];
   pinned: string[];
   /** Names to scrub from anything this audience reads (empty for engineering). */
@@ -202,19 +236,19 @@ function lineOf(e: IncidentEvent, external: boolean): string {
 /** The facts of the log one audience may read, with paged people's names already replaced for external audiences. */
 export function audienceFacts(events: readonly IncidentEvent[], audience: Audience): AudienceFacts {
   const pinned = pinnedSeqs(events);
-  const items = events.map((e) => newsItem(e));
+  const items = newsListOf(events.map((e) => newsItem(e)));
   return audienceFactsOf({ events: items, pinnedEvents: events.filter((e) => pinned.has(e.seq)), kinds: noteKinds(events), pinned, paged: isExternal(audience) ? pagedPeople(events) : [], eventAt: () => undefined }, audience);
 }
 
 /** What audienceFacts reads of a log: an incremental projection (update-context-projection.ts) keeps the same parts. */
 export interface AudienceFactParts {
   /** The events that may be news to some audience, in log order (others are skipped alike). */
-  events: readonly NewsItem[];
+  events: NewsList;
   /** Reads the events `events` holds no event for. */
   eventAt: EventBySeq;
   /** The currently pinned events, in log order. */
   pinnedEvents: readonly IncidentEvent[];
-  kinds: ReadonlyMap<number, NoteKind>;
+  kinds: NoteKindsBySeq;
   pinned: ReadonlySet<number>;
   /** Paged people (redactNames), used for external audiences only. */
   paged: readonly string[];
@@ -226,37 +260,51 @@ export function audienceFactsOf(parts: AudienceFactParts, audience: Audience): A
   const pinned = parts.pinned;
   const redact = external ? [...parts.paged] : [];
   const scrub = (s: string) => (redact.length ? scrubNames(s, redact) : s);
-  const eventOf = (item: NewsItem): IncidentEvent => {
-    const e = item.event ?? parts.eventAt(item.seq);
+  const eventOf = (row: number): IncidentEvent => {
+    const seq = events.seqAt(row);
+    const e = events.eventAt(row) ?? parts.eventAt(seq);
     // The log only grows: an event the fold saw is always there to read back.
-    if (!e) throw new Error(`Event ${item.seq} of the incident log could not be read back.`);
+    if (!e) throw new Error(`Event ${seq} of the incident log could not be read back.`);
     return e;
   };
-  const allowed = events.filter((e) => (external ? newsworthyForExternal(e, kinds, pinned) : newsworthyForEngineers(e, kinds)));
-  // Impact and next step have their own sections; they count as new facts but are not repeated in the change list.
-  const changes = allowed
-    .filter((item) => item.type !== 'update.impact_set' && item.type !== 'update.next_step_set')
-    .map((item) => ({
-      seq: item.seq,
-      line: () => {
-        const e = eventOf(item);
-        const entry = toTimelineEntry(e);
-        return scrub(`${clock(entry.happenedAt ?? entry.ts)} — ${lineOf(e, external)}`);
-      },
-    }));
-  const decisions = allowed
-    .filter((item) => (item.type === 'note.added' && kinds.get(item.seq) === 'decision') || item.type === 'approval.recorded')
-    .map((item) => {
-      const e = eventOf(item);
-      return scrub(e.type === 'note.added' ? oneLine(e.payload.text) : lineOf(e, external).replace(/^Decision: /, ''));
-    });
+  // The facts' seqs and the changes' rows (positions in `events`): int arrays, no object or closure per fact.
+  const factSeqsOf = new Int32Array(events.length);
+  const changeRows = new Int32Array(events.length);
+  let facts = 0;
+  let changeCount = 0;
+  const decisions: string[] = [];
+  for (let row = 0; row < events.length; row++) {
+    const type = events.typeAt(row);
+    const seq = events.seqAt(row);
+    const ackOnly = events.ackOnlyAt(row);
+    if (!(external ? newsworthyForExternal(type, seq, ackOnly, kinds, pinned) : newsworthyForEngineers(type, seq, ackOnly, kinds))) continue;
+    factSeqsOf[facts++] = seq;
+    // Impact and next step have their own sections; they count as new facts but are not repeated in the change list.
+    if (type !== 'update.impact_set' && type !== 'update.next_step_set') changeRows[changeCount++] = row;
+    if ((type === 'note.added' && kinds.get(seq) === 'decision') || type === 'approval.recorded') {
+      const e = eventOf(row);
+      decisions.push(scrub(e.type === 'note.added' ? oneLine(e.payload.text) : lineOf(e, external).replace(/^Decision: /, '')));
+    }
+  }
+  const changeAt = changeRows.slice(0, changeCount);
+  const changes: ChangeList = {
+    length: changeCount,
+    seqAt: (i) => events.seqAt(changeAt[i]!),
+    lineAt: (i) => {
+      const e = eventOf(changeAt[i]!);
+      const entry = toTimelineEntry(e);
+      return scrub(`${clock(entry.happenedAt ?? entry.ts)} — ${lineOf(e, external)}`);
+    },
+  };
+  const factSeqs = factSeqsOf.slice(0, facts);
   const pinnedLines = parts.pinnedEvents
     .filter((e) => {
       const item = newsItem(e);
-      return pinned.has(e.seq) && (external ? newsworthyForExternal(item, kinds, pinned) : newsworthyForEngineers(item, kinds) || e.type !== 'note.added');
+      const ackOnly = item.ackOnly === true;
+      return pinned.has(e.seq) && (external ? newsworthyForExternal(e.type, e.seq, ackOnly, kinds, pinned) : newsworthyForEngineers(e.type, e.seq, ackOnly, kinds) || e.type !== 'note.added');
     })
     .map((e) => scrub(lineOf(e, external)));
-  return { changes, factSeqs: allowed.map((e) => e.seq), decisions, pinned: pinnedLines, redact };
+  return { changes, factSeqs, decisions, pinned: pinnedLines, redact };
 }
 
 /** Event types that can be news to some audience (see newsworthyForEngineers / newsworthyForExternal). */

@@ -2,29 +2,31 @@
 // (polled every minute for each audience), render, publish and saveDraft never read the log back. Per audience it keeps the
 // facts each may read; values that depend on the clock (now, duration, next due) are computed at call time in contextOf.
 // buildUpdateContext(events…) stays the reference: update-context-projection.test.ts checks the two agree at every prefix.
-import type { Audience, NoteKind } from '../events';
+import type { Audience } from '../events';
 import { refOf, SeqByRef } from '../events/event-refs';
 import type { IncidentState } from '../incidents/incident-state';
 import type { ProjectionDef } from '../projections/incremental-projection';
-import { audienceFactsOf, isExternal, newsItem, newsworthyTypes, redactNames, type AudienceFacts, type EventBySeq, type NewsItem } from './audience-facts';
+import { audienceFactsOf, isExternal, redactNames, type AudienceFacts, type EventBySeq } from './audience-facts';
+import { NewsColumns, NoteKindColumn } from './news-columns';
 import { nextDueAt, type CadencePolicy, type CadenceTimeline } from './cadence';
 import { actionsOf, applyAlertEvent, applyDeployEvent, contextOf, type FiringAlerts, type UpdateContext } from './update-context';
 import type { UpdatesFold } from './update-history';
 
 export interface UpdateContextFold {
   /**
-   * The events that may be news to some audience (newsworthyTypes), in fold order; every other event is not kept. Plain notes,
-   * observations and hypotheses (most notes of a long incident) are kept without their text: the few lines a draft shows of
-   * them are read back by seq (newsItem).
+   * The events that may be news to some audience (newsworthyTypes), in fold order, as columns; every other event is not kept.
+   * Plain notes, observations and hypotheses (most notes of a long incident) are kept without their text: the few lines a
+   * draft shows of them are read back by seq.
    */
-  newsworthy: NewsItem[];
-  kinds: Map<number, NoteKind>;
+  news: NewsColumns;
+  /** Note kinds by seq, re-classifications applied (seqs arrive in any order in a team-synced incident). */
+  kinds: NoteKindColumn;
   pinned: Set<number>;
   refs: SeqByRef;
   /** Page targets, acknowledgers, PagerDuty agents and note authors, in first-seen order (pagedPeople before trimming). */
   paged: Set<string>;
-  /** The notes since the last status change (the same items as in newsworthy): where actions in progress come from. */
-  phaseNotes: NewsItem[];
+  /** The row of `news` after the last status change: the notes from there on are where actions in progress come from. */
+  phaseStart: number;
   deploys: Map<string, string>;
   firing: FiringAlerts;
   /** Facts per audience, computed once per folded event count and dropped when an event arrives. */
@@ -34,12 +36,12 @@ export interface UpdateContextFold {
 export const updateContextProjection: ProjectionDef<UpdateContextFold> = {
   name: 'update context',
   initial: () => ({
-    newsworthy: [],
-    kinds: new Map(),
+    news: new NewsColumns(),
+    kinds: new NoteKindColumn(),
     pinned: new Set(),
     refs: new SeqByRef(),
     paged: new Set(),
-    phaseNotes: [],
+    phaseStart: 0,
     deploys: new Map(),
     firing: new Map(),
     facts: new Map(),
@@ -47,12 +49,10 @@ export const updateContextProjection: ProjectionDef<UpdateContextFold> = {
   apply: (fold, e) => {
     fold.refs.add(e);
     fold.facts.clear();
-    const item = newsworthyTypes.has(e.type) ? newsItem(e, false) : undefined;
-    if (item) fold.newsworthy.push(item);
+    fold.news.push(e);
     switch (e.type) {
       case 'note.added':
         fold.kinds.set(e.seq, e.payload.kind);
-        fold.phaseNotes.push(item!);
         break;
       case 'timeline.entry_classified': {
         const target = fold.refs.resolve(refOf(e.payload.targetId, e.payload.targetSeq));
@@ -67,7 +67,8 @@ export const updateContextProjection: ProjectionDef<UpdateContextFold> = {
         break;
       }
       case 'incident.status_changed':
-        fold.phaseNotes = [];
+        // Pushed above: the phase starts after it.
+        fold.phaseStart = fold.news.length;
         break;
       case 'page.triggered':
         fold.paged.add(e.payload.target);
@@ -104,7 +105,7 @@ export function foldedAudienceFacts(fold: UpdateContextFold, audience: Audience,
       const e = eventAt(seq);
       return e ? [e] : [];
     });
-  const facts = audienceFactsOf({ events: fold.newsworthy, eventAt, pinnedEvents, kinds: fold.kinds, pinned: fold.pinned, paged: isExternal(audience) ? redactNames(fold.paged) : [] }, audience);
+  const facts = audienceFactsOf({ events: fold.news, eventAt, pinnedEvents, kinds: fold.kinds, pinned: fold.pinned, paged: isExternal(audience) ? redactNames(fold.paged) : [] }, audience);
   fold.facts.set(audience, facts);
   return facts;
 }
@@ -134,7 +135,7 @@ export function contextFromFolds(folded: FoldedIncident, audience: Audience, fal
       impact: folded.impact,
       nextStep: folded.nextStep,
       firing: context.firing,
-      actions: actionsOf(context.phaseNotes, context.kinds, context.deploys, isExternal(audience), eventAt),
+      actions: actionsOf(context.news, context.phaseStart, context.kinds, context.deploys, isExternal(audience), eventAt),
       next: nextDueAt(folded.cadence, folded.recordedPolicy ?? fallback, audience, now),
     },
     audience,

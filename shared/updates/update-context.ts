@@ -1,9 +1,9 @@
 // Builds the variables a stakeholder-update template is filled with, purely from the incident's event log.
-import type { Audience, IncidentEvent, NoteKind } from '../events';
+import type { Audience, IncidentEvent } from '../events';
 import { projectIncident, type IncidentState } from '../incidents/incident-state';
 import { severityCriteria } from '../incidents/severity';
 import { statusLabels } from '../incidents/status';
-import { audienceFacts, formatImpact, isExternal, newsItem, noteKinds, scrubNames, statedImpact, statedNextStep, type AudienceFacts, type EventBySeq, type NewsItem, type StatedImpact } from './audience-facts';
+import { audienceFacts, formatImpact, isExternal, newsItem, newsListOf, noteKinds, scrubNames, statedImpact, statedNextStep, type AudienceFacts, type EventBySeq, type NewsList, type NoteKindsBySeq, type StatedImpact } from './audience-facts';
 import { nextDueIfPublishedNow, type CadencePolicy } from './cadence';
 import { previousUpdate, type PublishedUpdate } from './update-history';
 
@@ -64,11 +64,19 @@ export function formatDuration(ms: number): string {
 }
 
 function changesSince(facts: AudienceFacts, afterSeq: number): string[] {
-  const since = facts.changes.filter((c) => c.seq > afterSeq);
-  // Only the lines shown are made (a note's text may be read back from the log).
-  if (since.length <= MAX_LISTED_CHANGES) return since.map((c) => c.line());
-  const hidden = since.length - (MAX_LISTED_CHANGES - 1);
-  return [`… and ${hidden} earlier changes (see the timeline)`, ...since.slice(-(MAX_LISTED_CHANGES - 1)).map((c) => c.line())];
+  const { changes } = facts;
+  let since = 0;
+  for (let i = 0; i < changes.length; i++) if (changes.seqAt(i) > afterSeq) since++;
+  // Only the lines shown are made (a note's text may be read back from the log): the last ones since, in fold order.
+  const shown = since <= MAX_LISTED_CHANGES ? since : MAX_LISTED_CHANGES - 1;
+  const lines: string[] = [];
+  let skip = since - shown;
+  for (let i = 0; i < changes.length; i++) {
+    if (changes.seqAt(i) <= afterSeq) continue;
+    if (skip > 0) skip--;
+    else lines.push(changes.lineAt(i));
+  }
+  return shown < since ? [`… and ${since - shown} earlier changes (see the timeline)`, ...lines] : lines;
 }
 
 function actionsInProgress(events: readonly IncidentEvent[], external: boolean): string[] {
@@ -79,7 +87,8 @@ function actionsInProgress(events: readonly IncidentEvent[], external: boolean):
   const deploys = new Map<string, string>();
   for (const e of events) applyDeployEvent(deploys, e);
   return actionsOf(
-    events.slice(phaseStart).map((e) => newsItem(e)),
+    newsListOf(events.slice(phaseStart).map((e) => newsItem(e))),
+    0,
     noteKinds(events),
     deploys,
     external,
@@ -87,13 +96,17 @@ function actionsInProgress(events: readonly IncidentEvent[], external: boolean):
   );
 }
 
-/** Action notes (by their current kind) among the notes since the last status change, then the deploys still running. */
-export function actionsOf(phase: readonly NewsItem[], kinds: ReadonlyMap<number, NoteKind>, deploys: ReadonlyMap<string, string>, external: boolean, eventAt: EventBySeq): string[] {
+/**
+ * Action notes (by their current kind) among the notes of `news` from row `phaseStart` (the first after the last status
+ * change), then the deploys still running.
+ */
+export function actionsOf(news: NewsList, phaseStart: number, kinds: NoteKindsBySeq, deploys: ReadonlyMap<string, string>, external: boolean, eventAt: EventBySeq): string[] {
   const actions: string[] = [];
-  for (const item of phase) {
-    if (item.type !== 'note.added' || kinds.get(item.seq) !== 'action' || item.ackOnly) continue;
+  for (let row = phaseStart; row < news.length; row++) {
+    const seq = news.seqAt(row);
+    if (news.typeAt(row) !== 'note.added' || kinds.get(seq) !== 'action' || news.ackOnlyAt(row)) continue;
     // A note re-classified as an action after the fact was kept without its text: read it back.
-    const e = item.event ?? eventAt(item.seq);
+    const e = news.eventAt(row) ?? eventAt(seq);
     if (e?.type === 'note.added') actions.push(e.payload.text.replace(/\s+/g, ' ').trim());
   }
   // Running deploys are engineering detail; external audiences read the stated next step instead.
@@ -131,8 +144,8 @@ function firingAlerts(events: readonly IncidentEvent[]): FiringAlerts {
 export interface UpdateContext {
   values: Record<string, string | string[]>;
   previous?: PublishedUpdate;
-  /** Every event feeding this audience's facts, for "N new events since you started this draft". */
-  factSeqs: number[];
+  /** Every event feeding this audience's facts, in fold order, for "N new events since you started this draft" (draftFactSeqs). */
+  factSeqs: Int32Array;
 }
 
 /** What a context is assembled from: folded from the whole log here, or kept by an incremental projection (update-context-projection.ts). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { audiences, type IncidentEvent } from '../../../shared/events';
+import { UpdateDraftSchema } from '../../../shared/ipc/updates';
 import { DomainError } from '../../../shared/result';
 import { defaultCadencePolicy } from '../../../shared/updates/cadence';
 import { buildUpdateContext } from '../../../shared/updates/update-context';
@@ -212,6 +213,35 @@ describe('drafts and publishing', () => {
     // The published draft is spent: the next one starts from the facts again.
     expect(next).toMatchObject({ origin: 'generated', previous: { text: result.event.type === 'update.published' ? result.event.payload.text : '' } });
     expect(next.variables.changes).toEqual([]);
+  });
+
+  it('sends only the fact seqs a draft can count: those since the previous update, the newest 2,000 at most, with how many were left out', async () => {
+    await declareSev1();
+    const updates = service();
+    const notes = (count: number, kind: 'note' | 'hypothesis' = 'note') => Array.from({ length: count }, (_, i) => ({ type: 'note.added' as const, actor: 'maya', payload: { text: `Queue depth ${i} on shard ${i % 16}`, kind } }));
+    await store.append(ID, notes(1500));
+    const source = '{{status}}: {{changes}}';
+    const preview = await updates.render(ID, 'engineers', source);
+    const published = (await updates.publish({ incidentId: ID, audience: 'engineers', source, channels: ['clipboard'], format: 'markdown', renderedAt: preview.renderedAt, expectedText: preview.text! })).event.seq;
+
+    // Facts before the publication are not sent; hypotheses are no facts for engineers.
+    const after = await store.append(ID, [...notes(30), ...notes(5, 'hypothesis')]);
+    const small = UpdateDraftSchema.parse(await updates.draft(ID, 'engineers'));
+    expect(small.factSeqs).toEqual(after.slice(0, 30).map((e) => e.seq));
+    expect(small.factSeqsLeftOut).toBe(0);
+
+    const more = await store.append(ID, notes(2600));
+    const draft = await updates.draft(ID, 'engineers');
+    expect(UpdateDraftSchema.parse(draft)).toEqual(draft);
+    expect(draft.factSeqs).toHaveLength(2000);
+    expect(draft.factSeqs).toEqual(more.slice(-2000).map((e) => e.seq));
+    expect(draft.factSeqsLeftOut).toBe(30 + 2600 - 2000);
+    // What the renderer counts (draft-state.ts): a draft started 100 notes ago has exactly the 100 sent after its basis; one
+    // started at the publication is before the first seq sent, with facts left out, so it reads "2,000+".
+    const newSince = (basedOnSeq: number) => draft.factSeqs.filter((s) => s > basedOnSeq).length;
+    expect(newSince(more.at(-101)!.seq)).toBe(100);
+    expect(newSince(published)).toBe(2000);
+    expect(published).toBeLessThan(Math.min(...draft.factSeqs));
   });
 
   it('refuses to publish a broken draft or a text the incident has changed since the preview, recording nothing', async () => {

@@ -8,6 +8,7 @@ import { policyFrom, updateFactsProjection, type UpdateFactsFold } from './updat
 import { markdownToPlainText } from '../../../shared/markdown';
 import { problemDetails, renderTemplate } from '../../../shared/updates/template';
 import { updateVariables } from '../../../shared/updates/update-context';
+import { draftFactSeqs } from '../../../shared/updates/draft-fact-seqs';
 import { diffUpdates } from '../../../shared/updates/update-diff';
 import type { PublishedUpdate } from '../../../shared/updates/update-history';
 import { contextFromFolds, updateContextProjection } from '../../../shared/updates/update-context-projection';
@@ -126,6 +127,8 @@ export class UpdateService {
     // A saved draft made before a publication to this audience is spent: the next draft starts from the facts again.
     const current = saved && (!previous || saved.seq > previous.seq) ? saved : undefined;
     const generatedText = generated.ok ? generated.text : undefined;
+    // The renderer counts facts after a draft's basis: a live draft's (kept, even if it predates the previous update) or later.
+    const factsAfter = Math.min(previous?.seq ?? 0, current?.basedOnSeq ?? Infinity);
     return {
       incidentId,
       audience,
@@ -138,7 +141,7 @@ export class UpdateService {
       ...(generatedText !== undefined ? { generated: generatedText } : {}),
       templateProblems: generated.ok ? [] : generated.problems,
       lastSeq: this.deps.store.get(incidentId).log!.lastSeq,
-      factSeqs: context.factSeqs,
+      ...draftFactSeqs(context.factSeqs, factsAfter),
       templateSource: template.source,
       variables: context.values,
       catalogue: [...updateVariables],

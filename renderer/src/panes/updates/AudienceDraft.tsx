@@ -69,7 +69,7 @@ export function AudienceDraft({ incidentId, audience, edit, onEdit }: Props) {
       </p>
       {current.newEvents > 0 ? (
         <p className="new-facts" role="status">
-          {current.newEvents} new event{current.newEvents === 1 ? '' : 's'} since you started this draft
+          {current.newEventsAtLeast ? `${current.newEvents.toLocaleString('en')}+ new events` : `${current.newEvents} new event${current.newEvents === 1 ? '' : 's'}`} since you started this draft
           <button type="button" onClick={() => onEdit(mergeNewFacts(data, current))} disabled={data.generated === undefined}>
             Merge new facts
           </button>

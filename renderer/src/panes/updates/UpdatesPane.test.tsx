@@ -15,7 +15,7 @@ const ID = 'inc-payments';
 const NOW = Date.parse('2026-03-01T10:10:00.000Z');
 const labels: Record<Audience, string> = { executives: 'Executives', customers: 'Customers (status page)', support: 'Support', engineers: 'Engineering' };
 
-function draftOf(audience: Audience, generated: string, lastSeq: number, factSeqs: number[]): UpdateDraft {
+function draftOf(audience: Audience, generated: string, lastSeq: number, factSeqs: number[], factSeqsLeftOut = 0): UpdateDraft {
   return {
     incidentId: ID,
     audience,
@@ -27,6 +27,7 @@ function draftOf(audience: Audience, generated: string, lastSeq: number, factSeq
     templateProblems: [],
     lastSeq,
     factSeqs,
+    factSeqsLeftOut,
     variables: { status: 'Investigating', title: 'Payments' },
     catalogue: [],
     at: new Date(NOW).toISOString(),
@@ -162,6 +163,15 @@ describe('UpdatesPane', () => {
     expect(notice.textContent).toContain('2 new events since you started this draft');
     expect(area.value).toContain('Card payments in the EU fail for a third of shoppers.');
     expect(area.value).not.toContain('Failing over');
+
+    // A long incident: the core sends only the newest 2,000 facts and says 500 more were left out; the draft is older.
+    const regenerated = drafts.executives;
+    drafts.executives = draftOf('executives', regenerated.generated!, 3000, Array.from({ length: 2000 }, (_, i) => 1001 + i), 500);
+    await act(() => queryClient.refetchQueries());
+    await waitFor(() => expect(screen.getByText(/new events since you started this draft/).textContent).toContain('2,000+ new events since you started this draft'));
+    drafts.executives = regenerated;
+    await act(() => queryClient.refetchQueries());
+    await waitFor(() => expect(screen.getByText(/new events since you started this draft/).textContent).toContain('2 new events since you started this draft'));
 
     fireEvent.click(within(notice).getByRole('button', { name: 'Merge new facts' }));
     expect(area.value).toBe('**Identified** — Payments\n\n**Customer impact:** Card payments in the EU fail for a third of shoppers.\n\n**What we are doing:** Failing over');

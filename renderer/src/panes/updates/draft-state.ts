@@ -19,25 +19,29 @@ export interface EffectiveDraft {
   handEdited: boolean;
   /** Facts recorded since the draft was started that it does not carry yet. */
   newEvents: number;
+  /** newEvents is a lower bound: the draft is older than the newest facts the core sent (factSeqsLeftOut). */
+  newEventsAtLeast: boolean;
   /** Unsaved local changes. */
   unsaved: boolean;
 }
 
-type DraftData = Pick<UpdateDraft, 'source' | 'origin' | 'generated' | 'base' | 'basedOnSeq' | 'lastSeq' | 'factSeqs'>;
+type DraftData = Pick<UpdateDraft, 'source' | 'origin' | 'generated' | 'base' | 'basedOnSeq' | 'lastSeq' | 'factSeqs' | 'factSeqsLeftOut'>;
 
 export function effectiveDraft(data: DraftData, edit: DraftEdit | undefined): EffectiveDraft {
-  const newSince = (seq: number) => data.factSeqs.filter((s) => s > seq).length;
+  // The core sends only the newest facts (draftFactSeqs): from a basis before the first sent, more were left out.
+  const lowestSent = data.factSeqs.reduce((low, s) => Math.min(low, s), Infinity);
+  const newSince = (seq: number) => ({ newEvents: data.factSeqs.filter((s) => s > seq).length, newEventsAtLeast: data.factSeqsLeftOut > 0 && seq < lowestSent });
   if (edit && edit.text !== edit.base) {
-    return { ...edit, handEdited: true, newEvents: newSince(edit.basedOnSeq), unsaved: edit.text !== data.source };
+    return { ...edit, handEdited: true, ...newSince(edit.basedOnSeq), unsaved: edit.text !== data.source };
   }
   if (data.origin === 'draft' && !edit) {
     const base = data.base ?? data.source;
     const basedOnSeq = data.basedOnSeq ?? data.lastSeq;
-    if (data.source !== base) return { text: data.source, base, basedOnSeq, handEdited: true, newEvents: newSince(basedOnSeq), unsaved: false };
+    if (data.source !== base) return { text: data.source, base, basedOnSeq, handEdited: true, ...newSince(basedOnSeq), unsaved: false };
   }
   // Nothing written by hand: the draft is the facts as they are now.
   const text = data.generated ?? data.source;
-  return { text, base: text, basedOnSeq: data.lastSeq, handEdited: false, newEvents: 0, unsaved: false };
+  return { text, base: text, basedOnSeq: data.lastSeq, handEdited: false, newEvents: 0, newEventsAtLeast: false, unsaved: false };
 }
 
 /** The commander typed: keep what the draft descended from, so later facts can be merged into their words. */
