@@ -163,9 +163,8 @@ export class TimelineIndex {
     const key = filterKey(filter);
     let all = this.cache.get(key);
     if (!all) {
-      if (this.cache.size >= 8) this.cache.clear();
       all = this.scan(filter, {});
-      this.cache.set(key, all);
+      this.remember(key, all);
     }
     const upTo = options.upToSeq;
     if (upTo === undefined || upTo >= this.folded) return all;
@@ -177,6 +176,21 @@ export class TimelineIndex {
       if (seqs[o]! <= upTo) out[count++] = o;
     }
     return out.subarray(0, count);
+  }
+
+  /**
+   * Keeps a selection for reuse, dropping the least recently made ones past CACHED_ROWS in all or CACHED_SELECTIONS: at a million rows each
+   * selection may be 4 MB, and eight of them were kept whatever their size.
+   */
+  private remember(key: string, selection: Int32Array): void {
+    this.cache.set(key, selection);
+    let rows = 0;
+    for (const s of this.cache.values()) rows += s.length;
+    for (const [oldest, s] of this.cache) {
+      if ((rows <= CACHED_ROWS && this.cache.size <= CACHED_SELECTIONS) || oldest === key) break;
+      this.cache.delete(oldest);
+      rows -= s.length;
+    }
   }
 
   /**
@@ -426,6 +440,11 @@ export class TimelineIndex {
     order.insert(lo, ordinal);
   }
 }
+
+/** Rows kept in cached selections in all (4 bytes each): two selections of every row of a million-event incident. */
+const CACHED_ROWS = 2_000_000;
+/** Selections kept at most, however small. */
+const CACHED_SELECTIONS = 16;
 
 /** The lower-cased text a row is searched by (as buildTimelineRows computes it). */
 export const haystackOf = (entry: { text: string; detail?: string; actor: string; type: string }) => `${entry.text} ${entry.detail ?? ''} ${entry.actor} ${entry.type}`.toLowerCase();

@@ -22,11 +22,12 @@ const SEAL_INTERVAL_MS = 2000;
 /**
  * Parsed events the log keeps in memory: the newest this many (the ones requests ask for most: the tail a page, an undo or a
  * retried request reads). Older events are read back from the file by offset (log-index.ts). A parsed event costs ≈ 350
- * bytes of heap, so this tail is ≈ 23 MB, and at most a quarter more between trims. It was 131,072 (and trimmed at twice
+ * bytes of heap, so this tail is ≈ 11 MB, and at most a quarter more between trims. It was 131,072 (and trimmed at twice
  * that: up to ≈ 90 MB at a million events) while the start-time passes after a crash folded the whole log; they now resume
- * from the projection snapshot (projection-snapshot.ts) and read only the events after it, which are in this tail.
+ * from the projection snapshot (projection-snapshot.ts) and read only the events after it, which are in this tail. Host
+ * start with a 100k-event incident measured the same with 131,072, 65,536 and 32,768 (bench/core-open.bench.ts).
  */
-export const HOT_EVENTS = 65_536;
+export const HOT_EVENTS = 32_768;
 
 /** What a chain verification checked: `verdict`, and how many events it hashed (those after the recorded verified prefix). */
 export interface ChainCheck {

@@ -1,5 +1,5 @@
 // Where each committed event of an incident log is, without holding the event: its seq and the byte offset of its line, in
-// growable typed arrays (12 bytes an event: seqs fit 32 bits, byte offsets may pass 4 GB; a parsed event costs ≈ 350 bytes of heap, so a million of them were ≈ 350 MB).
+// growable typed arrays (8 bytes an event below 4 GB of log; a parsed event costs ≈ 350 bytes of heap, so a million of them were ≈ 350 MB).
 // Events not in the log's hot tail are read back from the file and parsed when asked for (LogLines), a chunk at a time for
 // the rare full passes (summary, chain verification, export). Hand-written: a sorted pair of number columns and a pread.
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -8,18 +8,20 @@ import { IncidentEvent } from '../../../shared/events';
 
 export class EventOffsets {
   private seqs = new Int32Array(1024);
-  private starts = new Float64Array(1024);
+  /** Byte offsets: 32 bits while the log is under 4 GB (every log in practice), 64-bit floats once an offset passes that. */
+  private starts: Uint32Array | Float64Array = new Uint32Array(1024);
   length = 0;
 
   push(seq: number, offset: number): void {
     if (this.length === this.seqs.length) {
       const seqs = new Int32Array(this.length * 2);
-      const starts = new Float64Array(this.length * 2);
+      const starts = this.starts instanceof Uint32Array ? new Uint32Array(this.length * 2) : new Float64Array(this.length * 2);
       seqs.set(this.seqs);
       starts.set(this.starts);
       this.seqs = seqs;
       this.starts = starts;
     }
+    if (offset > 0xffffffff && this.starts instanceof Uint32Array) this.starts = Float64Array.from(this.starts);
     this.seqs[this.length] = seq;
     this.starts[this.length++] = offset;
   }
