@@ -40,7 +40,6 @@ export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
           ...(pdLive.serviceName ? { serviceName: pdLive.serviceName } : {}),
         }
       : undefined;
-  const unset = !readOnly && jiraSettings.data !== undefined && pdSettings.data !== undefined && !jiraConfigured && !pdConfigured;
   const items = past ? past.outbox : (outbox.data ?? []);
 
   return (
@@ -56,18 +55,15 @@ export function ConnectorsPane({ incidentId, asOf }: PaneProps) {
                   PagerDuty incidents…
                 </button>
               ) : null}
-              {/* While the pane's own "Set up connectors…" offers the same dialog, the header does not: one tab stop, one choice. */}
-              {unset ? null : (
-                <button type="button" className="link-button" onClick={() => setDialog('settings')}>
-                  Connectors…
-                </button>
-              )}
+              <button type="button" className="link-button" onClick={() => setDialog('settings')}>
+                Connectors…
+              </button>
             </span>
           ) : null}
         </PaneControls>
       </header>
       <ErrorNotice error={jiraSettings.error ?? pdSettings.error ?? linkedJira.error ?? linkedPd.error ?? outbox.error} title="Connectors" />
-      {unset ? (
+      {!readOnly && jiraSettings.data && pdSettings.data && !jiraConfigured && !pdConfigured ? (
         <div className="connectors-empty">
           <p>Jira and PagerDuty are not configured. Writes you queue are kept in the incident log and sent once they are.</p>
           <button type="button" className="primary" onClick={() => setDialog('settings')}>

@@ -24,7 +24,6 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
   const readOnly = asOf !== undefined;
   const declared = useIncident(incidentId).data?.state?.declaredAt;
   const data = view.data;
-  const unset = data !== undefined && !data.configured && data.panels.length === 0;
   const declaredAt = declared ? Date.parse(declared) : (data?.range.start ?? 0) * 1000;
 
   return (
@@ -40,12 +39,9 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
                   Add panel
                 </button>
               ) : null}
-              {/* While the pane's own "Connect Prometheus…" offers the same dialog, the header does not: one tab stop, one choice. */}
-              {unset ? null : (
-                <button type="button" className="link-button" onClick={() => setSettingsOpen(true)}>
-                  Metrics settings…
-                </button>
-              )}
+              <button type="button" className="link-button" onClick={() => setSettingsOpen(true)}>
+                Metrics settings…
+              </button>
             </span>
           ) : null}
         </PaneControls>
@@ -57,7 +53,7 @@ export function MetricsPane({ incidentId, asOf }: PaneProps) {
             {p}
           </p>
         ))}
-        {unset ? (
+        {data && !data.configured && data.panels.length === 0 ? (
           <div className="metrics-empty">
             <p>No Prometheus server is configured, and nothing was captured for this incident.</p>
             {!readOnly ? (
