@@ -32,20 +32,26 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A log of a declaration and `notes` notes reopened with `hotEvents` in memory, and two projections folded together over it. */
+async function twoProjectionsOver(notes: number, hotEvents: number) {
+  const writer = await IncidentLog.open(dir);
+  await writer.append([declared, ...Array.from({ length: notes }, (_, i) => note(`note ${i}`))]);
+  await writer.close();
+  const log = await IncidentLog.open(dir, { hotEvents });
+  const a = { count: 0 };
+  const b = { count: 0 };
+  const defA = collecting('a', a);
+  const defB = collecting('b', b);
+  const cache = new ProjectionCache();
+  cache.foldTogether(defA);
+  cache.foldTogether(defB);
+  return { log, a, b, defA, defB, cache };
+}
+
 describe('projections catching up from disk', () => {
   it('fold every registered projection in the same pass, each event once, and then only new events', async () => {
-    const writer = await IncidentLog.open(dir);
-    await writer.append([declared, ...Array.from({ length: 30 }, (_, i) => note(`note ${i}`))]);
-    await writer.close();
-    const log = await IncidentLog.open(dir, { hotEvents: 4 });
+    const { log, a, b, defA, defB, cache } = await twoProjectionsOver(30, 4);
     try {
-      const a = { count: 0 };
-      const b = { count: 0 };
-      const defA = collecting('a', a);
-      const defB = collecting('b', b);
-      const cache = new ProjectionCache();
-      cache.foldTogether(defA);
-      cache.foldTogether(defB);
       const all = Array.from({ length: 31 }, (_, i) => i + 1);
       expect(cache.read('inc', log, defA)).toEqual(all);
       // B was advanced in A's pass: reading it folds nothing more.
@@ -63,18 +69,8 @@ describe('projections catching up from disk', () => {
   });
 
   it('catchUp folds a slice at a time, letting other work run between slices, and a read during a pause folds on from there', async () => {
-    const writer = await IncidentLog.open(dir);
-    await writer.append([declared, ...Array.from({ length: 40 }, (_, i) => note(`note ${i}`))]);
-    await writer.close();
-    const log = await IncidentLog.open(dir, { hotEvents: 8 });
+    const { log, a, b, defA, defB, cache } = await twoProjectionsOver(40, 8);
     try {
-      const a = { count: 0 };
-      const b = { count: 0 };
-      const defA = collecting('a', a);
-      const defB = collecting('b', b);
-      const cache = new ProjectionCache();
-      cache.foldTogether(defA);
-      cache.foldTogether(defB);
       // Work queued like a request arriving meanwhile: it sees the fold part-way (never all or nothing).
       const seenMidway: number[] = [];
       let ticking = true;
