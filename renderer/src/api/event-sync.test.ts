@@ -1,5 +1,5 @@
 // One appended event costs one small page, not the whole log, and refreshes only the domains it can change.
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
 import type { FirebreakClient } from './client';
@@ -96,5 +96,31 @@ describe('syncing an incident by deltas', () => {
     expect(qc.getQueryData(timelineKey(ID))).toBeUndefined();
     expect(invalidated(qc)).toEqual(['rollback', 'timeline-window']);
   });
-});
 
+  it('a change pushed while the timeline is on its first fetch is not lost: the timeline is fetched again after that answer', async () => {
+    const qc = new QueryClient();
+    const log = [ev(1)];
+    let answers = 0;
+    let releaseFirst!: () => void;
+    const firstAnswered = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const observer = new QueryObserver(qc, {
+      queryKey: timelineKey(ID),
+      queryFn: async () => {
+        const snapshot = [...log];
+        answers++;
+        if (answers === 1) await firstAnswered; // the answer read before the append arrives after it
+        return snapshot;
+      },
+    });
+    // An observer makes the query active, as the mounted timeline pane does.
+    const unsubscribe = observer.subscribe(() => undefined);
+    const first = observer.refetch();
+    log.push(ev(2, 'alert.fired'));
+    const change = applyIncidentChange(qc, fakeClient(log).client, { incidentId: ID, lastSeq: 2 });
+    releaseFirst();
+    await first;
+    await change;
+    expect(qc.getQueryData<IncidentEvent[]>(timelineKey(ID))!.map((e) => e.seq)).toEqual([1, 2]);
+    unsubscribe();
+  });
+});

@@ -1,6 +1,6 @@
 // Keeps the renderer's cache in step with the core by deltas, not reloads: when an incident changes, only the events after
 // the cached last sequence number are fetched and appended, and only the domains those events can affect are refreshed.
-import type { QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import type { IncidentEvent } from '../../../shared/events';
 import type { FirebreakClient } from './client';
 
@@ -86,16 +86,29 @@ async function appendToWindow(queryClient: QueryClient, client: FirebreakClient,
 
 function invalidateAffected(queryClient: QueryClient, incidentId: string, added: readonly IncidentEvent[]): void {
   const types = new Set(added.map((e) => e.type));
-  void queryClient.invalidateQueries({
-    predicate: (q) => {
-      const [root, id] = q.queryKey;
-      if (id !== incidentId || root === 'timeline' || root === 'incidents') return false;
-      const rule = typeof root === 'string' ? affects[root] : undefined;
-      return !rule || [...types].some(rule);
-    },
+  void invalidate(queryClient, (q) => {
+    const [root, id] = q.queryKey;
+    if (id !== incidentId || root === 'timeline' || root === 'incidents') return false;
+    const rule = typeof root === 'string' ? affects[root] : undefined;
+    return !rule || [...types].some(rule);
   });
 }
 
 function invalidateAll(queryClient: QueryClient, incidentId: string): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === incidentId || (q.queryKey[0] === 'incidents' && q.queryKey.length === 1) });
+  return invalidate(queryClient, (q) => q.queryKey[1] === incidentId || (q.queryKey[0] === 'incidents' && q.queryKey.length === 1));
+}
+
+/**
+ * invalidateQueries, also for a query still on its first fetch. react-query cancels a running fetch only when the query has
+ * data; on a first fetch it lets that fetch finish, and its answer (read before this change) clears the invalidation. A
+ * change pushed while the cockpit loaded a just-declared incident was lost that way: an alert recorded a moment after the
+ * declaration never reached its timeline. Such queries are asked again once their first answer has landed.
+ */
+async function invalidate(queryClient: QueryClient, predicate: (q: Query) => boolean): Promise<void> {
+  const firstFetches = queryClient
+    .getQueryCache()
+    .findAll({ predicate })
+    .filter((q) => q.state.data === undefined && q.state.fetchStatus === 'fetching');
+  await queryClient.invalidateQueries({ predicate });
+  if (firstFetches.length > 0) await queryClient.invalidateQueries({ predicate: (q) => firstFetches.includes(q) });
 }
