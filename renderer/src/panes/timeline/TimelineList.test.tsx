@@ -2,10 +2,11 @@
 // The timeline as a keyboard user meets it: one tab stop, arrows and Home/End move the active row (which stays in the DOM
 // even when the virtualizer would drop it), Enter steps into the row's controls and Escape back out, P pins, O/H/D/A mark,
 // Escape leaves the list, and a new event arriving at the top does not move the commander's place.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { TimelineList } from './TimelineList';
+import { arrayWindow } from './row-window';
 import { TimelineRowView } from './TimelineRowView';
 import type { RowActions } from './use-roving-rows';
 
@@ -37,11 +38,12 @@ function row(seq: number, text = `Event ${seq}`): TimelineRow {
 /** Newest first, as the pane shows them. */
 const rowsUpTo = (n: number) => Array.from({ length: n }, (_, i) => row(n - i));
 
-function setup(rows: TimelineRow[], readOnly = false) {
+function setup(rows: TimelineRow[], readOnly = false, windowed = false) {
   const actions: RowActions | undefined = readOnly ? undefined : { onPin: vi.fn(), onClassify: vi.fn() };
   const onLeave = vi.fn();
+  // As the pane does: a row flung past leaves out its controls.
   const ui = (r: TimelineRow[]) => (
-    <TimelineList rows={r} actions={actions} onLeave={onLeave} label="Timeline events" renderRow={(x) => <TimelineRowView row={x} jiraSite={undefined} actions={actions} />} />
+    <TimelineList rows={windowed ? { ...arrayWindow(r), windowed: true } : r} actions={actions} onLeave={onLeave} label="Timeline events" renderRow={(x, flinging) => <TimelineRowView row={x} jiraSite={undefined} actions={flinging ? undefined : actions} />} />
   );
   const view = render(ui(rows));
   return { actions, onLeave, rerender: (r: TimelineRow[]) => view.rerender(ui(r)) };
@@ -139,6 +141,45 @@ describe('TimelineList keyboard', () => {
     key(item(4), 'ArrowDown');
     expect(document.activeElement).toBe(item(3));
     expect(within(item(3)).queryByRole('button')).toBeNull();
+  });
+});
+
+describe('TimelineList fling', () => {
+  const scrollTo = (top: number) =>
+    act(() => {
+      list().scrollTop = top;
+      fireEvent.scroll(list());
+    });
+  const controlled = () => [...list().querySelectorAll<HTMLElement>('[data-row-seq]')].filter((el) => within(el).queryByRole('button', { name: /^Pin event/ }));
+
+  it('a scroll of less than a screen keeps every row whole', () => {
+    setup(rowsUpTo(1000), false, true);
+    scrollTo(34 * 3);
+    expect(item(1000 - 5)).toBeTruthy();
+    expect(controlled().length).toBe(list().querySelectorAll('[data-row-seq]').length);
+  });
+
+  it('rows flung past (more than a screen at once) leave out their controls until scrolling stops; the active row keeps its own', async () => {
+    setup(rowsUpTo(1000), false, true);
+    scrollTo(34 * 500);
+    const shown = [...list().querySelectorAll<HTMLElement>('[data-row-seq]')];
+    expect(shown.length).toBeGreaterThan(5);
+    // The active row (the newest, kept rendered above) is the only one with controls while the list flies.
+    expect(controlled()).toEqual([item(1000)]);
+    expect(within(item(500)).queryByRole('combobox')).toBeNull();
+    // Scrolling on by a little while still moving keeps the rows light (the fling has not stopped)...
+    scrollTo(34 * 502);
+    expect(controlled()).toEqual([item(1000)]);
+    // ...and once it stops, every row gets its pin and Mark… back.
+    await waitFor(() => expect(within(item(497)).getByRole('button', { name: 'Pin event 497' })).toBeTruthy());
+    expect(controlled().length).toBe(list().querySelectorAll('[data-row-seq]').length);
+  });
+
+  it('measured rows (a list that is not a window) stay whole when flung: without controls they would change height', () => {
+    setup(rowsUpTo(1000));
+    scrollTo(34 * 500);
+    expect(list().querySelectorAll('[data-row-seq]').length).toBeGreaterThan(5);
+    expect(controlled().length).toBe(list().querySelectorAll('[data-row-seq]').length);
   });
 });
 

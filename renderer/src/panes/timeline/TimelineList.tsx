@@ -17,6 +17,10 @@ export interface TimelineListHandle {
  */
 const MAX_LIST_PX = 30_000_000;
 const ROW_ESTIMATE_PX = 34;
+/** Rows rendered beyond the screen: enough that a wheel notch or an arrow key lands on rows already drawn. */
+const OVERSCAN = 12;
+/** While flinging (see `useFling`), every row is new each frame: rendering more than the screen only costs frames. */
+const FLING_OVERSCAN = 3;
 
 export function TimelineList({ rows: given, actions, onLeave, renderRow, label, ref, onActiveRow }: {
   /** The whole list, or a window of it. */
@@ -25,7 +29,8 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
   onActiveRow?: (seq: number | undefined) => void;
   actions: RowActions | undefined;
   onLeave: () => void;
-  renderRow: (row: TimelineRow) => ReactNode;
+  /** `flinging`: the list moves faster than a screen a frame; the row can leave out its controls (see `useFling`). */
+  renderRow: (row: TimelineRow, flinging?: boolean) => ReactNode;
   label: string;
   /** Lets the pane scroll the list (jump to a time). */
   ref?: Ref<TimelineListHandle>;
@@ -67,17 +72,21 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
     },
     [activeIndex],
   );
+  const fling = useFling();
   const estimate = Math.max(1, Math.min(ROW_ESTIMATE_PX, Math.floor(MAX_LIST_PX / Math.max(1, rows.count))));
   const virtualizer = useVirtualizer({
     count: rows.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimate,
-    overscan: 12,
+    overscan: fixed && fling.wasFlinging() ? FLING_OVERSCAN : OVERSCAN,
     getItemKey,
     rangeExtractor,
     ...(fixed ? { measureElement: fixedRowSize(estimate) } : {}),
   });
   virtualRef.current = virtualizer;
+  // Only rows in fixed slots (a window): a measured row that left out its controls would change height and move the rows
+  // below it, and a key's scroll to a row would miss it.
+  const flinging = fling.observe(virtualizer) && fixed;
   useImperativeHandle(ref, () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'start' }) }), [virtualizer]);
   const summary = useRowSummary();
   const { chosenSeq } = roving;
@@ -126,7 +135,7 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
               style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
               {...roving.rowProps(item.index, row)}
             >
-              {renderRow(row)}
+              {renderRow(row, flinging && item.index !== activeIndex)}
             </div>
           );
         })}
@@ -142,6 +151,29 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
  * showing a published update's text takes its real height.
  */
 export const fixedRowSize = (slot: number) => (element: Element) => (element.querySelector('.timeline-detail') ? Math.round(element.getBoundingClientRect().height) : slot);
+
+/**
+ * Whether the list is being flung: scrolled by more than its own height since the last render, until scrolling stops
+ * (react-virtual's isScrolling, reset 150 ms after the last scroll event). A fling, a dragged scroll bar or End replaces every
+ * row on screen each frame; nobody reads those rows, and their controls (a pin button and a "Mark…" select per row) cost
+ * more to create and lay out than the rest of the row. Measured on the 1M-event timeline with the wheel at 3,000 px an event:
+ * 45–57 frames/s with full rows and 12 rows of overscan, 58–60 with light rows and 3 (bench/timeline-window.bench.ts). A
+ * slow scroll (a wheel notch, arrow keys) moves less than a screen and keeps every row whole, so nothing flickers.
+ */
+export function useFling() {
+  const state = useRef({ offset: 0, flinging: false });
+  return {
+    wasFlinging: () => state.current.flinging,
+    observe(virtualizer: Virtualizer<HTMLDivElement, Element>): boolean {
+      const offset = virtualizer.scrollOffset ?? 0;
+      const screen = virtualizer.scrollRect?.height ?? 0;
+      const s = state.current;
+      s.flinging = virtualizer.isScrolling && screen > 0 && (s.flinging || Math.abs(offset - s.offset) > screen);
+      s.offset = offset;
+      return s.flinging;
+    },
+  };
+}
 
 const isWindow = (rows: RowWindow | readonly TimelineRow[]): rows is RowWindow => !Array.isArray(rows);
 

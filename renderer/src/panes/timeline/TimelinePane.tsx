@@ -85,8 +85,9 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
   const actions: RowActions | undefined = readOnly
     ? undefined
     : { onPin: (row) => annotate.mutate({ row, pinned: !row.pinned }), onClassify: (row, kind) => annotate.mutate({ row, kind }) };
-  const renderRow = (row: TimelineRow) => (
-    <TimelineRowView row={row} jiraSite={jiraSite} localDeviceId={localDeviceId} actions={actions} expanded={expanded.has(row.seq)} onToggleDetail={toggleDetail} />
+  // A row flung past (TimelineList's useFling) leaves out its controls; they return when scrolling stops.
+  const renderRow = (row: TimelineRow, flinging?: boolean) => (
+    <TimelineRowView row={row} jiraSite={jiraSite} localDeviceId={localDeviceId} actions={flinging ? undefined : actions} expanded={expanded.has(row.seq)} onToggleDetail={toggleDetail} />
   );
   // Escape leaves the list for the composer (or, in playback, the pane itself).
   const leave = () => focusComposer() || jumpToPane('timeline');

@@ -40,7 +40,12 @@ export function useRovingRows(rows: RowWindow, options: RovingRowsOptions) {
   const activeIndex = found >= 0 ? found : rows.windowed && activeSeq !== undefined ? Math.min(lastIndex.current, Math.max(0, rows.count - 1)) : 0;
   lastIndex.current = activeIndex;
   const active = rows.at(activeIndex);
-  const pendingFocus = useRef(false);
+  /**
+   * The row a key moved to, focused once a render shows it active. By seq, not a flag: a render that does not carry the move
+   * yet (the virtualizer re-renders on the scroll a key started) would otherwise take the flag and re-focus the old row, and
+   * the next key (P) then acted on the row the commander had left.
+   */
+  const pendingFocus = useRef<number | undefined>(undefined);
   /** A row a key moved to before its page was loaded (End in a window): it takes focus once it arrives. */
   const pendingIndex = useRef<number | undefined>(undefined);
   const latest = useRef(options);
@@ -57,8 +62,8 @@ export function useRovingRows(rows: RowWindow, options: RovingRowsOptions) {
 
   // After a key moved the active row: scroll it into view (the virtualizer renders it in any case) and focus it.
   useEffect(() => {
-    if (!pendingFocus.current || !active) return;
-    pendingFocus.current = false;
+    if (pendingFocus.current === undefined || active?.seq !== pendingFocus.current) return;
+    pendingFocus.current = undefined;
     latest.current.scrollTo?.(activeIndex);
     rowElement(latest.current.listRef.current, active.seq)?.focus({ preventScroll: latest.current.scrollTo !== undefined });
   });
@@ -72,12 +77,12 @@ export function useRovingRows(rows: RowWindow, options: RovingRowsOptions) {
       rows.want?.(index, index);
       return;
     }
-    pendingFocus.current = true;
+    pendingFocus.current = row.seq;
     if (row.seq === activeSeq) {
       // Same row (already at the top or the bottom): the effect above will not run without a render, so focus now.
       latest.current.scrollTo?.(index);
       rowElement(latest.current.listRef.current, row.seq)?.focus();
-      pendingFocus.current = false;
+      pendingFocus.current = undefined;
     } else setActiveSeq(row.seq);
   }
 
