@@ -1,7 +1,7 @@
 // The incident timeline: virtualized (smooth at 100k events), newest first, with the composer on top, one row of filters,
 // jump to time, pins and classification. In playback it shows the log up to t.
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { eventIdOf, type IncidentEvent, type NoteKind } from '../../../../shared/events';
 import type { TimelineFilter, TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { getClient } from '../../api/client';
@@ -82,9 +82,12 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
       return next;
     });
   }, []);
-  const actions: RowActions | undefined = readOnly
-    ? undefined
-    : { onPin: (row) => annotate.mutate({ row, pinned: !row.pinned }), onClassify: (row, kind) => annotate.mutate({ row, kind }) };
+  // The same object across renders, so the memoized rows (TimelineRowView) do not all render again when the pane does.
+  const { mutate } = annotate;
+  const actions: RowActions | undefined = useMemo(
+    () => (readOnly ? undefined : { onPin: (row) => mutate({ row, pinned: !row.pinned }), onClassify: (row, kind) => mutate({ row, kind }) }),
+    [readOnly, mutate],
+  );
   // A row flung past (TimelineList's useFling) leaves out its controls; they return when scrolling stops.
   const renderRow = (row: TimelineRow, flinging?: boolean) => (
     <TimelineRowView row={row} jiraSite={jiraSite} localDeviceId={localDeviceId} actions={flinging ? undefined : actions} expanded={expanded.has(row.seq)} onToggleDetail={toggleDetail} />

@@ -1,6 +1,6 @@
 // One timeline row: when it happened (and when it was recorded, if later; a late marker if it arrived out of order), source, text, actor, kind badge, pin and classify controls.
 // A row with more to read (a published update) shows one line and a disclosure that opens the rendered text below it.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { NoteKind } from '../../../../shared/events';
 import { markdownToHtml } from '../../../../shared/markdown';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
@@ -22,8 +22,9 @@ const kinds: NoteKind[] = ['observation', 'hypothesis', 'decision', 'action'];
 /**
  * The row's controls are not tab stops (tabIndex -1): the list around it is one tab stop, and Enter or Space on the active
  * row steps into them (P pins and M opens "Mark…" straight from the row); see use-roving-rows.ts.
+ * Memoized: the list renders again on every scroll frame, and only the rows that came into view need rendering.
  */
-export function TimelineRowView(props: {
+export const TimelineRowView = memo(function TimelineRowView(props: {
   row: TimelineRow;
   jiraSite: string | undefined;
   actions: RowActions | undefined;
@@ -94,4 +95,4 @@ export function TimelineRowView(props: {
       ) : null}
     </div>
   );
-}
+});
