@@ -1,18 +1,19 @@
-// One incident's append-only JSONL event log: group-commit appends acknowledged only after fsync, crash recovery on open.
+// One incident's append-only JSONL event log: group-commit appends acknowledged only after fsync, crash recovery on open
+// (recover-log.ts), the seal and hash-chain verification. Reading committed events is in its base class (committed-events.ts).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_SCHEMA_VERSION, IncidentEvent, type NewEvent } from '../../../shared/events';
 import type { LogProblem } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
-import { PRIVATE_DIR_MODE, writeFileDurably } from '../base/durable-file';
-import { parseLogYielding } from './parse-log';
-import { SealedPrefix, type VerifiedChain } from './log-seal';
-import { readFileShared } from './shared-digest';
+import { PRIVATE_DIR_MODE } from '../base/durable-file';
+import type { SealedPrefix, VerifiedChain } from './log-seal';
 import { chainHash, GENESIS_HASH, verifyChainInSlices, type ChainVerdict } from './hash-chain';
-import { EventOffsets, LogLines } from './log-index';
+import type { EventOffsets } from './log-index';
 import { openLogFile, type LogFile, type OpenLogFile } from './log-file';
-import { readRecoveryReport, removeRecoveryReport, writeRecoveryReport } from './recovery-report';
+import { removeRecoveryReport } from './recovery-report';
 import { isDiskFailure, writeBlockedProblem } from './write-blocked';
+import { CommittedEvents } from './committed-events';
+import { recoverLogFile } from './recover-log';
 
 export const LOG_FILE = 'events.jsonl';
 
@@ -58,7 +59,7 @@ interface PendingBatch {
   waiters: { resolve: () => void; reject: (e: Error) => void }[];
 }
 
-export class IncidentLog {
+export class IncidentLog extends CommittedEvents {
   private pending: PendingBatch | undefined;
   private flushing: Promise<void> | undefined;
   /** The file may hold bytes that are not in `committed` (a cut-back failed): nothing more may be written until reopened. */
@@ -73,26 +74,21 @@ export class IncidentLog {
   private sealTimer: NodeJS.Timeout | undefined;
   private sealing: Promise<void> | undefined;
   private closed = false;
-  /** The newest committed events, parsed (at most 1.25 × hotLimit; trimmed to hotLimit); `hot[0]` is the event at index offsets.length - hot.length. */
-  private hot: IncidentEvent[];
-  private readonly lines: LogLines;
 
   private constructor(
-    readonly file: string,
+    file: string,
     private readonly handle: LogFile,
     parsed: { events: IncidentEvent[]; offsets: EventOffsets; schemaFrom: number },
-    private readonly hotLimit: number,
+    hotLimit: number,
     private recoveryProblems: LogProblem[],
     private readonly quarantined: LogProblem[],
-    private size: number,
+    size: number,
     /** Undefined when a line is quarantined: a seal must never cover a line that failed validation. */
     private readonly sealed: SealedPrefix | undefined,
     private readonly now: () => Date,
     private readonly stamper?: EventStamper,
   ) {
-    this.hot = parsed.events;
-    this.offsets = parsed.offsets;
-    this.lines = new LogLines(file, parsed.offsets, { from: parsed.schemaFrom, to: size });
+    super(file, parsed, hotLimit, size);
     const last = this.hot.at(-1);
     this.nextSeq = (last?.seq ?? 0) + 1;
     this.lastHash = last?.h ?? GENESIS_HASH;
@@ -106,45 +102,8 @@ export class IncidentLog {
     const now = options.now ?? (() => new Date());
     await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const file = join(dir, LOG_FILE);
-    let bytes: Buffer;
-    try {
-      bytes = await readFileShared(file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      bytes = Buffer.alloc(0);
-    }
-    // The seal's hash is checked in the thread pool while the prefix it claims is parsed with the cheap check; in the rare case
-    // it does not match (the bytes changed since), the log is parsed again with full validation.
     const hotLimit = Math.max(1, options.hotEvents ?? HOT_EVENTS);
-    const claim = await SealedPrefix.claim(file, bytes);
-    let parsed = await parseLogYielding(bytes, file, claim.length, hotLimit);
-    const prefix = await claim.confirm();
-    if (prefix.length !== claim.length) parsed = await parseLogYielding(bytes, file, prefix.length, hotLimit);
-    const quarantined = parsed.problems.filter((p) => p.kind === 'corrupt_line');
-    const recovery = await readRecoveryReport(dir);
-    if (parsed.tornTail) {
-      // Set the torn bytes aside and record the report, both durably, before the truncation removes them from the log.
-      const aside = `torn-tail-${now().getTime()}.bin`;
-      await writeFileDurably(join(dir, aside), parsed.tornTail);
-      for (const p of parsed.problems) if (p.kind === 'torn_tail') recovery.push({ ...p, message: `${p.message} The bytes are kept in ${aside}.` });
-      await writeRecoveryReport(dir, recovery);
-    }
-    // Everything up to cleanLength is validated now: seal it, so that even after a crash (no clean close) the next open
-    // re-validates only what was appended since. Never seal over a quarantined line: the cheap check could let it through later.
-    // The seal is written in the background shortly after open, not at once: when the prefix grew (after a crash), writing it
-    // first folds the whole confirmed prefix into the running hash, CPU the first requests need more. A kill before it only
-    // leaves the previous, still valid, seal (the next open validates the same tail again).
-    const trustedBytes = prefix.length;
-    let sealed: SealedPrefix | undefined;
-    if (quarantined.length === 0) {
-      sealed = prefix;
-      sealed.extendFromFile(file, bytes.subarray(prefix.length, parsed.cleanLength));
-    }
-    const handle = await (options.openFile ?? openLogFile)(file);
-    if (parsed.tornTail) {
-      await handle.truncate(parsed.cleanLength);
-      await handle.sync();
-    }
+    const { handle, parsed, recovery, quarantined, sealed, trustedBytes } = await recoverLogFile(dir, file, hotLimit, options.openFile ?? openLogFile, now);
     const log = new IncidentLog(file, handle, { ...parsed, schemaFrom: trustedBytes }, hotLimit, recovery, quarantined, parsed.cleanLength, sealed, now, options.stamp);
     log.trusted = trustedBytes;
     log.scheduleSeal();
@@ -156,114 +115,6 @@ export class IncidentLog {
   /** How many leading bytes a valid seal covered when the log was opened: bytes a Firebreak process validated or wrote, unchanged since. */
   get trustedAtOpen(): number {
     return this.trusted;
-  }
-
-  private readonly offsets: EventOffsets;
-
-  /**
-   * Every committed event, in order. While the log fits in its hot tail this is that array (free); beyond it, a full pass
-   * parsing the older events from the file into a new array (hundreds of MB and seconds at a million events): prefer
-   * projections, eventAt(), read() or readChunks().
-   */
-  get events(): readonly IncidentEvent[] {
-    if (this.hot.length === this.offsets.length) return this.hot;
-    const all: IncidentEvent[] = [];
-    for (const chunk of this.readChunks()) for (const e of chunk) all.push(e);
-    return all;
-  }
-
-  /** How many events are committed. */
-  get eventCount(): number {
-    return this.offsets.length;
-  }
-
-  /** The committed event with this seq, if any (from the hot tail, or read from the file). */
-  eventAt(seq: number): IncidentEvent | undefined {
-    const index = this.offsets.indexOf(seq);
-    return index < 0 ? undefined : this.eventAtIndex(index);
-  }
-
-  /** The committed event at this position (0 = the first), if any. */
-  eventAtIndex(index: number): IncidentEvent | undefined {
-    if (index < 0 || index >= this.offsets.length) return undefined;
-    const hotStart = this.offsets.length - this.hot.length;
-    if (index >= hotStart) return this.hot[index - hotStart];
-    for (const chunk of this.lines.events(index, index + 1, (i) => this.lineEnd(i))) return chunk[0];
-    return undefined;
-  }
-
-  /** Position of the first committed event with seq ≥ `seq` (eventCount when none). */
-  indexOfSeq(seq: number): number {
-    return this.offsets.lowerBound(seq);
-  }
-
-  /** Seq of the oldest event held parsed in memory (older ones are read from the file); lastSeq + 1 when none is. */
-  get inMemoryFromSeq(): number {
-    return this.hot[0]?.seq ?? this.lastSeq + 1;
-  }
-
-  get firstEvent(): IncidentEvent | undefined {
-    return this.eventAtIndex(0);
-  }
-
-  get lastEvent(): IncidentEvent | undefined {
-    return this.hot.at(-1);
-  }
-
-  /** The byte after the line of the event with this seq; undefined when no event has it. */
-  endOfSeq(seq: number): number | undefined {
-    const index = this.offsets.indexOf(seq);
-    return index < 0 ? undefined : this.lineEnd(index);
-  }
-
-  /** The byte after the line of the event at `index`. */
-  private lineEnd(index: number): number {
-    return index + 1 < this.offsets.length ? this.offsets.offsetAt(index + 1) : this.size;
-  }
-
-  /**
-   * The committed events with fromSeq ≤ seq ≤ toSeq, in order, a chunk (an array of about a megabyte of lines) at a time: a full
-   * pass holds one chunk, never the log. Events committed while iterating are included up to toSeq.
-   */
-  *readChunks(fromSeq = 1, toSeq = Infinity): Generator<IncidentEvent[]> {
-    let index = this.offsets.lowerBound(fromSeq);
-    while (index < this.offsets.length && this.offsets.seqAt(index) <= toSeq) {
-      const hotStart = this.offsets.length - this.hot.length;
-      if (index >= hotStart) {
-        const end = Math.min(this.offsets.length, this.offsets.lowerBound(toSeq + 1));
-        yield this.hot.slice(index - hotStart, end - hotStart);
-        index = end;
-        continue;
-      }
-      const end = Math.min(hotStart, this.offsets.lowerBound(toSeq + 1));
-      for (const chunk of this.lines.events(index, end, (i) => this.lineEnd(i))) {
-        yield chunk;
-        index += chunk.length;
-      }
-    }
-  }
-
-  /** The events at positions [from, to) (clamped to the log), oldest first: a page, read from the file where it is not in the hot tail. */
-  slice(from: number, to: number): IncidentEvent[] {
-    const end = Math.min(to, this.offsets.length);
-    if (from >= end) return [];
-    const out: IncidentEvent[] = [];
-    for (const chunk of this.readChunks(this.offsets.seqAt(Math.max(0, from)), this.offsets.seqAt(end - 1))) for (const e of chunk) out.push(e);
-    return out;
-  }
-
-  /** The committed events with fromSeq ≤ seq ≤ toSeq, one at a time (see readChunks). */
-  *read(fromSeq = 1, toSeq = Infinity): Generator<IncidentEvent> {
-    for (const chunk of this.readChunks(fromSeq, toSeq)) yield* chunk;
-  }
-
-  /** Bytes of the log holding exactly the committed events. */
-  get byteSize(): number {
-    return this.size;
-  }
-
-  get lastSeq(): number {
-    return this.offsets.length > 0 ? this.offsets.seqAt(this.offsets.length - 1) : 0;
   }
 
   /** What recovery reported (until acknowledged) and every quarantined line. */
@@ -358,14 +209,8 @@ export class IncidentLog {
       }
       await this.handle.datasync();
       const chainReachedEnd = this.verifiedChain?.size === this.size;
-      for (let i = 0, at = this.size; i < batch.events.length; i++) {
-        this.offsets.push(batch.events[i]!.seq, at);
-        at += Buffer.byteLength(batch.lines[i]!) + 1;
-      }
-      this.size += buffer.length;
+      this.addCommitted(batch.events, batch.lines, buffer.length);
       this.sealed?.extend(buffer);
-      for (const e of batch.events) this.hot.push(e);
-      if (this.hot.length >= this.hotLimit + Math.ceil(this.hotLimit / 4)) this.hot = this.hot.slice(this.hot.length - this.hotLimit);
       // Events this process hashed itself extend a chain that was verified up to the end of the file.
       const last = batch.events.at(-1);
       if (chainReachedEnd && last?.h) this.verifiedChain = { size: this.size, seq: last.seq, head: last.h };
