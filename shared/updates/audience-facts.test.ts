@@ -54,6 +54,16 @@ describe('audience-aware drafts', () => {
     expect(text).not.toContain('TLS cert');
   });
 
+  it('lists pinned entries in the order they happened: a note reported late sits at its reported time', () => {
+    const log = story()
+      .at(10, { type: 'note.added', payload: { text: 'Acquirer latency doubled', kind: 'decision' } })
+      // Reported later, but it happened at 12:03: before the note above.
+      .at(11, { type: 'note.added', payload: { text: 'Cert rotation job ran', kind: 'decision', happenedAt: '2026-11-25T12:03:00.000Z' } });
+    const [latency, rotation] = log.events.slice(-2);
+    log.at(12, { type: 'timeline.entry_pinned', payload: { targetSeq: latency!.seq, pinned: true } }).at(13, { type: 'timeline.entry_pinned', payload: { targetSeq: rotation!.seq, pinned: true } });
+    expect(audienceFacts(log.events, 'engineers').pinned).toEqual([expect.stringContaining('Cert rotation job ran'), expect.stringContaining('Acquirer latency doubled')]);
+  });
+
   it('follows re-classification: a note later marked a hypothesis leaves the external facts', () => {
     const log = story()
       .at(9, { type: 'note.added', payload: { text: 'Root cause is the acquirer outage', kind: 'decision' } })

@@ -96,6 +96,16 @@ export function noteKinds(events: readonly IncidentEvent[]): Map<number, NoteKin
   return kinds;
 }
 
+/**
+ * Pinned entries in the order a reader expects them: when they happened (a note reported late at its reported time), then by
+ * seq. Not log order: in a team-synced incident the log's fold order (the team's merge order) and seq order differ, and the
+ * update projection keeps only the pinned seqs, so both paths sort the same way and the draft is the same whichever built it.
+ */
+export function inPinnedOrder(events: readonly IncidentEvent[]): IncidentEvent[] {
+  const at = (e: IncidentEvent) => Date.parse(toTimelineEntry(e).happenedAt ?? e.ts);
+  return [...events].sort((a, b) => at(a) - at(b) || a.seq - b.seq);
+}
+
 /** Sequence numbers of the entries currently pinned. */
 export function pinnedSeqs(events: readonly IncidentEvent[]): Set<number> {
   const pinned = new Set<number>();
@@ -237,7 +247,7 @@ function lineOf(e: IncidentEvent, external: boolean): string {
 export function audienceFacts(events: readonly IncidentEvent[], audience: Audience): AudienceFacts {
   const pinned = pinnedSeqs(events);
   const items = newsListOf(events.map((e) => newsItem(e)));
-  return audienceFactsOf({ events: items, pinnedEvents: events.filter((e) => pinned.has(e.seq)), kinds: noteKinds(events), pinned, paged: isExternal(audience) ? pagedPeople(events) : [], eventAt: () => undefined }, audience);
+  return audienceFactsOf({ events: items, pinnedEvents: inPinnedOrder(events.filter((e) => pinned.has(e.seq))), kinds: noteKinds(events), pinned, paged: isExternal(audience) ? pagedPeople(events) : [], eventAt: () => undefined }, audience);
 }
 
 /** What audienceFacts reads of a log: an incremental projection (update-context-projection.ts) keeps the same parts. */
@@ -246,7 +256,7 @@ export interface AudienceFactParts {
   events: NewsList;
   /** Reads the events `events` holds no event for. */
   eventAt: EventBySeq;
-  /** The currently pinned events, in log order. */
+  /** The currently pinned events, in `inPinnedOrder`. */
   pinnedEvents: readonly IncidentEvent[];
   kinds: NoteKindsBySeq;
   pinned: ReadonlySet<number>;

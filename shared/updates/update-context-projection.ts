@@ -6,7 +6,7 @@ import type { Audience } from '../events';
 import { refOf, SeqByRef } from '../events/event-refs';
 import type { IncidentState } from '../incidents/incident-state';
 import type { ProjectionDef } from '../projections/incremental-projection';
-import { audienceFactsOf, isExternal, redactNames, type AudienceFacts, type EventBySeq } from './audience-facts';
+import { audienceFactsOf, inPinnedOrder, isExternal, redactNames, type AudienceFacts, type EventBySeq } from './audience-facts';
 import { NewsColumns, NoteKindColumn } from './news-columns';
 import { nextDueAt, type CadencePolicy, type CadenceTimeline } from './cadence';
 import { actionsOf, applyAlertEvent, applyDeployEvent, contextOf, type FiringAlerts, type UpdateContext } from './update-context';
@@ -99,12 +99,12 @@ export const updateContextProjection: ProjectionDef<UpdateContextFold> = {
 export function foldedAudienceFacts(fold: UpdateContextFold, audience: Audience, eventAt: EventBySeq): AudienceFacts {
   const cached = fold.facts.get(audience);
   if (cached) return cached;
-  const pinnedEvents = [...fold.pinned]
-    .sort((a, b) => a - b)
-    .flatMap((seq) => {
+  const pinnedEvents = inPinnedOrder(
+    [...fold.pinned].flatMap((seq) => {
       const e = eventAt(seq);
       return e ? [e] : [];
-    });
+    }),
+  );
   const facts = audienceFactsOf({ events: fold.news, eventAt, pinnedEvents, kinds: fold.kinds, pinned: fold.pinned, paged: isExternal(audience) ? redactNames(fold.paged) : [] }, audience);
   fold.facts.set(audience, facts);
   return facts;
