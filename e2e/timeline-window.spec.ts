@@ -89,6 +89,41 @@ test.describe('a windowed timeline', () => {
     });
   }
 
+  test('review playback loads the log on demand, says so meanwhile and starts at the first event', async ({ page }, testInfo) => {
+    const host = windowHost;
+    await buildIncident(host);
+    await openIncident(page, host);
+    const list = page.getByRole('list', { name: 'Timeline events' });
+    await expect(list.locator('[aria-posinset="1"]')).toBeVisible();
+    // Hold the log's first page until the bar has been seen saying what playback waits for.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/rpc/timeline.events', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.locator('.review-menu summary').click();
+    await page.getByRole('button', { name: '▶ Review playback' }).click();
+    const bar = page.getByRole('group', { name: 'Playback' });
+    await expect(bar.getByRole('status')).toHaveText(`Loading the incident's ${NOTES + 1} events for playback: 0 so far…`);
+    await expect(bar.getByRole('progressbar', { name: 'Playback preparation' })).toBeVisible();
+    // Meanwhile the live cockpit stays on screen (it was a blank page at 1 Jan 1970 before).
+    await expect(list.locator('[aria-posinset="1"]')).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.screenshot({ path: testInfo.outputPath(`playback-loading-${scheme}.png`) });
+    }
+    release();
+    await expect(page.locator('.cockpit')).toHaveAttribute('data-playback', 'true');
+    await expect(page.getByTestId('playback-time')).toHaveText(/· event 1\/401$/);
+    await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status', { name: 'Events shown' })).toHaveText('1 event');
+    await expect(page.getByRole('list', { name: 'Timeline events' }).getByRole('listitem')).toHaveAccessibleName(/Incident declared/);
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('playback-time')).toHaveText(/· event 401\/401$/);
+    await expect(page.getByRole('list', { name: 'Timeline events' }).getByRole('listitem', { name: /Failover step 400/ })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('playback-end-dark.png') });
+  });
+
   test('rows sit in slots of one height, so a long note or a page arriving never moves the rows on screen', async ({ page }) => {
     const host = windowHost;
     const incident = await rpc<{ id: string }>(host, 'incidents.declare', { title: 'Search cluster brownout', severity: 'SEV2', commander: 'ana.ruiz', services: ['checkout'] });

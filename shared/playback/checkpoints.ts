@@ -33,20 +33,84 @@ export function checkpointInterval(count: number): number {
   return Math.max(256, 2 ** Math.round(Math.log2(Math.sqrt(Math.max(1, count)))));
 }
 
+/** How a long fold shares a thread with a UI: it runs in slices and waits for `pause` between them. */
+export interface FoldPacing {
+  /** Resolves when the caller's UI has had its turn (a macrotask in a browser). */
+  pause: () => Promise<void>;
+  /** A clock in ms (performance.now in a browser). */
+  now: () => number;
+  /** The longest stretch of folding between two pauses, ms (default 12: a frame keeps room to paint). */
+  sliceMs?: number;
+  /** Events folded so far, and the total. */
+  onProgress?: (folded: number, total: number) => void;
+  /** Set `aborted` to stop at the next pause (the promise then rejects with an AbortedFold). */
+  signal?: { readonly aborted: boolean };
+}
+
+export class AbortedFold extends Error {
+  constructor() {
+    super('The fold was abandoned');
+    this.name = 'AbortedFold';
+  }
+}
+
 export class CheckpointedReplay<S> {
   private readonly checkpoints: S[] = [];
+  private events: readonly IncidentEvent[] = [];
 
   /** `interval` trades memory for seek time; checkpoints[i] is the state after the first i*interval events. */
   constructor(
     private readonly projection: Projection<S>,
-    private readonly events: readonly IncidentEvent[],
+    events: readonly IncidentEvent[],
     readonly interval = checkpointInterval(events.length),
   ) {
-    let state = projection.initial;
-    this.checkpoints.push(state);
-    for (let from = 0; from + interval <= events.length; from += interval) {
-      state = foldRange(projection, state, events, from, from + interval);
+    this.checkpoints.push(projection.initial);
+    const steps = this.grow(events);
+    while (!steps.next().done) {
+      // one checkpoint folded per step
+    }
+  }
+
+  /**
+   * The same replay built a slice at a time (a million events take seconds to fold: a UI stays responsive meanwhile).
+   * The interval is chosen for `events` as the constructor would.
+   */
+  static async build<S>(projection: Projection<S>, events: readonly IncidentEvent[], pacing: FoldPacing, interval = checkpointInterval(events.length)): Promise<CheckpointedReplay<S>> {
+    const replay = new CheckpointedReplay(projection, [], interval);
+    await replay.extend(events, pacing);
+    return replay;
+  }
+
+  /**
+   * Folds the events appended since (`events` must begin with the events this replay holds; the caller checks). The
+   * replay answers correctly at every step, so it can stay on screen while it grows.
+   */
+  async extend(events: readonly IncidentEvent[], pacing: FoldPacing): Promise<void> {
+    const sliceMs = pacing.sliceMs ?? 12;
+    let sliceStart = pacing.now();
+    for (const folded of this.grow(events)) {
+      if (pacing.now() - sliceStart < sliceMs) continue;
+      pacing.onProgress?.(folded, events.length);
+      await pacing.pause();
+      if (pacing.signal?.aborted) throw new AbortedFold();
+      sliceStart = pacing.now();
+    }
+    pacing.onProgress?.(events.length, events.length);
+  }
+
+  /** The events this replay folds over. */
+  get log(): readonly IncidentEvent[] {
+    return this.events;
+  }
+
+  /** Takes `events` (which extend the current ones) and folds one checkpoint per step, yielding the events folded. */
+  private *grow(events: readonly IncidentEvent[]): Generator<number> {
+    this.events = events;
+    let state = this.checkpoints[this.checkpoints.length - 1] as S;
+    for (let from = (this.checkpoints.length - 1) * this.interval; from + this.interval <= events.length; from += this.interval) {
+      state = foldRange(this.projection, state, events, from, from + this.interval);
       this.checkpoints.push(state);
+      yield from + this.interval;
     }
   }
 

@@ -64,7 +64,12 @@ export class TimelineIndex {
 
   /** Adds the events after lastSeq (older ones are skipped, so passing the whole log again is fine). */
   addAll(events: readonly IncidentEvent[]): this {
-    for (const e of events) if (e.seq > this.folded) this.add(e);
+    return this.addRange(events, 0, events.length);
+  }
+
+  /** Adds events[from, to) that come after lastSeq: a long log added a slice at a time. */
+  addRange(events: readonly IncidentEvent[], from: number, to: number): this {
+    for (let i = from; i < to; i++) if (events[i]!.seq > this.folded) this.add(events[i]!);
     return this;
   }
 

@@ -27,11 +27,12 @@ const affects: Record<string, (type: string) => boolean> = {
 };
 
 /** Every page of events after `afterSeq`, oldest first. */
-export async function loadEventsAfter(client: FirebreakClient, incidentId: string, afterSeq: number): Promise<IncidentEvent[]> {
+export async function loadEventsAfter(client: FirebreakClient, incidentId: string, afterSeq: number, onPage?: (loaded: number) => void): Promise<IncidentEvent[]> {
   const events: IncidentEvent[] = [];
   for (;;) {
     const page = await client.callOrThrow('timeline.events', { incidentId, afterSeq, limit: 20000 });
-    events.push(...page.events);
+    for (const e of page.events) events.push(e);
+    onPage?.(events.length);
     if (!page.hasMore || page.events.length === 0) return events;
     afterSeq = page.events.at(-1)!.seq;
   }

@@ -1,6 +1,7 @@
 // Loads an incident's whole event log page by page through the contract (timeline.events); later changes arrive as deltas
 // (event-sync.ts), so this runs once per incident, not once per event.
 import { useQuery } from '@tanstack/react-query';
+import { create } from 'zustand';
 import type { IncidentEvent } from '../../../shared/events';
 import { getClient } from './client';
 import { loadEventsAfter } from './event-sync';
@@ -8,7 +9,25 @@ import { DEFAULT_TIMELINE_WINDOW_FROM } from '../../../shared/ipc/app';
 import { channelAccess } from './access';
 import { queryKeys, useAppInfo, useIncident } from './queries';
 
-export const loadAllEvents = (incidentId: string): Promise<IncidentEvent[]> => loadEventsAfter(getClient(), incidentId, 0);
+/** Events loaded so far while an incident's whole log loads (playback of a large incident shows it), by incident. */
+export const useLogLoadProgress = create<{ loaded: Readonly<Record<string, number>> }>(() => ({ loaded: {} }));
+
+const reportLoaded = (incidentId: string, n: number | undefined) =>
+  useLogLoadProgress.setState((s) => {
+    const loaded = { ...s.loaded };
+    if (n === undefined) delete loaded[incidentId];
+    else loaded[incidentId] = n;
+    return { loaded };
+  });
+
+export async function loadAllEvents(incidentId: string): Promise<IncidentEvent[]> {
+  reportLoaded(incidentId, 0);
+  try {
+    return await loadEventsAfter(getClient(), incidentId, 0, (n) => reportLoaded(incidentId, n));
+  } finally {
+    reportLoaded(incidentId, undefined);
+  }
+}
 
 /** `enabled` false: not loaded (a windowed timeline, or before it is known whether the incident is large). */
 export const useIncidentEvents = (incidentId: string | undefined, enabled = true) =>

@@ -5,7 +5,7 @@ import type { CapabilityName } from '../../../shared/ipc';
 import { channelAccess } from '../api/access';
 import { useIncident } from '../api/queries';
 import { usePlaybackStore } from '../state/playback-store';
-import { useIncidentEvents, useTimelineWindowed } from '../api/timeline-query';
+import { useIncidentEvents, useLogLoadProgress, useTimelineWindowed } from '../api/timeline-query';
 import { ConnectorsPane } from '../panes/connectors/ConnectorsPane';
 import { HotfixPane } from '../panes/hotfix/HotfixPane';
 import { MetricsPane } from '../panes/metrics/MetricsPane';
@@ -14,7 +14,7 @@ import { RunbookPane } from '../panes/runbooks/RunbookPane';
 import { TimelinePane } from '../panes/timeline/TimelinePane';
 import { UpdatesPane } from '../panes/updates/UpdatesPane';
 import type { PaneMoment } from '../playback/pane-moment';
-import { PlaybackBar } from '../playback/PlaybackBar';
+import { PlaybackBar, type PlaybackPreparation } from '../playback/PlaybackBar';
 import { useCockpitReplay } from '../playback/use-cockpit-replay';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { CockpitLayout } from './CockpitLayout';
@@ -22,6 +22,17 @@ import { IncidentHeader } from './IncidentHeader';
 import { LogProblems } from './LogProblems';
 
 const noEvents: never[] = [];
+
+/** What the playback bar says while playback is prepared: the log loading (a large incident), then the replay folding. */
+function playbackPreparation(folded: number | undefined, logLoaded: boolean, loadedSoFar: number | undefined, total: number): PlaybackPreparation | undefined {
+  if (folded === undefined) return undefined;
+  const n = (k: number) => k.toLocaleString('en-GB');
+  if (!logLoaded) {
+    const loaded = loadedSoFar ?? 0;
+    return { what: `Loading the incident's ${n(total)} events for playback: ${n(loaded)} so far…`, fraction: total > 0 ? Math.min(1, loaded / total) : 0 };
+  }
+  return { what: `Preparing playback: every pane's state through ${n(total)} events, ${Math.floor(folded * 100)}%…`, fraction: folded };
+}
 
 export function Cockpit({ incidentId }: { incidentId: string; capabilities: readonly CapabilityName[] }) {
   const incident = useIncident(incidentId);
@@ -34,7 +45,9 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   const { sized, windowed, eventCount } = useTimelineWindowed(incidentId);
   const eventsQuery = useIncidentEvents(incidentId, sized && (!windowed || playbackActive));
   const events = eventsQuery.data ?? noEvents;
-  const moment = useCockpitReplay(incidentId, events);
+  const moment = useCockpitReplay(incidentId, events, eventsQuery.data !== undefined);
+  const loadedSoFar = useLogLoadProgress((s) => s.loaded[incidentId]);
+  const preparing = playbackPreparation(moment.preparing, eventsQuery.data !== undefined, loadedSoFar, Math.max(eventCount, events.length));
   useEffect(() => {
     if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.lastEventAt);
   }, [live, playbackActive, events.length, moment.clock, startPlayback]);
@@ -51,7 +64,7 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
       {state ? <IncidentHeader state={state} keyTimes={moment.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0 || windowed} /> : null}
       {/* The controls are part of the cockpit (keys work the moment playback starts); the engine is its own chunk. */}
-      <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={windowed && !eventsQuery.data ? eventCount : events.length} />
+      <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={windowed && !eventsQuery.data ? eventCount : events.length} preparing={preparing} />
       <ErrorNotice error={moment.loadError} title="Playback could not be started" />
       <LogProblems incidentId={incidentId} problems={problems} readOnly={!live} />
       <ErrorNotice error={eventsQuery.error} title="The incident log could not be loaded" />

@@ -10,7 +10,14 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) && (el as HTMLInputElement).type !== 'range';
 }
 
-export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock; visibleCount: number; total: number }) {
+/** What playback is waiting for before it can show a moment: a large log loading, then the replay folding it. */
+export interface PlaybackPreparation {
+  what: string;
+  /** 0–1 */
+  fraction: number;
+}
+
+export function PlaybackBar({ clock, visibleCount, total, preparing }: { clock: EventClock; visibleCount: number; total: number; preparing?: PlaybackPreparation | undefined }) {
   const { active, t, playing, speed, stop, seek, setPlaying, setSpeed } = usePlaybackStore();
   const format = useFormatTime();
   const { live } = channelAccess();
@@ -52,6 +59,20 @@ export function PlaybackBar({ clock, visibleCount, total }: { clock: EventClock;
 
   // While live the bar is gone: playback starts from the header's Review menu.
   if (!active) return null;
+  if (preparing)
+    return (
+      <div className="playback-bar active preparing" role="group" aria-label="Playback">
+        <span role="status" className="playback-preparing">
+          {preparing.what}
+        </span>
+        <progress aria-label="Playback preparation" max={1} value={preparing.fraction} />
+        {live ? (
+          <button type="button" onClick={stop}>
+            Back to live
+          </button>
+        ) : null}
+      </div>
+    );
   return (
     <div className="playback-bar active" role="group" aria-label="Playback">
       <button type="button" onClick={() => stepTo(visibleCount - 1)} aria-label="Previous event" title="Previous event (←)">

@@ -3,11 +3,12 @@
 // filter menus and pinned rows with each page. Appends refresh the pages (event-sync.ts), so new rows show at the top.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { fromWire, toQuery } from '../../../../shared/timeline/timeline-window';
+import { toQuery } from '../../../../shared/timeline/timeline-window';
 import type { TimelineFilter } from '../../../../shared/timeline/timeline-view';
 import { getClient } from '../../api/client';
 import { timelineWindowKey } from '../../api/event-sync';
 import type { RowWindow } from './row-window';
+import { RowReuse } from './row-reuse';
 import type { TimelineViewModel } from './timeline-view-model';
 
 /** Rows per page: ten screens of rows, so a scroll rarely reaches the edge of what is loaded before the next page arrives. */
@@ -39,8 +40,9 @@ export function useTimelineWindow(incidentId: string, filter: TimelineFilter, en
   const otherFilter = page.isPlaceholderData && page.data?.provisional === true && page.data.filterKey !== queryKey;
   const data = otherFilter ? undefined : page.data;
   const indexing = page.data?.provisional === true;
-  const rows = useMemo(() => data?.rows.map(fromWire) ?? [], [data]);
-  const pinned = useMemo(() => data?.pinned.map(fromWire) ?? [], [data]);
+  const [rowReuse] = useState(() => ({ rows: new RowReuse(), pinned: new RowReuse() }));
+  const rows = useMemo(() => rowReuse.rows.rows(data?.rows), [rowReuse, data]);
+  const pinned = useMemo(() => rowReuse.pinned.rows(data?.pinned), [rowReuse, data]);
   const wanted = useRef(start);
   wanted.current = start;
   const want = useCallback(
