@@ -38,7 +38,7 @@ export function TimelinePane({ incidentId, events, asOf, windowed = false }: Pan
   const paged = windowed && !asOf;
   const whole = useWholeTimeline(paged || asOf ? noEvents : events, deferredFilter);
   const paging = useTimelineWindow(incidentId, deferredFilter, paged);
-  const atMoment = useTimelineAt(asOf, deferredFilter);
+  const atMoment = useTimelineAt(asOf, deferredFilter, windowed);
   const view = asOf ? atMoment : paged ? paging : whole;
   const { rows, pinned, actors, types, presentSources } = view;
 

@@ -3,7 +3,8 @@
 // served by timeline.page from a timeline index (here the real one, over a 1,000-event log), and keeps its keyboard model —
 // End and Home jump to the real ends by fetching those pages, scrolling fetches the page scrolled to, search asks the core.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useState } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentEvent } from '../../../../shared/events';
 import { TimelineIndex } from '../../../../shared/timeline/timeline-index';
 import { timelineWindowPage } from '../../../../shared/timeline/timeline-window';
@@ -12,6 +13,7 @@ import { renderWithCore, resetCore } from '../../test/render-with-core';
 import { fixedRowSize } from './TimelineList';
 import { TimelinePane } from './TimelinePane';
 import { WINDOW_PAGE } from './use-timeline-window';
+import { buildCockpitReplay } from '../../playback/replay-engine';
 
 const COUNT = 1000;
 
@@ -181,5 +183,31 @@ describe('a windowed timeline while the core builds its index', () => {
     await waitFor(() => expect(shown()).toBe('10 of 1,000 events'));
     expect(rowOf(901)).not.toBeNull();
     expect(screen.queryByRole('status', { name: 'Timeline index' })).toBeNull();
+  });
+
+  it('at a playback moment its rows sit in slots too, and a seek builds the rows on screen, not every row recorded by then', async () => {
+    const events = Array.from({ length: COUNT }, (_, i) => note(i + 1, `Checked shard ${i + 1}`));
+    const replay = await buildCockpitReplay('inc-1', events);
+    const moment = (n: number) => ({ at: Date.parse(events[n - 1]!.ts), state: replay.cockpit.stateAfter(n), timelineIndex: replay.timelineIndex });
+    let seekTo!: (n: number) => void;
+    function Playback() {
+      const [n, setN] = useState(COUNT);
+      seekTo = setN;
+      return <TimelinePane incidentId="inc-1" events={[]} windowed asOf={moment(n)} />;
+    }
+    renderWithCore(<Playback />, { 'app.info': () => appInfo });
+    await waitFor(() => expect(rowOf(COUNT)).not.toBeNull());
+    expect(list().classList.contains('fixed-rows')).toBe(true);
+    const built = vi.spyOn(TimelineIndex.prototype, 'row');
+    try {
+      act(() => seekTo(700));
+      await waitFor(() => expect(rowOf(700)).not.toBeNull());
+      expect(rowOf(701)).toBeNull();
+      expect(screen.getByRole('status', { name: 'Events shown' }).textContent).toBe('700 events');
+      // The list asks every index for its key on each change: keys come from the index, rows only for what renders.
+      expect(built.mock.calls.length).toBeLessThan(80);
+    } finally {
+      built.mockRestore();
+    }
   });
 });

@@ -6,6 +6,8 @@ import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 export interface RowWindow {
   count: number;
   at(index: number): TimelineRow | undefined;
+  /** The row's key (its seq) without building the row: the virtualizer asks it of every index on each change. */
+  keyAt?(index: number): number | undefined;
   /** Index of a loaded row with this seq, or -1. */
   indexOfSeq(seq: number): number;
   /** Rows from..to (inclusive) are on screen or wanted (a key jumped there): load them if they are not. */

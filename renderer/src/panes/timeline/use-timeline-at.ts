@@ -10,7 +10,11 @@ import type { TimelineViewModel } from './timeline-view-model';
 
 const noMoment = { lastSeq: 0, annotations: { pinned: new Map<number, boolean>(), kinds: new Map() } };
 
-export function useTimelineAt(asOf: PaneMoment | undefined, filter: TimelineFilter): TimelineViewModel {
+/**
+ * `fixedRows`: the incident is large (its live timeline is a window), so at a moment too its rows sit in slots of one
+ * height: a measured list lays out every row again on each seek, and a seek must not cost a million rows.
+ */
+export function useTimelineAt(asOf: PaneMoment | undefined, filter: TimelineFilter, fixedRows = false): TimelineViewModel {
   const index: TimelineIndex | undefined = asOf?.timelineIndex;
   const moment = asOf ? { lastSeq: asOf.state.lastSeq, annotations: asOf.state.timeline } : noMoment;
   const { lastSeq, annotations } = moment;
@@ -25,9 +29,12 @@ export function useTimelineAt(asOf: PaneMoment | undefined, filter: TimelineFilt
         if (!row) built.set(i, (row = index.row(selection.at(i)!, annotations)));
         return row;
       },
+      // The seq without building the row: the list asks it of every index each time the rows change (each seek).
+      keyAt: (i) => (index && i >= 0 && i < selection.length ? index.seqOf(selection.at(i)!) : undefined),
       indexOfSeq: (seq) => (index ? index.positionOfSeq(selection, seq) : -1),
+      ...(fixedRows ? { windowed: true } : {}),
     };
-  }, [index, selection, annotations]);
+  }, [index, selection, annotations, fixedRows]);
   const pinned = useMemo(() => (index ? index.pinnedOrdinals({ upToSeq: lastSeq, annotations }).map((o) => index.row(o, annotations)) : []), [index, lastSeq, annotations]);
   const timeline = asOf?.state.timeline;
   const presentSources = useMemo(() => new Set(timeline?.sources ?? []), [timeline]);
