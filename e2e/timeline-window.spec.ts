@@ -95,6 +95,10 @@ test.describe('a windowed timeline', () => {
     await openIncident(page, host);
     const list = page.getByRole('list', { name: 'Timeline events' });
     await expect(list.locator('[aria-posinset="1"]')).toBeVisible();
+    // The header's key times come from the core: the renderer does not hold this incident's log.
+    const detected = page.getByTestId('incident-header').locator('[data-key="detected"] time');
+    await expect(detected).not.toHaveText('—');
+    const detectedLive = await detected.textContent();
     // Hold the log's first page until the bar has been seen saying what playback waits for.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -122,6 +126,11 @@ test.describe('a windowed timeline', () => {
     await expect(page.getByTestId('playback-time')).toHaveText(/· event 401\/401$/);
     await expect(page.getByRole('list', { name: 'Timeline events' }).getByRole('listitem', { name: /Failover step 400/ })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('playback-end-dark.png') });
+    // Back to live: the log loaded for playback is let go (the timeline pages again), the key times stay.
+    await page.getByRole('button', { name: 'Back to live' }).click();
+    await expect(page.locator('.cockpit')).toHaveAttribute('data-playback', 'false');
+    await expect(detected).toHaveText(detectedLive!);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.timeline.fixed-rows').length)).toBe(1);
   });
 
   test('rows sit in slots of one height, so a long note or a page arriving never moves the rows on screen', async ({ page }) => {

@@ -311,6 +311,7 @@ async function startOwnedCore(options: CoreOptions): Promise<FirebreakCore> {
       'app.diagnostics': () => diagnosticsReport({ info: appInfo, configuration: () => configurationSummary({ connectors: connectors.settings, metrics: metrics.settings, catalogue }), log }),
       'incidents.list': () => incidents.list(),
       'incidents.get': ({ incidentId }) => incidents.get(incidentId),
+      'incidents.keyTimes': ({ incidentId }) => incidents.keyTimes(incidentId),
       'incidents.acknowledgeRecovery': ({ incidentId }) => incidents.acknowledgeRecovery(incidentId),
       'incidents.declare': (input) => incidents.declare(input),
       'incidents.changeStatus': (input) => incidents.changeStatus(input),

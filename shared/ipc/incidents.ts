@@ -62,6 +62,14 @@ export type DeclareIncidentInput = z.input<typeof DeclareIncidentInput>;
 
 const ByIncident = z.object({ incidentId: IncidentId });
 
+/** The incident's key times (shared/incidents/key-times.ts), ISO timestamps; a time not reached yet is absent. */
+export const KeyTimesSchema = z.object({
+  detected: z.string().optional(),
+  acknowledged: z.string().optional(),
+  mitigated: z.string().optional(),
+  resolved: z.string().optional(),
+});
+
 /** The timeline filters (TimelineFilters.tsx) as a query the core answers from its timeline index. */
 export const TimelineQuery = z.object({
   sources: z.array(z.enum(timelineSources)).max(timelineSources.length).optional(),
@@ -115,6 +123,11 @@ export const TimelineWindowPage = z.object({
 export const incidentsContract = {
   'incidents.list': request('All incidents, newest first, with any problems found in their logs', z.object({}), z.array(IncidentListItem)),
   'incidents.get': request('One incident with its problems', ByIncident, IncidentListItem),
+  'incidents.keyTimes': request(
+    'When the incident was detected, acknowledged, mitigated and resolved, from its log (the header of an incident whose log the client does not hold)',
+    ByIncident,
+    KeyTimesSchema,
+  ),
   'incidents.acknowledgeRecovery': request('The user has seen what crash recovery did to the log: stop reporting it', ByIncident, IncidentListItem),
   'incidents.declare': request('Declare a new incident', DeclareIncidentInput, IncidentStateSchema),
   'incidents.changeStatus': request(

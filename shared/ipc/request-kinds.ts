@@ -10,6 +10,7 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'app.diagnostics',
   'incidents.list',
   'incidents.get',
+  'incidents.keyTimes',
   'timeline.events',
   'timeline.page',
   'timeline.search',

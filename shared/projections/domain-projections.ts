@@ -3,6 +3,7 @@ import type { IncidentEvent } from '../events';
 import { applyLinksEvent, emptyLinksFold, linksOf, type IncidentLinks, type LinksFold } from '../connectors/incident-links';
 import { applyHotfixEvent, type HotfixState } from '../hotfix/hotfix-state';
 import { applyIncidentEvent, stateFromDeclaration, type IncidentState } from '../incidents/incident-state';
+import { applyKeyTime, type KeyTimes } from '../incidents/key-times';
 import { MarkerColumns } from '../metrics/marker-columns';
 import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
 import { applyRollbackEvent, type RollbackState } from '../rollback/rollback-state';
@@ -20,6 +21,14 @@ export const incidentProjection: ProjectionDef<{ started: boolean; state: Incide
     return fold.state ? { started: true, state: applyIncidentEvent(fold.state, event) } : fold;
   },
   view: (fold) => fold.state,
+};
+
+/** The incident's key times (detected, acknowledged, mitigated, resolved): the header of an incident whose log the renderer does not hold. */
+export const keyTimesProjection: ProjectionDef<KeyTimes> = {
+  name: 'key times',
+  initial: () => ({}),
+  apply: (times, event) => applyKeyTime(times, event),
+  view: (times) => times,
 };
 
 /** Linked Jira issues and PagerDuty incident (the connectors' state). */
@@ -97,4 +106,4 @@ export const timelineIndexProjection: ProjectionDef<TimelineIndex> = {
   view: (index) => index,
 };
 
-export const domainProjections = [incidentProjection, linksProjection, outboxProjection, rollbackProjection, hotfixProjection, checklistProjection, updatesProjection, markerProjection] as const;
+export const domainProjections = [incidentProjection, keyTimesProjection, linksProjection, outboxProjection, rollbackProjection, hotfixProjection, checklistProjection, updatesProjection, markerProjection] as const;

@@ -7,6 +7,7 @@ import { DEMO_INCIDENT_ID, seedDemoIncident } from '../demo/seed-demo';
 import { verifyChain } from '../store/hash-chain';
 import { IncidentStore } from '../store/incident-store';
 import { IncidentService } from './incident-service';
+import { keyTimes } from '../../../shared/incidents/key-times';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -22,6 +23,25 @@ const open = async () => {
 };
 
 describe('IncidentService', () => {
+  it('answers the key times from its projection, as the whole log gives them, before and after a restart', async () => {
+    const { store, service } = await open();
+    const { id } = await service.declare({ title: 'Search brownout', severity: 'SEV2', commander: 'ana', services: [] });
+    const declaredAt = store.get(id).log!.events[0]!.ts;
+    expect(service.keyTimes(id)).toEqual({ detected: declaredAt });
+    await service.changeStatus({ incidentId: id, to: 'identified' });
+    await service.changeStatus({ incidentId: id, to: 'monitoring' });
+    const all = () => keyTimes(store.get(id).log!.events);
+    expect(service.keyTimes(id)).toEqual(all());
+    expect(Object.keys(service.keyTimes(id)).sort()).toEqual(['acknowledged', 'detected', 'mitigated']);
+    const before = service.keyTimes(id);
+    await store.close();
+    const reopened = await open();
+    expect(reopened.service.keyTimes(id)).toEqual(before);
+    await reopened.service.changeStatus({ incidentId: id, to: 'resolved' });
+    expect(reopened.service.keyTimes(id).resolved).toBeDefined();
+    await reopened.store.close();
+  });
+
   it('declares, changes status, severity, commander and notes; all of it survives a restart', async () => {
     const { store, service } = await open();
     const declared = await service.declare({ title: 'Payments 502s', severity: 'SEV2', commander: 'ana', services: ['payments'] });

@@ -1,7 +1,8 @@
 // Incident use cases over the store: declare, status/severity/commander changes, notes, listing and timeline reads.
 import { eventIdOf, type IncidentEvent } from '../../../shared/events';
 import type { IncidentState } from '../../../shared/incidents/incident-state';
-import { incidentProjection } from '../../../shared/projections/domain-projections';
+import { incidentProjection, keyTimesProjection } from '../../../shared/projections/domain-projections';
+import type { KeyTimes } from '../../../shared/incidents/key-times';
 import { statusChangeProblem } from '../../../shared/incidents/status';
 import type { IncidentListItem, ParsedInputOf } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/result';
@@ -47,6 +48,12 @@ export class IncidentService {
     const stored = this.store.get(incidentId);
     const state = this.stateOf(incidentId);
     return state ? { id: incidentId, state, problems: stored.problems } : { id: incidentId, problems: stored.problems };
+  }
+
+  /** Key times from the store's incremental projection (folded with the other domains, kept in the projection snapshot). */
+  keyTimes(incidentId: string): KeyTimes {
+    this.state(incidentId);
+    return this.store.projection(incidentId, keyTimesProjection);
   }
 
   /** Forgets the crash-recovery report of an incident once the user has seen it (it survives restarts until then). */

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { hotfixProjection, incidentProjection, linksProjection, outboxProjection, rollbackProjection } from '../../../shared/projections/domain-projections';
+import { hotfixProjection, incidentProjection, keyTimesProjection, linksProjection, outboxProjection, rollbackProjection } from '../../../shared/projections/domain-projections';
 import type { ProjectionDef } from '../../../shared/projections/incremental-projection';
 import { rolloutProjection } from '../../../shared/hotfix/rollout-state';
 import { resolvedEntryProjection } from '../../../shared/status-page/project-status-page';
@@ -30,6 +30,7 @@ const FORMAT = 'firebreak-projections-1';
  */
 export const snapshotProjections: readonly ProjectionDef<unknown, unknown>[] = [
   incidentProjection,
+  keyTimesProjection,
   linksProjection,
   outboxProjection,
   rollbackProjection,

@@ -19,6 +19,13 @@ export const useIncidents = () => useQuery({ queryKey: queryKeys.incidents, quer
 export const useIncident = (id: string | undefined) =>
   useQuery({ queryKey: queryKeys.incident(id ?? ''), queryFn: () => getClient().callOrThrow('incidents.get', { incidentId: id! }), enabled: !!id });
 
+/**
+ * The incident's key times from the core, for a client that does not hold the log (a windowed timeline). Under the
+ * incident's key, so every append refreshes it.
+ */
+export const useIncidentKeyTimes = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: [...queryKeys.incident(id), 'key-times'], queryFn: () => getClient().callOrThrow('incidents.keyTimes', { incidentId: id }), enabled });
+
 /** Keeps every query in step with the core by deltas: new events are appended, only the domains they touch refetch. */
 export function useCoreEventSync(): void {
   const queryClient = useQueryClient();

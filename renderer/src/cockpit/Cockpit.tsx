@@ -3,7 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import type { CapabilityName } from '../../../shared/ipc';
 import { channelAccess } from '../api/access';
-import { useIncident } from '../api/queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys, useIncident, useIncidentKeyTimes } from '../api/queries';
 import { usePlaybackStore } from '../state/playback-store';
 import { useIncidentEvents, useLogLoadProgress, useTimelineWindowed } from '../api/timeline-query';
 import { ConnectorsPane } from '../panes/connectors/ConnectorsPane';
@@ -46,7 +47,15 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   const eventsQuery = useIncidentEvents(incidentId, sized && (!windowed || playbackActive));
   const events = eventsQuery.data ?? noEvents;
   const moment = useCockpitReplay(incidentId, events, eventsQuery.data !== undefined);
+  // Back from playback, a windowed incident's log is dropped: holding a million events is what the window avoids.
+  const queryClient = useQueryClient();
+  const dropLog = windowed && !playbackActive && eventsQuery.data !== undefined;
+  useEffect(() => {
+    if (dropLog) queryClient.removeQueries({ queryKey: queryKeys.timeline(incidentId), exact: true });
+  }, [dropLog, queryClient, incidentId]);
   const loadedSoFar = useLogLoadProgress((s) => s.loaded[incidentId]);
+  // A windowed incident's log is not held here: live, its key times come from the core.
+  const coreKeyTimes = useIncidentKeyTimes(incidentId, live && windowed && !moment.state).data;
   const preparing = playbackPreparation(moment.preparing, eventsQuery.data !== undefined, loadedSoFar, Math.max(eventCount, events.length));
   useEffect(() => {
     if (!live && !playbackActive && events.length > 0) startPlayback(moment.clock.lastEventAt);
@@ -62,7 +71,7 @@ export function Cockpit({ incidentId }: { incidentId: string; capabilities: read
   const state = asOf ? asOf.state.incident : incident.data.state;
   return (
     <div className={asOf ? 'cockpit playback' : 'cockpit'} data-incident-id={incidentId} data-playback={asOf ? 'true' : 'false'}>
-      {state ? <IncidentHeader state={state} keyTimes={moment.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0 || windowed} /> : null}
+      {state ? <IncidentHeader state={state} keyTimes={windowed && !moment.state ? (coreKeyTimes ?? moment.keyTimes) : moment.keyTimes} at={asOf?.at} playbackStart={moment.clock.start} canPlay={events.length > 0 || windowed} /> : null}
       {/* The controls are part of the cockpit (keys work the moment playback starts); the engine is its own chunk. */}
       <PlaybackBar clock={moment.clock} visibleCount={moment.visibleCount} total={windowed && !eventsQuery.data ? eventCount : events.length} preparing={preparing} />
       <ErrorNotice error={moment.loadError} title="Playback could not be started" />
