@@ -4,7 +4,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } f
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { useRowSummary } from './row-summary';
-import { arrayWindow, type RowWindow } from './row-window';
+import { arrayWindow, rowKey, type RowWindow } from './row-window';
 import { useRovingRows, type RowActions } from './use-roving-rows';
 
 export interface TimelineListHandle {
@@ -59,8 +59,8 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
   // every row again, and a page arriving must not cost that. Its keys are read again when the count changes (an append).
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
-  const keyOfRows = useCallback((index: number) => rows.at(index)?.seq ?? missingRowKey(index), [rows]);
-  const keyOfWindow = useCallback((index: number) => rowsRef.current.at(index)?.seq ?? missingRowKey(index), []);
+  const keyOfRows = useCallback((index: number) => rowKey(rows, index), [rows]);
+  const keyOfWindow = useCallback((index: number) => rowKey(rowsRef.current, index), []);
   const fixed = rows.windowed === true;
   const getItemKey = fixed ? keyOfWindow : keyOfRows;
   // The active row is always rendered, even when scrolled away, so the list never loses its tab stop or its focus.
@@ -174,13 +174,6 @@ export function useFling() {
     },
   };
 }
-
-/**
- * The key of a row not loaded (yet): a negative number, which no event's seq is (seqs start at 1). The virtualizer keys
- * every one of a window's million rows on its first layout, and a number costs no allocation there: a `missing-${index}`
- * string per row made that layout (and the first paint of a reopened 1M-event incident) take 0.4–0.5 s, plus its GC.
- */
-export const missingRowKey = (index: number): number => -1 - index;
 
 const isWindow = (rows: RowWindow | readonly TimelineRow[]): rows is RowWindow => !Array.isArray(rows);
 
