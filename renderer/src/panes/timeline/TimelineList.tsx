@@ -4,7 +4,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } f
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
 import { useRowSummary } from './row-summary';
-import { arrayWindow, type RowWindow } from './row-window';
+import { arrayWindow, rowKey, type RowWindow } from './row-window';
 import { useRovingRows, type RowActions } from './use-roving-rows';
 
 export interface TimelineListHandle {
@@ -59,11 +59,8 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
   // every row again, and a page arriving must not cost that. Its keys are read again when the count changes (an append).
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
-  const keyOfRows = useCallback((index: number) => (rows.keyAt ? rows.keyAt(index) : rows.at(index)?.seq) ?? `missing-${index}`, [rows]);
-  const keyOfWindow = useCallback((index: number) => {
-    const current = rowsRef.current;
-    return (current.keyAt ? current.keyAt(index) : current.at(index)?.seq) ?? `missing-${index}`;
-  }, []);
+  const keyOfRows = useCallback((index: number) => rowKey(rows, index), [rows]);
+  const keyOfWindow = useCallback((index: number) => rowKey(rowsRef.current, index), []);
   const fixed = rows.windowed === true;
   const getItemKey = fixed ? keyOfWindow : keyOfRows;
   // The active row is always rendered, even when scrolled away, so the list never loses its tab stop or its focus.
