@@ -130,7 +130,7 @@ test.describe('a windowed timeline', () => {
     await page.getByRole('button', { name: 'Back to live' }).click();
     await expect(page.locator('.cockpit')).toHaveAttribute('data-playback', 'false');
     await expect(detected).toHaveText(detectedLive!);
-    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.timeline.fixed-rows').length)).toBe(1);
+    await expect(page.locator('.timeline.fixed-rows')).toHaveCount(1);
   });
 
   test('rows sit in slots of one height, so a long note or a page arriving never moves the rows on screen', async ({ page }) => {

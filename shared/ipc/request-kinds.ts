@@ -19,6 +19,7 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'runbooks.get',
   'runbooks.library',
   'runbooks.checklists',
+  'runbooks.alertOffers',
   'updates.templates',
   'updates.draft',
   'updates.render',

@@ -70,6 +70,16 @@ export const RunbookDetail = z.object({
 });
 export type RunbookDetail = z.infer<typeof RunbookDetail>;
 
+/** A runbook an alert of the incident links to (its runbook_url annotation) that is in the library and not attached yet. */
+export const AlertRunbookOffer = z.object({
+  runbookId: RunbookId,
+  title: z.string(),
+  /** The first alert that linked it. */
+  alertname: z.string(),
+  url: z.string(),
+});
+export type AlertRunbookOffer = z.infer<typeof AlertRunbookOffer>;
+
 const ByStep = z.object({ incidentId: IncidentId, runbookId: RunbookId, stepId: StepId });
 
 export const runbooksContract = {
@@ -105,5 +115,10 @@ export const runbooksContract = {
   ),
   'runbooks.assignStep': request('Give a step an owner', ByStep.extend({ owner: z.string().trim().min(1, 'Required').max(120) }), RunbookChecklist),
   'runbooks.noteStep': request('Add a note to a step', ByStep.extend({ text: z.string().trim().min(1, 'A note cannot be empty').max(4000) }), RunbookChecklist),
+  'runbooks.alertOffers': request(
+    "Runbooks the incident's alerts link to that are in the library and not attached yet, first alert first",
+    z.object({ incidentId: IncidentId }),
+    z.object({ offers: z.array(AlertRunbookOffer) }),
+  ),
   'runbooks.checklists': request('The checklists attached to an incident', z.object({ incidentId: IncidentId }), z.array(RunbookChecklist)),
 };

@@ -7,6 +7,7 @@ import { applyKeyTime, type KeyTimes } from '../incidents/key-times';
 import { MarkerColumns } from '../metrics/marker-columns';
 import { applyOutboxEvent, type OutboxItem } from '../outbox/outbox-state';
 import { applyRollbackEvent, type RollbackState } from '../rollback/rollback-state';
+import { applyAlertRunbookEvent, emptyAlertRunbookLinks, type AlertRunbookLinks } from '../runbooks/alert-runbooks';
 import { applyChecklistEvent, type RunbookChecklist } from '../runbooks/checklist';
 import { applyUpdatesEvent, emptyUpdatesFold, type UpdatesFold } from '../updates/update-history';
 import { TimelineIndex } from '../timeline/timeline-index';
@@ -76,6 +77,14 @@ export const checklistProjection: ProjectionDef<RunbookChecklist[]> = {
   view: (lists) => lists,
 };
 
+/** The runbooks the incident's alerts link to and the runbooks attached: what runbooks.alertOffers matches against the library. */
+export const alertRunbookLinksProjection: ProjectionDef<AlertRunbookLinks> = {
+  name: 'alert runbook links',
+  initial: emptyAlertRunbookLinks,
+  apply: applyAlertRunbookEvent,
+  view: (fold) => fold,
+};
+
 /** Published stakeholder updates with their deliveries, and the latest draft per audience. */
 export const updatesProjection: ProjectionDef<UpdatesFold> = {
   name: 'updates',
@@ -106,4 +115,4 @@ export const timelineIndexProjection: ProjectionDef<TimelineIndex> = {
   view: (index) => index,
 };
 
-export const domainProjections = [incidentProjection, keyTimesProjection, linksProjection, outboxProjection, rollbackProjection, hotfixProjection, checklistProjection, updatesProjection, markerProjection] as const;
+export const domainProjections = [incidentProjection, keyTimesProjection, linksProjection, outboxProjection, rollbackProjection, hotfixProjection, checklistProjection, alertRunbookLinksProjection, updatesProjection, markerProjection] as const;

@@ -45,7 +45,44 @@ export interface RunbookSuggestion<R> {
   url: string;
 }
 
-/** Runbooks the incident's alerts link to that are not attached yet, one per runbook, first alert first. */
+/**
+ * What the offers need from an incident's log, folded event by event (the core keeps it per incident by lastSeq, so a request
+ * never reads the log again): the first alert to link each distinct runbook path, in the order they first fired, and the
+ * runbooks attached. Keyed by the URL's path, because that is all runbookForUrl reads: two links differing only in host, query
+ * or extension cannot point at different runbooks, so remembering only the first keeps the fold small on a noisy incident.
+ * There is no detach event (a checklist stays on the incident once attached), so the attached set only grows.
+ */
+export interface AlertRunbookLinks {
+  links: Map<string, { url: string; alertname: string }>;
+  attached: Set<string>;
+}
+
+export const emptyAlertRunbookLinks = (): AlertRunbookLinks => ({ links: new Map(), attached: new Set() });
+
+export function applyAlertRunbookEvent(fold: AlertRunbookLinks, e: IncidentEvent): AlertRunbookLinks {
+  if (e.type === 'runbook.attached') fold.attached.add(e.payload.runbookId);
+  else if (e.type === 'alert.fired') {
+    const url = e.payload.annotations?.runbook_url;
+    const key = url ? urlPath(url) : '';
+    if (url && key && !fold.links.has(key)) fold.links.set(key, { url, alertname: e.payload.alertname });
+  }
+  return fold;
+}
+
+/** The fold matched against the library: runbooks linked and not attached yet, one per runbook, first alert first. */
+export function suggestionsFrom<R extends Pick<RunbookSummary, 'id' | 'path'>>(fold: AlertRunbookLinks, runbooks: readonly R[]): RunbookSuggestion<R>[] {
+  const out = new Map<string, RunbookSuggestion<R>>();
+  for (const { url, alertname } of fold.links.values()) {
+    const runbook = runbookForUrl(url, runbooks);
+    if (runbook && !fold.attached.has(runbook.id) && !out.has(runbook.id)) out.set(runbook.id, { runbook, alertname, url });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Runbooks the incident's alerts link to that are not attached yet, one per runbook, first alert first, from a whole log. Kept
+ * as written before the fold above existed: it is what the fold must equal at every point of a log (the tests check that).
+ */
 export function alertRunbookSuggestions<R extends Pick<RunbookSummary, 'id' | 'path'>>(events: readonly IncidentEvent[], runbooks: readonly R[]): RunbookSuggestion<R>[] {
   const attached = new Set(events.flatMap((e) => (e.type === 'runbook.attached' ? [e.payload.runbookId] : [])));
   const out = new Map<string, RunbookSuggestion<R>>();

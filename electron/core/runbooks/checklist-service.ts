@@ -2,7 +2,9 @@
 import type { NewEvent } from '../../../shared/events';
 import type { ParsedInputOf } from '../../../shared/ipc';
 import { stepChangeProblem, type RunbookChecklist } from '../../../shared/runbooks/checklist';
-import { checklistProjection } from '../../../shared/projections/domain-projections';
+import { alertRunbookLinksProjection, checklistProjection } from '../../../shared/projections/domain-projections';
+import type { AlertRunbookOffer } from '../../../shared/ipc/runbooks';
+import { suggestionsFrom } from '../../../shared/runbooks/alert-runbooks';
 import { DomainError } from '../../../shared/result';
 import type { IncidentStore } from '../store/incident-store';
 import type { RunbookLibrary } from './runbook-library';
@@ -28,6 +30,19 @@ export class ChecklistService {
 
   checklists(incidentId: string): RunbookChecklist[] {
     return this.store.projection(incidentId, checklistProjection);
+  }
+
+  /**
+   * The runbooks the incident's alerts link to, not attached yet: the incremental alert-links projection (only events appended
+   * since the last request are folded, never the whole log) matched against the library as last scanned. The library's own
+   * rescans announce runbooks.libraryChanged, which the renderer refetches this on.
+   */
+  async alertOffers(incidentId: string): Promise<{ offers: AlertRunbookOffer[] }> {
+    await this.library.ready();
+    // Read after the wait and used at once: the fold is live state that the next read advances.
+    const links = this.store.projection(incidentId, alertRunbookLinksProjection);
+    const offers = suggestionsFrom(links, this.library.summaries()).map(({ runbook, alertname, url }) => ({ runbookId: runbook.id, title: runbook.title, alertname, url }));
+    return { offers };
   }
 
   private checklist(incidentId: string, runbookId: string): RunbookChecklist {

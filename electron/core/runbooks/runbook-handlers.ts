@@ -34,5 +34,6 @@ export function runbookHandlers(library: RunbookLibrary, checklists: ChecklistSe
     'runbooks.assignStep': (input) => checklists.assign(input),
     'runbooks.noteStep': (input) => checklists.note(input),
     'runbooks.checklists': ({ incidentId }) => checklists.checklists(incidentId),
+    'runbooks.alertOffers': ({ incidentId }) => checklists.alertOffers(incidentId),
   };
 }

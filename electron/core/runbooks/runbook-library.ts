@@ -175,6 +175,11 @@ export class RunbookLibrary {
     return { runbooks: all.filter((r) => matchesFilter(r, filter)), facets: facetsOf(all), library: this.status() };
   }
 
+  /** Every runbook in the library as last scanned, in title order. */
+  summaries(): RunbookSummary[] {
+    return this.entries.map((e) => e.summary);
+  }
+
   search(query: string, filter: RunbookFilter, limit: number): RunbookSearchHit[] {
     const hits: RunbookSearchHit[] = [];
     for (const hit of this.index.search(query, this.entries.length)) {

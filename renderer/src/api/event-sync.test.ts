@@ -69,6 +69,19 @@ describe('syncing an incident by deltas', () => {
     expect(invalidated(qc2)).toContain('metrics');
   });
 
+  it('refetches the runbook offers on an alert or an attached runbook, not on a note or a step change', async () => {
+    const offersInvalidatedBy = async (type: string) => {
+      const qc = cacheWith([ev(1)]);
+      qc.setQueryData(['runbook-offers', ID], 'cached');
+      await applyIncidentChange(qc, fakeClient([ev(1), ev(2, type)]).client, { incidentId: ID, lastSeq: 2 });
+      return invalidated(qc).includes('runbook-offers');
+    };
+    expect(await offersInvalidatedBy('alert.fired')).toBe(true);
+    expect(await offersInvalidatedBy('runbook.attached')).toBe(true);
+    expect(await offersInvalidatedBy('note.added')).toBe(false);
+    expect(await offersInvalidatedBy('runbook.step_checked')).toBe(false);
+  });
+
   it('reloads a log that went backwards instead of patching it', async () => {
     const qc = cacheWith([ev(1), ev(2), ev(3)]);
     const { client, calls } = fakeClient([ev(1), ev(2)]);

@@ -15,6 +15,8 @@ export const timelineWindowKey = (incidentId: string) => ['timeline-window', inc
 const affects: Record<string, (type: string) => boolean> = {
   rollback: (t) => t.startsWith('rollback.'),
   'runbook-checklists': (t) => t.startsWith('runbook.'),
+  // Offers come from the alerts' runbook links less the runbooks attached (runbooks.alertOffers).
+  'runbook-offers': (t) => t === 'alert.fired' || t === 'runbook.attached',
   outbox: (t) => t.startsWith('outbox.') || t.startsWith('update.delivery'),
   jira: (t) => t.startsWith('jira.') || t.startsWith('outbox.'),
   pagerduty: (t) => t.startsWith('pagerduty.') || t.startsWith('page.') || t.startsWith('outbox.'),

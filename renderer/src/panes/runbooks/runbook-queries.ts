@@ -14,6 +14,9 @@ export const runbookKeys = {
   library: ['runbooks', 'library'] as const,
   /** Incident id second, so the cockpit's incident.changed sync invalidates it. */
   checklists: (incidentId: string) => ['runbook-checklists', incidentId] as const,
+  /** Incident id second, so alerts and attachments recorded in the incident refetch it (event-sync.ts `affects`). */
+  alertOffers: (incidentId: string) => ['runbook-offers', incidentId] as const,
+  allAlertOffers: ['runbook-offers'] as const,
 };
 
 const cleanFilter = (filter: RunbookFilter): RunbookFilter => Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as RunbookFilter;
@@ -37,10 +40,25 @@ export const useLibraryStatus = () => useQuery({ queryKey: runbookKeys.library, 
 export const useChecklists = (incidentId: string, enabled = true) =>
   useQuery({ queryKey: runbookKeys.checklists(incidentId), queryFn: () => getClient().callOrThrow('runbooks.checklists', { incidentId }), enabled });
 
-/** Refetches library data whenever the core rescans or syncs the library; unsubscribes on unmount. */
+/** Runbooks the incident's alerts link to that are not attached yet; not asked where the transport cannot answer (a review bundle). */
+export const useAlertRunbookOffers = (incidentId: string) =>
+  useQuery({
+    queryKey: runbookKeys.alertOffers(incidentId),
+    queryFn: () => getClient().callOrThrow('runbooks.alertOffers', { incidentId }),
+    enabled: getClient().serves('runbooks.alertOffers'),
+  });
+
+/** Refetches library data, and the offers matched against it, whenever the core rescans or syncs the library; unsubscribes on unmount. */
 export function useLibraryEventSync(): void {
   const queryClient = useQueryClient();
-  useEffect(() => getClient().subscribe('runbooks.libraryChanged', () => void queryClient.invalidateQueries({ queryKey: runbookKeys.all })), [queryClient]);
+  useEffect(
+    () =>
+      getClient().subscribe('runbooks.libraryChanged', () => {
+        void queryClient.invalidateQueries({ queryKey: runbookKeys.all });
+        void queryClient.invalidateQueries({ queryKey: runbookKeys.allAlertOffers });
+      }),
+    [queryClient],
+  );
 }
 
 type StepChannel = 'runbooks.checkStep' | 'runbooks.uncheckStep' | 'runbooks.skipStep' | 'runbooks.assignStep' | 'runbooks.noteStep';
@@ -57,7 +75,14 @@ export function useChecklistMutations(incidentId: string) {
   const step = <C extends StepChannel>(channel: C) =>
     useMutation({ mutationFn: (input: Omit<InputOf<C>, 'incidentId'>) => client.callOrThrow(channel, { ...input, incidentId } as InputOf<C>), onSuccess: store });
   return {
-    attach: useMutation({ mutationFn: (runbookId: string) => client.callOrThrow('runbooks.attach', { incidentId, runbookId }), onSuccess: store }),
+    attach: useMutation({
+      mutationFn: (runbookId: string) => client.callOrThrow('runbooks.attach', { incidentId, runbookId }),
+      onSuccess: (list) => {
+        store(list);
+        // The attached runbook is no longer offered; the incident.changed sync refetches too, but a moment later.
+        void queryClient.invalidateQueries({ queryKey: runbookKeys.alertOffers(incidentId) });
+      },
+    }),
     check: step('runbooks.checkStep'),
     uncheck: step('runbooks.uncheckStep'),
     skip: step('runbooks.skipStep'),
