@@ -3,6 +3,7 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { IncidentEvent } from '../../../shared/events';
 import type { FirebreakClient } from './client';
+import { prependNewRows } from './window-append';
 
 export const timelineKey = (incidentId: string) => ['timeline', incidentId] as const;
 /** The pages of a windowed timeline (use-timeline-window.ts): ['timeline-window', incidentId, query, start]. */
@@ -72,8 +73,9 @@ async function appendDelta(queryClient: QueryClient, client: FirebreakClient, { 
 }
 
 /**
- * A large incident's timeline is a window of pages (timeline.page), not the cached log: the delta's events are fetched only
- * to know which domains they touch, and the window's pages are fetched again (the new rows show at the top).
+ * A large incident's timeline is a window of pages (timeline.page), not the cached log: the delta's events are fetched to
+ * know which domains they touch and which rows are new; the newest page takes the new rows in front, other pages are
+ * fetched again.
  */
 async function appendToWindow(queryClient: QueryClient, client: FirebreakClient, incidentId: string, lastSeq: number): Promise<void> {
   const pages = queryClient.getQueriesData<{ lastSeq: number }>({ queryKey: timelineWindowKey(incidentId) });
@@ -83,7 +85,10 @@ async function appendToWindow(queryClient: QueryClient, client: FirebreakClient,
   if (lastSeq === windowLast) return;
   if (lastSeq < windowLast) return invalidateAll(queryClient, incidentId);
   const added = await loadEventsAfter(client, incidentId, windowLast);
-  void queryClient.invalidateQueries({ queryKey: timelineWindowKey(incidentId) });
+  // The newest page takes the new rows in front (window-append.ts); any other page, or one that cannot, is fetched again.
+  const patched = await Promise.all(pages.map(([key]) => prependNewRows(queryClient, client, incidentId, key, added).catch(() => false)));
+  const stale = pages.filter((_, i) => !patched[i]).map(([key]) => JSON.stringify(key));
+  if (stale.length > 0) void queryClient.invalidateQueries({ queryKey: timelineWindowKey(incidentId), predicate: (q) => stale.includes(JSON.stringify(q.queryKey)) });
   invalidateAffected(queryClient, incidentId, added);
 }
 
@@ -91,7 +96,8 @@ function invalidateAffected(queryClient: QueryClient, incidentId: string, added:
   const types = new Set(added.map((e) => e.type));
   void invalidate(queryClient, (q) => {
     const [root, id] = q.queryKey;
-    if (id !== incidentId || root === 'timeline' || root === 'incidents') return false;
+    // The timeline (log or window pages) and the incident are kept current by the delta itself.
+    if (id !== incidentId || root === 'timeline' || root === 'timeline-window' || root === 'incidents') return false;
     const rule = typeof root === 'string' ? affects[root] : undefined;
     return !rule || [...types].some(rule);
   });
