@@ -91,7 +91,7 @@ test.describe('a windowed timeline', () => {
 
   test('review playback loads the log on demand, says so meanwhile and starts at the first event', async ({ page }, testInfo) => {
     const host = windowHost;
-    await buildIncident(host);
+    const incidentId = await buildIncident(host);
     await openIncident(page, host);
     const list = page.getByRole('list', { name: 'Timeline events' });
     await expect(list.locator('[aria-posinset="1"]')).toBeVisible();
@@ -131,6 +131,11 @@ test.describe('a windowed timeline', () => {
     await expect(page.locator('.cockpit')).toHaveAttribute('data-playback', 'false');
     await expect(detected).toHaveText(detectedLive!);
     await expect(page.locator('.timeline.fixed-rows')).toHaveCount(1);
+    // A status change moves a key time at once, live.
+    const acknowledged = page.getByTestId('incident-header').locator('[data-key="acknowledged"] time');
+    await expect(acknowledged).toHaveText('—');
+    await rpc(host, 'incidents.changeStatus', { incidentId, to: 'identified' });
+    await expect(acknowledged).not.toHaveText('—');
   });
 
   test('rows sit in slots of one height, so a long note or a page arriving never moves the rows on screen', async ({ page }) => {

@@ -54,6 +54,15 @@ describe('syncing an incident by deltas', () => {
     expect(invalidated(qc)).toEqual(['metrics', 'rollback', 'some-new-pane', 'updates']);
   });
 
+  it('a note leaves the key times alone, a status change refreshes them', async () => {
+    for (const [type, expected] of [['note.added', false], ['incident.status_changed', true]] as const) {
+      const qc = cacheWith([ev(1), ev(2)]);
+      qc.setQueryData(['key-times', ID], {});
+      await applyIncidentChange(qc, fakeClient([ev(1), ev(2), ev(3, type)]).client, { incidentId: ID, lastSeq: 3 });
+      expect(qc.getQueryCache().find({ queryKey: ['key-times', ID] })!.state.isInvalidated, type).toBe(expected);
+    }
+  });
+
   it('a metric sample leaves drafts, checklists and the outbox alone', async () => {
     const qc = cacheWith([ev(1)]);
     await applyIncidentChange(qc, fakeClient([ev(1), ev(2, 'metric.observed')]).client, { incidentId: ID, lastSeq: 2 });

@@ -15,6 +15,8 @@ export const timelineWindowKey = (incidentId: string) => ['timeline-window', inc
  */
 const affects: Record<string, (type: string) => boolean> = {
   rollback: (t) => t.startsWith('rollback.'),
+  // Key times move with alerts, acknowledgements, status changes and verified rollbacks (key-times.ts), never with a note or a sample.
+  'key-times': (t) => t !== 'note.added' && t !== 'metric.observed',
   'runbook-checklists': (t) => t.startsWith('runbook.'),
   // Offers come from the alerts' runbook links less the runbooks attached (runbooks.alertOffers).
   'runbook-offers': (t) => t === 'alert.fired' || t === 'runbook.attached',

@@ -20,11 +20,11 @@ export const useIncident = (id: string | undefined) =>
   useQuery({ queryKey: queryKeys.incident(id ?? ''), queryFn: () => getClient().callOrThrow('incidents.get', { incidentId: id! }), enabled: !!id });
 
 /**
- * The incident's key times from the core, for a client that does not hold the log (a windowed timeline). Under the
- * incident's key, so every append refreshes it.
+ * The incident's key times from the core, for a client that does not hold the log (a windowed timeline). Refreshed by the
+ * events that can move a key time (event-sync.ts), not by every note.
  */
 export const useIncidentKeyTimes = (id: string, enabled: boolean) =>
-  useQuery({ queryKey: [...queryKeys.incident(id), 'key-times'], queryFn: () => getClient().callOrThrow('incidents.keyTimes', { incidentId: id }), enabled });
+  useQuery({ queryKey: ['key-times', id], queryFn: () => getClient().callOrThrow('incidents.keyTimes', { incidentId: id }), enabled });
 
 /** Keeps every query in step with the core by deltas: new events are appended, only the domains they touch refetch. */
 export function useCoreEventSync(): void {
