@@ -59,6 +59,12 @@ export function PlaybackBar({ clock, visibleCount, total, preparing }: { clock: 
 
   // While live the bar is gone: playback starts from the header's Review menu.
   if (!active) return null;
+  // A review bundle is a recording: there is no live incident to go back to.
+  const backToLive = live ? (
+    <button type="button" onClick={stop}>
+      Back to live
+    </button>
+  ) : null;
   if (preparing)
     return (
       <div className="playback-bar active preparing" role="group" aria-label="Playback">
@@ -66,11 +72,7 @@ export function PlaybackBar({ clock, visibleCount, total, preparing }: { clock: 
           {preparing.what}
         </span>
         <progress aria-label="Playback preparation" max={1} value={preparing.fraction} />
-        {live ? (
-          <button type="button" onClick={stop}>
-            Back to live
-          </button>
-        ) : null}
+        {backToLive}
       </div>
     );
   return (
@@ -118,12 +120,7 @@ export function PlaybackBar({ clock, visibleCount, total, preparing }: { clock: 
       <output className="playback-time" data-testid="playback-time">
         {t > clock.end ? 'after the incident' : format(t, true)} · event {visibleCount}/{total}
       </output>
-      {/* A review bundle is a recording: there is no live incident to go back to. */}
-      {live ? (
-        <button type="button" onClick={stop}>
-          Back to live
-        </button>
-      ) : null}
+      {backToLive}
     </div>
   );
 }
