@@ -47,6 +47,23 @@ export interface FoldPacing {
   signal?: { readonly aborted: boolean };
 }
 
+/**
+ * Runs `steps` (each yields how much of `total` is done) under `pacing`: a pause whenever a slice has run for sliceMs,
+ * progress at each pause and at the end, AbortedFold at the first pause after the signal is set.
+ */
+export async function runPaced(steps: Iterable<number>, total: number, pacing: FoldPacing): Promise<void> {
+  const sliceMs = pacing.sliceMs ?? 12;
+  let sliceStart = pacing.now();
+  for (const done of steps) {
+    if (pacing.now() - sliceStart < sliceMs) continue;
+    pacing.onProgress?.(done, total);
+    await pacing.pause();
+    if (pacing.signal?.aborted) throw new AbortedFold();
+    sliceStart = pacing.now();
+  }
+  pacing.onProgress?.(total, total);
+}
+
 export class AbortedFold extends Error {
   constructor() {
     super('The fold was abandoned');
@@ -85,17 +102,8 @@ export class CheckpointedReplay<S> {
    * Folds the events appended since (`events` must begin with the events this replay holds; the caller checks). The
    * replay answers correctly at every step, so it can stay on screen while it grows.
    */
-  async extend(events: readonly IncidentEvent[], pacing: FoldPacing): Promise<void> {
-    const sliceMs = pacing.sliceMs ?? 12;
-    let sliceStart = pacing.now();
-    for (const folded of this.grow(events)) {
-      if (pacing.now() - sliceStart < sliceMs) continue;
-      pacing.onProgress?.(folded, events.length);
-      await pacing.pause();
-      if (pacing.signal?.aborted) throw new AbortedFold();
-      sliceStart = pacing.now();
-    }
-    pacing.onProgress?.(events.length, events.length);
+  extend(events: readonly IncidentEvent[], pacing: FoldPacing): Promise<void> {
+    return runPaced(this.grow(events), events.length, pacing);
   }
 
   /** The events this replay folds over. */

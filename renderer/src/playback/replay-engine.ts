@@ -3,7 +3,7 @@
 // A million-event log takes seconds to fold, so the engine folds a slice at a time and lets the browser paint in between
 // (the playback bar shows how far it is); events appended while playback is open are folded onto the same replay.
 import type { IncidentEvent } from '../../../shared/events';
-import { AbortedFold, CheckpointedReplay, type FoldPacing } from '../../../shared/playback/checkpoints';
+import { CheckpointedReplay, runPaced, type FoldPacing } from '../../../shared/playback/checkpoints';
 import { cockpitProjection, type CockpitState } from '../../../shared/playback/cockpit-projection';
 import { TimelineIndex } from '../../../shared/timeline/timeline-index';
 
@@ -42,6 +42,16 @@ function pauseForBrowser(): Promise<void> {
 
 const SLICE_MS = 12;
 
+/** Adds events[from…] to the index 2,048 at a time, yielding how many events are indexed after each. */
+function* indexSteps(index: TimelineIndex, events: readonly IncidentEvent[], from: number): Generator<number> {
+  for (let at = from; at < events.length; ) {
+    const to = Math.min(events.length, at + 2048);
+    index.addRange(events, at, to);
+    at = to;
+    yield at;
+  }
+}
+
 /** Index of the first event with a seq above `seq` (the log is in seq order). */
 function firstAfter(events: readonly IncidentEvent[], seq: number): number {
   let lo = 0;
@@ -78,19 +88,8 @@ export async function buildCockpitReplay(incidentId: string, events: readonly In
     cockpit = await CheckpointedReplay.build(cockpitProjection(incidentId), events, pacing(0));
   }
   const timelineIndex = reuse?.timelineIndex ?? new TimelineIndex();
-  const indexing = pacing(events.length - already);
-  let sliceStart = now();
   // From the index's own position: an abandoned extension may have stopped before indexing what it had folded.
-  for (let from = firstAfter(events, timelineIndex.lastSeq); from < events.length; ) {
-    const to = Math.min(events.length, from + 2048);
-    timelineIndex.addRange(events, from, to);
-    from = to;
-    if (now() - sliceStart < SLICE_MS || from === events.length) continue;
-    indexing.onProgress?.(from, events.length);
-    await pauseForBrowser();
-    if (options.signal?.aborted) throw new AbortedFold();
-    sliceStart = now();
-  }
+  await runPaced(indexSteps(timelineIndex, events, firstAfter(events, timelineIndex.lastSeq)), events.length, pacing(events.length - already));
   options.onProgress?.(1);
   // A new object each time, so what renders from it sees that it changed.
   return { incidentId, cockpit, timelineIndex };
