@@ -6,6 +6,7 @@ import type { IncidentEvent } from '../../../shared/events';
 import { CheckpointedReplay, runPaced, type FoldPacing } from '../../../shared/playback/checkpoints';
 import { cockpitProjection, type CockpitState } from '../../../shared/playback/cockpit-projection';
 import { TimelineIndex } from '../../../shared/timeline/timeline-index';
+import { lowerBoundBySeq } from '../../../shared/timeline/timeline-page';
 
 export interface CockpitReplay {
   incidentId: string;
@@ -52,18 +53,6 @@ function* indexSteps(index: TimelineIndex, events: readonly IncidentEvent[], fro
   }
 }
 
-/** Index of the first event with a seq above `seq` (the log is in seq order). */
-function firstAfter(events: readonly IncidentEvent[], seq: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid]!.seq <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The replay of `events`: `previous` extended when the events continue its log (new events while playback is open), else
  * built anew. Rejects with AbortedFold when `signal` is set meanwhile.
@@ -89,7 +78,7 @@ export async function buildCockpitReplay(incidentId: string, events: readonly In
   }
   const timelineIndex = reuse?.timelineIndex ?? new TimelineIndex();
   // From the index's own position: an abandoned extension may have stopped before indexing what it had folded.
-  await runPaced(indexSteps(timelineIndex, events, firstAfter(events, timelineIndex.lastSeq)), events.length, pacing(events.length - already));
+  await runPaced(indexSteps(timelineIndex, events, lowerBoundBySeq(events, timelineIndex.lastSeq + 1)), events.length, pacing(events.length - already));
   options.onProgress?.(1);
   // A new object each time, so what renders from it sees that it changed.
   return { incidentId, cockpit, timelineIndex };
