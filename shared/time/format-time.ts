@@ -29,7 +29,33 @@ function zoneOf(options: Pick<TimeFormatOptions, 'zone' | 'localZone'>): string 
   return options.zone === 'utc' ? 'UTC' : options.localZone;
 }
 
-function parts(ms: number, timeZone: string | undefined, seconds: boolean) {
+/**
+ * The parts of moments already formatted. A scrolling timeline formats the same few dozen row times (and "now") on every frame
+ * for the rows' labels, and Intl's formatToParts is the costliest step of drawing a row. Emptied when full: what is on screen
+ * refills it at once.
+ */
+const formatted = new Map<string, Parts>();
+const FORMATTED_MAX = 4096;
+
+interface Parts {
+  clock: string;
+  date: string;
+  year: string;
+  zoneName: string;
+}
+
+function parts(ms: number, timeZone: string | undefined, seconds: boolean): Parts {
+  const id = `${timeZone ?? ''}|${seconds ? 's' : 'm'}|${ms}`;
+  let p = formatted.get(id);
+  if (!p) {
+    if (formatted.size >= FORMATTED_MAX) formatted.clear();
+    p = formatParts(ms, timeZone, seconds);
+    formatted.set(id, p);
+  }
+  return p;
+}
+
+function formatParts(ms: number, timeZone: string | undefined, seconds: boolean): Parts {
   const f = formatter(timeZone, seconds ? 'hms' : 'hm', {
     hour: '2-digit',
     minute: '2-digit',

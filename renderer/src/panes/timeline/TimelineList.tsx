@@ -3,6 +3,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { TimelineRow } from '../../../../shared/timeline/timeline-view';
+import { useFlingLoads } from './fling-loads';
 import { useRowSummary } from './row-summary';
 import { arrayWindow, rowKey, type RowWindow } from './row-window';
 import { useRovingRows, type RowActions } from './use-roving-rows';
@@ -97,15 +98,16 @@ export function TimelineList({ rows: given, actions, onLeave, renderRow, label, 
   const last = virtualizer.range?.endIndex ?? 0;
   // Only when the range moves: a page arriving must not re-send a range read before the scroll it awaits has happened
   // (Home from the end would fetch the end again and drop the row it just focused).
-  const wantRef = useRef(rows.want);
-  wantRef.current = rows.want;
-  const hasRows = rows.count > 0;
-  useEffect(() => {
-    const target = jumpTarget.current;
-    if (target !== undefined && (target < first || target > last)) return;
-    jumpTarget.current = undefined;
-    if (hasRows) wantRef.current?.(first, last);
-  }, [hasRows, first, last]);
+  // A fling asks for fewer pages (fling-loads.ts).
+  useFlingLoads(
+    (from, to) => {
+      const target = jumpTarget.current;
+      if (target !== undefined && (target < from || target > to)) return;
+      jumpTarget.current = undefined;
+      rows.want?.(from, to);
+    },
+    { first, last, flinging, enabled: rows.count > 0 },
+  );
 
   return (
     // The wheel or a pointer takes over from a key's scroll that has not landed.

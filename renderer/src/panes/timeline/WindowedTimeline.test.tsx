@@ -109,6 +109,26 @@ describe('a windowed timeline', () => {
     expect(position + WINDOW_PAGE).toBeGreaterThan(600);
   });
 
+  it('a fling asks for one page of the rows it passes, not one per scroll event, and for the rows it stops on', async () => {
+    const { pages } = setup();
+    await waitFor(() => expect(rowOf(COUNT)).not.toBeNull());
+    const before = pages().length;
+    // Sixteen scroll events, 50 rows (five screens) apart, in one go: 800 rows, four pages' worth.
+    for (let i = 1; i <= 16; i++) {
+      act(() => {
+        list().scrollTop = i * 50 * 34;
+        fireEvent.scroll(list());
+      });
+    }
+    expect(pages().length).toBe(before);
+    // Where it stopped (row 800 from the top is seq 200), one page arrives.
+    await waitFor(() => expect(rowOf(COUNT - 800)).not.toBeNull());
+    expect(pages().length - before).toBe(1);
+    const position = pages().at(-1)!.anchor.position!;
+    expect(position).toBeLessThanOrEqual(800);
+    expect(position + WINDOW_PAGE).toBeGreaterThan(810);
+  });
+
   it('lays rows out in fixed slots: a taller row or a page arriving never moves the rows on screen', async () => {
     rowHeight = 60;
     const { pages } = setup();
