@@ -67,8 +67,12 @@ async function timeToInteractive(browser: Browser): Promise<BenchResult> {
   }
 }
 
-/** Bytes the page receives while 20 notes are appended to a 100k-event incident from another client. */
-async function bytesPerAppend(browser: Browser): Promise<BenchResult> {
+/**
+ * Bytes the page receives while 20 notes are appended to a 100k-event incident from another client: with the whole log in the
+ * renderer (the incident is at the window threshold), and again with the timeline served as a window (the threshold lowered),
+ * the way every larger incident is shown.
+ */
+async function bytesPerAppend(browser: Browser, windowed: boolean): Promise<BenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'firebreak-bench-sync-'));
   const incidentId = 'bench-100k-events';
   await writeFile(join(dataDir, 'demo-seeded.json'), '{}');
@@ -76,7 +80,7 @@ async function bytesPerAppend(browser: Browser): Promise<BenchResult> {
   const events = bigIncident(100_000);
   const logBytes = events.reduce((n, e) => n + JSON.stringify(e).length + 1, 0);
   await writeFile(join(dataDir, 'incidents', incidentId, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  const host = await startHost(dataDir);
+  const host = await startHost(dataDir, windowed ? { FIREBREAK_TIMELINE_WINDOW: '50000' } : {});
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(host.url);
@@ -129,7 +133,7 @@ async function bytesPerAppend(browser: Browser): Promise<BenchResult> {
       console.error([...byUrl].sort((a, b) => b[1] - a[1]));
     }
     return {
-      name: 'bytes received per appended event, 100k-event incident (browser host)',
+      name: `bytes received per appended event, 100k-event incident (browser host, ${windowed ? 'timeline as a window' : 'whole log in the renderer'})`,
       summary: `${(last / appends / 1024).toFixed(1)} kB per event (goal < 10 kB) over ${appends} appends and ${received.size} requests/streams; the log itself is ${(logBytes / 1e6).toFixed(1)} MB`,
     };
   } finally {
@@ -143,7 +147,8 @@ export async function run(): Promise<BenchResult[]> {
   const browser = await launch();
   try {
     results.push(await timeToInteractive(browser));
-    results.push(await bytesPerAppend(browser));
+    results.push(await bytesPerAppend(browser, false));
+    results.push(await bytesPerAppend(browser, true));
   } finally {
     await browser.close();
   }

@@ -114,6 +114,18 @@ describe('browser host', () => {
     expect(await escape.text()).not.toContain('root:');
   });
 
+  it('answers the API with a deny-all policy and no sniffing, without the document headers that mean nothing there', async () => {
+    const answer = await rpc('app.info', {});
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    for (const documentOnly of ['referrer-policy', 'cross-origin-opener-policy', 'x-frame-options']) expect(answer.headers.get(documentOnly)).toBeNull();
+    const page = await fetch(`${host.origin}/`);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
   it('answers the browser\'s own /favicon.ico with the app icon, not a 404', async () => {
     const icon = await fetch(`${host.origin}/favicon.ico`);
     expect(icon.status).toBe(200);

@@ -8,7 +8,7 @@ import type { EventHub } from '../ipc/event-hub';
 import type { Router } from '../ipc/router';
 import { newAccessToken, presentedToken, tokenMatches } from './access-token';
 import { BodyRefused, LargeBodySlots, readJsonBody } from './request-body';
-import { securityHeaders, serveStatic } from './static-files';
+import { apiHeaders, serveStatic } from './static-files';
 
 export interface BrowserHostOptions {
   router: Router;
@@ -36,7 +36,7 @@ const COMPRESS_FROM_BYTES = 1024;
  * thread pool: the main thread never compresses.
  */
 function sendJson(res: ServerResponse, status: number, body: unknown, acceptEncoding?: string): void {
-  const headers = { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', vary: 'accept-encoding' };
+  const headers = { ...apiHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', vary: 'accept-encoding' };
   const json = JSON.stringify(body);
   if (json.length < COMPRESS_FROM_BYTES || !/\bgzip\b/.test(acceptEncoding ?? '')) {
     res.writeHead(status, headers);
@@ -71,7 +71,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, { ...apiHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       sseClients.add(res);
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15000);

@@ -36,6 +36,16 @@ export const securityHeaders = {
   'x-frame-options': 'DENY',
 };
 
+/**
+ * JSON answers and the event stream are not documents: a policy that allows nothing (should one be opened as a page) and no
+ * sniffing is all that applies to them. A document's other headers (referrer, opener, framing) say nothing about them and
+ * cost about 300 bytes on each of the small answers every change to an incident brings.
+ */
+export const apiHeaders = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+};
+
 export async function serveStatic(rootDir: string, pathname: string, res: ServerResponse): Promise<void> {
   let decoded: string;
   try {

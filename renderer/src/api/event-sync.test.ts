@@ -69,6 +69,21 @@ describe('syncing an incident by deltas', () => {
     expect(invalidated(qc)).toEqual(['some-new-pane']);
   });
 
+  it('a note refreshes the drafts but leaves the update cadence and the hot fixes alone; their own events refresh them', async () => {
+    const keys = [['updates', ID, 'cadence'], ['updates', ID, 'draft', 'engineers'], ['hotfix', ID], ['hotfix', ID, 'rollouts']];
+    for (const [type, expected] of [
+      ['note.added', ['updates,draft']],
+      ['incident.severity_changed', ['updates,cadence', 'updates,draft']],
+      ['hotfix.approved', ['updates,draft', 'hotfix', 'hotfix,rollouts']],
+    ] as const) {
+      const qc = cacheWith([ev(1)]);
+      for (const key of keys) qc.setQueryData(key, 'cached');
+      await applyIncidentChange(qc, fakeClient([ev(1), ev(2, type)]).client, { incidentId: ID, lastSeq: 2 });
+      const refreshed = keys.filter((key) => qc.getQueryState(key)?.isInvalidated).map((key) => [key[0], ...key.slice(2, 3)].join(','));
+      expect(refreshed, type).toEqual(expected);
+    }
+  });
+
   it('a note leaves the metrics view to its own refresh, a status change refreshes it at once', async () => {
     const qc = cacheWith([ev(1)]);
     await applyIncidentChange(qc, fakeClient([ev(1), ev(2, 'note.added')]).client, { incidentId: ID, lastSeq: 2 });

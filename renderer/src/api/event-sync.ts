@@ -29,7 +29,20 @@ const affects: Record<string, (type: string) => boolean> = {
   // brings its marker forward by that much, so they do not refetch every panel's data on each append. Everything else
   // that marks the charts (status, deploys, rollbacks, alerts, silences, panels) refreshes it at once.
   metrics: (t) => t !== 'metric.observed' && t !== 'note.added',
+  // Hot fixes and their rollouts fold only their own events (hotfix-state.ts, rollout-state.ts; a rollout moves its hot fix).
+  hotfix: (t) => t.startsWith('hotfix.') || t.startsWith('rollout.'),
+  // ['updates', id, 'cadence']: declaration, severity, status and the updates' own events (applyCadenceEvent); the passing
+  // of time moves it on its own refresh. Drafts and facts (notes are facts) keep the rule of 'updates'.
+  'updates/cadence': (t) => t.startsWith('incident.') || t.startsWith('update.'),
 };
+
+/** Whether an event of this type can change the cached query with this key ([root, incidentId, …]). */
+export function eventAffects(queryKey: readonly unknown[], type: string): boolean {
+  const [root, , part] = queryKey;
+  if (typeof root !== 'string') return true;
+  const rule = affects[`${root}/${String(part)}`] ?? affects[root];
+  return !rule || rule(type);
+}
 
 /** Every page of events after `afterSeq`, oldest first. */
 export async function loadEventsAfter(client: FirebreakClient, incidentId: string, afterSeq: number, onPage?: (loaded: number) => void): Promise<IncidentEvent[]> {
@@ -100,8 +113,7 @@ function invalidateAffected(queryClient: QueryClient, incidentId: string, added:
     const [root, id] = q.queryKey;
     // The timeline (log or window pages) and the incident are kept current by the delta itself.
     if (id !== incidentId || root === 'timeline' || root === 'timeline-window' || root === 'incidents') return false;
-    const rule = typeof root === 'string' ? affects[root] : undefined;
-    return !rule || [...types].some(rule);
+    return [...types].some((type) => eventAffects(q.queryKey, type));
   });
 }
 
