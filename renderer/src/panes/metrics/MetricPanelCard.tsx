@@ -8,6 +8,7 @@ import { formatValue } from '../../../../shared/metrics/format-value';
 import { decodeSeries } from '../../../../shared/metrics/series';
 import { FreshnessBadge } from './FreshnessBadge';
 import { MetricChart } from './MetricChart';
+import { useAfterPaint } from './use-after-paint';
 
 const arrows = { up: '↑', down: '↓', flat: '→' } as const;
 
@@ -38,6 +39,7 @@ export function MetricPanelCard({
   const domain = useMemo(() => fitChartRange({ start: view.range.start * 1000, end: view.range.end * 1000 }, declaredAt, data.rows), [view.range, declaredAt, data.rows]);
   const trend = useMemo(() => panelTrend(data.rows, data.lines), [data]);
   const hasData = panel.series.length > 0;
+  const painted = useAfterPaint();
   return (
     <article className="metric-panel" data-panel-key={panel.key} aria-label={panel.title}>
       <header className="metric-panel-header">
@@ -50,8 +52,10 @@ export function MetricPanelCard({
           </button>
         ) : null}
       </header>
-      {hasData ? (
+      {hasData && painted ? (
         <MetricChart panel={panel} data={data} markers={view.markers} domain={domain} width={width} />
+      ) : hasData ? (
+        <div className="metric-chart metric-chart-pending" aria-busy="true" />
       ) : (
         <p className="panel-empty">{panel.error ? 'No data to show.' : panel.freshness.state === 'empty' ? 'No samples in this range yet.' : 'Loading…'}</p>
       )}
