@@ -3,7 +3,7 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../../../shared/events';
 import type { FirebreakClient } from './client';
-import { applyIncidentChange, timelineKey, timelineWindowKey } from './event-sync';
+import { applyIncidentChange, loadEventsAfter, timelineKey, timelineWindowKey } from './event-sync';
 
 const ID = 'inc-checkout';
 const ev = (seq: number, type = 'note.added') => ({ seq, type }) as IncidentEvent;
@@ -159,5 +159,56 @@ describe('syncing an incident by deltas', () => {
     await change;
     expect(qc.getQueryData<IncidentEvent[]>(timelineKey(ID))!.map((e) => e.seq)).toEqual([1, 2]);
     unsubscribe();
+  });
+});
+
+describe('loading a long log', () => {
+  /** A core that answers timeline.events from `log` after a turn of the event loop, counting requests in flight. */
+  function slowCore(log: IncidentEvent[], onCall?: (n: number) => void) {
+    let inFlight = 0;
+    let most = 0;
+    let calls = 0;
+    const client = {
+      async callOrThrow(_channel: string, input: { afterSeq: number; limit: number }) {
+        calls++;
+        onCall?.(calls);
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 1));
+        inFlight--;
+        const after = log.filter((e) => e.seq > input.afterSeq);
+        return { events: after.slice(0, input.limit), lastSeq: log.at(-1)?.seq ?? 0, hasMore: after.length > input.limit };
+      },
+    } as unknown as FirebreakClient;
+    return { client, most: () => most, calls: () => calls };
+  }
+
+  it('asks for the pages after the first three at a time and joins them without a gap or a repeat, even where sequence numbers are missing', async () => {
+    for (const gaps of [false, true]) {
+      let seq = 0;
+      const log = Array.from({ length: 95_000 }, () => ev((seq += gaps && seq % 7 === 3 ? 5 : 1)));
+      const core = slowCore(log);
+      const loaded: number[] = [];
+      const events = await loadEventsAfter(core.client, ID, 0, (n) => loaded.push(n));
+      expect(events.map((e) => e.seq)).toEqual(log.map((e) => e.seq));
+      expect(core.most()).toBe(3);
+      expect(loaded.at(-1)).toBe(log.length);
+    }
+  });
+
+  it('events appended while it loads are fetched after the last stride', async () => {
+    const log = Array.from({ length: 70_000 }, (_, i) => ev(i + 1));
+    let appended = 0;
+    const core = slowCore(log, (n) => {
+      if (n === 3) for (let i = 0; i < 25_000; i++) log.push(ev(70_001 + appended++));
+    });
+    const events = await loadEventsAfter(core.client, ID, 0);
+    expect(events.map((e) => e.seq)).toEqual(log.map((e) => e.seq));
+    expect(events).toHaveLength(95_000);
+  });
+
+  it('a short delta is one request', async () => {
+    const core = slowCore(Array.from({ length: 30 }, (_, i) => ev(i + 1)));
+    expect(await loadEventsAfter(core.client, ID, 10)).toHaveLength(20);
+    expect(core.calls()).toBe(1);
   });
 });

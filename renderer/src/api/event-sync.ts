@@ -44,16 +44,58 @@ export function eventAffects(queryKey: readonly unknown[], type: string): boolea
   return !rule || rule(type);
 }
 
-/** Every page of events after `afterSeq`, oldest first. */
+/** Events per timeline.events page (the contract's largest). */
+const EVENTS_PAGE = 20000;
+/** Pages asked for at once while a long log loads: the core serializes one while the page parses the one before. */
+const PAGES_IN_FLIGHT = 3;
+
+/**
+ * Every event after `afterSeq`, oldest first. The first page says where the log ends (`lastSeq`); the pages after it are asked
+ * for at once (three at a time) by fixed strides of sequence numbers instead of one after another, each from where the one
+ * before it would end. Sequence numbers are unique and rising, so a page of `limit` events after `a` reaches at least
+ * `a + limit`: trimmed there, the strides join without a gap or a repeat even where numbers are missing. The 100k-event log
+ * came in five pages one after another, 1.5 s, most of it each page waiting for the one before it.
+ */
 export async function loadEventsAfter(client: FirebreakClient, incidentId: string, afterSeq: number, onPage?: (loaded: number) => void): Promise<IncidentEvent[]> {
-  const events: IncidentEvent[] = [];
-  for (;;) {
-    const page = await client.callOrThrow('timeline.events', { incidentId, afterSeq, limit: 20000 });
-    for (const e of page.events) events.push(e);
-    onPage?.(events.length);
-    if (!page.hasMore || page.events.length === 0) return events;
-    afterSeq = page.events.at(-1)!.seq;
+  const page = (after: number) => client.callOrThrow('timeline.events', { incidentId, afterSeq: after, limit: EVENTS_PAGE });
+  const first = await page(afterSeq);
+  const pages: IncidentEvent[][] = [first.events];
+  let loaded = first.events.length;
+  onPage?.(loaded);
+  let next = first.events.at(-1)?.seq;
+  if (!first.hasMore || next === undefined) return first.events;
+  // Strides from the end of the first page to the log's end as the first page saw it.
+  const starts: number[] = [];
+  for (let at = next; at < first.lastSeq; at += EVENTS_PAGE) starts.push(at);
+  const strided: IncidentEvent[][] = new Array(starts.length);
+  let taken = 0;
+  let endHasMore = starts.length === 0;
+  const worker = async () => {
+    while (taken < starts.length) {
+      const k = taken++;
+      const from = starts[k]!;
+      const to = starts[k + 1];
+      const answer = await page(from);
+      strided[k] = to === undefined ? answer.events : answer.events.filter((e) => e.seq <= to);
+      if (to === undefined) endHasMore = answer.hasMore;
+      loaded += strided[k]!.length;
+      onPage?.(loaded);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, starts.length) }, worker));
+  pages.push(...strided);
+  // Events appended while the strides loaded: after the last one, one page after another as before.
+  next = strided.at(-1)?.at(-1)?.seq ?? next;
+  while (endHasMore) {
+    const more = await page(next);
+    if (more.events.length === 0) break;
+    pages.push(more.events);
+    loaded += more.events.length;
+    onPage?.(loaded);
+    next = more.events.at(-1)!.seq;
+    endHasMore = more.hasMore;
   }
+  return pages.flat();
 }
 
 const inFlight = new Map<string, Promise<void>>();
