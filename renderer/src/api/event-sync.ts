@@ -10,8 +10,10 @@ export const timelineKey = (incidentId: string) => ['timeline', incidentId] as c
 export const timelineWindowKey = (incidentId: string) => ['timeline-window', incidentId] as const;
 
 /**
- * Which cached domains (query keys [root, incidentId, …]) an event type can change. A root not listed here is refreshed on
- * every change: new panes stay correct by default, and narrowing them is an optimisation added here.
+ * Which cached domains (query keys [root, incidentId, …]) an event type can change; a `root/part` entry narrows one query
+ * under a root ([root, incidentId, part, …]). A root not listed here is refreshed on every change: new panes stay correct by
+ * default, and narrowing them is an optimisation added here (event-affects.test.ts checks the hot-fix and cadence rules
+ * against their folds).
  */
 const affects: Record<string, (type: string) => boolean> = {
   rollback: (t) => t.startsWith('rollback.'),
