@@ -218,9 +218,14 @@ test.describe('at 1366×768', () => {
     await stateImpact(pane, { who: 'EU card holders', how: '12% of checkouts fail', since: '10:05 UTC', next: 'Rolling back checkout' });
     // The draft is prose: what is typed is what is published, through the one Markdown pipeline.
     const editor = pane.getByLabel('Draft for Executives');
-    await editor.fill(
-      '**[SEV1] Checkout errors for EU cards** — ~~Investigating~~ Identified\nRollback of checkout in progress. See [the status page](https://status.example.com).\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |\n| payments | ok |\n\n<img src=x onerror="document.title=1"> is shown as text.',
-    );
+    // The draft is regenerated with the impact just stated: replace it once it carries it. Filled earlier, the regenerated
+    // text could land between the fill's select-all and its typing, and part of it stayed beside the typed words (seen once
+    // under load: a second line break in the preview).
+    await expect(editor).toHaveValue(/EU card holders — 12% of checkouts fail \(since 10:05 UTC\)/);
+    const typed =
+      '**[SEV1] Checkout errors for EU cards** — ~~Investigating~~ Identified\nRollback of checkout in progress. See [the status page](https://status.example.com).\n\n| Service | Status |\n| --- | --- |\n| checkout | degraded |\n| payments | ok |\n\n<img src=x onerror="document.title=1"> is shown as text.';
+    await editor.fill(typed);
+    await expect(editor).toHaveValue(typed);
     // Maximised, the draft sits beside its preview (the preview is what every target carries).
     await pane.getByRole('button', { name: 'Maximise Stakeholder updates' }).click();
     const preview = pane.getByLabel('Update preview');
